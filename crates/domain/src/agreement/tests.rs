@@ -1,0 +1,113 @@
+use super::*;
+use proptest::prelude::*;
+use time::macros::{date, datetime};
+
+#[test]
+fn a_period_is_three_calendar_months() {
+    assert_eq!(Period::starting(date!(2027 - 01 - 15)).ends_on, date!(2027 - 04 - 14));
+    assert_eq!(Period::starting(date!(2026 - 11 - 30)).ends_on, date!(2027 - 02 - 27));
+    assert_eq!(Period::starting(date!(2027 - 11 - 30)).ends_on, date!(2028 - 02 - 28));
+    assert_eq!(Period::starting(date!(2026 - 12 - 01)).ends_on, date!(2027 - 02 - 28));
+}
+
+#[test]
+fn the_next_period_follows_on_or_starts_today() {
+    let p = Period::starting(date!(2026 - 09 - 01));
+    assert_eq!(p.next(date!(2026 - 11 - 20)).starts_on, date!(2026 - 12 - 01));
+    assert_eq!(p.next(date!(2027 - 01 - 10)).starts_on, date!(2027 - 01 - 10));
+}
+
+#[test]
+fn days_left_counts_today_and_stops_at_zero() {
+    let p = Period::starting(date!(2026 - 09 - 01));
+    assert_eq!(p.days_left(p.ends_on), 1);
+    assert_eq!(p.days_left(p.ends_on + Duration::days(1)), 0);
+    assert_eq!(p.days_left(date!(2026 - 08 - 01)), 91);
+}
+
+#[test]
+fn ticks_are_for_recent_days_inside_the_period() {
+    let p = Period::starting(date!(2026 - 11 - 01));
+    let today = date!(2026 - 11 - 23);
+    assert_eq!(check_tick_day(today, today, &p), Ok(()));
+    assert_eq!(check_tick_day(date!(2026 - 11 - 17), today, &p), Ok(()));
+    assert_eq!(check_tick_day(date!(2026 - 11 - 16), today, &p).unwrap_err().key, "error-tick-too-old");
+    assert_eq!(check_tick_day(date!(2026 - 11 - 24), today, &p).unwrap_err().key, "error-tick-future");
+    let late = Period::starting(date!(2026 - 11 - 22));
+    assert_eq!(check_tick_day(date!(2026 - 11 - 21), today, &late).unwrap_err().key, "error-tick-outside-period");
+}
+
+#[test]
+fn commitments_need_a_rhythm_and_other_points_have_none() {
+    assert_eq!(Rhythm::for_point(PointKind::SelfCommitment, "daily"), Ok(Rhythm::Daily));
+    assert_eq!(Rhythm::for_point(PointKind::ManagerCommitment, "at_dialog"), Ok(Rhythm::AtDialog));
+    assert_eq!(Rhythm::for_point(PointKind::SelfCommitment, "none").unwrap_err().key, "error-rhythm-missing");
+    assert_eq!(Rhythm::for_point(PointKind::SelfCommitment, "hourly").unwrap_err().key, "error-rhythm-missing");
+    assert_eq!(Rhythm::for_point(PointKind::Goal, "daily"), Ok(Rhythm::None));
+}
+
+#[test]
+fn point_text_is_trimmed_and_bounded() {
+    assert_eq!(PointText::parse("  Jeg holder fri om fredagen \r\n ").unwrap().as_str(), "Jeg holder fri om fredagen");
+    assert_eq!(PointText::parse("   ").unwrap_err().key, "error-point-missing");
+    assert_eq!(PointText::parse(&"æ".repeat(501)).unwrap_err().key, "error-point-too-long");
+    assert!(PointText::parse(&"æ".repeat(500)).is_ok());
+    assert_eq!(PointText::parse("a\u{0}b").unwrap_err().key, "error-text-control-chars");
+    assert_eq!(parse_follow_up(&"x".repeat(301)).unwrap_err().key, "error-follow-up-too-long");
+}
+
+#[test]
+fn kinds_round_trip_and_only_two_wellbeing_points() {
+    for k in PointKind::ALL {
+        assert_eq!(PointKind::parse(k.as_str()), Some(k));
+    }
+    assert_eq!(PointKind::parse("other"), None);
+    assert_eq!(PointKind::Wellbeing.max_points(), 2);
+}
+
+#[test]
+fn history_marks_each_day_of_the_period() {
+    let p = Period::starting(date!(2026 - 11 - 04)); // a Wednesday
+    let today = date!(2026 - 11 - 09); // the next Monday
+    let ticks = [(date!(2026 - 11 - 04), true), (date!(2026 - 11 - 05), false), (date!(2026 - 11 - 07), true)];
+    let weeks = history(&p, today, &ticks);
+    assert_eq!(weeks[0].0, date!(2026 - 11 - 02));
+    use DayMark::*;
+    assert_eq!(weeks[0].1, [Outside, Outside, Kept, NotKept, Unanswered, Kept, Unanswered]);
+    assert_eq!(weeks[1].1[0], Ahead);
+    let last = weeks.last().unwrap();
+    assert!(last.0 <= p.ends_on && p.ends_on < last.0 + Duration::days(7));
+    assert_eq!(tally(&weeks), (2, 1, 2));
+}
+
+#[test]
+fn dialogs_are_in_the_future_within_a_year() {
+    let now = datetime!(2026-11-23 12:00 UTC);
+    assert!(check_dialog_time(datetime!(2026-11-24 09:00 UTC), now).is_ok());
+    assert_eq!(check_dialog_time(datetime!(2026-11-23 11:00 UTC), now).unwrap_err().key, "error-dialog-in-past");
+    assert_eq!(check_dialog_time(datetime!(2028-01-01 09:00 UTC), now).unwrap_err().key, "error-dialog-too-far");
+}
+
+proptest! {
+    /// Every period is about three months long and the next one never overlaps it.
+    #[test]
+    fn periods_are_three_months_and_do_not_overlap(days in 0i64..20_000, gap in 0i64..400) {
+        let start = date!(2000 - 01 - 01) + Duration::days(days);
+        let p = Period::starting(start);
+        let len = (p.ends_on - p.starts_on).whole_days() + 1;
+        prop_assert!((89..=92).contains(&len), "{start}: {len} days");
+        let next = p.next(p.ends_on + Duration::days(gap));
+        prop_assert!(next.starts_on > p.ends_on);
+    }
+
+    /// The history covers every day of the period exactly once, in whole weeks.
+    #[test]
+    fn history_covers_the_period(days in 0i64..5_000, offset in -10i64..120) {
+        let p = Period::starting(date!(2020 - 01 - 01) + Duration::days(days));
+        let today = p.starts_on + Duration::days(offset);
+        let weeks = history(&p, today, &[]);
+        let inside = weeks.iter().flat_map(|(_, m)| m.iter()).filter(|m| **m != DayMark::Outside).count() as i64;
+        prop_assert_eq!(inside, (p.ends_on - p.starts_on).whole_days() + 1);
+        prop_assert!(weeks.iter().all(|(monday, _)| monday.weekday() == FIRST_WEEKDAY));
+    }
+}

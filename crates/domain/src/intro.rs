@@ -1,0 +1,233 @@
+//! The introduction tool, "Sæt spot på lederes trivsel": a group's short shared
+//! picture of leader wellbeing in three sections, summarised under the
+//! anonymity rule, ending in a decision on the next step.
+
+use crate::anonymity::{AnonymityRule, Audience};
+use crate::ValidationError;
+use serde::{Deserialize, Serialize};
+
+/// The three sections of the shared picture, in the order they are answered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Section {
+    /// What we know about leader wellbeing here.
+    Know,
+    /// How we anchor the work in the organisation.
+    Anchor,
+    /// How it is going with leader wellbeing here.
+    Status,
+}
+
+impl Section {
+    pub const ALL: [Section; 3] = [Section::Know, Section::Anchor, Section::Status];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Section::Know => "know",
+            Section::Anchor => "anchor",
+            Section::Status => "status",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|x| x.code() == s)
+    }
+}
+
+/// An answer on the five-point agreement scale (1 = strongly disagree,
+/// 5 = strongly agree). "Don't know" is not stored: the item is left unanswered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ScaleValue(u8);
+
+impl ScaleValue {
+    pub const MIN: u8 = 1;
+    pub const MAX: u8 = 5;
+
+    pub fn parse(raw: &str) -> Result<Option<Self>, ValidationError> {
+        let raw = raw.trim();
+        if raw.is_empty() || raw == "unknown" {
+            return Ok(None);
+        }
+        match raw.parse::<u8>() {
+            Ok(v) if (Self::MIN..=Self::MAX).contains(&v) => Ok(Some(Self(v))),
+            _ => Err(ValidationError::new("error-scale-invalid")),
+        }
+    }
+
+    pub fn from_db(v: i64) -> Option<Self> {
+        u8::try_from(v).ok().filter(|v| (Self::MIN..=Self::MAX).contains(v)).map(Self)
+    }
+
+    pub fn get(self) -> u8 {
+        self.0
+    }
+}
+
+/// The tools a group can choose as its next step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NextTool {
+    LeaderDialog,
+    GroupCollaboration,
+    OrganisationPlan,
+    LeaderApv,
+    DialogCards,
+    Network,
+}
+
+impl NextTool {
+    pub const ALL: [NextTool; 6] = [
+        NextTool::LeaderDialog,
+        NextTool::GroupCollaboration,
+        NextTool::OrganisationPlan,
+        NextTool::LeaderApv,
+        NextTool::DialogCards,
+        NextTool::Network,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            NextTool::LeaderDialog => "leader_dialog",
+            NextTool::GroupCollaboration => "group_collaboration",
+            NextTool::OrganisationPlan => "organisation_plan",
+            NextTool::LeaderApv => "leader_apv",
+            NextTool::DialogCards => "dialog_cards",
+            NextTool::Network => "network",
+        }
+    }
+
+    pub fn parse(s: &str) -> Result<Self, ValidationError> {
+        Self::ALL
+            .into_iter()
+            .find(|t| t.code() == s)
+            .ok_or(ValidationError::new("error-next-tool-invalid"))
+    }
+
+    pub fn label_key(self) -> &'static str {
+        match self {
+            NextTool::LeaderDialog => "tool-leader-dialog",
+            NextTool::GroupCollaboration => "tool-group-collaboration",
+            NextTool::OrganisationPlan => "tool-organisation-plan",
+            NextTool::LeaderApv => "tool-leader-apv",
+            NextTool::DialogCards => "tool-dialog-cards",
+            NextTool::Network => "tool-network",
+        }
+    }
+}
+
+/// One item's picture: how many chose each scale value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ItemPicture {
+    /// `counts[v - 1]` is the number who answered `v`.
+    pub counts: [u32; 5],
+    pub answered: u32,
+}
+
+impl ItemPicture {
+    /// Mean on the 1–5 scale, one decimal, or `None` when nobody answered.
+    pub fn mean_tenths(&self) -> Option<u32> {
+        if self.answered == 0 {
+            return None;
+        }
+        let sum: u32 = self.counts.iter().enumerate().map(|(i, c)| (i as u32 + 1) * c).sum();
+        // Rounded to the nearest tenth: (sum * 10 / answered), half up.
+        Some((sum * 20 + self.answered) / (2 * self.answered))
+    }
+}
+
+/// What a viewer may see of a run: either the picture, or only that it is hidden.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Picture<T> {
+    Shown(T),
+    /// Fewer respondents than the viewer's threshold: the figure is withheld.
+    Withheld { respondents: u32, needed: u32 },
+    /// Outside the group, a round is shown only once it is closed: a picture
+    /// that grows while someone outside watches could be differenced (seen at
+    /// n answers, then at n + 1) to single out the last person who answered.
+    UntilClosed,
+}
+
+/// Builds the per-item pictures from `(item index, value)` answers, given the
+/// number of distinct respondents of the run. The whole run is one slice: it
+/// is shown or withheld as one, so no item can be compared with another to
+/// single out a person. Outside the group only a closed run is shown.
+pub fn summarise(
+    item_count: usize,
+    answers: impl IntoIterator<Item = (usize, ScaleValue)>,
+    respondents: u32,
+    closed: bool,
+    rule: &AnonymityRule,
+    audience: Audience,
+) -> Picture<Vec<ItemPicture>> {
+    if audience == Audience::Outside && !closed {
+        return Picture::UntilClosed;
+    }
+    let needed = rule.min_for_counts(audience);
+    if respondents < needed {
+        return Picture::Withheld { respondents, needed };
+    }
+    let mut items = vec![ItemPicture { counts: [0; 5], answered: 0 }; item_count];
+    for (index, value) in answers {
+        if let Some(item) = items.get_mut(index) {
+            item.counts[usize::from(value.get() - 1)] += 1;
+            item.answered += 1;
+        }
+    }
+    Picture::Shown(items)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(n: u8) -> ScaleValue {
+        ScaleValue::parse(&n.to_string()).unwrap().unwrap()
+    }
+
+    #[test]
+    fn scale_accepts_one_to_five_and_unknown() {
+        assert_eq!(ScaleValue::parse("").unwrap(), None);
+        assert_eq!(ScaleValue::parse("unknown").unwrap(), None);
+        assert_eq!(ScaleValue::parse("3").unwrap().unwrap().get(), 3);
+        for bad in ["0", "6", "-1", "tre", "2.5"] {
+            assert_eq!(ScaleValue::parse(bad).unwrap_err().key, "error-scale-invalid");
+        }
+    }
+
+    #[test]
+    fn group_members_see_the_picture_from_three() {
+        let rule = AnonymityRule::default();
+        let answers = [(0, v(4)), (0, v(5)), (0, v(2)), (1, v(3))];
+        assert_eq!(
+            summarise(2, answers, 2, false, &rule, Audience::GroupMember),
+            Picture::Withheld { respondents: 2, needed: 3 }
+        );
+        let Picture::Shown(items) = summarise(2, answers, 3, false, &rule, Audience::GroupMember) else {
+            panic!("three respondents must show the picture to members");
+        };
+        assert_eq!(items[0].counts, [0, 1, 0, 1, 1]);
+        assert_eq!(items[0].mean_tenths(), Some(37));
+        assert_eq!(items[1].answered, 1);
+    }
+
+    #[test]
+    fn outsiders_need_the_organisation_threshold() {
+        let rule = AnonymityRule::new(5, 8).unwrap();
+        assert!(matches!(summarise(1, [], 4, true, &rule, Audience::Outside), Picture::Withheld { needed: 5, .. }));
+        assert!(matches!(summarise(1, [], 5, true, &rule, Audience::Outside), Picture::Shown(_)));
+    }
+
+    #[test]
+    fn outsiders_see_only_closed_rounds() {
+        let rule = AnonymityRule::new(5, 8).unwrap();
+        assert_eq!(summarise(1, [], 9, false, &rule, Audience::Outside), Picture::UntilClosed);
+        // Inside the group the method is done openly while the round runs.
+        assert!(matches!(summarise(1, [], 3, false, &rule, Audience::GroupMember), Picture::Shown(_)));
+    }
+
+    #[test]
+    fn next_tool_codes_round_trip() {
+        for t in NextTool::ALL {
+            assert_eq!(NextTool::parse(t.code()).unwrap(), t);
+        }
+        assert!(NextTool::parse("tool9").is_err());
+    }
+}

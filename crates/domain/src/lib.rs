@@ -1,0 +1,17 @@
+//! Pure rules of Ledertrivsel: typed ids, roles, validated input, anonymity
+//! thresholds and the parsing of imports. No database, no HTTP, no HTML.
+//!
+//! Errors are translation keys (`ValidationError::key`), so the web layer can
+//! show them in the user's language.
+
+pub mod agreement;
+pub mod anonymity;
+pub mod hierarchy;
+pub mod groups;
+pub mod ids;
+pub mod input;
+pub mod intro;
+pub mod people_import;
+pub mod roles;
+
+pub use input::ValidationError;

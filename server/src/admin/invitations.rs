@@ -1,0 +1,86 @@
+//! Inviting people by e-mail: one person from their page, or everyone not yet
+//! invited from the list. Each mail carries a one-time link to
+//! `/invitation/{secret}`, written in the person's own language. Limited per
+//! organisation (`RateLimits::invitations`), so a mistake cannot flood anyone.
+
+use crate::admin::people::{self as list, Filter};
+use crate::auth::csrf::CsrfForm;
+use crate::auth::{rate_limit, tokens, OrgAdmin};
+use crate::error::AppResult;
+use crate::i18n::{Lang, Tr};
+use crate::mail::Mail;
+use crate::org::audit::{self, Actor};
+use crate::org::people::{self, Person, Status};
+use crate::state::AppState;
+use crate::web::Page;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+
+/// Sends one invitation and records it (status, audit log). The mail goes
+/// before the record, so a failed send never shows as "invited".
+async fn send(state: &AppState, admin: &OrgAdmin, person: &Person) -> anyhow::Result<()> {
+    let org = admin.org();
+    let secret = tokens::issue(&state.db, tokens::Kind::Invitation, Some(&person.account_id), Some(org)).await?;
+    let tr = Tr::new(Lang::parse(&person.locale).unwrap_or_default());
+    let link = format!("{}/invitation/{}", state.public_url, secret);
+    let args = [
+        ("name", person.name.clone()),
+        ("org", admin.m.org_name.clone()),
+        ("inviter", admin.m.name.clone()),
+        ("link", link),
+    ];
+    state
+        .mailer
+        .send(Mail {
+            to: person.email.clone(),
+            subject: tr.t_args("invitations-mail-subject", &[("org", admin.m.org_name.clone())]),
+            body: tr.t_args("invitations-mail-body", &args),
+        })
+        .await?;
+    let mut tx = state.db.pool.begin().await?;
+    people::mark_invited(&mut tx, org, &person.id).await?;
+    let actor = Actor { person: Some(admin.person()), name: &admin.m.name };
+    audit::record(&mut tx, org, actor, "person-invited", &format!("{} ({})", person.name, person.email)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn invite_one(
+    State(state): State<AppState>,
+    admin: OrgAdmin,
+    Path(id): Path<String>,
+    CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
+) -> AppResult<Redirect> {
+    let person = list::find(&state, &admin, &id).await?;
+    rate_limit::check(&state.limits.invitations, admin.org().as_str())?;
+    send(&state, &admin, &person).await?;
+    Ok(Redirect::to(&format!("/admin/people/{}?notice=invited", person.id)))
+}
+
+/// Invites everyone who is neither invited nor able to sign in. When the
+/// organisation's quota runs out part-way, those sent stay sent (and marked),
+/// and the list says how many went and that the rest can be sent later.
+pub async fn invite_all(
+    State(state): State<AppState>,
+    page: Page,
+    admin: OrgAdmin,
+    CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
+) -> AppResult<Response> {
+    let waiting: Vec<Person> = people::list(&state.db, admin.org())
+        .await?
+        .into_iter()
+        .filter(|p| p.status == Status::NotInvited)
+        .collect();
+    let mut sent = 0usize;
+    for person in &waiting {
+        if rate_limit::check(&state.limits.invitations, admin.org().as_str()).is_err() {
+            let alert = page.t1("invitations-limited", "sent", sent) + " " + &page.t("error-rate-limited");
+            let body = list::render(&state, page, &admin, Filter::default(), Some(alert)).await?;
+            return Ok((StatusCode::TOO_MANY_REQUESTS, body).into_response());
+        }
+        send(&state, &admin, person).await?;
+        sent += 1;
+    }
+    Ok(Redirect::to(&format!("/admin/people?sent={sent}")).into_response())
+}

@@ -1,0 +1,249 @@
+//! HR's catalogue admin: every catalogued tool's items (the introduction
+//! tool's statements, Tool 1's support questions) per section in Danish and
+//! English; hide or show, edit (a new revision, so earlier answers keep
+//! their wording) and add the organisation's own items. Every change is
+//! written to the audit log in the same transaction.
+
+use super::store::{self, Item};
+use crate::auth::csrf::CsrfForm;
+use crate::auth::OrgAdmin;
+use crate::error::{AppError, AppResult};
+use crate::org::audit;
+use crate::state::AppState;
+use crate::web::forms::FormErrors;
+use crate::web::Page;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use domain::ids::CatalogueItemId;
+use domain::input::LongText;
+use serde::Deserialize;
+
+/// A catalogued tool and its sections (codes are unique across tools, so a
+/// section names its tool).
+struct CatalogueTool {
+    code: &'static str,
+    title: String,
+    sections: Vec<(&'static str, String)>,
+}
+
+fn catalogue_tools(state: &AppState, lang: crate::i18n::Lang) -> Vec<CatalogueTool> {
+    let intro = state.shipped.intro.get(lang);
+    let dialog = state.shipped.dialog.get(lang);
+    let title = |sections: &std::collections::BTreeMap<String, crate::content::SectionText>, code: &str| {
+        sections.get(code).map(|s| s.title.clone()).unwrap_or_default()
+    };
+    vec![
+        CatalogueTool {
+            code: "intro",
+            title: intro.title.clone(),
+            sections: domain::intro::Section::ALL.into_iter().map(|s| (s.code(), title(&intro.sections, s.code()))).collect(),
+        },
+        CatalogueTool {
+            code: "dialog",
+            title: dialog.title.clone(),
+            sections: crate::content::GUIDE_SECTIONS.into_iter().map(|s| (s, title(&dialog.sections, s))).collect(),
+        },
+    ]
+}
+
+/// The tool a section belongs to, and the section's code.
+fn tool_of_section(state: &AppState, lang: crate::i18n::Lang, section: &str) -> Option<(&'static str, &'static str)> {
+    catalogue_tools(state, lang)
+        .into_iter()
+        .find_map(|t| t.sections.iter().find(|(c, _)| *c == section).map(|(c, _)| (t.code, *c)))
+}
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/admin/catalogue", get(list))
+        .route("/admin/catalogue/new", get(new_form))
+        .route("/admin/catalogue/items", post(add))
+        .route("/admin/catalogue/items/{id}", get(edit_form).post(edit))
+        .route("/admin/catalogue/items/{id}/visibility", post(visibility))
+}
+
+pub struct SectionBlock {
+    pub code: &'static str,
+    pub title: String,
+    pub items: Vec<Item>,
+}
+
+pub struct ToolBlock {
+    pub code: &'static str,
+    pub title: String,
+    pub sections: Vec<SectionBlock>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/catalogue/index.html")]
+pub struct ListPage {
+    page: Page,
+    tools: Vec<ToolBlock>,
+}
+
+async fn list(State(state): State<AppState>, page: Page, admin: OrgAdmin) -> AppResult<ListPage> {
+    let mut tools = Vec::new();
+    for tool in catalogue_tools(&state, page.lang) {
+        let items = store::items(&state.db, admin.org(), tool.code).await?;
+        let sections = tool
+            .sections
+            .into_iter()
+            .map(|(code, title)| SectionBlock { code, title, items: items.iter().filter(|i| i.section == code).cloned().collect() })
+            .collect();
+        tools.push(ToolBlock { code: tool.code, title: tool.title, sections });
+    }
+    Ok(ListPage { tools, page })
+}
+
+/// The add and edit form (one template).
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/catalogue/form.html")]
+pub struct FormPage {
+    page: Page,
+    errors: FormErrors,
+    /// `None` when adding.
+    item_id: Option<String>,
+    /// (code, title) of every section, for the add form's choice.
+    sections: Vec<(&'static str, String)>,
+    section: String,
+    text_da: String,
+    text_en: String,
+}
+
+impl FormPage {
+    fn new(state: &AppState, page: Page, item_id: Option<String>, section: String, text_da: String, text_en: String) -> Self {
+        let sections = catalogue_tools(state, page.lang)
+            .into_iter()
+            .flat_map(|t| t.sections.into_iter().map(move |(c, title)| (c, format!("{} – {}", t.title, title))))
+            .collect();
+        FormPage { page, errors: FormErrors::default(), item_id, sections, section, text_da, text_en }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct NewQuery {
+    section: Option<String>,
+}
+
+async fn new_form(State(state): State<AppState>, page: Page, _admin: OrgAdmin, Query(q): Query<NewQuery>) -> FormPage {
+    let section = q.section.filter(|s| tool_of_section(&state, page.lang, s).is_some()).unwrap_or_default();
+    FormPage::new(&state, page, None, section, String::new(), String::new())
+}
+
+async fn edit_form(State(state): State<AppState>, page: Page, admin: OrgAdmin, Path(id): Path<String>) -> AppResult<FormPage> {
+    let item = find(&state, &admin, &id).await?;
+    Ok(FormPage::new(&state, page, Some(item.id.to_string()), item.section, item.text_da, item.text_en))
+}
+
+/// An item in this organisation; anything else is 404.
+async fn find(state: &AppState, admin: &OrgAdmin, id: &str) -> AppResult<Item> {
+    let id = CatalogueItemId::parse(id).ok_or(AppError::NotFound)?;
+    store::item(&state.db, admin.org(), &id).await?.ok_or(AppError::NotFound)
+}
+
+#[derive(Deserialize, Default)]
+pub struct TextForm {
+    #[serde(default)]
+    section: String,
+    #[serde(default)]
+    text_da: String,
+    #[serde(default)]
+    text_en: String,
+}
+
+/// Both languages are required, each within `LongText`'s limits.
+fn parse_texts(page: &Page, form: &TextForm, errors: &mut FormErrors) -> Option<(LongText, LongText)> {
+    let da = errors.check(&page.tr, "text_da", LongText::parse(&form.text_da));
+    let en = errors.check(&page.tr, "text_en", LongText::parse(&form.text_en));
+    da.zip(en)
+}
+
+fn refused(mut form_page: FormPage, errors: FormErrors) -> Response {
+    form_page.errors = errors;
+    (StatusCode::UNPROCESSABLE_ENTITY, form_page).into_response()
+}
+
+/// What the audit log shows of a statement: its Danish wording, shortened.
+fn audit_target(text_da: &str) -> String {
+    let mut s: String = text_da.chars().take(120).collect();
+    if text_da.chars().count() > 120 {
+        s.push('…');
+    }
+    s
+}
+
+async fn add(State(state): State<AppState>, page: Page, admin: OrgAdmin, CsrfForm(form): CsrfForm<TextForm>) -> AppResult<Response> {
+    let mut errors = FormErrors::default();
+    let section = tool_of_section(&state, page.lang, &form.section);
+    if section.is_none() {
+        errors.add_key(&page.tr, Some("section"), "catalogue-error-section");
+    }
+    let texts = parse_texts(&page, &form, &mut errors);
+    let (Some((tool, section)), Some((da, en))) = (section, texts) else {
+        let fp = FormPage::new(&state, page, None, form.section, form.text_da, form.text_en);
+        return Ok(refused(fp, errors));
+    };
+    let mut tx = state.db.pool.begin().await?;
+    store::add(&mut tx, admin.org(), tool, section, da.as_str(), en.as_str()).await?;
+    let actor = audit::Actor { person: Some(admin.person()), name: &admin.m.name };
+    audit::record(&mut tx, admin.org(), actor, "catalogue-item-added", &audit_target(da.as_str())).await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/admin/catalogue#section-{section}")).into_response())
+}
+
+async fn edit(
+    State(state): State<AppState>,
+    page: Page,
+    admin: OrgAdmin,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<TextForm>,
+) -> AppResult<Response> {
+    let item = find(&state, &admin, &id).await?;
+    let mut errors = FormErrors::default();
+    let Some((da, en)) = parse_texts(&page, &form, &mut errors) else {
+        let fp = FormPage::new(&state, page, Some(item.id.to_string()), item.section, form.text_da, form.text_en);
+        return Ok(refused(fp, errors));
+    };
+    let back = format!("/admin/catalogue#section-{}", item.section);
+    if da.as_str() == item.text_da && en.as_str() == item.text_en {
+        return Ok(Redirect::to(&back).into_response());
+    }
+    let mut tx = state.db.pool.begin().await?;
+    store::edit(&mut tx, admin.org(), &item.id, da.as_str(), en.as_str()).await?;
+    let actor = audit::Actor { person: Some(admin.person()), name: &admin.m.name };
+    audit::record(&mut tx, admin.org(), actor, "catalogue-item-edited", &audit_target(da.as_str())).await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&back).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct VisibilityForm {
+    #[serde(default)]
+    hidden: String,
+}
+
+async fn visibility(
+    State(state): State<AppState>,
+    admin: OrgAdmin,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<VisibilityForm>,
+) -> AppResult<Redirect> {
+    let item = find(&state, &admin, &id).await?;
+    let hidden = match form.hidden.as_str() {
+        "1" => true,
+        "0" => false,
+        _ => return Err(AppError::BadRequest("error-form-invalid")),
+    };
+    let mut tx = state.db.pool.begin().await?;
+    store::set_hidden(&mut tx, admin.org(), &item.id, hidden).await?;
+    let action = if hidden { "catalogue-item-hidden" } else { "catalogue-item-shown" };
+    let actor = audit::Actor { person: Some(admin.person()), name: &admin.m.name };
+    audit::record(&mut tx, admin.org(), actor, action, &audit_target(&item.text_da)).await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/admin/catalogue#item-{}", item.id)))
+}

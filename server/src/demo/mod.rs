@@ -1,0 +1,136 @@
+//! `ledertrivsel demo`: a realistic demo organisation, Fjordby Kommune, with
+//! a director, chiefs, about 20 leaders in leader groups, an HR admin,
+//! MED/AMO representatives, units, reporting lines, and two rounds of the
+//! introduction tool. Prints one line per account, `<role> <e-mail> <password>`,
+//! all with the same readable password.
+//!
+//! Running it again on the same database is refused (the organisation or one
+//! of its addresses already exists): the demo never touches real accounts.
+
+pub mod agreement;
+pub mod intro;
+pub mod people;
+
+use crate::config::DbArgs;
+use crate::content::Shipped;
+use crate::storage::Db;
+use domain::input::{Email, OrgName, PersonName};
+
+/// The one password of every demo account.
+pub const PASSWORD: &str = "trivsel-i-fjordby";
+
+/// One printed sign-in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DemoAccount {
+    pub role: &'static str,
+    pub email: &'static str,
+}
+
+impl std::fmt::Display for DemoAccount {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {} {}", self.role, self.email, PASSWORD)
+    }
+}
+
+/// Why the demo was not created.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Refused {
+    AlreadyThere,
+}
+
+/// Creates the demo organisation in a migrated database.
+pub async fn create(db: &Db, shipped: &Shipped) -> anyhow::Result<Result<Vec<DemoAccount>, Refused>> {
+    if already_there(db).await? {
+        return Ok(Err(Refused::AlreadyThere));
+    }
+    let hash = crate::auth::password::hash(PASSWORD).await?;
+    let made = crate::org::provision::create_org_with_admin(
+        db,
+        shipped,
+        &OrgName::parse(people::ORG_NAME)?,
+        &PersonName::parse(people::HR_NAME)?,
+        &Email::parse(people::HR_EMAIL)?,
+        Some(&hash),
+        &[],
+    )
+    .await?;
+    if let Err(e) = fill(db, &made, &hash).await {
+        // Leave nothing half-made behind, so the demo can simply be run again.
+        let _ = sqlx::query("DELETE FROM orgs WHERE id = $1").bind(made.org.as_str()).execute(&db.pool).await;
+        let _ = sqlx::query("DELETE FROM accounts WHERE id = $1").bind(made.account.as_str()).execute(&db.pool).await;
+        return Err(e);
+    }
+    let mut accounts = vec![DemoAccount { role: people::Listed::HrAdmin.code(), email: people::HR_EMAIL }];
+    let order = [
+        people::Listed::TopManagement,
+        people::Listed::GroupLeader,
+        people::Listed::Leader,
+        people::Listed::WorksCouncil,
+        people::Listed::SafetyOrg,
+    ];
+    for listed in order {
+        accounts.extend(
+            people::PEOPLE.iter().filter(|p| p.listed == listed).map(|p| DemoAccount { role: listed.code(), email: p.email }),
+        );
+    }
+    Ok(Ok(accounts))
+}
+
+async fn already_there(db: &Db) -> anyhow::Result<bool> {
+    let (orgs,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM orgs WHERE name = $1")
+        .bind(people::ORG_NAME)
+        .fetch_one(&db.pool)
+        .await?;
+    if orgs > 0 {
+        return Ok(true);
+    }
+    for email in people::all_emails() {
+        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM accounts WHERE email = $1")
+            .bind(email)
+            .fetch_one(&db.pool)
+            .await?;
+        if n > 0 {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+async fn fill(db: &Db, made: &crate::org::provision::Provisioned, hash: &str) -> anyhow::Result<()> {
+    let items = crate::catalogue::store::items(db, &made.org, "intro").await?;
+    let guide = crate::catalogue::store::items(db, &made.org, "dialog").await?;
+    let now = time::OffsetDateTime::now_utc();
+    let mut tx = db.pool.begin().await?;
+    let structure = people::create(&mut tx, &made.org, &made.person, hash).await?;
+    intro::create(&mut tx, &made.org, &structure, &items, now).await?;
+    agreement::create(&mut tx, &made.org, &structure, &guide, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// `ledertrivsel demo`: migrate, create, print the sign-ins.
+pub async fn run(args: &DbArgs) -> anyhow::Result<()> {
+    std::fs::create_dir_all(&args.data_dir)
+        .map_err(|e| anyhow::anyhow!("LEDERTRIVSEL_DATA_DIR {}: {e}", args.data_dir.display()))?;
+    let db = Db::connect(&args.url()).await?;
+    db.migrate().await?;
+    let shipped = Shipped::load()?;
+    match create(&db, &shipped).await? {
+        Ok(accounts) => {
+            eprintln!(
+                "Demo-organisationen {} er oprettet. Alle konti har adgangskoden {PASSWORD}. Start serveren med \
+                 `ledertrivsel serve` på samme database, og log ind med en af disse:",
+                people::ORG_NAME
+            );
+            for account in accounts {
+                println!("{account}");
+            }
+            Ok(())
+        }
+        Err(Refused::AlreadyThere) => anyhow::bail!(
+            "demo-organisationen {} findes allerede i denne database (eller en af dens e-mailadresser er i brug). \
+             Kør demo mod en ny datamappe, fx --data-dir ./demo-data",
+            people::ORG_NAME
+        ),
+    }
+}

@@ -1,0 +1,56 @@
+//! Ledertrivsel: the web application. See `startup` for how it is assembled.
+
+pub mod admin;
+pub mod auth;
+pub mod catalogue;
+pub mod config;
+pub mod content;
+pub mod demo;
+pub mod error;
+pub mod i18n;
+pub mod mail;
+pub mod org;
+pub mod privacy;
+pub mod startup;
+pub mod state;
+pub mod storage;
+pub mod tools;
+pub mod web;
+
+use config::{DbArgs, ServeArgs};
+
+/// `ledertrivsel serve`: migrate, print the URL (and the setup link on an
+/// empty database), serve until Ctrl-C or SIGTERM.
+pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
+    let app = startup::Application::build(&args).await?;
+    let url = args.public_url();
+    println!("Ledertrivsel kører på {url}");
+    if !org::store::any_org_exists(&app.state.db).await? {
+        let secret = auth::tokens::issue(&app.state.db, auth::tokens::Kind::Setup, None, None).await?;
+        println!("Opret den første organisation her (linket virker én gang): {url}/setup/{secret}");
+    }
+    app.run_until(shutdown_signal()).await
+}
+
+pub async fn migrate(db: &DbArgs) -> anyhow::Result<()> {
+    std::fs::create_dir_all(&db.data_dir)?;
+    storage::Db::connect(&db.url()).await?.migrate().await?;
+    println!("Databasen er opdateret.");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+    tracing::info!("shutting down; finishing requests in flight");
+}

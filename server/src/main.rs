@@ -1,0 +1,22 @@
+//! `ledertrivsel`: one binary with subcommands (see `config::Command`).
+
+use clap::Parser;
+use ledertrivsel::config::{Cli, Command};
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("LEDERTRIVSEL_LOG")
+                .unwrap_or_else(|_| "info,sqlx=warn,tower_sessions=warn".into()),
+        )
+        .init();
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Serve(args) => ledertrivsel::serve(args).await,
+        Command::Migrate(db) => ledertrivsel::migrate(&db).await,
+        Command::Demo(db) => ledertrivsel::demo::run(&db).await,
+        Command::Backup(a) => ledertrivsel::storage::backup::run_backup(&a.file, &a.db).await,
+        Command::Restore(a) => ledertrivsel::storage::backup::run_restore(&a.file, &a.db).await,
+    }
+}

@@ -1,0 +1,8 @@
+//! Personal data: the register that classifies every column, and what it
+//! drives: a person's export of everything held about them, and the erasure
+//! of their account. Nothing here decides who may ask; the handlers in
+//! `web::account` only ever pass the signed-in account.
+
+pub mod erasure;
+pub mod export;
+pub mod register;

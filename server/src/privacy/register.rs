@@ -1,0 +1,400 @@
+//! The personal data register: every column of every table, classified, and
+//! for each table the columns that tie a row to a person. The export of "my
+//! data" and the erasure of an account are driven by it, and a test compares
+//! it with the live schema, so a new column cannot slip past either.
+
+/// How sensitive a column is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Class {
+    /// Structure, content and settings that say nothing about a person.
+    NotPersonal,
+    /// Identifies or describes a person (name, e-mail, roles, who did what).
+    Personal,
+    /// A person's wellbeing answers and free text: health-adjacent, shown
+    /// outside the person's own space only aggregated under the thresholds.
+    Sensitive,
+    /// Credentials (password hashes, link and session secrets): never
+    /// exported, not even to the person themself.
+    Secret,
+}
+
+/// Whom an owner column points at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Of {
+    /// `accounts.id`: the sign-in identity, across organisations.
+    Account,
+    /// `persons.id`: the account's person in one organisation.
+    Person,
+}
+
+/// How a row relates to the person its owner column points at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Link {
+    /// The row is about the person: exported, and deleted with them.
+    Subject,
+    /// The row is shared work that names the person in a role (who leads,
+    /// who decided, who did it): exported, and the reference is cleared
+    /// when they are deleted; the row stays for the others.
+    Names,
+    /// The row is someone else's and points at the person (another
+    /// person's nearest leader): not exported; cleared on deletion.
+    PointsAt,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Owner {
+    pub column: &'static str,
+    pub of: Of,
+    pub link: Link,
+}
+
+#[derive(Debug)]
+pub struct TableEntry {
+    pub table: &'static str,
+    pub columns: &'static [(&'static str, Class)],
+    /// Columns that tie a row to a person; empty for tables about no one.
+    pub owners: &'static [Owner],
+}
+
+impl TableEntry {
+    /// Columns a person's export may show.
+    pub fn exportable(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.columns.iter().filter(|(_, c)| *c != Class::Secret).map(|(n, _)| *n)
+    }
+}
+
+use Class::{NotPersonal as N, Personal as P, Secret as X, Sensitive as S};
+
+const fn owner(column: &'static str, of: Of, link: Link) -> Owner {
+    Owner { column, of, link }
+}
+
+/// The register, one entry per table.
+pub const REGISTER: &[TableEntry] = &[
+    TableEntry {
+        table: "orgs",
+        columns: &[("id", N), ("name", N), ("anonymity_k", N), ("free_text_k", N), ("retention_days", N), ("created_at", N)],
+        owners: &[],
+    },
+    TableEntry {
+        table: "accounts",
+        columns: &[("id", P), ("email", P), ("password_hash", X), ("locale", P), ("created_at", P)],
+        owners: &[owner("id", Of::Account, Link::Subject)],
+    },
+    TableEntry {
+        table: "units",
+        columns: &[("id", N), ("org_id", N), ("name", N), ("parent_id", N), ("created_at", N)],
+        owners: &[],
+    },
+    TableEntry {
+        table: "persons",
+        columns: &[
+            ("id", P),
+            ("org_id", N),
+            ("account_id", P),
+            ("name", P),
+            ("unit_id", P),
+            ("nearest_leader_id", P),
+            ("created_at", P),
+            ("invited_at", P),
+        ],
+        owners: &[
+            owner("id", Of::Person, Link::Subject),
+            owner("nearest_leader_id", Of::Person, Link::PointsAt),
+        ],
+    },
+    TableEntry {
+        table: "person_roles",
+        columns: &[("person_id", P), ("org_id", N), ("role", P)],
+        owners: &[owner("person_id", Of::Person, Link::Subject)],
+    },
+    TableEntry {
+        table: "leader_groups",
+        columns: &[("id", N), ("org_id", N), ("name", N), ("group_leader_id", P), ("openness", N), ("created_at", N)],
+        owners: &[owner("group_leader_id", Of::Person, Link::Names)],
+    },
+    TableEntry {
+        table: "group_members",
+        columns: &[("group_id", P), ("person_id", P), ("org_id", N)],
+        owners: &[owner("person_id", Of::Person, Link::Subject)],
+    },
+    TableEntry {
+        table: "tokens",
+        columns: &[
+            ("hash", X),
+            ("kind", P),
+            ("account_id", P),
+            ("org_id", N),
+            ("expires_at", P),
+            ("used_at", P),
+            ("created_at", P),
+        ],
+        owners: &[owner("account_id", Of::Account, Link::Subject)],
+    },
+    // Sign-ins: the id is the cookie's secret and the data holds the
+    // account id and CSRF secret. Erasure deletes an account's sessions by
+    // their content (see `erasure`), as no column names the account.
+    TableEntry { table: "login_sessions", columns: &[("id", X), ("data", X), ("expires_at", N)], owners: &[] },
+    // The organisation's record of who did what. Erasure clears the link to
+    // the person but keeps the name: the log must still say who acted, for
+    // the organisation's retention period.
+    TableEntry {
+        table: "audit_log",
+        columns: &[
+            ("id", N),
+            ("org_id", N),
+            ("actor_person_id", P),
+            ("actor_name", P),
+            ("action", N),
+            ("target", P),
+            ("at", P),
+        ],
+        owners: &[owner("actor_person_id", Of::Person, Link::Names)],
+    },
+    TableEntry {
+        table: "catalogue_items",
+        columns: &[
+            ("id", N),
+            ("org_id", N),
+            ("tool", N),
+            ("item_key", N),
+            ("section", N),
+            ("position", N),
+            ("hidden", N),
+            ("origin", N),
+            ("current_revision_id", N),
+            ("created_at", N),
+        ],
+        owners: &[],
+    },
+    TableEntry {
+        table: "catalogue_revisions",
+        columns: &[
+            ("id", N),
+            ("org_id", N),
+            ("item_id", N),
+            ("revision", N),
+            ("content_version", N),
+            ("text_da", N),
+            ("text_en", N),
+            ("created_at", N),
+        ],
+        owners: &[],
+    },
+    TableEntry {
+        table: "intro_runs",
+        columns: &[("id", N), ("org_id", N), ("group_id", N), ("started_by", P), ("created_at", N), ("closed_at", N)],
+        owners: &[owner("started_by", Of::Person, Link::Names)],
+    },
+    TableEntry {
+        table: "intro_run_items",
+        columns: &[("run_id", N), ("org_id", N), ("revision_id", N), ("section", N), ("position", N)],
+        owners: &[],
+    },
+    TableEntry {
+        table: "intro_answers",
+        columns: &[("run_id", N), ("person_id", P), ("revision_id", N), ("org_id", N), ("value", S), ("updated_at", P)],
+        owners: &[owner("person_id", Of::Person, Link::Subject)],
+    },
+    TableEntry {
+        table: "intro_respondents",
+        columns: &[("run_id", N), ("person_id", P), ("org_id", N), ("comment", S), ("submitted_at", P)],
+        owners: &[owner("person_id", Of::Person, Link::Subject)],
+    },
+    TableEntry {
+        table: "intro_decisions",
+        columns: &[
+            ("run_id", N),
+            ("org_id", N),
+            ("next_tool", N),
+            ("owner_person_id", P),
+            ("due_date", N),
+            ("note", P),
+            ("decided_by", P),
+            ("decided_at", N),
+        ],
+        owners: &[
+            owner("owner_person_id", Of::Person, Link::Names),
+            owner("decided_by", Of::Person, Link::Names),
+        ],
+    },
+    TableEntry {
+        table: "guide_notes",
+        columns: &[("person_id", P), ("item_id", N), ("org_id", N), ("revision_id", N), ("text", S), ("updated_at", N)],
+        owners: &[owner("person_id", Of::Person, Link::Subject)],
+    },
+    TableEntry {
+        table: "agreements",
+        columns: &[
+            ("id", N),
+            ("org_id", N),
+            ("person_id", P),
+            ("starts_on", N),
+            ("ends_on", N),
+            ("previous_id", N),
+            ("shared_with_id", P),
+            ("agreed_by_leader_at", P),
+            ("agreed_by_nearest_at", P),
+            ("created_at", N),
+            ("updated_at", N),
+        ],
+        owners: &[owner("person_id", Of::Person, Link::Subject), owner("shared_with_id", Of::Person, Link::PointsAt)],
+    },
+    TableEntry {
+        table: "agreement_points",
+        columns: &[
+            ("id", N),
+            ("agreement_id", N),
+            ("org_id", N),
+            ("person_id", P),
+            ("kind", N),
+            ("position", N),
+            ("text", S),
+            ("follow_up", S),
+            ("rhythm", N),
+            ("shared", P),
+            ("created_at", N),
+            ("updated_at", N),
+        ],
+        owners: &[owner("person_id", Of::Person, Link::Subject)],
+    },
+    TableEntry {
+        table: "agreement_comments",
+        columns: &[
+            ("id", N),
+            ("org_id", N),
+            ("agreement_id", N),
+            ("point_id", N),
+            ("author_id", P),
+            ("text", S),
+            ("created_at", N),
+        ],
+        owners: &[owner("author_id", Of::Person, Link::Names)],
+    },
+    TableEntry {
+        table: "check_ins",
+        columns: &[
+            ("point_id", N),
+            ("day", N),
+            ("org_id", N),
+            ("person_id", P),
+            ("kept", S),
+            ("note", S),
+            ("updated_at", N),
+        ],
+        owners: &[owner("person_id", Of::Person, Link::Subject)],
+    },
+    TableEntry {
+        table: "dialogs",
+        columns: &[
+            ("id", N),
+            ("org_id", N),
+            ("agreement_id", N),
+            ("leader_id", P),
+            ("nearest_leader_id", P),
+            ("starts_at", P),
+            ("minutes", N),
+            ("place", P),
+            ("sequence", N),
+            ("cancelled_at", N),
+            ("reminded_at", N),
+            ("created_at", N),
+        ],
+        owners: &[owner("leader_id", Of::Person, Link::Subject), owner("nearest_leader_id", Of::Person, Link::Names)],
+    },
+    TableEntry {
+        table: "lifts",
+        columns: &[
+            ("id", N),
+            ("org_id", N),
+            ("source_kind", N),
+            ("source_id", N),
+            ("from_person_id", P),
+            ("from_group_id", N),
+            ("to_level", N),
+            ("to_group_id", N),
+            ("text", S),
+            ("attributed", N),
+            ("status", N),
+            ("answer", P),
+            ("answered_by_id", P),
+            ("answered_at", N),
+            ("created_at", N),
+        ],
+        owners: &[owner("from_person_id", Of::Person, Link::Names), owner("answered_by_id", Of::Person, Link::Names)],
+    },
+    TableEntry {
+        table: "reminders_sent",
+        columns: &[("kind", N), ("subject_id", N), ("due_key", N), ("org_id", N), ("sent_at", N)],
+        owners: &[],
+    },
+];
+
+pub fn entry(table: &str) -> Option<&'static TableEntry> {
+    REGISTER.iter().find(|e| e.table == table)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn owner_columns_are_registered_personal_columns() {
+        for e in REGISTER {
+            for o in e.owners {
+                let class = e.columns.iter().find(|(n, _)| *n == o.column).map(|(_, c)| *c);
+                assert_eq!(class, Some(Class::Personal), "{}.{}", e.table, o.column);
+            }
+        }
+    }
+
+    #[test]
+    fn no_table_or_column_is_listed_twice() {
+        for (i, e) in REGISTER.iter().enumerate() {
+            assert!(REGISTER[i + 1..].iter().all(|o| o.table != e.table), "{} twice", e.table);
+            for (j, (c, _)) in e.columns.iter().enumerate() {
+                assert!(e.columns[j + 1..].iter().all(|(o, _)| o != c), "{}.{c} twice", e.table);
+            }
+        }
+    }
+
+    /// The register and the migrated schema list the same tables and columns.
+    #[tokio::test]
+    async fn register_matches_the_live_schema() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = crate::storage::Db::connect(&crate::storage::sqlite_url(dir.path())).await.unwrap();
+        db.migrate().await.unwrap();
+        let mut conn = db.pool.acquire().await.unwrap();
+        let tables = crate::storage::schema::tables(&mut conn, db.backend).await.unwrap();
+        let mut problems = Vec::new();
+        for t in &tables {
+            let Some(e) = entry(&t.name) else {
+                problems.push(format!("table {} is not in the register", t.name));
+                continue;
+            };
+            for c in &t.columns {
+                if !e.columns.iter().any(|(n, _)| *n == c.name) {
+                    problems.push(format!("column {}.{} is not in the register", t.name, c.name));
+                }
+            }
+            for (n, _) in e.columns {
+                if t.column(n).is_none() {
+                    problems.push(format!("the register lists {}.{n}, which the schema does not have", t.name));
+                }
+            }
+        }
+        for e in REGISTER {
+            if !tables.iter().any(|t| t.name == e.table) {
+                problems.push(format!("the register lists table {}, which the schema does not have", e.table));
+            }
+        }
+        assert!(problems.is_empty(), "the personal data register disagrees with the schema:\n{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn credentials_are_never_exportable() {
+        let accounts = entry("accounts").unwrap();
+        assert!(!accounts.exportable().any(|c| c == "password_hash"));
+        assert!(!entry("tokens").unwrap().exportable().any(|c| c == "hash"));
+    }
+}

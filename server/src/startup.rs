@@ -1,0 +1,127 @@
+//! Builds the application: database, state, routes, middleware.
+//! `Application::build` binds the listener, so tests can ask for port 0.
+
+use crate::config::ServeArgs;
+use crate::content::Shipped;
+use crate::mail::Mailer;
+use crate::state::AppState;
+use crate::storage::session_store::DbSessionStore;
+use crate::storage::Db;
+use crate::{auth, web};
+use axum::routing::{get, post};
+use axum::Router;
+use std::sync::{Arc, OnceLock};
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+
+pub struct Application {
+    pub port: u16,
+    pub state: AppState,
+    listener: tokio::net::TcpListener,
+    router: Router,
+}
+
+/// The Prometheus recorder is process-wide; tests build many apps in one process.
+fn metrics_handle() -> metrics_exporter_prometheus::PrometheusHandle {
+    static HANDLE: OnceLock<metrics_exporter_prometheus::PrometheusHandle> = OnceLock::new();
+    HANDLE
+        .get_or_init(|| {
+            let recorder = metrics_exporter_prometheus::PrometheusBuilder::new().build_recorder();
+            let handle = recorder.handle();
+            // Another recorder may already be installed (only in tests); then we render an empty set.
+            let _ = metrics::set_global_recorder(recorder);
+            handle
+        })
+        .clone()
+}
+
+impl Application {
+    pub async fn build(args: &ServeArgs) -> anyhow::Result<Application> {
+        std::fs::create_dir_all(&args.db.data_dir)
+            .map_err(|e| anyhow::anyhow!("LEDERTRIVSEL_DATA_DIR {}: {e}", args.db.data_dir.display()))?;
+        let db = Db::connect(&args.db.url()).await?;
+        db.migrate().await?;
+        let shipped = Shipped::load()?;
+        crate::org::provision::install_new_tools(&db, &shipped).await?;
+        let public_url = args.public_url();
+        let state = AppState {
+            mailer: Mailer::new(args.smtp_url.as_deref(), args.db.data_dir.join("outbox"), &args.mail_from)?,
+            secure_cookies: public_url.starts_with("https://"),
+            public_url: public_url.into(),
+            limits: Arc::new(auth::rate_limit::RateLimits::default()),
+            shipped: Arc::new(shipped),
+            metrics: metrics_handle(),
+            db,
+        };
+        let listener = tokio::net::TcpListener::bind(args.listen)
+            .await
+            .map_err(|e| anyhow::anyhow!("LEDERTRIVSEL_LISTEN {}: {e}", args.listen))?;
+        let port = listener.local_addr()?.port();
+        let router = router(state.clone());
+        Ok(Application { port, state, listener, router })
+    }
+
+    /// Serves until `shutdown` resolves; requests in flight are finished first.
+    pub async fn run_until(self, shutdown: impl std::future::Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+        let store = DbSessionStore::new(self.state.db.clone());
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
+            loop {
+                tick.tick().await;
+                if let Err(e) = store.delete_expired().await {
+                    tracing::warn!(error = %e, "could not delete expired sessions");
+                }
+            }
+        });
+        axum::serve(self.listener, self.router.into_make_service_with_connect_info::<std::net::SocketAddr>())
+            .with_graceful_shutdown(shutdown)
+            .await?;
+        Ok(())
+    }
+}
+
+pub fn router(state: AppState) -> Router {
+    let sessions = SessionManagerLayer::new(DbSessionStore::new(state.db.clone()))
+        .with_name("lt_session")
+        .with_secure(state.secure_cookies)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_expiry(Expiry::OnInactivity(time::Duration::days(7)));
+
+    let pages = Router::new()
+        .route("/", get(web::start::show))
+        .route("/login", get(web::signin::show).post(web::signin::submit))
+        .route("/logout", post(web::signin::sign_out))
+        .route("/language", post(web::signin::language))
+        .route("/orgs", get(web::signin::orgs).post(web::signin::select_org))
+        .route("/password/forgot", get(web::signin::forgot).post(web::signin::forgot_submit))
+        .route("/password/reset/{secret}", get(web::signin::reset).post(web::signin::reset_submit))
+        .route("/setup/{secret}", get(web::setup::show).post(web::setup::submit))
+        .route("/invitation/{secret}", get(web::invitation::show).post(web::invitation::accept))
+        .merge(crate::admin::routes())
+        .merge(crate::web::account::routes())
+        .merge(crate::tools::routes())
+        .fallback(|| async { crate::error::AppError::NotFound })
+        .layer(axum::middleware::from_fn_with_state(state.clone(), auth::extract::load_viewer))
+        .layer(axum::middleware::from_fn(web::error_pages::render_error_pages))
+        .layer(sessions);
+
+    Router::new()
+        .merge(pages)
+        .route("/healthz", get(web::health::healthz))
+        .route("/readyz", get(web::health::readyz))
+        .route("/metrics", get(web::health::metrics))
+        .route("/static/dkfds/{*path}", get(web::assets::dkfds))
+        .route("/static/htmx.min.js", get(web::assets::htmx))
+        .route("/static/{*path}", get(web::assets::own))
+        .layer(axum::middleware::from_fn(web::error_pages::security_headers))
+        .layer(axum::middleware::from_fn(count_requests))
+        .with_state(state)
+}
+
+async fn count_requests(req: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
+    let response = next.run(req).await;
+    metrics::counter!("ledertrivsel_http_requests_total", "status" => response.status().as_u16().to_string())
+        .increment(1);
+    response
+}

@@ -1,0 +1,19 @@
+//! What every handler can reach.
+
+use crate::auth::rate_limit::RateLimits;
+use crate::content::Shipped;
+use crate::mail::Mailer;
+use crate::storage::Db;
+use std::sync::Arc;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub mailer: Mailer,
+    /// Base of links in mails, e.g. `https://ledertrivsel.kommune.dk`.
+    pub public_url: Arc<str>,
+    pub secure_cookies: bool,
+    pub limits: Arc<RateLimits>,
+    pub shipped: Arc<Shipped>,
+    pub metrics: metrics_exporter_prometheus::PrometheusHandle,
+}

@@ -1,0 +1,64 @@
+//! A leader group's own page: who is in it, who leads it, its openness, and
+//! the rounds of its tools. Members and the leader see it; HR sees it within
+//! the outside threshold; to anyone else the group does not exist (404).
+
+pub mod store;
+
+use crate::auth::Member;
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use crate::tools::access::Relation;
+use crate::tools::intro::view::GroupBlock;
+use crate::web::Page;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, State};
+use axum::routing::get;
+use axum::Router;
+use domain::ids::GroupId;
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/groups/{id}", get(show))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "tools/group.html")]
+pub struct GroupPage {
+    pub page: Page,
+    pub name: String,
+    pub leader_name: Option<String>,
+    pub members: Vec<String>,
+    pub named: bool,
+    pub inside: bool,
+    /// The group with its introduction rounds (shared with the tool page).
+    pub g: GroupBlock,
+}
+
+pub async fn show(State(state): State<AppState>, page: Page, me: Member, Path(id): Path<String>) -> AppResult<GroupPage> {
+    let id = GroupId::parse(&id).ok_or(AppError::NotFound)?;
+    let group = store::find(&state.db, me.org(), &id, me.person()).await?.ok_or(AppError::NotFound)?;
+    let is_hr = me.m.roles.may_administer();
+    let relation = Relation::of(group.viewer_is_leader, group.viewer_is_member, is_hr);
+    if !relation.may_view() {
+        return Err(AppError::NotFound);
+    }
+    let members = store::members(&state.db, me.org(), &group.id).await?;
+    let runs = crate::tools::intro::store::runs_of_group(&state.db, me.org(), me.person(), &group.id).await?;
+    let link = store::GroupLink {
+        id: group.id.clone(),
+        name: group.name.clone(),
+        i_lead: group.viewer_is_leader,
+        i_am_member: group.viewer_is_member,
+        size: members.len() as i64,
+    };
+    let g = GroupBlock::new(&page.tr, &link, &runs, is_hr);
+    Ok(GroupPage {
+        name: group.name,
+        leader_name: group.leader_name,
+        members: members.into_iter().filter(|p| Some(&p.id) != group.leader_id.as_ref()).map(|p| p.name).collect(),
+        named: group.named,
+        inside: relation.may_answer(),
+        g,
+        page,
+    })
+}

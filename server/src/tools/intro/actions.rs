@@ -1,0 +1,133 @@
+//! The introduction tool's state changes: start a round, save my answers,
+//! record the decision. Each re-renders its page with a clear message and
+//! the right status when refused, and changes nothing then.
+
+use super::input::{self, AnswerError, DecisionForm};
+use super::pages::{answer_page, answerable, run_page, tool_page};
+use super::store::{self, Refused};
+use super::load_run;
+use crate::auth::csrf::CsrfForm;
+use crate::auth::Member;
+use crate::catalogue;
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use crate::tools::access::Relation;
+use crate::tools::group::store as groups;
+use crate::web::forms::{FieldError, FormErrors};
+use crate::web::Page;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use domain::ids::{ContentVersionId, GroupId};
+use std::collections::HashMap;
+
+/// Starts a round for a group: its leader, or HR.
+pub async fn start(
+    State(state): State<AppState>,
+    page: Page,
+    me: Member,
+    Path(id): Path<String>,
+    CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
+) -> AppResult<Response> {
+    let group_id = GroupId::parse(&id).ok_or(AppError::NotFound)?;
+    let group = groups::find(&state.db, me.org(), &group_id, me.person()).await?.ok_or(AppError::NotFound)?;
+    let is_hr = me.m.roles.may_administer();
+    let relation = Relation::of(group.viewer_is_leader, group.viewer_is_member, is_hr);
+    if !relation.may_view() {
+        return Err(AppError::NotFound);
+    }
+    if !relation.may_start_round(is_hr) {
+        return Err(AppError::Forbidden);
+    }
+    let items = catalogue::store::items(&state.db, me.org(), "intro").await?;
+    match store::start(&state.db, me.org(), &group.id, me.person(), &items).await? {
+        Ok(run) => Ok(Redirect::to(&format!("/intro/runs/{run}")).into_response()),
+        Err(_) => {
+            let mut errors = FormErrors::default();
+            let message = page.t1("intro-error-already-open", "group", &group.name);
+            errors.0.push(FieldError { field: None, message });
+            let body = tool_page(&state, page, &me, errors).await?;
+            Ok((StatusCode::CONFLICT, body).into_response())
+        }
+    }
+}
+
+/// Saves my answers to an open round; I can change them until it closes.
+pub async fn save_answers(
+    State(state): State<AppState>,
+    page: Page,
+    me: Member,
+    Path(id): Path<String>,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let Some(ctx) = answerable(&state, &me, &id).await? else {
+        return Err(AppError::BadRequest("intro-error-run-closed"));
+    };
+    let items = store::run_items(&state.db, me.org(), &ctx.run.id).await?;
+    let asked: Vec<&str> = items.iter().map(|i| i.revision_id.as_str()).collect();
+    let parsed = match input::parse_answers(&pairs, &asked) {
+        Ok(p) => p,
+        Err(problems) => {
+            let text_of = |rev: &str| {
+                items.iter().find(|i| i.revision_id.as_str() == rev).map(|i| i.text(page.lang).to_string()).unwrap_or_default()
+            };
+            let mut errors = FormErrors::default();
+            for problem in problems {
+                let (field, message) = match problem {
+                    AnswerError::UnknownItem => (None, page.t("intro-error-item-unknown")),
+                    AnswerError::BadValue(rev) => (None, page.t1("intro-error-value-invalid", "statement", text_of(&rev))),
+                    AnswerError::Duplicate(rev) => (None, page.t1("intro-error-value-twice", "statement", text_of(&rev))),
+                    AnswerError::Comment(e) => (Some("comment"), page.t(e.key)),
+                };
+                errors.0.push(FieldError { field: field.map(Into::into), message });
+            }
+            // Keep what was chosen, so nothing has to be answered again.
+            let selected: HashMap<String, String> = pairs
+                .iter()
+                .filter_map(|(k, v)| Some((k.strip_prefix(input::ANSWER_PREFIX)?.to_string(), v.clone())))
+                .collect();
+            let comment = pairs.iter().find(|(k, _)| k == "comment").map(|(_, v)| v.clone()).unwrap_or_default();
+            let submitted = ctx.run.i_answered;
+            let body = answer_page(&state, page, &ctx, &items, &selected, comment, submitted, errors);
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
+        }
+    };
+    let values: Vec<(ContentVersionId, domain::intro::ScaleValue)> =
+        parsed.values.into_iter().map(|(rev, v)| (ContentVersionId::from_db(rev), v)).collect();
+    match store::save_answers(&state.db, me.org(), &ctx.run.id, me.person(), &values, parsed.comment.as_ref()).await? {
+        Ok(()) => Ok(Redirect::to(&format!("/intro/runs/{}?saved=1", ctx.run.id)).into_response()),
+        Err(Refused::Closed | Refused::AlreadyOpen) => Err(AppError::BadRequest("intro-error-run-closed")),
+    }
+}
+
+/// Records the decision on the next step, which closes the round.
+pub async fn decide(
+    State(state): State<AppState>,
+    page: Page,
+    me: Member,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<DecisionForm>,
+) -> AppResult<Response> {
+    let ctx = load_run(&state, &me, &id).await?;
+    if !ctx.relation.may_decide(ctx.is_hr, ctx.group.leader_id.is_some()) {
+        return Err(AppError::Forbidden);
+    }
+    if !ctx.run.open {
+        return Err(AppError::BadRequest("intro-error-run-closed"));
+    }
+    let members: Vec<_> = groups::members(&state.db, me.org(), &ctx.group.id).await?.into_iter().map(|p| p.id).collect();
+    match input::parse_decision(&form, super::today(), &members) {
+        Ok(decision) => match store::decide(&state.db, me.org(), &ctx.run.id, me.person(), &decision).await? {
+            Ok(()) => Ok(Redirect::to(&format!("/intro/runs/{}", ctx.run.id)).into_response()),
+            Err(_) => Err(AppError::BadRequest("intro-error-run-closed")),
+        },
+        Err(problems) => {
+            let mut errors = FormErrors::default();
+            for (field, e) in problems {
+                errors.add(&page.tr, field, e);
+            }
+            let body = run_page(&state, page, &me, ctx, form, errors).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response())
+        }
+    }
+}

@@ -1,0 +1,60 @@
+//! The introduction tool, "Sæt spot på lederes trivsel": a leader group's
+//! short shared picture of leader wellbeing, its results under the anonymity
+//! rule, and the decision on the next step.
+//!
+//! A round fixes the statements it asks when it starts (`store::start`), so
+//! edits in the catalogue never change what an earlier round asked or shows.
+//! Handlers here parse, authorise (`tools::access`), call the store and render.
+
+pub mod actions;
+pub mod chart;
+pub mod input;
+pub mod pages;
+pub mod store;
+pub mod view;
+
+use crate::auth::Member;
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use crate::tools::access::Relation;
+use crate::tools::group::store::{self as groups, Group};
+use axum::routing::{get, post};
+use axum::Router;
+use domain::ids::IntroRunId;
+use store::RunSummary;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/intro", get(pages::tool))
+        .route("/intro/groups/{id}/runs", post(actions::start))
+        .route("/intro/runs/{id}", get(pages::run))
+        .route("/intro/runs/{id}/answer", get(pages::answer).post(actions::save_answers))
+        .route("/intro/runs/{id}/decision", post(actions::decide))
+}
+
+/// A round with its group and how the viewer stands to the group.
+pub struct RunContext {
+    pub run: RunSummary,
+    pub group: Group,
+    pub relation: Relation,
+    pub is_hr: bool,
+}
+
+/// Loads a round the viewer may see; anything else (another organisation, a
+/// group the viewer is outside of) is 404, so the round's existence stays hidden.
+pub async fn load_run(state: &AppState, me: &Member, id: &str) -> AppResult<RunContext> {
+    let id = IntroRunId::parse(id).ok_or(AppError::NotFound)?;
+    let run = store::run(&state.db, me.org(), me.person(), &id).await?.ok_or(AppError::NotFound)?;
+    let group = groups::find(&state.db, me.org(), &run.group_id, me.person()).await?.ok_or(AppError::NotFound)?;
+    let is_hr = me.m.roles.may_administer();
+    let relation = Relation::of(group.viewer_is_leader, group.viewer_is_member, is_hr);
+    if !relation.may_view() {
+        return Err(AppError::NotFound);
+    }
+    Ok(RunContext { run, group, relation, is_hr })
+}
+
+/// Today in Copenhagen, the day a decision's date is measured from.
+pub fn today() -> time::Date {
+    crate::i18n::format::copenhagen(time::OffsetDateTime::now_utc()).date()
+}

@@ -1,0 +1,302 @@
+//! The introduction tool's pages: the tool page (why, how, my groups and
+//! their rounds), a round's page (results and decision) and the answer form.
+
+use super::input::DecisionForm;
+use super::store::{self, RunItem};
+use super::view::{self, DecisionView, Figures, GroupBlock, NamedTable};
+use super::{load_run, RunContext};
+use crate::auth::Member;
+use crate::content::IntroContent;
+use crate::error::{AppError, AppResult};
+use crate::org::audit;
+use crate::state::AppState;
+use crate::tools::group::store::{self as groups, Person};
+use crate::web::forms::FormErrors;
+use crate::web::Page;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use domain::intro::{NextTool, Section};
+use rand::seq::SliceRandom;
+use std::collections::HashMap;
+
+#[derive(Template, WebTemplate)]
+#[template(path = "tools/intro/index.html")]
+pub struct ToolPage {
+    pub page: Page,
+    pub title: String,
+    pub summary: String,
+    pub why: Vec<String>,
+    pub how: Vec<String>,
+    pub mine: Vec<GroupBlock>,
+    /// For HR: the organisation's other groups.
+    pub others: Vec<GroupBlock>,
+    pub is_hr: bool,
+    pub errors: FormErrors,
+}
+
+pub async fn tool(State(state): State<AppState>, page: Page, me: Member) -> AppResult<ToolPage> {
+    tool_page(&state, page, &me, FormErrors::default()).await
+}
+
+pub async fn tool_page(state: &AppState, page: Page, me: &Member, errors: FormErrors) -> AppResult<ToolPage> {
+    let is_hr = me.m.roles.may_administer();
+    let links = if is_hr {
+        groups::all_groups(&state.db, me.org(), me.person()).await?
+    } else {
+        groups::groups_of(&state.db, me.org(), me.person()).await?
+    };
+    let runs = store::runs_visible(&state.db, me.org(), me.person(), is_hr).await?;
+    let (mut mine, mut others) = (Vec::new(), Vec::new());
+    for link in &links {
+        let block = GroupBlock::new(&page.tr, link, &runs, is_hr);
+        if link.i_lead || link.i_am_member {
+            mine.push(block);
+        } else {
+            others.push(block);
+        }
+    }
+    let content = state.shipped.intro.get(page.lang);
+    let paragraphs = |s: &str| IntroContent::paragraphs(s).into_iter().map(str::to_string).collect();
+    Ok(ToolPage {
+        title: content.title.clone(),
+        summary: content.summary.clone(),
+        why: paragraphs(&content.why),
+        how: paragraphs(&content.how),
+        mine,
+        others,
+        is_hr,
+        errors,
+        page,
+    })
+}
+
+pub struct ToolOption {
+    pub code: &'static str,
+    pub name: String,
+    pub purpose: String,
+}
+
+/// The decision form, for whoever may record the decision on an open round.
+pub struct DecideForm {
+    pub members: Vec<Person>,
+    pub tools: Vec<ToolOption>,
+    pub form: DecisionForm,
+    pub min_date: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "tools/intro/run.html")]
+pub struct RunPage {
+    pub page: Page,
+    pub group_id: String,
+    pub group_name: String,
+    pub run_id: String,
+    pub started: String,
+    pub open: bool,
+    pub respondents: u32,
+    pub answered_text: String,
+    pub inside: bool,
+    pub may_answer: bool,
+    pub i_answered: bool,
+    pub saved: bool,
+    pub figures: Figures,
+    /// `None` when the comments are withheld from this viewer.
+    pub comments: Option<Vec<String>>,
+    pub comments_needed: u32,
+    pub named: Option<NamedTable>,
+    pub decision: Option<DecisionView>,
+    pub decide: Option<DecideForm>,
+    pub errors: FormErrors,
+}
+
+#[derive(serde::Deserialize)]
+pub struct RunQuery {
+    saved: Option<String>,
+}
+
+pub async fn run(
+    State(state): State<AppState>,
+    page: Page,
+    me: Member,
+    Path(id): Path<String>,
+    Query(q): Query<RunQuery>,
+) -> AppResult<RunPage> {
+    let ctx = load_run(&state, &me, &id).await?;
+    let mut built = run_page(&state, page, &me, ctx, DecisionForm::default(), FormErrors::default()).await?;
+    built.saved = q.saved.as_deref() == Some("1") && built.i_answered;
+    Ok(built)
+}
+
+/// The round's page; also re-rendered with the decision form's errors.
+pub async fn run_page(
+    state: &AppState,
+    page: Page,
+    me: &Member,
+    ctx: RunContext,
+    form: DecisionForm,
+    errors: FormErrors,
+) -> AppResult<RunPage> {
+    let RunContext { run, group, relation, is_hr } = ctx;
+    let (org, db) = (me.org(), &state.db);
+    let audience = relation.audience();
+    let rule = me.m.rule;
+    let respondents = u32::try_from(run.respondents).unwrap_or(0);
+    let members = groups::members(db, org, &group.id).await?;
+    let items = store::run_items(db, org, &run.id).await?;
+    let content = state.shipped.intro.get(page.lang);
+    let answers = store::answers(db, org, &run.id).await?;
+    let figures = view::figures(page.lang, content, &items, &answers, respondents, !run.open, &rule, audience);
+    let shown = matches!(figures, Figures::Shown(_));
+    let comments = if shown && rule.may_show_free_text(audience, respondents) {
+        let mut list = store::comments(db, org, &run.id).await?;
+        // Shuffled, so the order does not follow who answered first.
+        list.shuffle(&mut rand::rng());
+        Some(list)
+    } else {
+        None
+    };
+    let named = if shown && relation.may_see_names(group.named) {
+        Some(view::named_table(page.lang, &items, &store::named_answers(db, org, &run.id).await?))
+    } else {
+        None
+    };
+    if relation == crate::tools::access::Relation::OutsideHr && shown {
+        let mut conn = db.pool.acquire().await?;
+        let target = format!("{} ({})", group.name, page.date_time(&run.created_at));
+        audit::record(&mut conn, org, audit::Actor { person: Some(me.person()), name: &me.m.name }, "intro-results-read", &target)
+            .await?;
+    }
+    let decide = (run.open && relation.may_decide(is_hr, group.leader_id.is_some())).then(|| DecideForm {
+        tools: NextTool::ALL
+            .into_iter()
+            .map(|t| ToolOption { code: t.code(), name: view::tool_name(&page.tr, t), purpose: view::tool_purpose(&page.tr, t) })
+            .collect(),
+        members: members.clone(),
+        form,
+        min_date: super::today().to_string(),
+    });
+    Ok(RunPage {
+        group_id: group.id.to_string(),
+        group_name: group.name.clone(),
+        run_id: run.id.to_string(),
+        started: page.date_time(&run.created_at),
+        open: run.open,
+        respondents,
+        answered_text: view::answered_text(&page.tr, run.respondents, members.len() as i64),
+        inside: relation.may_answer(),
+        may_answer: relation.may_answer() && run.open,
+        i_answered: run.i_answered,
+        saved: false,
+        figures,
+        comments,
+        comments_needed: rule.min_for_free_text(audience),
+        named,
+        decision: run.decision.as_ref().map(|d| DecisionView::new(&page.tr, d, relation.may_answer())),
+        decide,
+        errors,
+        page,
+    })
+}
+
+pub struct AnswerItem {
+    pub rev: String,
+    pub text: String,
+    pub selected: String,
+}
+
+pub struct AnswerSection {
+    pub title: String,
+    pub intro: String,
+    pub items: Vec<AnswerItem>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "tools/intro/answer.html")]
+pub struct AnswerPage {
+    pub page: Page,
+    pub run_id: String,
+    pub group_name: String,
+    pub named: bool,
+    pub submitted_before: bool,
+    pub sections: Vec<AnswerSection>,
+    /// (value, label): the five scale points, then "don't know".
+    pub scale: Vec<(String, String)>,
+    pub comment_prompt: String,
+    pub comment: String,
+    pub errors: FormErrors,
+}
+
+pub async fn answer(State(state): State<AppState>, page: Page, me: Member, Path(id): Path<String>) -> AppResult<Response> {
+    let ctx = answerable(&state, &me, &id).await?;
+    let Some(ctx) = ctx else {
+        return Ok(Redirect::to(&format!("/intro/runs/{id}")).into_response());
+    };
+    let mine = store::my_answers(&state.db, me.org(), &ctx.run.id, me.person()).await?;
+    let mut selected: HashMap<String, String> =
+        mine.values.iter().map(|(rev, v)| (rev.clone(), v.get().to_string())).collect();
+    let items = store::run_items(&state.db, me.org(), &ctx.run.id).await?;
+    if mine.submitted {
+        // An earlier "don't know" shows as chosen again.
+        for item in &items {
+            selected.entry(item.revision_id.to_string()).or_insert_with(|| "unknown".into());
+        }
+    }
+    let comment = mine.comment.unwrap_or_default();
+    Ok(answer_page(&state, page, &ctx, &items, &selected, comment, mine.submitted, FormErrors::default()).into_response())
+}
+
+/// The round, if the viewer may answer it and it is still open; `None` when closed.
+pub async fn answerable(state: &AppState, me: &Member, id: &str) -> AppResult<Option<RunContext>> {
+    let ctx = load_run(state, me, id).await?;
+    if !ctx.relation.may_answer() {
+        return Err(AppError::Forbidden);
+    }
+    Ok(ctx.run.open.then_some(ctx))
+}
+
+#[allow(clippy::too_many_arguments)]
+pub fn answer_page(
+    state: &AppState,
+    page: Page,
+    ctx: &RunContext,
+    items: &[RunItem],
+    selected: &HashMap<String, String>,
+    comment: String,
+    submitted_before: bool,
+    errors: FormErrors,
+) -> AnswerPage {
+    let content = state.shipped.intro.get(page.lang);
+    let sections = Section::ALL
+        .into_iter()
+        .filter_map(|section| {
+            let items: Vec<AnswerItem> = items
+                .iter()
+                .filter(|i| i.section == section)
+                .map(|i| AnswerItem {
+                    rev: i.revision_id.to_string(),
+                    text: i.text(page.lang).to_string(),
+                    selected: selected.get(i.revision_id.as_str()).cloned().unwrap_or_default(),
+                })
+                .collect();
+            let text = content.sections.get(section.code())?;
+            (!items.is_empty()).then(|| AnswerSection { title: text.title.clone(), intro: text.intro.clone(), items })
+        })
+        .collect();
+    let mut scale: Vec<(String, String)> =
+        content.scale.iter().enumerate().map(|(i, label)| ((i + 1).to_string(), label.clone())).collect();
+    scale.push(("unknown".into(), content.unknown.clone()));
+    AnswerPage {
+        run_id: ctx.run.id.to_string(),
+        group_name: ctx.group.name.clone(),
+        named: ctx.group.named,
+        submitted_before,
+        sections,
+        scale,
+        comment_prompt: content.comment_prompt.clone(),
+        comment,
+        errors,
+        page,
+    }
+}

@@ -1,0 +1,328 @@
+//! SQL for the introduction tool: rounds, the statements each round asks,
+//! answers, respondents (with their optional comment) and decisions.
+//! Every function takes the `OrgId` first and scopes every query by it.
+
+use crate::catalogue::store::Item;
+use crate::storage::{now_text, Db};
+use domain::ids::{CatalogueItemId, ContentVersionId, GroupId, IntroRunId, OrgId, PersonId};
+use domain::intro::{NextTool, Section};
+
+mod answers;
+pub use answers::*;
+
+/// Why a change to a round was refused.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Refused {
+    /// The group already has an open round.
+    AlreadyOpen,
+    /// The round is closed: its decision is made.
+    Closed,
+}
+
+/// A round with what its list rows show.
+#[derive(Clone, Debug)]
+pub struct RunSummary {
+    pub id: IntroRunId,
+    pub group_id: GroupId,
+    pub created_at: String,
+    pub open: bool,
+    pub respondents: i64,
+    pub i_answered: bool,
+    pub decision: Option<Decision>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Decision {
+    pub next_tool: NextTool,
+    pub owner_id: Option<PersonId>,
+    pub owner_name: Option<String>,
+    pub due: time::Date,
+    pub note: Option<String>,
+}
+
+macro_rules! runs_sql {
+    ($filter:literal) => {
+        concat!(
+            "SELECT r.id, r.group_id, r.created_at, r.closed_at, \
+               (SELECT COUNT(*) FROM intro_respondents x WHERE x.run_id = r.id AND x.org_id = r.org_id), \
+               (SELECT COUNT(*) FROM intro_respondents x WHERE x.run_id = r.id AND x.org_id = r.org_id AND x.person_id = $2), \
+               d.next_tool, d.owner_person_id, o.name, d.due_date, d.note \
+             FROM intro_runs r \
+             LEFT JOIN intro_decisions d ON d.run_id = r.id AND d.org_id = r.org_id \
+             LEFT JOIN persons o ON o.id = d.owner_person_id AND o.org_id = r.org_id \
+             WHERE r.org_id = $1 AND ",
+            $filter,
+            " ORDER BY r.created_at DESC, r.id DESC"
+        )
+    };
+}
+
+type RunRow = (
+    String,
+    String,
+    String,
+    Option<String>,
+    i64,
+    i64,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+fn to_summary(r: RunRow) -> RunSummary {
+    let decision = match (r.6, r.9) {
+        (Some(tool), Some(due)) => match (NextTool::parse(&tool), domain::input::parse_date(&due)) {
+            (Ok(next_tool), Ok(due)) => Some(Decision {
+                next_tool,
+                owner_id: r.7.map(PersonId::from_db),
+                owner_name: r.8,
+                due,
+                note: r.10,
+            }),
+            _ => None,
+        },
+        _ => None,
+    };
+    RunSummary {
+        id: IntroRunId::from_db(r.0),
+        group_id: GroupId::from_db(r.1),
+        created_at: r.2,
+        open: r.3.is_none(),
+        respondents: r.4,
+        i_answered: r.5 > 0,
+        decision,
+    }
+}
+
+/// The rounds of one group, newest first, as `viewer` sees them.
+pub async fn runs_of_group(db: &Db, org: &OrgId, viewer: &PersonId, group: &GroupId) -> anyhow::Result<Vec<RunSummary>> {
+    let rows: Vec<RunRow> = sqlx::query_as(runs_sql!("r.group_id = $3"))
+        .bind(org.as_str())
+        .bind(viewer.as_str())
+        .bind(group.as_str())
+        .fetch_all(&db.pool)
+        .await?;
+    Ok(rows.into_iter().map(to_summary).collect())
+}
+
+/// The rounds of every group `viewer` is in or leads (or all, for HR), newest first.
+pub async fn runs_visible(db: &Db, org: &OrgId, viewer: &PersonId, all: bool) -> anyhow::Result<Vec<RunSummary>> {
+    let rows: Vec<RunRow> = sqlx::query_as(runs_sql!(
+        "($3 = 1 OR r.group_id IN (SELECT g.id FROM leader_groups g WHERE g.org_id = $1 AND \
+           (g.group_leader_id = $2 OR EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = g.id AND m.person_id = $2))))"
+    ))
+    .bind(org.as_str())
+    .bind(viewer.as_str())
+    .bind(i64::from(all))
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows.into_iter().map(to_summary).collect())
+}
+
+/// One round, as `viewer` sees it.
+pub async fn run(db: &Db, org: &OrgId, viewer: &PersonId, run: &IntroRunId) -> anyhow::Result<Option<RunSummary>> {
+    let row: Option<RunRow> = sqlx::query_as(runs_sql!("r.id = $3"))
+        .bind(org.as_str())
+        .bind(viewer.as_str())
+        .bind(run.as_str())
+        .fetch_optional(&db.pool)
+        .await?;
+    Ok(row.map(to_summary))
+}
+
+/// Starts a round asking the statements that are visible now, in section
+/// order. Refused when the group already has an open round (the database's
+/// unique index settles a race between two clicks).
+pub async fn start(
+    db: &Db,
+    org: &OrgId,
+    group: &GroupId,
+    by: &PersonId,
+    items: &[Item],
+) -> anyhow::Result<Result<IntroRunId, Refused>> {
+    let mut tx = db.pool.begin().await?;
+    let open: Option<(String,)> =
+        sqlx::query_as("SELECT id FROM intro_runs WHERE org_id = $1 AND group_id = $2 AND closed_at IS NULL")
+            .bind(org.as_str())
+            .bind(group.as_str())
+            .fetch_optional(&mut *tx)
+            .await?;
+    if open.is_some() {
+        return Ok(Err(Refused::AlreadyOpen));
+    }
+    let id = IntroRunId::new();
+    let inserted = sqlx::query("INSERT INTO intro_runs (id, org_id, group_id, started_by, created_at) VALUES ($1, $2, $3, $4, $5)")
+        .bind(id.as_str())
+        .bind(org.as_str())
+        .bind(group.as_str())
+        .bind(by.as_str())
+        .bind(now_text())
+        .execute(&mut *tx)
+        .await;
+    if let Err(e) = inserted {
+        if e.as_database_error().is_some_and(|d| d.is_unique_violation()) {
+            return Ok(Err(Refused::AlreadyOpen));
+        }
+        return Err(e.into());
+    }
+    fix_items(&mut tx, org, &id, items).await?;
+    tx.commit().await?;
+    Ok(Ok(id))
+}
+
+/// Fixes the statements a round asks: the visible items' current revisions,
+/// by section, in catalogue order. Later edits and hiding never change them.
+pub async fn fix_items(conn: &mut sqlx::AnyConnection, org: &OrgId, run: &IntroRunId, items: &[Item]) -> anyhow::Result<()> {
+    let mut asked: Vec<(Section, &Item)> = items
+        .iter()
+        .filter(|i| !i.hidden)
+        .filter_map(|i| Section::parse(&i.section).map(|s| (s, i)))
+        .collect();
+    // Stable: within a section the catalogue's own order is kept.
+    asked.sort_by_key(|(s, _)| *s);
+    for (position, (section, item)) in asked.iter().enumerate() {
+        sqlx::query("INSERT INTO intro_run_items (run_id, org_id, revision_id, section, position) VALUES ($1, $2, $3, $4, $5)")
+            .bind(run.as_str())
+            .bind(org.as_str())
+            .bind(item.revision_id.as_str())
+            .bind(section.code())
+            .bind(position as i64)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// A statement as a round asks it: the wording of the revision fixed at the start.
+#[derive(Clone, Debug)]
+pub struct RunItem {
+    pub revision_id: ContentVersionId,
+    pub item_id: CatalogueItemId,
+    pub section: Section,
+    pub text_da: String,
+    pub text_en: String,
+}
+
+impl RunItem {
+    pub fn text(&self, lang: crate::i18n::Lang) -> &str {
+        match lang {
+            crate::i18n::Lang::Da => &self.text_da,
+            crate::i18n::Lang::En => &self.text_en,
+        }
+    }
+}
+
+pub async fn run_items(db: &Db, org: &OrgId, run: &IntroRunId) -> anyhow::Result<Vec<RunItem>> {
+    let rows: Vec<(String, String, String, String, String)> = sqlx::query_as(
+        "SELECT ri.revision_id, r.item_id, ri.section, r.text_da, r.text_en \
+         FROM intro_run_items ri JOIN catalogue_revisions r ON r.id = ri.revision_id AND r.org_id = ri.org_id \
+         WHERE ri.org_id = $1 AND ri.run_id = $2 ORDER BY ri.position",
+    )
+    .bind(org.as_str())
+    .bind(run.as_str())
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(rev, item, section, text_da, text_en)| {
+            Some(RunItem {
+                revision_id: ContentVersionId::from_db(rev),
+                item_id: CatalogueItemId::from_db(item),
+                section: Section::parse(&section)?,
+                text_da,
+                text_en,
+            })
+        })
+        .collect())
+}
+
+/// Records the decision and closes the round, in one transaction.
+pub async fn decide(db: &Db, org: &OrgId, run: &IntroRunId, by: &PersonId, d: &super::input::Decision) -> anyhow::Result<Result<(), Refused>> {
+    let mut tx = db.pool.begin().await?;
+    let now = now_text();
+    let closed = sqlx::query("UPDATE intro_runs SET closed_at = $1 WHERE org_id = $2 AND id = $3 AND closed_at IS NULL")
+        .bind(&now)
+        .bind(org.as_str())
+        .bind(run.as_str())
+        .execute(&mut *tx)
+        .await?;
+    if closed.rows_affected() != 1 {
+        return Ok(Err(Refused::Closed));
+    }
+    let due = d.due.format(time::macros::format_description!("[year]-[month]-[day]"))?;
+    sqlx::query(
+        "INSERT INTO intro_decisions (run_id, org_id, next_tool, owner_person_id, due_date, note, decided_by, decided_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(run.as_str())
+    .bind(org.as_str())
+    .bind(d.next_tool.code())
+    .bind(d.owner.as_str())
+    .bind(due)
+    .bind(d.note.as_ref().map(|n| n.as_str().to_string()))
+    .bind(by.as_str())
+    .bind(&now)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(Ok(()))
+}
+
+/// An open round in one of my groups that I have not answered.
+pub struct DueRun {
+    pub run_id: IntroRunId,
+    pub group_name: String,
+    pub created_at: String,
+}
+
+pub async fn due_runs(db: &Db, org: &OrgId, person: &PersonId) -> anyhow::Result<Vec<DueRun>> {
+    let rows: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT r.id, g.name, r.created_at FROM intro_runs r JOIN leader_groups g ON g.id = r.group_id AND g.org_id = r.org_id \
+         WHERE r.org_id = $1 AND r.closed_at IS NULL \
+           AND (g.group_leader_id = $2 OR EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = g.id AND m.person_id = $2)) \
+           AND NOT EXISTS (SELECT 1 FROM intro_respondents x WHERE x.run_id = r.id AND x.person_id = $2) \
+         ORDER BY r.created_at",
+    )
+    .bind(org.as_str())
+    .bind(person.as_str())
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, group_name, created_at)| DueRun { run_id: IntroRunId::from_db(id), group_name, created_at })
+        .collect())
+}
+
+/// A decided next step that I am responsible for.
+pub struct MyStep {
+    pub run_id: IntroRunId,
+    pub group_name: String,
+    pub next_tool: NextTool,
+    pub due: time::Date,
+}
+
+pub async fn my_steps(db: &Db, org: &OrgId, person: &PersonId) -> anyhow::Result<Vec<MyStep>> {
+    let rows: Vec<(String, String, String, String)> = sqlx::query_as(
+        "SELECT d.run_id, g.name, d.next_tool, d.due_date FROM intro_decisions d \
+         JOIN intro_runs r ON r.id = d.run_id AND r.org_id = d.org_id \
+         JOIN leader_groups g ON g.id = r.group_id AND g.org_id = d.org_id \
+         WHERE d.org_id = $1 AND d.owner_person_id = $2 ORDER BY d.due_date, g.name",
+    )
+    .bind(org.as_str())
+    .bind(person.as_str())
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(run, group_name, tool, due)| {
+            Some(MyStep {
+                run_id: IntroRunId::from_db(run),
+                group_name,
+                next_tool: NextTool::parse(&tool).ok()?,
+                due: domain::input::parse_date(&due).ok()?,
+            })
+        })
+        .collect())
+}

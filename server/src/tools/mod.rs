@@ -1,0 +1,15 @@
+//! The method's tools, one folder each, and what they share: the leader
+//! group page and the access rules for a group's shared work.
+
+pub mod access;
+pub mod dialog;
+pub mod group;
+pub mod intro;
+
+use crate::state::AppState;
+use axum::Router;
+
+/// Every tool's pages, merged into the signed-in `pages` router.
+pub fn routes() -> Router<AppState> {
+    Router::new().merge(group::routes()).merge(intro::routes()).merge(dialog::routes())
+}

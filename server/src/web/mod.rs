@@ -1,0 +1,15 @@
+//! Pages that are not a tool or admin: sign-in, setup, start page, account,
+//! and the plumbing every page shares (`Page`, assets, health, error pages).
+
+pub mod account;
+pub mod assets;
+pub mod error_pages;
+pub mod forms;
+pub mod health;
+pub mod invitation;
+pub mod page;
+pub mod setup;
+pub mod signin;
+pub mod start;
+
+pub use page::Page;

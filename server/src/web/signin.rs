@@ -1,0 +1,286 @@
+//! Signing in and out, choosing an organisation, the language switch, and
+//! resetting a forgotten password.
+
+use crate::auth::csrf::CsrfForm;
+use crate::auth::{password, rate_limit, session, tokens, Viewer};
+use crate::error::{AppError, AppResult};
+use crate::i18n::{Lang, Tr};
+use crate::mail::Mail;
+use crate::state::AppState;
+use crate::web::forms::FormErrors;
+use crate::web::Page;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use domain::ids::OrgId;
+use domain::input::{Email, NewPassword};
+use serde::Deserialize;
+use tower_sessions::Session;
+
+/// Only local paths, so a crafted link cannot send someone off-site after sign-in.
+pub fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_string(),
+        _ => "/".to_string(),
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "signin.html")]
+pub struct SignInPage {
+    page: Page,
+    errors: FormErrors,
+    email: String,
+    next: String,
+    notice: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub struct NextQuery {
+    next: Option<String>,
+    notice: Option<String>,
+}
+
+pub async fn show(page: Page, viewer: Option<Viewer>, Query(q): Query<NextQuery>) -> Response {
+    if viewer.is_some() {
+        return Redirect::to(&safe_next(q.next.as_deref())).into_response();
+    }
+    // Only known notices are shown, so a link cannot put words on the page.
+    let notice = q.notice.as_deref().and_then(|n| match n {
+        "password-changed" => Some(page.t("signin-notice-password-changed")),
+        "account-deleted" => Some(page.t("signin-notice-account-deleted")),
+        _ => None,
+    });
+    SignInPage { page, errors: FormErrors::default(), email: String::new(), next: safe_next(q.next.as_deref()), notice }
+        .into_response()
+}
+
+#[derive(Deserialize)]
+pub struct SignInForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    next: Option<String>,
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    page: Page,
+    session: Session,
+    CsrfForm(form): CsrfForm<SignInForm>,
+) -> AppResult<Response> {
+    let next = safe_next(form.next.as_deref());
+    let failed = |page: Page, key: &str| {
+        let mut errors = FormErrors::default();
+        errors.add_key(&page.tr, Some("email"), key);
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            SignInPage { page, errors, email: form.email.clone(), next: next.clone(), notice: None },
+        )
+            .into_response()
+    };
+    let Ok(email) = Email::parse(&form.email) else {
+        return Ok(failed(page, "signin-error-wrong"));
+    };
+    rate_limit::check(&state.limits.sign_in, email.as_str())?;
+    let creds = crate::org::store::credentials(&state.db, &email).await?;
+    let account = match creds {
+        Some(c) if c.password_hash.is_some() => {
+            if password::verify(c.password_hash.as_deref().unwrap_or_default(), &form.password).await {
+                c.account_id
+            } else {
+                return Ok(failed(page, "signin-error-wrong"));
+            }
+        }
+        _ => {
+            password::burn_time(&form.password).await;
+            return Ok(failed(page, "signin-error-wrong"));
+        }
+    };
+    let orgs = crate::org::store::memberships(&state.db, &account).await?;
+    let org = match orgs.as_slice() {
+        [only] => Some(&only.org_id),
+        _ => None,
+    };
+    session::sign_in(&session, &account, org).await?;
+    metrics::counter!("ledertrivsel_sign_ins_total").increment(1);
+    if org.is_none() {
+        return Ok(Redirect::to("/orgs").into_response());
+    }
+    Ok(Redirect::to(&next).into_response())
+}
+
+pub async fn sign_out(session: Session, CsrfForm(_): CsrfForm<serde::de::IgnoredAny>) -> AppResult<Redirect> {
+    session::sign_out(&session).await?;
+    Ok(Redirect::to("/login"))
+}
+
+#[derive(Deserialize)]
+pub struct LanguageForm {
+    lang: String,
+    next: Option<String>,
+}
+
+/// Sets the language for this browser, and for the account when signed in
+/// (mails then come in that language too).
+pub async fn language(
+    State(state): State<AppState>,
+    viewer: Option<Viewer>,
+    CsrfForm(form): CsrfForm<LanguageForm>,
+) -> AppResult<Response> {
+    let lang = Lang::parse(&form.lang).ok_or(AppError::BadRequest("error-language-unknown"))?;
+    if let Some(v) = viewer {
+        crate::org::store::set_locale(&state.db, &v.account_id, lang.code()).await?;
+    }
+    let cookie = format!("lang={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.code());
+    Ok(([(header::SET_COOKIE, cookie)], Redirect::to(&safe_next(form.next.as_deref()))).into_response())
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "orgs.html")]
+pub struct OrgsPage {
+    page: Page,
+    orgs: Vec<crate::org::store::MembershipSummary>,
+}
+
+pub async fn orgs(State(state): State<AppState>, page: Page, viewer: Viewer) -> AppResult<OrgsPage> {
+    let orgs = crate::org::store::memberships(&state.db, &viewer.account_id).await?;
+    Ok(OrgsPage { page, orgs })
+}
+
+#[derive(Deserialize)]
+pub struct SelectOrgForm {
+    org_id: String,
+}
+
+pub async fn select_org(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    session: Session,
+    CsrfForm(form): CsrfForm<SelectOrgForm>,
+) -> AppResult<Redirect> {
+    let org = OrgId::parse(&form.org_id).ok_or(AppError::NotFound)?;
+    let orgs = crate::org::store::memberships(&state.db, &viewer.account_id).await?;
+    if !orgs.iter().any(|m| m.org_id == org) {
+        return Err(AppError::NotFound);
+    }
+    session::select_org(&session, &org).await?;
+    Ok(Redirect::to("/"))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "password_forgot.html")]
+pub struct ForgotPage {
+    page: Page,
+    errors: FormErrors,
+    sent: bool,
+}
+
+pub async fn forgot(page: Page) -> ForgotPage {
+    ForgotPage { page, errors: FormErrors::default(), sent: false }
+}
+
+#[derive(Deserialize)]
+pub struct ForgotForm {
+    #[serde(default)]
+    email: String,
+}
+
+/// Always answers "sent", so the form does not reveal who has an account.
+pub async fn forgot_submit(State(state): State<AppState>, page: Page, CsrfForm(form): CsrfForm<ForgotForm>) -> AppResult<Response> {
+    let email = match Email::parse(&form.email) {
+        Ok(e) => e,
+        Err(e) => {
+            let mut errors = FormErrors::default();
+            errors.add(&page.tr, "email", e);
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, ForgotPage { page, errors, sent: false }).into_response());
+        }
+    };
+    rate_limit::check(&state.limits.password_reset, email.as_str())?;
+    if let Some(creds) = crate::org::store::credentials(&state.db, &email).await? {
+        let secret = tokens::issue(&state.db, tokens::Kind::PasswordReset, Some(&creds.account_id), None).await?;
+        let locale: Option<(String,)> = sqlx::query_as("SELECT locale FROM accounts WHERE id = $1")
+            .bind(creds.account_id.as_str())
+            .fetch_optional(&state.db.pool)
+            .await?;
+        let tr = Tr::new(locale.and_then(|(l,)| Lang::parse(&l)).unwrap_or_default());
+        let link = format!("{}/password/reset/{}", state.public_url, secret);
+        state
+            .mailer
+            .send(Mail {
+                to: email.as_str().to_string(),
+                subject: tr.t("mail-reset-subject"),
+                body: tr.t_args("mail-reset-body", &[("link", link)]),
+            })
+            .await?;
+    }
+    Ok(ForgotPage { page, errors: FormErrors::default(), sent: true }.into_response())
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "password_set.html")]
+pub struct SetPasswordPage {
+    pub page: Page,
+    pub errors: FormErrors,
+    pub heading_key: &'static str,
+    pub action: String,
+}
+
+pub async fn reset(State(state): State<AppState>, page: Page, Path(secret): Path<String>) -> AppResult<SetPasswordPage> {
+    tokens::find(&state.db, tokens::Kind::PasswordReset, &secret).await?.ok_or(AppError::NotFound)?;
+    Ok(SetPasswordPage {
+        page,
+        errors: FormErrors::default(),
+        heading_key: "reset-heading",
+        action: format!("/password/reset/{secret}"),
+    })
+}
+
+#[derive(Deserialize)]
+pub struct SetPasswordForm {
+    #[serde(default)]
+    pub password: String,
+    #[serde(default)]
+    pub password_repeat: String,
+}
+
+pub async fn reset_submit(
+    State(state): State<AppState>,
+    page: Page,
+    session: Session,
+    Path(secret): Path<String>,
+    CsrfForm(form): CsrfForm<SetPasswordForm>,
+) -> AppResult<Response> {
+    let token = tokens::find(&state.db, tokens::Kind::PasswordReset, &secret).await?.ok_or(AppError::NotFound)?;
+    let pw = match NewPassword::parse(&form.password, &form.password_repeat) {
+        Ok(pw) => pw,
+        Err(e) => {
+            let mut errors = FormErrors::default();
+            errors.add(&page.tr, "password", e);
+            let action = format!("/password/reset/{secret}");
+            return Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                SetPasswordPage { page, errors, heading_key: "reset-heading", action },
+            )
+                .into_response());
+        }
+    };
+    let account = token.account_id.clone().ok_or(AppError::NotFound)?;
+    let hash = password::hash(pw.expose()).await?;
+    let mut tx = state.db.pool.begin().await?;
+    if !tokens::consume(&mut tx, &token.hash).await? {
+        return Err(AppError::NotFound);
+    }
+    crate::org::store::set_password(&mut tx, &account, &hash).await?;
+    // Every other signed-in browser of this account is signed out.
+    sqlx::query("DELETE FROM login_sessions WHERE data LIKE $1")
+        .bind(format!("%\"account_id\":\"{}\"%", account.as_str()))
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    session::sign_out(&session).await?;
+    Ok(Redirect::to("/login?notice=password-changed").into_response())
+}

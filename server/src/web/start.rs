@@ -1,0 +1,98 @@
+//! The start page: what is due (rounds to answer, next steps I am
+//! responsible for, today's ticks), my groups, and the tools. Four indexed
+//! queries, run at once.
+
+use crate::auth::Member;
+use crate::error::AppResult;
+use crate::i18n::format;
+use crate::state::AppState;
+use crate::tools::group::store::{groups_of, GroupLink};
+use crate::tools::dialog::store as dialog;
+use crate::tools::intro::{store as intro, view::tool_name};
+use crate::web::Page;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::State;
+
+/// An open round I have not answered.
+pub struct DueAnswer {
+    pub run_id: String,
+    pub group_name: String,
+    pub started: String,
+}
+
+/// A next step I am responsible for.
+pub struct DueStep {
+    pub run_id: String,
+    pub group_name: String,
+    pub tool: String,
+    pub due: String,
+    pub overdue: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "start.html")]
+pub struct StartPage {
+    page: Page,
+    first_name: String,
+    answers: Vec<DueAnswer>,
+    steps: Vec<DueStep>,
+    groups: Vec<GroupLink>,
+    intro_title: String,
+    intro_summary: String,
+    is_admin: bool,
+    today_ticks: Vec<crate::tools::dialog::store::TodayTick>,
+    has_daily: bool,
+    /// Weekly points whose line for this week is missing.
+    weekly_due: Vec<(String, String)>,
+    tick_back: &'static str,
+    dialog_title: String,
+    dialog_summary: String,
+}
+
+pub async fn show(State(state): State<AppState>, page: Page, me: Member) -> AppResult<StartPage> {
+    let (db, org, person) = (&state.db, me.org(), me.person());
+    let today = crate::tools::intro::today();
+    let (groups, due, steps, today_ticks) = tokio::try_join!(
+        groups_of(db, org, person),
+        intro::due_runs(db, org, person),
+        intro::my_steps(db, org, person),
+        dialog::ticks_today(db, org, person, today)
+    )?;
+    let answers = due
+        .into_iter()
+        .map(|d| DueAnswer { run_id: d.run_id.to_string(), group_name: d.group_name, started: page.date_time(&d.created_at) })
+        .collect();
+    let steps = steps
+        .into_iter()
+        .map(|s| DueStep {
+            run_id: s.run_id.to_string(),
+            group_name: s.group_name,
+            tool: tool_name(&page.tr, s.next_tool),
+            due: format::date(page.lang, s.due),
+            overdue: s.due < today,
+        })
+        .collect();
+    let intro = state.shipped.intro.get(page.lang);
+    let dialog = state.shipped.dialog.get(page.lang);
+    Ok(StartPage {
+        first_name: me.m.name.split_whitespace().next().unwrap_or_default().to_string(),
+        answers,
+        steps,
+        groups,
+        intro_title: intro.title.clone(),
+        intro_summary: intro.summary.clone(),
+        is_admin: me.m.roles.may_administer(),
+        has_daily: today_ticks.iter().any(|t| !t.weekly),
+        weekly_due: today_ticks
+            .iter()
+            .filter(|t| t.weekly && t.kept.is_none())
+            .map(|t| (t.point_id.to_string(), t.text.clone()))
+            .collect(),
+        today_ticks,
+        tick_back: "/",
+        dialog_title: dialog.title.clone(),
+        dialog_summary: dialog.summary.clone(),
+        page,
+    })
+}

@@ -1,0 +1,168 @@
+//! `ledertrivsel demo`: the printed accounts sign in to a real server on the
+//! demo database, and a second run is refused without touching anything.
+
+use crate::support::app::location;
+use crate::support::TestClient;
+use ledertrivsel::config::{DbArgs, ServeArgs};
+use std::process::Command;
+
+fn run_demo(data_dir: &std::path::Path, database_url: Option<&str>) -> std::process::Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_ledertrivsel"));
+    cmd.args(["demo", "--data-dir", data_dir.to_str().unwrap()]).env_remove("LEDERTRIVSEL_DATABASE_URL");
+    if let Some(url) = database_url {
+        cmd.args(["--database-url", url]);
+    }
+    cmd.output().unwrap()
+}
+
+/// `(role, e-mail, password)` per printed line.
+fn accounts(stdout: &[u8]) -> Vec<(String, String, String)> {
+    String::from_utf8(stdout.to_vec())
+        .unwrap()
+        .lines()
+        .map(|line| {
+            let parts: Vec<&str> = line.split_whitespace().collect();
+            assert_eq!(parts.len(), 3, "every line is `<role> <e-mail> <password>`: {line:?}");
+            (parts[0].to_string(), parts[1].to_string(), parts[2].to_string())
+        })
+        .collect()
+}
+
+async fn serve(data_dir: &std::path::Path, database_url: Option<String>) -> String {
+    let args = ServeArgs {
+        listen: "127.0.0.1:0".parse().unwrap(),
+        db: DbArgs { data_dir: data_dir.to_path_buf(), database_url },
+        public_url: Some("http://test.invalid".into()),
+        smtp_url: None,
+        mail_from: "Ledertrivsel <no-reply@test.invalid>".into(),
+    };
+    let app = ledertrivsel::startup::Application::build(&args).await.unwrap();
+    let base = format!("http://127.0.0.1:{}", app.port);
+    tokio::spawn(app.run_until(std::future::pending()));
+    base
+}
+
+async fn demo_accounts_sign_in(database_url: Option<String>) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run_demo(dir.path(), database_url.as_deref());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let printed = accounts(&out.stdout);
+    let count = |role: &str| printed.iter().filter(|(r, _, _)| r == role).count();
+    assert_eq!(count("hr_admin"), 1);
+    assert_eq!(count("top_management"), 1);
+    assert!(count("group_leader") >= 3, "{printed:?}");
+    assert_eq!(count("leader"), 20);
+    assert!(count("works_council") >= 1 && count("safety_org") >= 1);
+    assert!(printed.iter().all(|(_, _, pw)| pw == ledertrivsel::demo::PASSWORD), "one shared password");
+    assert!(printed.iter().all(|(_, e, _)| e.ends_with("@fjordby.dk")));
+
+    let base = serve(dir.path(), database_url.clone()).await;
+    for (role, email, password) in &printed {
+        let client = TestClient::new(&base);
+        let r = client.post_form("/login", &[("email", email.as_str()), ("password", password.as_str())]).await;
+        assert_eq!(r.status(), 303, "{role} {email} signs in");
+        assert_eq!(location(&r), "/");
+        let (status, body) = client.page("/").await;
+        assert_eq!(status, 200, "{role} {email} sees the start page");
+        assert!(body.contains("Fjordby Kommune"), "{body}");
+        if role == "hr_admin" {
+            let (status, body) = client.page("/admin").await;
+            assert_eq!(status, 200);
+            assert!(body.contains("27 personer"), "{body}");
+        }
+        if role == "top_management" {
+            assert!(body.contains("Chefgruppen"), "the director leads the chiefs' group: {body}");
+        }
+        if role == "group_leader" {
+            assert!(body.contains("Du er gruppens leder."), "{body}");
+        }
+    }
+
+    // Twice is refused, with a message saying why, and nothing is added.
+    let out = run_demo(dir.path(), database_url.as_deref());
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("findes allerede"), "{stderr}");
+    assert!(out.stdout.is_empty(), "no accounts are printed the second time");
+    let url = database_url.unwrap_or_else(|| ledertrivsel::storage::sqlite_url(dir.path()));
+    let db = ledertrivsel::storage::Db::connect(&url).await.unwrap();
+    let (orgs,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM orgs").fetch_one(&db.pool).await.unwrap();
+    let (persons,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM persons").fetch_one(&db.pool).await.unwrap();
+    assert_eq!((orgs, persons), (1, 27));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn demo_accounts_sign_in_on_sqlite() {
+    demo_accounts_sign_in(None).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn demo_accounts_sign_in_on_postgres() {
+    let Some(url) = crate::support::postgres::fresh_database_url().await else {
+        return;
+    };
+    demo_accounts_sign_in(Some(url)).await;
+}
+
+/// The demo's structure and rounds, as the product reads them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn demo_has_structure_and_intro_rounds() {
+    let app = crate::support::TestApp::spawn(crate::support::Backend::Sqlite).await.unwrap();
+    let printed = ledertrivsel::demo::create(&app.state.db, &app.state.shipped).await.unwrap().unwrap();
+    assert_eq!(printed[0].to_string(), format!("hr_admin hr@fjordby.dk {}", ledertrivsel::demo::PASSWORD));
+    let pool = &app.state.db.pool;
+    let one = |sql: &'static str| async move {
+        let (n,): (i64,) = sqlx::query_as(sql).fetch_one(pool).await.unwrap();
+        n
+    };
+    assert_eq!(one("SELECT COUNT(*) FROM leader_groups").await, 4);
+    assert_eq!(one("SELECT COUNT(*) FROM leader_groups WHERE group_leader_id IS NULL").await, 0);
+    assert_eq!(one("SELECT COUNT(*) FROM person_roles WHERE role = 'leader'").await, 24, "director, 3 chiefs, 20 leaders");
+    assert_eq!(one("SELECT COUNT(*) FROM person_roles WHERE role = 'hr_admin'").await, 1);
+    assert_eq!(one("SELECT COUNT(*) FROM persons WHERE nearest_leader_id IS NULL").await, 1, "only the director");
+    assert_eq!(one("SELECT COUNT(*) FROM units WHERE parent_id IS NULL").await, 1, "Direktionen on top");
+    assert_eq!(one("SELECT COUNT(*) FROM intro_runs").await, 2);
+    assert_eq!(one("SELECT COUNT(*) FROM intro_runs WHERE closed_at IS NULL").await, 1, "one round under way");
+    assert_eq!(one("SELECT COUNT(*) FROM intro_decisions").await, 1);
+    assert_eq!(one("SELECT COUNT(*) FROM intro_respondents").await, 11);
+    assert!(one("SELECT COUNT(*) FROM intro_respondents WHERE comment IS NOT NULL").await >= 3);
+    // Every answer points at a revision of the organisation's own catalogue.
+    assert_eq!(
+        one("SELECT COUNT(*) FROM intro_answers a JOIN catalogue_revisions r ON r.id = a.revision_id AND r.org_id = a.org_id").await,
+        one("SELECT COUNT(*) FROM intro_answers").await
+    );
+    let spread = one("SELECT COUNT(DISTINCT value) FROM intro_answers").await;
+    assert!(spread >= 4, "answers vary: {spread} distinct values");
+    // Each round asks the 15 shipped statements, and every answer is to one of them.
+    assert_eq!(one("SELECT COUNT(*) FROM intro_run_items").await, 30);
+    assert_eq!(
+        one("SELECT COUNT(*) FROM intro_answers a WHERE NOT EXISTS (SELECT 1 FROM intro_run_items i \
+             WHERE i.run_id = a.run_id AND i.revision_id = a.revision_id)")
+        .await,
+        0
+    );
+
+    // The rounds read as the tool shows them: the finished round's picture and
+    // decision for a member, the open round waiting for someone who has not answered.
+    let (closed,): (String,) = sqlx::query_as("SELECT id FROM intro_runs WHERE closed_at IS NOT NULL").fetch_one(pool).await.unwrap();
+    let (open,): (String,) = sqlx::query_as("SELECT id FROM intro_runs WHERE closed_at IS NULL").fetch_one(pool).await.unwrap();
+    let sign_in = |email: &'static str| {
+        let client = app.client();
+        async move {
+            let r = client.post_form("/login", &[("email", email), ("password", ledertrivsel::demo::PASSWORD)]).await;
+            assert_eq!(r.status(), 303);
+            client
+        }
+    };
+    let anne = sign_in("anne.kristensen@fjordby.dk").await;
+    let (status, body) = anne.page(&format!("/intro/runs/{closed}")).await;
+    assert_eq!(status, 200);
+    assert!(body.contains("Jeg trives i min rolle som leder."), "{body}");
+    assert!(body.contains("Vi bruger næste ledermøde på afkrydsningsskemaet"), "{body}");
+    let pia = sign_in("pia.lauridsen@fjordby.dk").await;
+    let (status, body) = pia.page(&format!("/intro/runs/{open}/answer")).await;
+    assert_eq!(status, 200);
+    assert!(body.contains("Min arbejdsmængde er til at overkomme."), "{body}");
+    let (_, start) = pia.page("/").await;
+    assert!(start.contains(&format!("/intro/runs/{open}")), "the open round is due on her start page: {start}");
+}

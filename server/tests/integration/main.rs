@@ -1,0 +1,17 @@
+//! One integration test binary (fast linking): the real server on a random
+//! port, a fresh database per test, SQLite and PostgreSQL.
+
+mod support;
+
+mod account;
+mod agreement;
+mod auth;
+mod backup;
+mod browser_foundation;
+mod cluster;
+mod demo;
+mod groups;
+mod intro;
+mod operations;
+mod people;
+mod tenancy;

@@ -1,0 +1,58 @@
+//! The pages of this area in a real browser.
+
+use super::*;
+
+/// Every page of this area in a real browser at phone and desktop width:
+/// axe-core finds nothing serious, and nothing scrolls sideways at 320 px.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn people_pages_are_accessible_in_a_browser() {
+    use crate::support::browser::{Browser, DESKTOP, PHONE};
+    let Some(browser) = Browser::launch().await else {
+        eprintln!("browser test not run: Chromium/ChromeDriver missing");
+        return;
+    };
+    let app = TestApp::spawn(crate::support::Backend::Sqlite).await.unwrap();
+    let org = app.org("Favrskov Kommune", "hr@favrskov.dk").await;
+    let hr = app.signed_in("hr@favrskov.dk").await;
+    hr.post_form("/admin/units", &[("name", "Børn og Unge")]).await;
+    let unit = unit_id(&app, &org, "Børn og Unge").await;
+    hr.post_form("/admin/units", &[("name", "Dagtilbud Vest med et ret langt navn"), ("parent", &unit)]).await;
+    let r = create_person(&hr, &[("name", "Mette Østergaard"), ("email", "mette@favrskov.dk"), ("unit", &unit), ("roles", "leader")]).await;
+    let mette = person_in(&r);
+    hr.post_form(&format!("/admin/people/{mette}/invite"), &[]).await;
+    let invitation = invitation_path(&app, "mette@favrskov.dk");
+
+    let c = browser.client();
+    c.goto(&format!("{}/login", app.base)).await.unwrap();
+    browser.fill("email", "hr@favrskov.dk").await;
+    browser.fill("password", PASSWORD).await;
+    browser.submit("main form button[type=submit]").await;
+
+    let check = |name: &'static str, path: String| {
+        let browser = &browser;
+        let base = app.base.clone();
+        async move {
+            browser.client().goto(&format!("{base}{path}")).await.unwrap();
+            browser.check_page(name).await;
+        }
+    };
+    check("units", "/admin/units".into()).await;
+    check("unit", format!("/admin/units/{unit}")).await;
+    check("unit-delete", format!("/admin/units/{unit}/delete")).await;
+    check("people", "/admin/people".into()).await;
+    check("people-filtered", format!("/admin/people?unit={unit}&q=mette")).await;
+    check("person", format!("/admin/people/{mette}")).await;
+    check("person-remove", format!("/admin/people/{mette}/remove")).await;
+    check("invitation", invitation).await;
+    check("person-new", "/admin/people/new".into()).await;
+
+    // A form with mistakes: the summary links to the fields, and the page stays accessible.
+    browser.submit("main form button[type=submit]").await;
+    let summary = browser.text("#form-errors").await;
+    assert!(summary.contains("Skriv et navn.") && summary.contains("Skriv en e-mailadresse."), "{summary}");
+    for (w, h) in [PHONE, DESKTOP] {
+        browser.set_size(w, h).await;
+        browser.assert_accessible("person-new with errors").await;
+    }
+    browser.close().await;
+}
