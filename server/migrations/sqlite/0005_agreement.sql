@@ -47,18 +47,6 @@ CREATE TABLE agreement_points (
 );
 CREATE INDEX agreement_points_agreement ON agreement_points(agreement_id, kind, position);
 
--- The nearest leader's (and the leader's) comments on shared points.
-CREATE TABLE agreement_comments (
-    id TEXT PRIMARY KEY,
-    org_id TEXT NOT NULL REFERENCES orgs(id) ON DELETE CASCADE,
-    agreement_id TEXT NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
-    point_id TEXT REFERENCES agreement_points(id) ON DELETE CASCADE,
-    author_id TEXT REFERENCES persons(id) ON DELETE SET NULL,
-    text TEXT NOT NULL,
-    created_at TEXT NOT NULL
-);
-CREATE INDEX agreement_comments_agreement ON agreement_comments(agreement_id, created_at);
-
 -- Follow-up: a daily tick (kept 1/0) or a weekly line (day = the week's Monday).
 CREATE TABLE check_ins (
     point_id TEXT NOT NULL REFERENCES agreement_points(id) ON DELETE CASCADE,
@@ -69,55 +57,4 @@ CREATE TABLE check_ins (
     note TEXT NOT NULL DEFAULT '',
     updated_at TEXT NOT NULL,
     PRIMARY KEY (point_id, day)
-);
-
--- The 45-minute dialog with the nearest leader; sequence counts changes for calendars.
-CREATE TABLE dialogs (
-    id TEXT PRIMARY KEY,
-    org_id TEXT NOT NULL REFERENCES orgs(id) ON DELETE CASCADE,
-    agreement_id TEXT NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
-    leader_id TEXT NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
-    nearest_leader_id TEXT REFERENCES persons(id) ON DELETE SET NULL,
-    starts_at TEXT NOT NULL,
-    minutes INTEGER NOT NULL,
-    place TEXT NOT NULL DEFAULT '',
-    sequence INTEGER NOT NULL DEFAULT 0,
-    cancelled_at TEXT,
-    reminded_at TEXT,
-    created_at TEXT NOT NULL
-);
-CREATE INDEX dialogs_leader ON dialogs(leader_id, starts_at);
-CREATE INDEX dialogs_nearest ON dialogs(nearest_leader_id, starts_at);
-
--- The thread across levels: a point lifted one level up with its owner's
--- consent, as a copy in the sender's words. The receiving level answers it.
-CREATE TABLE lifts (
-    id TEXT PRIMARY KEY,
-    org_id TEXT NOT NULL REFERENCES orgs(id) ON DELETE CASCADE,
-    source_kind TEXT NOT NULL,
-    source_id TEXT NOT NULL,
-    from_person_id TEXT REFERENCES persons(id) ON DELETE SET NULL,
-    from_group_id TEXT REFERENCES leader_groups(id) ON DELETE SET NULL,
-    to_level TEXT NOT NULL,
-    to_group_id TEXT REFERENCES leader_groups(id) ON DELETE CASCADE,
-    text TEXT NOT NULL,
-    attributed INTEGER NOT NULL DEFAULT 0,
-    status TEXT NOT NULL DEFAULT 'open',
-    answer TEXT NOT NULL DEFAULT '',
-    answered_by_id TEXT REFERENCES persons(id) ON DELETE SET NULL,
-    answered_at TEXT,
-    created_at TEXT NOT NULL
-);
-CREATE INDEX lifts_to_group ON lifts(to_group_id, created_at);
-CREATE INDEX lifts_to_org ON lifts(org_id, to_level, created_at);
-CREATE INDEX lifts_source ON lifts(source_kind, source_id);
-
--- Reminders already sent, so several servers and restarts send each once.
-CREATE TABLE reminders_sent (
-    kind TEXT NOT NULL,
-    subject_id TEXT NOT NULL,
-    due_key TEXT NOT NULL,
-    org_id TEXT NOT NULL REFERENCES orgs(id) ON DELETE CASCADE,
-    sent_at TEXT NOT NULL,
-    PRIMARY KEY (kind, subject_id, due_key)
 );
