@@ -10,6 +10,10 @@ pub const GROUP_THRESHOLD: u32 = 3;
 /// No organisation may set its threshold lower than this.
 pub const MIN_ORG_THRESHOLD: u32 = 3;
 
+/// How much stricter the threshold is when filters combine (see
+/// `AnonymityRule::min_for_filtered_counts`).
+pub const COMBINED_FILTERS_FACTOR: u32 = 2;
+
 /// Who is looking at an aggregate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Audience {
@@ -64,6 +68,16 @@ impl AnonymityRule {
         }
     }
 
+    /// Least number of respondents behind a count when `filters` filters are
+    /// combined: two or more cut the data finer than any one view was made
+    /// for, so outside the group such a slice needs twice `k`.
+    pub fn min_for_filtered_counts(&self, audience: Audience, filters: usize) -> u32 {
+        match (audience, filters) {
+            (Audience::Outside, 2..) => self.k * COMBINED_FILTERS_FACTOR,
+            _ => self.min_for_counts(audience),
+        }
+    }
+
     pub fn may_show_counts(&self, audience: Audience, respondents: u32) -> bool {
         respondents >= self.min_for_counts(audience)
     }
@@ -83,6 +97,15 @@ mod tests {
         assert!(AnonymityRule::new(2, 8).is_err());
         assert!(AnonymityRule::new(5, 4).is_err());
         assert_eq!(AnonymityRule::new(3, 3).unwrap(), AnonymityRule { k: 3, free_text_k: 3 });
+    }
+
+    #[test]
+    fn combined_filters_need_a_stricter_threshold_outside_only() {
+        let rule = AnonymityRule::default();
+        assert_eq!(rule.min_for_filtered_counts(Audience::Outside, 0), 5);
+        assert_eq!(rule.min_for_filtered_counts(Audience::Outside, 1), 5);
+        assert_eq!(rule.min_for_filtered_counts(Audience::Outside, 2), 10);
+        assert_eq!(rule.min_for_filtered_counts(Audience::GroupMember, 3), GROUP_THRESHOLD);
     }
 
     proptest! {
