@@ -2,6 +2,7 @@
 //! group page and the access rules for a group's shared work.
 
 pub mod access;
+pub mod cards;
 pub mod dialog;
 pub mod group;
 pub mod intro;

@@ -1,0 +1,10 @@
+//! Dialog cards, "dialogkort": the decks the method talks through (the
+//! organisation's 16 theme cards, the leader group's and the 1-1 deck, the
+//! leader-wellbeing cards and the network cards) and the procedure each deck
+//! is used with ("dialogredskab", "Det korte møde", reflection alone or on a
+//! walk).
+//!
+//! This module holds the shipped decks only. It never stores what a
+//! participant picks, says or votes: that belongs to a session, not a deck.
+
+pub mod content;
