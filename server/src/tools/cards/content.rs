@@ -253,7 +253,7 @@ fn check_procedure(problems: &mut Vec<String>, at: &str, p: &Procedure) {
     }
     if pairs {
         let timed = matches!(p.seconds_per_person, Some(30..=180));
-        let rounds = matches!(p.rounds, Some([lo, hi]) if lo >= 1 && lo <= hi);
+        let rounds = matches!(p.rounds, Some([lo, hi]) if (1..=hi).contains(&lo));
         if keys != PAIR_INTERVIEW_STEPS || !timed || !rounds {
             problems.push(format!("{at}: needs the steps {PAIR_INTERVIEW_STEPS:?}, seconds_per_person 30–180 and rounds"));
         }
