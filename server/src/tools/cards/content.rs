@@ -145,9 +145,12 @@ pub struct Card {
     pub questions: Vec<String>,
 }
 
+const SHIPPED_DA: &str = include_str!("../../../../content/cards/da.toml");
+const SHIPPED_EN: &str = include_str!("../../../../content/cards/en.toml");
+
 /// Parses and checks the decks shipped in the binary.
 pub fn load() -> anyhow::Result<PerLang<CardSet>> {
-    let cards = parse(include_str!("../../../../content/cards/da.toml"), include_str!("../../../../content/cards/en.toml"))?;
+    let cards = parse(SHIPPED_DA, SHIPPED_EN)?;
     check(&cards)?;
     Ok(cards)
 }
@@ -193,8 +196,11 @@ fn check_one(set: &CardSet, problems: &mut Vec<String>) {
         if deck.procedures.is_empty() {
             problems.push(format!("{at}: no procedure"));
         }
-        for p in &deck.procedures {
+        for (i, p) in deck.procedures.iter().enumerate() {
             check_procedure(problems, &at, p);
+            if deck.procedures[..i].iter().any(|q| q.kind == p.kind) {
+                problems.push(format!("{at}: more than one {:?} procedure", p.kind));
+            }
         }
         if deck.cards.is_empty() {
             problems.push(format!("{at}: no cards"));
@@ -337,7 +343,7 @@ mod tests {
     use super::*;
 
     fn shipped() -> PerLang<CardSet> {
-        parse(include_str!("../../../../content/cards/da.toml"), include_str!("../../../../content/cards/en.toml")).unwrap()
+        parse(SHIPPED_DA, SHIPPED_EN).unwrap()
     }
 
     fn refused(c: &PerLang<CardSet>, needle: &str) {
