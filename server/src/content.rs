@@ -140,6 +140,8 @@ impl<T> PerLang<T> {
 pub struct Shipped {
     pub intro: PerLang<IntroContent>,
     pub dialog: PerLang<DialogContent>,
+    /// The dialog card decks; checked here so a bad deck stops the server.
+    pub cards: PerLang<crate::tools::cards::content::CardSet>,
 }
 
 impl Shipped {
@@ -154,7 +156,7 @@ impl Shipped {
             en: toml::from_str(include_str!("../../content/dialog/en.toml"))?,
         };
         check_dialog(&dialog)?;
-        Ok(Shipped { intro, dialog })
+        Ok(Shipped { intro, dialog, cards: crate::tools::cards::content::load()? })
     }
 }
 
