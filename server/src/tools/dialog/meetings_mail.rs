@@ -27,7 +27,7 @@ pub fn link(state: &AppState, dialog: &Dialog) -> String {
 /// The same for every version of the dialog, so calendars update the event
 /// they already have rather than adding another.
 pub fn uid(state: &AppState, dialog: &Dialog) -> String {
-    let host = state.public_url.split("://").nth(1).unwrap_or(&state.public_url);
+    let host = state.public_url.split("://").nth(1).unwrap_or(&*state.public_url);
     let host = host.split(['/', ':']).next().unwrap_or("ledertrivsel");
     format!("dialog-{}@{host}", dialog.id)
 }
@@ -42,8 +42,8 @@ pub fn questions(state: &AppState, lang: Lang) -> String {
     invite.preparation.iter().enumerate().map(|(i, q)| format!("{}. {q}", i + 1)).collect::<Vec<_>>().join("\n")
 }
 
-/// The .ics for `dialog` in `lang`: an invitation (or its cancellation) with
-/// the method's preparation questions in the description.
+/// The .ics for `dialog` in `lang`: an invitation (or its cancellation) in
+/// Danish time, with the method's preparation questions in the description.
 pub fn calendar(state: &AppState, dialog: &Dialog, lang: Lang, message: Option<&str>, stamp: OffsetDateTime) -> String {
     let tr = Tr::new(lang);
     let invite = &state.shipped.dialog.get(lang).invite;
@@ -66,7 +66,7 @@ pub fn calendar(state: &AppState, dialog: &Dialog, lang: Lang, message: Option<&
         cancelled: dialog.cancelled,
         url: Some(link(state, dialog)),
     };
-    ics::calendar_at(method(dialog), &[event], stamp)
+    ics::calendar_in(method(dialog), &[event], stamp, &ics::COPENHAGEN)
 }
 
 /// REQUEST while the dialog stands, CANCEL once it is cancelled.
