@@ -47,3 +47,35 @@ both_backends!(only_the_leader_and_the_nearest_leader_see_a_dialog, |app: TestAp
     assert_eq!(r.status(), 303);
     let _ = t.bo;
 });
+
+async fn account_of(app: &TestApp, email: &str) -> domain::ids::AccountId {
+    let (id,): (String,) = sqlx::query_as("SELECT id FROM accounts WHERE email = $1").bind(email).fetch_one(&app.state.db.pool).await.unwrap();
+    domain::ids::AccountId::from_db(id)
+}
+
+async fn exported_dialogs(app: &TestApp, email: &str) -> Vec<String> {
+    let export = ledertrivsel::privacy::export::collect(&app.state.db, &account_of(app, email).await).await.unwrap().unwrap();
+    export.records.get("dialogs").map(|rows| rows.iter().map(|r| r["id"].as_str().unwrap().to_string()).collect()).unwrap_or_default()
+}
+
+both_backends!(a_dialog_is_in_both_peoples_data_and_goes_with_the_leader, |app: TestApp| async move {
+    let _t = team(&app).await;
+    let mette = app.signed_in("mette@aarhus.dk").await;
+    let id = booked(&mette).await;
+    assert_eq!(exported_dialogs(&app, "mette@aarhus.dk").await, vec![id.clone()]);
+    assert_eq!(exported_dialogs(&app, "karen@aarhus.dk").await, vec![id.clone()]);
+    assert!(exported_dialogs(&app, "bo@aarhus.dk").await.is_empty());
+
+    // The nearest leader leaves: the dialog stays the leader's, without her name.
+    let erase = |email: &'static str| {
+        let app = &app;
+        async move { ledertrivsel::privacy::erasure::delete_account(&app.state.db, &account_of(app, email).await).await.unwrap().unwrap() }
+    };
+    erase("karen@aarhus.dk").await;
+    let rows: Vec<(Option<String>,)> = sqlx::query_as("SELECT nearest_leader_id FROM dialogs").fetch_all(&app.state.db.pool).await.unwrap();
+    assert_eq!(rows, vec![(None,)]);
+    assert_eq!(mette.page(&format!("/dialog/meetings/{id}")).await.0, 200);
+    // The leader leaves: the dialog goes with her.
+    erase("mette@aarhus.dk").await;
+    assert!(dialogs(&app).await.is_empty());
+});
