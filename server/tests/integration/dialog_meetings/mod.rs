@@ -9,6 +9,7 @@ mod reminders;
 pub use crate::agreement::{save_agreement, team, ROWS};
 use crate::support::app::location;
 use crate::support::{TestApp, TestClient};
+use mail_parser::MimeHeaders;
 use std::path::Path;
 use time::{Date, OffsetDateTime, PrimitiveDateTime, Time};
 use time_tz::{timezones, PrimitiveDateTimeExt};
