@@ -3,6 +3,7 @@
 //! cancelling, who may see a dialog, and the reminders.
 
 mod access;
+mod browser;
 mod invitations;
 mod reminders;
 
