@@ -73,6 +73,11 @@ both_backends!(an_invitation_reaches_both_with_the_calendar_file, |app: TestApp|
     }
     let (_, tool) = mette.page("/dialog").await;
     assert!(tool.contains("Dialog med Karen Holm") && tool.contains("Inviter til dialog"));
+    // Within a week, it is also on both start pages as something due.
+    let (_, start) = karen.page("/").await;
+    assert!(start.contains(&format!("/dialog/meetings/{id}")) && start.contains("Dialog med Mette Lund"), "{start}");
+    let (_, start) = app.signed_in("bo@aarhus.dk").await.page("/").await;
+    assert!(!start.contains("/dialog/meetings/"));
 });
 
 both_backends!(moving_bumps_the_sequence_and_cancelling_withdraws_the_invitation, |app: TestApp| async move {
