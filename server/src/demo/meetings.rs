@@ -37,7 +37,7 @@ pub async fn fill(conn: &mut AnyConnection, org: &OrgId, s: &Structure, now: Off
             .assume_timezone(timezones::db::europe::COPENHAGEN)
             .take_first()
             .ok_or_else(|| anyhow::anyhow!("no such time in Copenhagen"))?;
-        let when = When { starts_at, minutes: DIALOG_MINUTES, place: *place };
+        let when = When { starts_at, minutes: DIALOG_MINUTES, place };
         let agreement = domain::ids::AgreementId::from_db(agreement);
         let id = dialogs::create(conn, org, leader, &nearest, &agreement, when).await?;
         if *days < 0 {
