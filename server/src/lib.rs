@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod mail;
 pub mod org;
 pub mod privacy;
+pub mod reminders;
 pub mod startup;
 pub mod state;
 pub mod storage;
@@ -20,7 +21,8 @@ pub mod web;
 use config::{DbArgs, ServeArgs};
 
 /// `ledertrivsel serve`: migrate, print the URL (and the setup link on an
-/// empty database), serve until Ctrl-C or SIGTERM.
+/// empty database), send reminders in the background, serve until Ctrl-C or
+/// SIGTERM.
 pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let app = startup::Application::build(&args).await?;
     let url = args.public_url();
@@ -29,6 +31,7 @@ pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         let secret = auth::tokens::issue(&app.state.db, auth::tokens::Kind::Setup, None, None).await?;
         println!("Opret den første organisation her (linket virker én gang): {url}/setup/{secret}");
     }
+    reminders::spawn(app.state.clone(), reminders::EVERY);
     app.run_until(shutdown_signal()).await
 }
 

@@ -166,6 +166,12 @@ pub fn parse_date(raw: &str) -> Result<time::Date, ValidationError> {
     time::Date::parse(raw.trim(), format).map_err(|_| ValidationError::new("error-date-invalid"))
 }
 
+/// A time of day typed as `HH:MM` (the value of `<input type="time">`).
+pub fn parse_time(raw: &str) -> Result<time::Time, ValidationError> {
+    let format = time::macros::format_description!("[hour]:[minute]");
+    time::Time::parse(raw.trim(), format).map_err(|_| ValidationError::new("error-time-invalid"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,5 +215,13 @@ mod tests {
         assert!(parse_date("2026-12-01").is_ok());
         assert_eq!(parse_date("01-12-2026").unwrap_err().key, "error-date-invalid");
         assert_eq!(parse_date("2026-02-30").unwrap_err().key, "error-date-invalid");
+    }
+
+    #[test]
+    fn times_parse_as_hours_and_minutes() {
+        assert_eq!(parse_time(" 09:30 ").unwrap(), time::macros::time!(9:30));
+        for bad in ["9.30", "24:00", "09:60", "", "kl. 9"] {
+            assert_eq!(parse_time(bad).unwrap_err().key, "error-time-invalid", "{bad}");
+        }
     }
 }

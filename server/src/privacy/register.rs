@@ -271,6 +271,28 @@ pub const REGISTER: &[TableEntry] = &[
         ],
         owners: &[owner("person_id", Of::Person, Link::Subject)],
     },
+    TableEntry {
+        table: "dialogs",
+        columns: &[
+            ("id", N),
+            ("org_id", N),
+            ("agreement_id", N),
+            ("leader_id", P),
+            ("nearest_leader_id", P),
+            ("starts_at", P),
+            ("minutes", N),
+            ("place", P),
+            ("sequence", N),
+            ("cancelled_at", N),
+            ("created_at", N),
+        ],
+        owners: &[owner("leader_id", Of::Person, Link::Subject), owner("nearest_leader_id", Of::Person, Link::Names)],
+    },
+    TableEntry {
+        table: "reminders_sent",
+        columns: &[("kind", N), ("subject_id", N), ("due_key", N), ("org_id", N), ("sent_at", N)],
+        owners: &[],
+    },
 ];
 
 pub fn entry(table: &str) -> Option<&'static TableEntry> {

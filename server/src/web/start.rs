@@ -1,12 +1,13 @@
 //! The start page: what is due (rounds to answer, next steps I am
-//! responsible for, today's ticks), my groups, and the tools. Four indexed
-//! queries, run at once.
+//! responsible for, today's ticks, dialogs this week), my groups, and the
+//! tools. Five indexed queries, run at once.
 
 use crate::auth::Member;
 use crate::error::AppResult;
 use crate::i18n::format;
 use crate::state::AppState;
 use crate::tools::group::store::{groups_of, GroupLink};
+use crate::tools::dialog::meetings_store as meetings;
 use crate::tools::dialog::store as dialog;
 use crate::tools::intro::{store as intro, view::tool_name};
 use crate::web::Page;
@@ -46,6 +47,8 @@ pub struct StartPage {
     /// Weekly points whose line for this week is missing.
     weekly_due: Vec<(String, String)>,
     tick_back: &'static str,
+    /// Dialogs with (or as) the nearest leader in the coming week: (id, with whom, when).
+    dialogs_due: Vec<(String, String, String)>,
     dialog_title: String,
     dialog_summary: String,
 }
@@ -53,12 +56,22 @@ pub struct StartPage {
 pub async fn show(State(state): State<AppState>, page: Page, me: Member) -> AppResult<StartPage> {
     let (db, org, person) = (&state.db, me.org(), me.person());
     let today = crate::tools::intro::today();
-    let (groups, due, steps, today_ticks) = tokio::try_join!(
+    let now = time::OffsetDateTime::now_utc();
+    let (groups, due, steps, today_ticks, dialogs) = tokio::try_join!(
         groups_of(db, org, person),
         intro::due_runs(db, org, person),
         intro::my_steps(db, org, person),
-        dialog::ticks_today(db, org, person, today)
+        dialog::ticks_today(db, org, person, today),
+        meetings::upcoming(db, org, person, now)
     )?;
+    let dialogs_due = dialogs
+        .iter()
+        .filter(|d| d.starts_at <= now + time::Duration::days(7))
+        .map(|d| {
+            let other = if d.leader.id == *person { d.nearest.as_ref().map(|n| n.name.clone()) } else { Some(d.leader.name.clone()) };
+            (d.id.to_string(), other.unwrap_or_default(), format::date_time(page.lang, d.starts_at))
+        })
+        .collect();
     let answers = due
         .into_iter()
         .map(|d| DueAnswer { run_id: d.run_id.to_string(), group_name: d.group_name, started: page.date_time(&d.created_at) })
@@ -91,6 +104,7 @@ pub async fn show(State(state): State<AppState>, page: Page, me: Member) -> AppR
             .collect(),
         today_ticks,
         tick_back: "/",
+        dialogs_due,
         dialog_title: dialog.title.clone(),
         dialog_summary: dialog.summary.clone(),
         page,

@@ -25,6 +25,7 @@ async fn fingerprint(app: &crate::support::TestApp, org: &str) -> String {
         "SELECT id || text || shared || rhythm FROM agreement_points WHERE org_id = $1 ORDER BY id",
         "SELECT point_id || day || kept || note FROM check_ins WHERE org_id = $1 ORDER BY 1",
         "SELECT person_id || item_id || text FROM guide_notes WHERE org_id = $1 ORDER BY 1",
+        "SELECT id || starts_at || minutes || place || sequence || COALESCE(cancelled_at, '') FROM dialogs WHERE org_id = $1 ORDER BY id",
     ] {
         let rows: Vec<(String,)> = sqlx::query_as(sql).bind(org).fetch_all(&app.state.db.pool).await.unwrap();
         for (r,) in rows {
@@ -47,6 +48,7 @@ crate::both_backends!(another_organisations_urls_are_404_and_change_nothing, |ap
     let daily = one(&app, "SELECT id FROM agreement_points WHERE org_id = $1 AND rhythm = 'daily' LIMIT 1", &b).await;
     let weekly = one(&app, "SELECT id FROM agreement_points WHERE org_id = $1 AND rhythm = 'weekly' LIMIT 1", &b).await;
     let prompt = one(&app, "SELECT id FROM catalogue_items WHERE org_id = $1 AND tool = 'dialog' LIMIT 1", &b).await;
+    let dialog = one(&app, "SELECT id FROM dialogs WHERE org_id = $1 AND cancelled_at IS NULL ORDER BY starts_at DESC LIMIT 1", &b).await;
     let before = fingerprint(&app, &b).await;
 
     // Organisation A: its HR admin, and a leader.
@@ -66,6 +68,8 @@ crate::both_backends!(another_organisations_urls_are_404_and_change_nothing, |ap
         format!("/intro/runs/{run}/answer"),
         format!("/dialog/points/{daily}"),
         format!("/dialog/points/{weekly}"),
+        format!("/dialog/meetings/{dialog}"),
+        format!("/dialog/meetings/{dialog}.ics"),
     ];
     let posts: Vec<(String, Vec<(&str, &str)>)> = vec![
         (format!("/admin/people/{person}"), vec![("name", "Overtaget"), ("email", "x@anden.dk"), ("roles", "leader")]),
@@ -83,6 +87,8 @@ crate::both_backends!(another_organisations_urls_are_404_and_change_nothing, |ap
         (format!("/dialog/points/{daily}/tick"), vec![("kept", "no")]),
         (format!("/dialog/points/{weekly}/week"), vec![("kept", "no"), ("note", "Overtaget")]),
         (format!("/dialog/guide/notes/{prompt}"), vec![("text", "Overtaget")]),
+        (format!("/dialog/meetings/{dialog}/reschedule"), vec![("date", "2099-01-01"), ("time", "10:00"), ("minutes", "45")]),
+        (format!("/dialog/meetings/{dialog}/cancel"), vec![]),
     ];
 
     for who in ["hr@anden.dk", "lene@anden.dk"] {

@@ -281,5 +281,54 @@ pub fn check_dialog_time(starts: time::OffsetDateTime, now: time::OffsetDateTime
     Ok(())
 }
 
+/// How long a dialog lasts, in minutes: the method's 45 unless the two
+/// agree otherwise, from a quarter of an hour to three hours.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DialogMinutes(i64);
+
+impl DialogMinutes {
+    pub const MIN: i64 = 15;
+    pub const MAX: i64 = 180;
+
+    /// An empty field means the method's 45 minutes.
+    pub fn parse(raw: &str) -> Result<DialogMinutes, ValidationError> {
+        let s = raw.trim();
+        if s.is_empty() {
+            return Ok(DialogMinutes(DIALOG_MINUTES));
+        }
+        match s.parse::<i64>() {
+            Ok(n) if (Self::MIN..=Self::MAX).contains(&n) => Ok(DialogMinutes(n)),
+            _ => Err(ValidationError::new("error-dialog-minutes")),
+        }
+    }
+
+    pub fn get(self) -> i64 {
+        self.0
+    }
+}
+
+/// Where the dialog takes place (a room, an address, a video link); may be empty.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DialogPlace(String);
+
+impl DialogPlace {
+    pub const MAX_LEN: usize = 200;
+
+    pub fn parse(raw: &str) -> Result<DialogPlace, ValidationError> {
+        let s = raw.trim();
+        if s.chars().count() > Self::MAX_LEN {
+            return Err(ValidationError::new("error-dialog-place-too-long"));
+        }
+        if s.chars().any(|c| c.is_control()) {
+            return Err(ValidationError::new("error-text-control-chars"));
+        }
+        Ok(DialogPlace(s.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 #[cfg(test)]
 mod tests;

@@ -111,3 +111,21 @@ proptest! {
         prop_assert!(weeks.iter().all(|(monday, _)| monday.weekday() == FIRST_WEEKDAY));
     }
 }
+
+#[test]
+fn dialog_minutes_default_to_the_methods_45_and_have_limits() {
+    assert_eq!(DialogMinutes::parse("").unwrap().get(), DIALOG_MINUTES);
+    assert_eq!(DialogMinutes::parse(" 60 ").unwrap().get(), 60);
+    for bad in ["10", "181", "45.5", "en time", "-45"] {
+        assert_eq!(DialogMinutes::parse(bad).unwrap_err().key, "error-dialog-minutes", "{bad}");
+    }
+    assert!(DialogMinutes::parse("15").is_ok() && DialogMinutes::parse("180").is_ok());
+}
+
+#[test]
+fn a_dialog_place_is_short_plain_text() {
+    assert_eq!(DialogPlace::parse("  Mødelokale 2 ").unwrap().as_str(), "Mødelokale 2");
+    assert_eq!(DialogPlace::parse("").unwrap().as_str(), "");
+    assert_eq!(DialogPlace::parse(&"æ".repeat(201)).unwrap_err().key, "error-dialog-place-too-long");
+    assert_eq!(DialogPlace::parse("a\nb").unwrap_err().key, "error-text-control-chars");
+}

@@ -165,3 +165,49 @@ fn publish_leaves_out_attendees_and_cancel_cancels_everything() {
     );
     assert!(event.get_attendees().iter().all(|a| a.rsvp.is_none()));
 }
+
+#[test]
+fn danish_time_switches_on_the_last_sundays_of_march_and_october_at_one_utc() {
+    use exports::ics::COPENHAGEN;
+    let hours = |t| COPENHAGEN.local(t).offset().whole_hours();
+    for (year, march, october) in [(2026, 29, 25), (2027, 28, 31), (2028, 26, 29), (2029, 25, 28)] {
+        let at = |month, day, h, m| {
+            time::Date::from_calendar_date(year, month, day).unwrap().with_hms(h, m, 0).unwrap().assume_utc()
+        };
+        assert_eq!(hours(at(time::Month::March, march, 0, 59)), 1, "{year}");
+        assert_eq!(hours(at(time::Month::March, march, 1, 0)), 2, "{year}");
+        assert_eq!(hours(at(time::Month::October, october, 0, 59)), 2, "{year}");
+        assert_eq!(hours(at(time::Month::October, october, 1, 0)), 1, "{year}");
+    }
+    assert_eq!(hours(datetime!(2026-07-01 12:00 UTC)), 2);
+    assert_eq!(hours(datetime!(2026-12-24 12:00 UTC)), 1);
+}
+
+#[test]
+fn a_calendar_in_copenhagen_time_names_the_zone_and_defines_it() {
+    let text = exports::ics::calendar_in(
+        Method::Request,
+        &events(),
+        datetime!(2026-11-30 08:00 UTC),
+        &exports::ics::COPENHAGEN,
+    );
+    let unfolded = text.replace("\r\n ", "");
+    assert!(unfolded.contains("DTSTART;TZID=Europe/Copenhagen:20261203T100000\r\n"), "{text}");
+    assert!(unfolded.contains("DTEND;TZID=Europe/Copenhagen:20261203T104500\r\n"));
+    assert!(unfolded.contains("DTSTART;TZID=Europe/Copenhagen:20261210T140000\r\n"));
+    let zone = text.find("BEGIN:VTIMEZONE\r\nTZID:Europe/Copenhagen\r\n").expect("the zone is defined");
+    assert!(zone < text.find("BEGIN:VEVENT").unwrap(), "before the events");
+    assert_eq!(text.matches("BEGIN:VTIMEZONE").count(), 1);
+    for line in text.strip_suffix("\r\n").unwrap().split("\r\n") {
+        assert!(line.len() <= 75, "{line:?}");
+    }
+    let cal: icalendar::Calendar = text.parse().expect("icalendar parses what we wrote");
+    let first = cal.events().next().unwrap();
+    match first.get_start() {
+        Some(DatePerhapsTime::DateTime(CalendarDateTime::WithTimezone { date_time, tzid })) => {
+            assert_eq!(tzid, "Europe/Copenhagen");
+            assert_eq!(date_time.format("%Y%m%dT%H%M%S").to_string(), "20261203T100000");
+        }
+        other => panic!("expected a zoned time, got {other:?}"),
+    }
+}

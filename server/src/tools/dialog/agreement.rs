@@ -156,7 +156,7 @@ pub async fn edit(State(state): State<AppState>, page: Page, me: Member, Query(q
 
 /// The agreement of the current period, started today if there is none
 /// (or the last one ended: then the new period starts from the old one).
-async fn current_or_new(state: &AppState, me: &Member) -> AppResult<Agreement> {
+pub(super) async fn current_or_new(state: &AppState, me: &Member) -> AppResult<Agreement> {
     let today = today();
     let current = store::current(&state.db, me.org(), me.person()).await?;
     if let Some(a) = current.as_ref().filter(|a| !a.period.has_ended(today)) {

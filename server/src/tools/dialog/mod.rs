@@ -1,6 +1,7 @@
 //! Tool 1, "Styrk lederens dialog med nærmeste leder": the leader's
 //! interview guide (private notes), the leader agreement with its follow-up,
-//! and the dialog with the nearest leader.
+//! and the dialog with the nearest leader (`meetings`: the meeting itself,
+//! its calendar invitations and mails).
 //!
 //! Privacy: notes are the leader's alone; agreement points leave the
 //! leader's space only when shared, one by one, with the named person in
@@ -12,6 +13,9 @@ pub mod agreement;
 pub mod document;
 pub mod followup;
 pub mod guide;
+pub mod meetings;
+pub mod meetings_mail;
+pub mod meetings_store;
 pub mod notes;
 pub mod overview;
 pub mod pictures;
@@ -43,6 +47,11 @@ pub fn routes() -> Router<AppState> {
         .route("/dialog/points/{id}", get(followup::point))
         .route("/dialog/points/{id}/tick", post(followup::tick))
         .route("/dialog/points/{id}/week", post(followup::week))
+        .route("/dialog/meetings/new", get(meetings::new))
+        .route("/dialog/meetings", post(meetings::create))
+        .route("/dialog/meetings/{id}", get(meetings::show))
+        .route("/dialog/meetings/{id}/reschedule", post(meetings::reschedule))
+        .route("/dialog/meetings/{id}/cancel", post(meetings::cancel))
 }
 
 /// Today in Copenhagen: ticks and periods are counted in local days.

@@ -1,19 +1,29 @@
 //! The tool's own page: why and how, the three steps with where the leader
-//! stands in each, and the follow-up of the current period.
+//! stands in each, the coming dialogs, and the follow-up of the current period.
 
 use super::agreement::kind_title;
+use super::meetings_store as meetings;
 use super::store::{self, TodayTick};
 use super::{nearest_leader, period_text, pictures, today};
 use crate::auth::Member;
 use crate::catalogue::store as catalogue;
 use crate::content::IntroContent;
 use crate::error::AppResult;
+use crate::i18n::format;
 use crate::state::AppState;
 use crate::web::Page;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
 use domain::agreement::Rhythm;
+
+/// A coming dialog the viewer takes part in, as leader or as nearest leader.
+pub struct DialogRow {
+    pub id: String,
+    pub with_name: String,
+    pub when: String,
+    pub place: String,
+}
 
 pub struct FollowRow {
     pub id: String,
@@ -48,18 +58,34 @@ pub struct OverviewPage {
     pub tick_back: &'static str,
     pub follow: Vec<FollowRow>,
     pub earlier: Vec<String>,
+    pub dialogs: Vec<DialogRow>,
 }
 
 pub async fn show(State(state): State<AppState>, page: Page, me: Member) -> AppResult<OverviewPage> {
     let (db, org, person) = (&state.db, me.org(), me.person());
     let today = today();
-    let (items, notes, agreement, history, nearest) = tokio::try_join!(
+    let now = time::OffsetDateTime::now_utc();
+    let (items, notes, agreement, history, nearest, dialogs) = tokio::try_join!(
         catalogue::items(db, org, "dialog"),
         super::notes::notes(db, org, person),
         store::current(db, org, person),
         store::history(db, org, person),
         async { nearest_leader(&state, &me).await.map_err(|e| anyhow::anyhow!("{e}")) },
+        meetings::upcoming(db, org, person, now),
     )?;
+    let dialogs = dialogs
+        .iter()
+        .map(|d| DialogRow {
+            id: d.id.to_string(),
+            with_name: if d.leader.id == *person {
+                d.nearest.as_ref().map(|n| n.name.clone()).unwrap_or_default()
+            } else {
+                d.leader.name.clone()
+            },
+            when: format::date_time(page.lang, d.starts_at),
+            place: d.place.clone(),
+        })
+        .collect();
     let prompts: Vec<_> = items.iter().filter(|i| !i.hidden).collect();
     let points = match &agreement {
         Some(a) => store::points(db, org, &a.id).await?,
@@ -106,6 +132,7 @@ pub async fn show(State(state): State<AppState>, page: Page, me: Member) -> AppR
         tick_back: "/dialog",
         follow,
         earlier,
+        dialogs,
         page,
     })
 }
