@@ -261,6 +261,8 @@ async fn records(db: &Db, account: &AccountId, persons: &[PersonId]) -> anyhow::
                 Of::Account => vec![account.as_str()],
                 Of::Person => persons.iter().map(PersonId::as_str).collect(),
             };
+            let columns: Vec<&schema::Column> =
+                columns.iter().copied().filter(|c| !owner.withholds.contains(&c.name.as_str())).collect();
             let sql = format!(
                 "SELECT {} FROM {} WHERE {} = $1",
                 columns.iter().map(|c| schema::quote(&c.name)).collect::<Vec<_>>().join(", "),
@@ -274,8 +276,10 @@ async fn records(db: &Db, account: &AccountId, persons: &[PersonId]) -> anyhow::
                     for (i, c) in columns.iter().enumerate() {
                         object.insert(c.name.clone(), schema::json_value(&row, i, c.kind)?);
                     }
-                    // A row can name the person twice (owner and decider of one decision).
-                    if !rows.contains(&object) {
+                    // A row can name the person twice (owner and decider of one
+                    // decision; sender and answerer of one lift, the second time
+                    // with columns withheld).
+                    if !rows.iter().any(|r| object.iter().all(|(k, v)| r.get(k) == Some(v))) {
                         rows.push(object);
                     }
                 }

@@ -1,12 +1,13 @@
 //! The start page: what is due (rounds to answer, next steps I am
-//! responsible for, today's ticks), my groups, and the tools. Four indexed
-//! queries, run at once.
+//! responsible for, today's ticks, lifted points waiting for my answer), my
+//! groups, and the tools. Six indexed queries, run at once.
 
 use crate::auth::Member;
 use crate::error::AppResult;
 use crate::i18n::format;
 use crate::state::AppState;
 use crate::tools::group::store::{groups_of, GroupLink};
+use crate::thread::store as thread;
 use crate::tools::dialog::store as dialog;
 use crate::tools::intro::{store as intro, view::tool_name};
 use crate::web::Page;
@@ -48,17 +49,28 @@ pub struct StartPage {
     tick_back: &'static str,
     dialog_title: String,
     dialog_summary: String,
+    /// Lifted points waiting for my answer: (inbox path, group name or none for the organisation, count).
+    inboxes: Vec<(String, Option<String>, i64)>,
 }
 
 pub async fn show(State(state): State<AppState>, page: Page, me: Member) -> AppResult<StartPage> {
     let (db, org, person) = (&state.db, me.org(), me.person());
     let today = crate::tools::intro::today();
-    let (groups, due, steps, today_ticks) = tokio::try_join!(
+    let is_admin = me.m.roles.may_administer();
+    let open_at_org = async { if is_admin { thread::open_at_org(db, org).await } else { Ok(0) } };
+    let (groups, due, steps, today_ticks, led, at_org) = tokio::try_join!(
         groups_of(db, org, person),
         intro::due_runs(db, org, person),
         intro::my_steps(db, org, person),
-        dialog::ticks_today(db, org, person, today)
+        dialog::ticks_today(db, org, person, today),
+        thread::open_in_led_groups(db, org, person),
+        open_at_org
     )?;
+    let mut inboxes: Vec<(String, Option<String>, i64)> =
+        led.into_iter().map(|(id, name, n)| (format!("/groups/{id}/inbox"), Some(name), n)).collect();
+    if at_org > 0 {
+        inboxes.push(("/admin/inbox".to_string(), None, at_org));
+    }
     let answers = due
         .into_iter()
         .map(|d| DueAnswer { run_id: d.run_id.to_string(), group_name: d.group_name, started: page.date_time(&d.created_at) })
@@ -82,7 +94,8 @@ pub async fn show(State(state): State<AppState>, page: Page, me: Member) -> AppR
         groups,
         intro_title: intro.title.clone(),
         intro_summary: intro.summary.clone(),
-        is_admin: me.m.roles.may_administer(),
+        is_admin,
+        inboxes,
         has_daily: today_ticks.iter().any(|t| !t.weekly),
         weekly_due: today_ticks
             .iter()
