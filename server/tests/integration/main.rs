@@ -15,3 +15,4 @@ mod intro;
 mod operations;
 mod people;
 mod tenancy;
+mod thread;
