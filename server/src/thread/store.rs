@@ -6,7 +6,8 @@
 use crate::storage::{now_text, Db};
 use domain::ids::{GroupId, LiftId, OrgId, PersonId};
 use domain::thread::{Answer, Destination, Level, LiftStatus, LiftText, SourceKind};
-use sqlx::AnyConnection;
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
 
 /// The receiving level's answer as stored.
 #[derive(Clone, Debug)]
@@ -77,71 +78,61 @@ const FROM: &str = "FROM lifts l \
 /// Open lifts first, then newest first (UUID v7 ids sort by creation).
 const ORDER: &str = "ORDER BY CASE WHEN l.status = 'open' THEN 0 ELSE 1 END, l.id DESC";
 
-type Row = (
-    String,
-    String,
-    String,
-    Option<String>,
-    i64,
-    Option<String>,
-    Option<String>,
-    String,
-    Option<String>,
-    Option<String>,
-    String,
-    i64,
-    String,
-    String,
-    Option<String>,
-    Option<String>,
-    String,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-);
-
-fn to_lift(r: Row) -> Option<Lift> {
-    let level = Level::parse(&r.7)?;
-    let to = match (level, r.8) {
+/// Reads one row of `COLUMNS` (more columns than sqlx reads into a tuple).
+fn to_lift(r: &AnyRow) -> anyhow::Result<Option<Lift>> {
+    let text = |i: usize| r.try_get::<String, _>(i);
+    let maybe = |i: usize| r.try_get::<Option<String>, _>(i);
+    let Some(level) = Level::parse(&text(7)?) else { return Ok(None) };
+    let to = match (level, maybe(8)?) {
         (Level::Group, Some(g)) => Destination::Group(GroupId::from_db(g)),
         (Level::Organisation, None) => Destination::Organisation,
-        _ => return None,
+        _ => return Ok(None),
     };
-    let onward = match (r.17, r.18.as_deref().and_then(Level::parse)) {
+    let Some(source_kind) = SourceKind::parse(&text(1)?) else { return Ok(None) };
+    let onward = match (maybe(17)?, maybe(18)?.as_deref().and_then(Level::parse)) {
         (Some(id), Some(level)) => Some(Onward {
             id: LiftId::from_db(id),
             level,
-            status: LiftStatus::from_db(r.19.as_deref().unwrap_or_default()),
-            answer: r.20.unwrap_or_default(),
+            status: LiftStatus::from_db(maybe(19)?.as_deref().unwrap_or_default()),
+            answer: maybe(20)?.unwrap_or_default(),
         }),
         _ => None,
     };
-    Some(Lift {
-        id: LiftId::from_db(r.0),
-        source_kind: SourceKind::parse(&r.1)?,
-        source_id: r.2,
-        sender_name: r.3,
-        mine: r.4 != 0,
-        from_group_id: r.5.map(GroupId::from_db),
-        from_group_name: r.6,
+    Ok(Some(Lift {
+        id: LiftId::from_db(text(0)?),
+        source_kind,
+        source_id: text(2)?,
+        sender_name: maybe(3)?,
+        mine: r.try_get::<i64, _>(4)? != 0,
+        from_group_id: maybe(5)?.map(GroupId::from_db),
+        from_group_name: maybe(6)?,
         to,
-        to_group_name: r.9,
-        text: r.10,
-        attributed: r.11 != 0,
-        answered: Answered { status: LiftStatus::from_db(&r.12), answer: r.13, by_name: r.14, at: r.15 },
-        created_at: r.16,
+        to_group_name: maybe(9)?,
+        text: text(10)?,
+        attributed: r.try_get::<i64, _>(11)? != 0,
+        answered: Answered {
+            status: LiftStatus::from_db(&text(12)?),
+            answer: text(13)?,
+            by_name: maybe(14)?,
+            at: maybe(15)?,
+        },
+        created_at: text(16)?,
         onward,
-    })
+    }))
 }
 
 async fn select(conn: &mut AnyConnection, viewer: &PersonId, condition: &str, binds: &[&str]) -> anyhow::Result<Vec<Lift>> {
     let sql = format!("SELECT {COLUMNS} {FROM} WHERE {condition} {ORDER}");
-    let mut query = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql)).bind(viewer.as_str().to_string());
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(viewer.as_str().to_string());
     for b in binds {
         query = query.bind(b.to_string());
     }
-    Ok(query.fetch_all(conn).await?.into_iter().filter_map(to_lift).collect())
+    let rows = query.fetch_all(conn).await?;
+    let mut lifts = Vec::with_capacity(rows.len());
+    for row in &rows {
+        lifts.extend(to_lift(row)?);
+    }
+    Ok(lifts)
 }
 
 /// Sends a lift; the caller has checked that the sender may lift the
