@@ -6,6 +6,7 @@
 
 mod access;
 mod browser;
+mod demo;
 mod flow;
 
 use crate::agreement::{save_agreement, ROWS};
