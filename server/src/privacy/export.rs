@@ -55,6 +55,7 @@ pub struct OrgData {
     pub intro_answers: Vec<AnswerData>,
     pub intro_comments: Vec<CommentData>,
     pub decisions_responsible_for: Vec<DecisionData>,
+    pub lifts_sent: Vec<LiftData>,
     pub audit_entries_by_me: Vec<AuditData>,
 }
 
@@ -90,6 +91,20 @@ pub struct DecisionData {
     pub due_date: String,
     pub note: Option<String>,
     pub decided_at: String,
+}
+
+/// A point I lifted to a leader group or on to the organisation.
+#[derive(Serialize)]
+pub struct LiftData {
+    /// The group's name, or `organisation`.
+    pub sent_to: String,
+    pub text: String,
+    /// Whether the receiving level sees my name.
+    pub with_my_name: bool,
+    pub status: String,
+    pub answer: String,
+    pub sent_at: String,
+    pub answered_at: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -203,6 +218,16 @@ async fn org_data(db: &Db, profile: Profile) -> anyhow::Result<OrgData> {
     .bind(&me)
     .fetch_all(&db.pool)
     .await?;
+    type LiftRow = (Option<String>, String, i64, String, String, String, Option<String>);
+    let lifts: Vec<LiftRow> = sqlx::query_as(
+        "SELECT g.name, l.text, l.attributed, l.status, l.answer, l.created_at, l.answered_at FROM lifts l \
+         LEFT JOIN leader_groups g ON g.id = l.to_group_id AND g.org_id = l.org_id \
+         WHERE l.org_id = $1 AND l.from_person_id = $2 ORDER BY l.id",
+    )
+    .bind(&org)
+    .bind(&me)
+    .fetch_all(&db.pool)
+    .await?;
     let audit: Vec<(String, String, String)> = sqlx::query_as(
         "SELECT action, target, at FROM audit_log WHERE org_id = $1 AND actor_person_id = $2 ORDER BY at, id",
     )
@@ -231,6 +256,18 @@ async fn org_data(db: &Db, profile: Profile) -> anyhow::Result<OrgData> {
         decisions_responsible_for: decisions
             .into_iter()
             .map(|(group, next_tool, due_date, note, decided_at)| DecisionData { group, next_tool, due_date, note, decided_at })
+            .collect(),
+        lifts_sent: lifts
+            .into_iter()
+            .map(|(group, text, attributed, status, answer, sent_at, answered_at)| LiftData {
+                sent_to: group.unwrap_or_else(|| "organisation".to_string()),
+                text,
+                with_my_name: attributed != 0,
+                status,
+                answer,
+                sent_at,
+                answered_at,
+            })
             .collect(),
         audit_entries_by_me: audit.into_iter().map(|(action, target, at)| AuditData { action, target, at }).collect(),
     })

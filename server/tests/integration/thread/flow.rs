@@ -66,6 +66,10 @@ both_backends!(an_unattributed_lift_never_names_its_sender, |app: TestApp| async
     assert_eq!(lifts.len(), 2);
     assert!(lifts.iter().all(|l| l["from_person_id"] == s.mette.as_str()));
     assert!(lifts.iter().any(|l| l["text"] == "Vi ledere mangler fri i weekenderne" && l["attributed"] == 0));
+    let sent = mettes["organisations"][0]["lifts_sent"].as_array().unwrap();
+    assert_eq!(sent.len(), 2);
+    assert_eq!(sent[0]["sent_to"], "Ledergruppe Syd");
+    assert_eq!((&sent[0]["with_my_name"], &sent[0]["status"], &sent[0]["answer"]), (&serde_json::json!(false), &serde_json::json!("taken"), &serde_json::json!("Ja")));
 
     // Deleting Mette's account keeps the lifts for the group, without her.
     let r = mette.post_form("/account/delete", &[("password", crate::support::app::PASSWORD)]).await;
