@@ -26,5 +26,7 @@ CREATE TABLE lifts (
 );
 CREATE INDEX lifts_group_inbox ON lifts(org_id, to_group_id, status);
 CREATE INDEX lifts_org_inbox ON lifts(org_id, to_level, status);
-CREATE INDEX lifts_source ON lifts(org_id, source_kind, source_id);
+-- One lift per source and receiver (and the lookup by source); a withdrawn
+-- lift is deleted and may be sent again.
+CREATE UNIQUE INDEX lifts_once ON lifts(org_id, source_kind, source_id, to_level, COALESCE(to_group_id, ''));
 CREATE INDEX lifts_from_person ON lifts(from_person_id);

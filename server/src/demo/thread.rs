@@ -59,7 +59,7 @@ async fn send(conn: &mut AnyConnection, org: &OrgId, s: Sent<'_>, now: OffsetDat
         text: &LiftText::parse(s.text)?,
         attributed: s.attributed,
     };
-    let id = lifts::lift(conn, org, new).await?;
+    let id = lifts::lift(conn, org, new).await?.ok_or_else(|| anyhow::anyhow!("lifted twice: {}", s.point))?;
     dated(conn, &id, now - Duration::days(s.days_ago), None).await?;
     Ok((id, to))
 }
@@ -138,7 +138,7 @@ pub async fn fill(conn: &mut AnyConnection, org: &OrgId, s: &Structure, now: Off
         )?,
         attributed: true,
     };
-    let org_lift = lifts::lift(conn, org, onward).await?;
+    let org_lift = lifts::lift(conn, org, onward).await?.ok_or_else(|| anyhow::anyhow!("lifted on twice"))?;
     dated(conn, &org_lift, now - Duration::days(6), None).await?;
     let elsewhere = Answer::parse(
         "handled_elsewhere",

@@ -1,6 +1,6 @@
 //! Sending, withdrawing, answering and lifting on. Each handler parses,
-//! checks the viewer's seat, and writes in one transaction; a refused form
-//! is shown again with its messages and changes nothing.
+//! checks the viewer's seat, and writes in one statement or transaction; a
+//! refused form is shown again with its messages and changes nothing.
 
 use super::access;
 use super::pages;
@@ -71,23 +71,19 @@ pub async fn lift(
     }
     if let (Some(group), Some(text), Some(named), true) = (&group, &text, named, consent) {
         let to = Destination::Group(group.clone());
-        let mut tx = state.db.pool.begin().await?;
-        if store::already_lifted(&mut tx, me.org(), SourceKind::AgreementPoint, point.as_str(), &to).await? {
-            errors.add_key(&page.tr, Some("lift-group"), "thread-error-already-lifted");
-        } else {
-            let new = NewLift {
-                source_kind: SourceKind::AgreementPoint,
-                source_id: point.as_str(),
-                from_person: me.person(),
-                from_group: None,
-                to: &to,
-                text,
-                attributed: named,
-            };
-            store::lift(&mut tx, me.org(), new).await?;
-            tx.commit().await?;
+        let new = NewLift {
+            source_kind: SourceKind::AgreementPoint,
+            source_id: point.as_str(),
+            from_person: me.person(),
+            from_group: None,
+            to: &to,
+            text,
+            attributed: named,
+        };
+        if store::lift(&mut *state.db.pool.acquire().await?, me.org(), new).await?.is_some() {
             return Ok(Redirect::to(&format!("/dialog/points/{point}?lifted=1#lift-heading")).into_response());
         }
+        errors.add_key(&page.tr, Some("lift-group"), "thread-error-already-lifted");
     }
     let mut body = followup::render_point(&state, page, &me, &agreement, p, errors, None).await?;
     body.lift.group = form.group;
@@ -198,24 +194,19 @@ pub async fn lift_on(
         errors.add_at(&page.tr, format!("onward-attributed-{lift}"), ValidationError::new("thread-error-attributed-missing"));
     }
     if let (Some(text), Some(named)) = (&text, named) {
-        let to = Destination::Organisation;
-        let mut tx = state.db.pool.begin().await?;
-        if store::already_lifted(&mut tx, me.org(), SourceKind::Lift, lift.as_str(), &to).await? {
-            errors.add_key(&page.tr, None, "thread-error-already-lifted");
-        } else {
-            let new = NewLift {
-                source_kind: SourceKind::Lift,
-                source_id: lift.as_str(),
-                from_person: me.person(),
-                from_group: Some(&inbox.group.id),
-                to: &to,
-                text,
-                attributed: named,
-            };
-            store::lift(&mut tx, me.org(), new).await?;
-            tx.commit().await?;
+        let new = NewLift {
+            source_kind: SourceKind::Lift,
+            source_id: lift.as_str(),
+            from_person: me.person(),
+            from_group: Some(&inbox.group.id),
+            to: &Destination::Organisation,
+            text,
+            attributed: named,
+        };
+        if store::lift(&mut *state.db.pool.acquire().await?, me.org(), new).await?.is_some() {
             return Ok(Redirect::to(&format!("/groups/{}/inbox?lifted=1#lift-{lift}", inbox.group.id)).into_response());
         }
+        errors.add_key(&page.tr, None, "thread-error-already-lifted");
     }
     let typed = Typed {
         lift_id: lift.to_string(),

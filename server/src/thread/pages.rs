@@ -104,7 +104,7 @@ fn inbox_page(
     typed: Option<&Typed>,
     errors: FormErrors,
 ) -> InboxPage {
-    let shown = Shown { page: &page, may_answer, may_lift_on, base, typed, errors: &errors };
+    let shown = Shown { page: &page, own_list: false, may_answer, may_lift_on, base, typed, errors: &errors };
     let lifts: Vec<LiftView> = lifts.iter().map(|l| view::lift(l, &shown)).collect();
     InboxPage {
         open: lifts.iter().filter(|l| l.open).count(),
@@ -140,7 +140,7 @@ pub async fn panel(state: &AppState, page: &Page, me: &Member, point: &PointId, 
         store::for_source(&state.db, me.org(), me.person(), SourceKind::AgreementPoint, point.as_str())
     )?;
     let errors = FormErrors::default();
-    let shown = Shown { page, may_answer: false, may_lift_on: false, base: "", typed: None, errors: &errors };
+    let shown = Shown { page, own_list: true, may_answer: false, may_lift_on: false, base: "", typed: None, errors: &errors };
     let sent_to = |g: &groups::GroupLink| lifts.iter().any(|l| l.to == Destination::Group(g.id.clone()));
     Ok(LiftPanel {
         groups: mine.iter().filter(|g| !sent_to(g)).map(|g| (g.id.to_string(), g.name.clone())).collect(),

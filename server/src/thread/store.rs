@@ -136,13 +136,15 @@ async fn select(conn: &mut AnyConnection, viewer: &PersonId, condition: &str, bi
 }
 
 /// Sends a lift; the caller has checked that the sender may lift the
-/// source to the destination.
-pub async fn lift(conn: &mut AnyConnection, org: &OrgId, new: NewLift<'_>) -> anyhow::Result<LiftId> {
+/// source to the destination. `None` when the source already went there
+/// (one lift per source and receiver, kept by a unique index, so a
+/// double-clicked form sends once).
+pub async fn lift(conn: &mut AnyConnection, org: &OrgId, new: NewLift<'_>) -> anyhow::Result<Option<LiftId>> {
     let id = LiftId::new();
-    sqlx::query(
+    let done = sqlx::query(
         "INSERT INTO lifts (id, org_id, source_kind, source_id, from_person_id, from_group_id, to_level, to_group_id, \
            text, attributed, status, answer, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'open', '', $11)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'open', '', $11) ON CONFLICT DO NOTHING",
     )
     .bind(id.as_str())
     .bind(org.as_str())
@@ -157,24 +159,7 @@ pub async fn lift(conn: &mut AnyConnection, org: &OrgId, new: NewLift<'_>) -> an
     .bind(now_text())
     .execute(&mut *conn)
     .await?;
-    Ok(id)
-}
-
-/// Whether the source already went to this destination (one lift per
-/// source and receiver; a withdrawn lift is gone and may be sent again).
-pub async fn already_lifted(conn: &mut AnyConnection, org: &OrgId, kind: SourceKind, source_id: &str, to: &Destination) -> anyhow::Result<bool> {
-    let (n,): (i64,) = sqlx::query_as(
-        "SELECT COUNT(*) FROM lifts WHERE org_id = $1 AND source_kind = $2 AND source_id = $3 AND to_level = $4 \
-           AND COALESCE(to_group_id, '') = $5",
-    )
-    .bind(org.as_str())
-    .bind(kind.code())
-    .bind(source_id)
-    .bind(to.level().code())
-    .bind(to.group().map(|g| g.as_str()).unwrap_or_default())
-    .fetch_one(&mut *conn)
-    .await?;
-    Ok(n > 0)
+    Ok((done.rows_affected() > 0).then_some(id))
 }
 
 /// What became of a withdrawal.

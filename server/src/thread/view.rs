@@ -75,6 +75,8 @@ fn level_name(page: &Page, level: Level) -> String {
 /// (empty on the sender's own list, which has no answer forms).
 pub struct Shown<'a> {
     pub page: &'a Page,
+    /// The sender's own list, where an open lift can be withdrawn.
+    pub own_list: bool,
     pub may_answer: bool,
     pub may_lift_on: bool,
     pub base: &'a str,
@@ -123,7 +125,7 @@ pub fn lift(l: &Lift, s: &Shown<'_>) -> LiftView {
             status: page.t(o.status.label_key()),
             answer: o.answer.clone(),
         }),
-        may_withdraw: l.mine && status.is_open() && l.onward.is_none() && s.base.is_empty(),
+        may_withdraw: s.own_list && l.mine && status.is_open() && l.onward.is_none(),
         may_answer: s.may_answer,
         may_lift_on: s.may_lift_on && l.onward.is_none(),
         answer_action: format!("{}/{id}/answer", s.base),

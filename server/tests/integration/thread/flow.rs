@@ -245,4 +245,13 @@ both_backends!(bad_input_is_refused_in_danish_and_changes_nothing, |app: TestApp
     let hr = app.signed_in("hr@aarhus.dk").await;
     assert_eq!(hr.post_form("/admin/inbox/ikke-et-id/answer", &[("status", "taken")]).await.status(), 404);
     assert_eq!(all_lifts(&app).await, before, "refused answers change nothing");
+
+    // Lifted on once only.
+    let lift_on = format!("/groups/{syd}/inbox/{id}/lift-on");
+    assert_redirect(&karen.post_form(&lift_on, &[("text", "Fri for ledere"), ("attributed", "no")]).await, &format!("/groups/{syd}/inbox"));
+    let before = all_lifts(&app).await;
+    let r = karen.post_form(&lift_on, &[("text", "Fri for ledere igen"), ("attributed", "no")]).await;
+    assert_eq!(r.status(), 422);
+    assert!(r.text().await.unwrap().contains("Punktet er allerede løftet dertil."));
+    assert_eq!(all_lifts(&app).await, before);
 });
