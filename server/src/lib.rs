@@ -15,6 +15,7 @@ pub mod reminders;
 pub mod startup;
 pub mod state;
 pub mod storage;
+pub mod thread;
 pub mod tools;
 pub mod web;
 

@@ -14,5 +14,6 @@ pub mod input;
 pub mod intro;
 pub mod people_import;
 pub mod roles;
+pub mod thread;
 
 pub use input::ValidationError;

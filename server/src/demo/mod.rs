@@ -1,9 +1,9 @@
 //! `ledertrivsel demo`: a realistic demo organisation, Fjordby Kommune, with
 //! a director, chiefs, about 20 leaders in leader groups, an HR admin,
 //! MED/AMO representatives, units, reporting lines, two rounds of the
-//! introduction tool, leader agreements and dialogs with nearest leaders.
-//! Prints one line per account, `<role> <e-mail> <password>`, all with the
-//! same readable password.
+//! introduction tool, leader agreements, dialogs with nearest leaders, and
+//! points lifted to the groups and on to the organisation. Prints one line
+//! per account, `<role> <e-mail> <password>`, all with the same readable password.
 //!
 //! Running it again on the same database is refused (the organisation or one
 //! of its addresses already exists): the demo never touches real accounts.
@@ -12,6 +12,7 @@ pub mod agreement;
 pub mod intro;
 pub mod meetings;
 pub mod people;
+pub mod thread;
 
 use crate::config::DbArgs;
 use crate::content::Shipped;
@@ -107,6 +108,7 @@ async fn fill(db: &Db, made: &crate::org::provision::Provisioned, hash: &str) ->
     intro::create(&mut tx, &made.org, &structure, &items, now).await?;
     agreement::create(&mut tx, &made.org, &structure, &guide, now).await?;
     meetings::fill(&mut tx, &made.org, &structure, now).await?;
+    thread::fill(&mut tx, &made.org, &structure, now).await?;
     tx.commit().await?;
     Ok(())
 }

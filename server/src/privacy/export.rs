@@ -55,6 +55,7 @@ pub struct OrgData {
     pub intro_answers: Vec<AnswerData>,
     pub intro_comments: Vec<CommentData>,
     pub decisions_responsible_for: Vec<DecisionData>,
+    pub lifts_sent: Vec<LiftData>,
     pub audit_entries_by_me: Vec<AuditData>,
 }
 
@@ -90,6 +91,20 @@ pub struct DecisionData {
     pub due_date: String,
     pub note: Option<String>,
     pub decided_at: String,
+}
+
+/// A point I lifted to a leader group or on to the organisation.
+#[derive(Serialize)]
+pub struct LiftData {
+    /// The group's name, or `organisation`.
+    pub sent_to: String,
+    pub text: String,
+    /// Whether the receiving level sees my name.
+    pub with_my_name: bool,
+    pub status: String,
+    pub answer: String,
+    pub sent_at: String,
+    pub answered_at: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -203,6 +218,16 @@ async fn org_data(db: &Db, profile: Profile) -> anyhow::Result<OrgData> {
     .bind(&me)
     .fetch_all(&db.pool)
     .await?;
+    type LiftRow = (Option<String>, String, i64, String, String, String, Option<String>);
+    let lifts: Vec<LiftRow> = sqlx::query_as(
+        "SELECT g.name, l.text, l.attributed, l.status, l.answer, l.created_at, l.answered_at FROM lifts l \
+         LEFT JOIN leader_groups g ON g.id = l.to_group_id AND g.org_id = l.org_id \
+         WHERE l.org_id = $1 AND l.from_person_id = $2 ORDER BY l.id",
+    )
+    .bind(&org)
+    .bind(&me)
+    .fetch_all(&db.pool)
+    .await?;
     let audit: Vec<(String, String, String)> = sqlx::query_as(
         "SELECT action, target, at FROM audit_log WHERE org_id = $1 AND actor_person_id = $2 ORDER BY at, id",
     )
@@ -231,6 +256,18 @@ async fn org_data(db: &Db, profile: Profile) -> anyhow::Result<OrgData> {
         decisions_responsible_for: decisions
             .into_iter()
             .map(|(group, next_tool, due_date, note, decided_at)| DecisionData { group, next_tool, due_date, note, decided_at })
+            .collect(),
+        lifts_sent: lifts
+            .into_iter()
+            .map(|(group, text, attributed, status, answer, sent_at, answered_at)| LiftData {
+                sent_to: group.unwrap_or_else(|| "organisation".to_string()),
+                text,
+                with_my_name: attributed != 0,
+                status,
+                answer,
+                sent_at,
+                answered_at,
+            })
             .collect(),
         audit_entries_by_me: audit.into_iter().map(|(action, target, at)| AuditData { action, target, at }).collect(),
     })
@@ -261,6 +298,8 @@ async fn records(db: &Db, account: &AccountId, persons: &[PersonId]) -> anyhow::
                 Of::Account => vec![account.as_str()],
                 Of::Person => persons.iter().map(PersonId::as_str).collect(),
             };
+            let columns: Vec<&schema::Column> =
+                columns.iter().copied().filter(|c| !owner.withholds.contains(&c.name.as_str())).collect();
             let sql = format!(
                 "SELECT {} FROM {} WHERE {} = $1",
                 columns.iter().map(|c| schema::quote(&c.name)).collect::<Vec<_>>().join(", "),
@@ -274,8 +313,10 @@ async fn records(db: &Db, account: &AccountId, persons: &[PersonId]) -> anyhow::
                     for (i, c) in columns.iter().enumerate() {
                         object.insert(c.name.clone(), schema::json_value(&row, i, c.kind)?);
                     }
-                    // A row can name the person twice (owner and decider of one decision).
-                    if !rows.contains(&object) {
+                    // A row can name the person twice (owner and decider of one
+                    // decision; sender and answerer of one lift, the second time
+                    // with columns withheld).
+                    if !rows.iter().any(|r| object.iter().all(|(k, v)| r.get(k) == Some(v))) {
                         rows.push(object);
                     }
                 }

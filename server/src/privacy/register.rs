@@ -46,6 +46,9 @@ pub struct Owner {
     pub column: &'static str,
     pub of: Of,
     pub link: Link,
+    /// Columns left out of this person's export of the row: what the row
+    /// keeps from them (who sent a lift they answered without a name).
+    pub withholds: &'static [&'static str],
 }
 
 #[derive(Debug)]
@@ -66,7 +69,11 @@ impl TableEntry {
 use Class::{NotPersonal as N, Personal as P, Secret as X, Sensitive as S};
 
 const fn owner(column: &'static str, of: Of, link: Link) -> Owner {
-    Owner { column, of, link }
+    Owner { column, of, link, withholds: &[] }
+}
+
+const fn owner_withholding(column: &'static str, of: Of, link: Link, withholds: &'static [&'static str]) -> Owner {
+    Owner { column, of, link, withholds }
 }
 
 /// The register, one entry per table.
@@ -293,6 +300,35 @@ pub const REGISTER: &[TableEntry] = &[
         columns: &[("kind", N), ("subject_id", N), ("due_key", N), ("org_id", N), ("sent_at", N)],
         owners: &[],
     },
+    // The thread across levels. A lift is shared work: the sender exports it
+    // (their words, the answer), and erasure clears their name from it while
+    // the receiving level keeps the point. Whoever answered exports it too,
+    // but never the sender: an unattributed lift must not name its sender
+    // to the level that received it, not even through a data export.
+    TableEntry {
+        table: "lifts",
+        columns: &[
+            ("id", N),
+            ("org_id", N),
+            ("source_kind", N),
+            ("source_id", N),
+            ("from_person_id", P),
+            ("from_group_id", N),
+            ("to_level", N),
+            ("to_group_id", N),
+            ("text", S),
+            ("attributed", P),
+            ("status", N),
+            ("answer", P),
+            ("answered_by_id", P),
+            ("answered_at", P),
+            ("created_at", P),
+        ],
+        owners: &[
+            owner("from_person_id", Of::Person, Link::Names),
+            owner_withholding("answered_by_id", Of::Person, Link::Names, &["from_person_id", "attributed"]),
+        ],
+    },
 ];
 
 pub fn entry(table: &str) -> Option<&'static TableEntry> {
@@ -354,6 +390,17 @@ mod tests {
             }
         }
         assert!(problems.is_empty(), "the personal data register disagrees with the schema:\n{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn withheld_columns_are_registered_columns() {
+        for e in REGISTER {
+            for o in e.owners {
+                for w in o.withholds {
+                    assert!(e.columns.iter().any(|(n, _)| n == w), "{}.{w} is withheld but not registered", e.table);
+                }
+            }
+        }
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The start page: what is due (rounds to answer, next steps I am
-//! responsible for, today's ticks, dialogs this week), my groups, and the
-//! tools. Five indexed queries, run at once.
+//! responsible for, today's ticks, dialogs this week, lifted points waiting
+//! for my answer), my groups, and the tools. Seven indexed queries, run at once.
 
 use crate::auth::Member;
 use crate::error::AppResult;
@@ -8,6 +8,7 @@ use crate::i18n::format;
 use crate::state::AppState;
 use crate::tools::group::store::{groups_of, GroupLink};
 use crate::tools::dialog::meetings_store as meetings;
+use crate::thread::store as thread;
 use crate::tools::dialog::store as dialog;
 use crate::tools::intro::{store as intro, view::tool_name};
 use crate::web::Page;
@@ -51,18 +52,24 @@ pub struct StartPage {
     dialogs_due: Vec<(String, String, String)>,
     dialog_title: String,
     dialog_summary: String,
+    /// Lifted points waiting for my answer: (inbox path, group name or none for the organisation, count).
+    inboxes: Vec<(String, Option<String>, i64)>,
 }
 
 pub async fn show(State(state): State<AppState>, page: Page, me: Member) -> AppResult<StartPage> {
     let (db, org, person) = (&state.db, me.org(), me.person());
     let today = crate::tools::intro::today();
     let now = time::OffsetDateTime::now_utc();
-    let (groups, due, steps, today_ticks, dialogs) = tokio::try_join!(
+    let is_admin = me.m.roles.may_administer();
+    let open_at_org = async { if is_admin { thread::open_at_org(db, org).await } else { Ok(0) } };
+    let (groups, due, steps, today_ticks, dialogs, led, at_org) = tokio::try_join!(
         groups_of(db, org, person),
         intro::due_runs(db, org, person),
         intro::my_steps(db, org, person),
         dialog::ticks_today(db, org, person, today),
-        meetings::upcoming(db, org, person, now)
+        meetings::upcoming(db, org, person, now),
+        thread::open_in_led_groups(db, org, person),
+        open_at_org
     )?;
     let dialogs_due = dialogs
         .iter()
@@ -72,6 +79,11 @@ pub async fn show(State(state): State<AppState>, page: Page, me: Member) -> AppR
             (d.id.to_string(), other.unwrap_or_default(), format::date_time(page.lang, d.starts_at))
         })
         .collect();
+    let mut inboxes: Vec<(String, Option<String>, i64)> =
+        led.into_iter().map(|(id, name, n)| (format!("/groups/{id}/inbox"), Some(name), n)).collect();
+    if at_org > 0 {
+        inboxes.push(("/admin/inbox".to_string(), None, at_org));
+    }
     let answers = due
         .into_iter()
         .map(|d| DueAnswer { run_id: d.run_id.to_string(), group_name: d.group_name, started: page.date_time(&d.created_at) })
@@ -95,7 +107,8 @@ pub async fn show(State(state): State<AppState>, page: Page, me: Member) -> AppR
         groups,
         intro_title: intro.title.clone(),
         intro_summary: intro.summary.clone(),
-        is_admin: me.m.roles.may_administer(),
+        is_admin,
+        inboxes,
         has_daily: today_ticks.iter().any(|t| !t.weekly),
         weekly_due: today_ticks
             .iter()

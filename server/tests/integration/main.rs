@@ -16,3 +16,4 @@ mod intro;
 mod operations;
 mod people;
 mod tenancy;
+mod thread;

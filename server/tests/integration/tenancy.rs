@@ -26,6 +26,7 @@ async fn fingerprint(app: &crate::support::TestApp, org: &str) -> String {
         "SELECT point_id || day || kept || note FROM check_ins WHERE org_id = $1 ORDER BY 1",
         "SELECT person_id || item_id || text FROM guide_notes WHERE org_id = $1 ORDER BY 1",
         "SELECT id || starts_at || minutes || place || sequence || COALESCE(cancelled_at, '') FROM dialogs WHERE org_id = $1 ORDER BY id",
+        "SELECT id || text || status || answer || COALESCE(answered_at, '') FROM lifts WHERE org_id = $1 ORDER BY id",
     ] {
         let rows: Vec<(String,)> = sqlx::query_as(sql).bind(org).fetch_all(&app.state.db.pool).await.unwrap();
         for (r,) in rows {
@@ -49,6 +50,9 @@ crate::both_backends!(another_organisations_urls_are_404_and_change_nothing, |ap
     let weekly = one(&app, "SELECT id FROM agreement_points WHERE org_id = $1 AND rhythm = 'weekly' LIMIT 1", &b).await;
     let prompt = one(&app, "SELECT id FROM catalogue_items WHERE org_id = $1 AND tool = 'dialog' LIMIT 1", &b).await;
     let dialog = one(&app, "SELECT id FROM dialogs WHERE org_id = $1 AND cancelled_at IS NULL ORDER BY starts_at DESC LIMIT 1", &b).await;
+    let lift = one(&app, "SELECT id FROM lifts WHERE org_id = $1 AND to_level = 'group' AND status = 'open' LIMIT 1", &b).await;
+    let inbox = one(&app, "SELECT to_group_id FROM lifts WHERE org_id = $1 AND to_level = 'group' AND status = 'open' LIMIT 1", &b).await;
+    let at_org = one(&app, "SELECT id FROM lifts WHERE org_id = $1 AND to_level = 'organisation' LIMIT 1", &b).await;
     let before = fingerprint(&app, &b).await;
 
     // Organisation A: its HR admin, and a leader.
@@ -70,6 +74,7 @@ crate::both_backends!(another_organisations_urls_are_404_and_change_nothing, |ap
         format!("/dialog/points/{weekly}"),
         format!("/dialog/meetings/{dialog}"),
         format!("/dialog/meetings/{dialog}.ics"),
+        format!("/groups/{inbox}/inbox"),
     ];
     let posts: Vec<(String, Vec<(&str, &str)>)> = vec![
         (format!("/admin/people/{person}"), vec![("name", "Overtaget"), ("email", "x@anden.dk"), ("roles", "leader")]),
@@ -89,6 +94,11 @@ crate::both_backends!(another_organisations_urls_are_404_and_change_nothing, |ap
         (format!("/dialog/guide/notes/{prompt}"), vec![("text", "Overtaget")]),
         (format!("/dialog/meetings/{dialog}/reschedule"), vec![("date", "2099-01-01"), ("time", "10:00"), ("minutes", "45")]),
         (format!("/dialog/meetings/{dialog}/cancel"), vec![]),
+        (format!("/dialog/points/{daily}/lift"), vec![("group", inbox.as_str()), ("text", "Overtaget"), ("attributed", "yes"), ("consent", "yes")]),
+        (format!("/groups/{inbox}/inbox/{lift}/answer"), vec![("status", "declined"), ("answer", "Overtaget")]),
+        (format!("/groups/{inbox}/inbox/{lift}/lift-on"), vec![("text", "Overtaget"), ("attributed", "yes")]),
+        (format!("/thread/lifts/{lift}/withdraw"), vec![]),
+        (format!("/admin/inbox/{at_org}/answer"), vec![("status", "declined"), ("answer", "Overtaget")]),
     ];
 
     for who in ["hr@anden.dk", "lene@anden.dk"] {
@@ -124,6 +134,7 @@ crate::both_backends!(a_leader_gets_403_on_every_admin_page, |app: crate::suppor
         "/admin/catalogue/new",
         "/admin/settings",
         "/admin/audit",
+        "/admin/inbox",
     ] {
         let r = client.get(path).await;
         assert_eq!(r.status(), 403, "GET {path}");

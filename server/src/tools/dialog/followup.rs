@@ -104,7 +104,7 @@ pub async fn week(
     Ok(Redirect::to(&format!("/dialog/points/{point}?saved=1")).into_response())
 }
 
-async fn my_point_context(state: &AppState, me: &Member) -> AppResult<(store::Agreement, Vec<Point>)> {
+pub(crate) async fn my_point_context(state: &AppState, me: &Member) -> AppResult<(store::Agreement, Vec<Point>)> {
     let agreement = store::current(&state.db, me.org(), me.person()).await?.ok_or(AppError::NotFound)?;
     let points = store::points(&state.db, me.org(), &agreement.id).await?;
     Ok((agreement, points))
@@ -134,11 +134,15 @@ pub struct PointPage {
     pub this_week_kept: Option<bool>,
     pub saved: bool,
     pub errors: FormErrors,
+    /// Lifting the point to a leader group, and what came of it.
+    pub lift: crate::thread::pages::LiftPanel,
 }
 
 #[derive(serde::Deserialize)]
 pub struct PointQuery {
     saved: Option<String>,
+    lifted: Option<String>,
+    withdrawn: Option<String>,
 }
 
 /// A point's follow-up page: the history picture and table, and the form
@@ -155,10 +159,16 @@ pub async fn point(
     let p = points.iter().find(|p| p.id == point).ok_or(AppError::NotFound)?;
     let mut body = render_point(&state, page, &me, &agreement, p, FormErrors::default(), None).await?;
     body.saved = q.saved.is_some();
+    let notice = match (q.lifted.is_some(), q.withdrawn.is_some()) {
+        (true, _) => Some("thread-notice-lifted"),
+        (_, true) => Some("thread-notice-withdrawn"),
+        _ => None,
+    };
+    body.lift.notice = notice.map(|k| body.page.t(k));
     Ok(body.into_response())
 }
 
-async fn render_point(
+pub(crate) async fn render_point(
     state: &AppState,
     page: Page,
     me: &Member,
@@ -195,7 +205,9 @@ async fn render_point(
         .map(|d| (d.to_string(), format::date(page.lang, d), check_ins.iter().find(|(x, _, _)| *x == d).map(|(_, k, _)| *k)))
         .collect();
     let this_week = check_ins.iter().find(|(d, _, _)| *d == week_start(today));
+    let lift = crate::thread::pages::panel(state, &page, me, &p.id, &p.text).await?;
     Ok(PointPage {
+        lift,
         id: p.id.to_string(),
         text: p.text.clone(),
         follow_up: p.follow_up.clone(),

@@ -1,0 +1,245 @@
+//! Sending, withdrawing, answering and lifting on. Each handler parses,
+//! checks the viewer's seat, and writes in one statement or transaction; a
+//! refused form is shown again with its messages and changes nothing.
+
+use super::access;
+use super::pages;
+use super::store::{self, NewLift, Withdrawn};
+use super::view::Typed;
+use crate::auth::csrf::CsrfForm;
+use crate::auth::{Member, OrgAdmin};
+use crate::error::{AppError, AppResult};
+use crate::org::audit;
+use crate::state::AppState;
+use crate::tools::dialog::followup;
+use crate::tools::group::store as groups;
+use crate::web::forms::FormErrors;
+use crate::web::Page;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use domain::ids::{GroupId, LiftId, PointId};
+use domain::thread::{Answer, Destination, LiftText, SourceKind};
+use domain::ValidationError;
+
+#[derive(serde::Deserialize)]
+pub struct LiftForm {
+    #[serde(default)]
+    group: String,
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    attributed: String,
+    #[serde(default)]
+    consent: String,
+}
+
+/// "Show my name" or not: the form asks, and there is no default to overlook.
+fn attributed(raw: &str) -> Option<bool> {
+    match raw {
+        "yes" => Some(true),
+        "no" => Some(false),
+        _ => None,
+    }
+}
+
+/// Lifts one of my agreement points to a leader group I am in.
+pub async fn lift(
+    State(state): State<AppState>,
+    page: Page,
+    me: Member,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<LiftForm>,
+) -> AppResult<Response> {
+    let point = PointId::parse(&id).ok_or(AppError::NotFound)?;
+    let (agreement, points) = followup::my_point_context(&state, &me).await?;
+    let p = points.iter().find(|p| p.id == point).ok_or(AppError::NotFound)?;
+    let mine = groups::groups_of(&state.db, me.org(), me.person()).await?;
+    let mut errors = FormErrors::default();
+    let group = GroupId::parse(&form.group).filter(|g| mine.iter().any(|m| &m.id == g));
+    if group.is_none() {
+        errors.add_key(&page.tr, Some("lift-group"), "thread-error-group-invalid");
+    }
+    let text = errors.check(&page.tr, "lift-text", LiftText::parse(&form.text));
+    let named = attributed(&form.attributed);
+    if named.is_none() {
+        errors.add_key(&page.tr, Some("lift-attributed-no"), "thread-error-attributed-missing");
+    }
+    let consent = form.consent == "yes";
+    if !consent {
+        errors.add_key(&page.tr, Some("lift-consent"), "thread-error-consent-missing");
+    }
+    if let (Some(group), Some(text), Some(named), true) = (&group, &text, named, consent) {
+        let to = Destination::Group(group.clone());
+        let new = NewLift {
+            source_kind: SourceKind::AgreementPoint,
+            source_id: point.as_str(),
+            from_person: me.person(),
+            from_group: None,
+            to: &to,
+            text,
+            attributed: named,
+        };
+        if store::lift(&mut *state.db.pool.acquire().await?, me.org(), new).await?.is_some() {
+            return Ok(Redirect::to(&format!("/dialog/points/{point}?lifted=1#lift-heading")).into_response());
+        }
+        errors.add_key(&page.tr, Some("lift-group"), "thread-error-already-lifted");
+    }
+    let mut body = followup::render_point(&state, page, &me, &agreement, p, errors, None).await?;
+    body.lift.group = form.group;
+    body.lift.text = form.text;
+    body.lift.attributed = named;
+    body.lift.consent = consent;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response())
+}
+
+/// The sender takes a lift back while it is open; it is deleted.
+pub async fn withdraw(State(state): State<AppState>, me: Member, Path(id): Path<String>, CsrfForm(_): CsrfForm<serde::de::IgnoredAny>) -> AppResult<Response> {
+    let lift = LiftId::parse(&id).ok_or(AppError::NotFound)?;
+    let back = match store::withdraw(&state.db, me.org(), me.person(), &lift).await? {
+        Withdrawn::NotFound => return Err(AppError::NotFound),
+        Withdrawn::NotOpen => return Err(AppError::BadRequest("thread-error-not-open")),
+        Withdrawn::Done { kind: SourceKind::AgreementPoint, source_id, .. } => {
+            format!("/dialog/points/{source_id}?withdrawn=1#lift-heading")
+        }
+        Withdrawn::Done { kind: SourceKind::Lift, from_group, .. } => match from_group {
+            Some(g) => format!("/groups/{g}/inbox?withdrawn=1"),
+            None => "/".to_string(),
+        },
+    };
+    Ok(Redirect::to(&back).into_response())
+}
+
+#[derive(serde::Deserialize)]
+pub struct AnswerForm {
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    answer: String,
+}
+
+/// Parses an answer, or records its error under the lift's own fields.
+fn parse_answer(page: &Page, lift: &LiftId, form: &AnswerForm, errors: &mut FormErrors) -> Option<Answer> {
+    match Answer::parse(&form.status, &form.answer) {
+        Ok(a) => Some(a),
+        Err(e) => {
+            let field = if e.key == "thread-error-status-invalid" { "status" } else { "answer" };
+            errors.add_at(&page.tr, format!("{field}-{lift}"), e);
+            None
+        }
+    }
+}
+
+fn typed_answer(lift: &LiftId, form: AnswerForm) -> Typed {
+    Typed { lift_id: lift.to_string(), status: form.status, answer: form.answer, ..Typed::default() }
+}
+
+/// The group's leader answers a lift that arrived at the group.
+pub async fn answer_in_group(
+    State(state): State<AppState>,
+    page: Page,
+    me: Member,
+    Path((id, lift)): Path<(String, String)>,
+    CsrfForm(form): CsrfForm<AnswerForm>,
+) -> AppResult<Response> {
+    let inbox = access::group_inbox_to_answer(&state, &me, &id).await?;
+    let lift = LiftId::parse(&lift).ok_or(AppError::NotFound)?;
+    store::arrived(&state.db, me.org(), &inbox.to, &lift, me.person()).await?.ok_or(AppError::NotFound)?;
+    let mut errors = FormErrors::default();
+    let Some(answer) = parse_answer(&page, &lift, &form, &mut errors) else {
+        let typed = typed_answer(&lift, form);
+        let body = pages::render_group(&state, page, &me, &inbox, Some(&typed), errors).await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
+    };
+    let mut tx = state.db.pool.begin().await?;
+    store::answer(&mut tx, me.org(), &inbox.to, &lift, &answer, me.person()).await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/groups/{}/inbox?answered=1#lift-{lift}", inbox.group.id)).into_response())
+}
+
+#[derive(serde::Deserialize)]
+pub struct LiftOnForm {
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    attributed: String,
+}
+
+/// The group's leader lifts what arrived on to the organisation, in the
+/// group's words; the first sender's name never goes along.
+pub async fn lift_on(
+    State(state): State<AppState>,
+    page: Page,
+    me: Member,
+    Path((id, lift)): Path<(String, String)>,
+    CsrfForm(form): CsrfForm<LiftOnForm>,
+) -> AppResult<Response> {
+    let inbox = access::group_inbox_to_answer(&state, &me, &id).await?;
+    if !inbox.may_lift_on() {
+        return Err(AppError::Forbidden);
+    }
+    let lift = LiftId::parse(&lift).ok_or(AppError::NotFound)?;
+    store::arrived(&state.db, me.org(), &inbox.to, &lift, me.person()).await?.ok_or(AppError::NotFound)?;
+    let mut errors = FormErrors::default();
+    let field = format!("onward-text-{lift}");
+    let text = match LiftText::parse(&form.text) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            errors.add_at(&page.tr, field.clone(), e);
+            None
+        }
+    };
+    let named = attributed(&form.attributed);
+    if named.is_none() {
+        errors.add_at(&page.tr, format!("onward-attributed-{lift}"), ValidationError::new("thread-error-attributed-missing"));
+    }
+    if let (Some(text), Some(named)) = (&text, named) {
+        let new = NewLift {
+            source_kind: SourceKind::Lift,
+            source_id: lift.as_str(),
+            from_person: me.person(),
+            from_group: Some(&inbox.group.id),
+            to: &Destination::Organisation,
+            text,
+            attributed: named,
+        };
+        if store::lift(&mut *state.db.pool.acquire().await?, me.org(), new).await?.is_some() {
+            return Ok(Redirect::to(&format!("/groups/{}/inbox?lifted=1#lift-{lift}", inbox.group.id)).into_response());
+        }
+        errors.add_key(&page.tr, None, "thread-error-already-lifted");
+    }
+    let typed = Typed {
+        lift_id: lift.to_string(),
+        onward_text: form.text,
+        onward_attributed: named == Some(true),
+        ..Typed::default()
+    };
+    let body = pages::render_group(&state, page, &me, &inbox, Some(&typed), errors).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response())
+}
+
+/// HR answers a lift that arrived at the organisation (recorded in the audit log).
+pub async fn answer_at_org(
+    State(state): State<AppState>,
+    page: Page,
+    admin: OrgAdmin,
+    Path(lift): Path<String>,
+    CsrfForm(form): CsrfForm<AnswerForm>,
+) -> AppResult<Response> {
+    let lift = LiftId::parse(&lift).ok_or(AppError::NotFound)?;
+    let to = Destination::Organisation;
+    let found = store::arrived(&state.db, admin.org(), &to, &lift, admin.person()).await?.ok_or(AppError::NotFound)?;
+    let mut errors = FormErrors::default();
+    let Some(answer) = parse_answer(&page, &lift, &form, &mut errors) else {
+        let typed = typed_answer(&lift, form);
+        let body = pages::render_org(&state, page, &admin, Some(&typed), errors).await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
+    };
+    let mut tx = state.db.pool.begin().await?;
+    store::answer(&mut tx, admin.org(), &to, &lift, &answer, admin.person()).await?;
+    let target: String = found.text.chars().take(80).collect();
+    audit::record(&mut tx, admin.org(), audit::Actor { person: Some(admin.person()), name: &admin.m.name }, "lift-answered", &target)
+        .await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/admin/inbox?answered=1#lift-{lift}")).into_response())
+}
