@@ -14,6 +14,7 @@ pub mod privacy;
 pub mod startup;
 pub mod state;
 pub mod storage;
+pub mod team;
 pub mod tools;
 pub mod web;
 

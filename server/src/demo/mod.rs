@@ -1,7 +1,8 @@
 //! `ledertrivsel demo`: a realistic demo organisation, Fjordby Kommune, with
 //! a director, chiefs, about 20 leaders in leader groups, an HR admin,
-//! MED/AMO representatives, units, reporting lines, and two rounds of the
-//! introduction tool. Prints one line per account, `<role> <e-mail> <password>`,
+//! MED/AMO representatives, units, reporting lines, two rounds of the
+//! introduction tool, and Tool 1's agreements with their conversations.
+//! Prints one line per account, `<role> <e-mail> <password>`,
 //! all with the same readable password.
 //!
 //! Running it again on the same database is refused (the organisation or one
@@ -10,6 +11,7 @@
 pub mod agreement;
 pub mod intro;
 pub mod people;
+pub mod team;
 
 use crate::config::DbArgs;
 use crate::content::Shipped;
@@ -104,6 +106,7 @@ async fn fill(db: &Db, made: &crate::org::provision::Provisioned, hash: &str) ->
     let structure = people::create(&mut tx, &made.org, &made.person, hash).await?;
     intro::create(&mut tx, &made.org, &structure, &items, now).await?;
     agreement::create(&mut tx, &made.org, &structure, &guide, now).await?;
+    team::fill(&mut tx, &made.org, &structure, now).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -1,6 +1,6 @@
 //! The start page: what is due (rounds to answer, next steps I am
-//! responsible for, today's ticks), my groups, and the tools. Four indexed
-//! queries, run at once.
+//! responsible for, today's ticks), my leaders' shared agreements waiting
+//! for me, my groups, and the tools. A handful of indexed queries, run at once.
 
 use crate::auth::Member;
 use crate::error::AppResult;
@@ -48,17 +48,27 @@ pub struct StartPage {
     tick_back: &'static str,
     dialog_title: String,
     dialog_summary: String,
+    /// "Mine ledere", for people with direct reports or a shared agreement.
+    team: Option<TeamWaiting>,
+}
+
+/// Shared agreements waiting for my "agreed" mark or my answer.
+pub struct TeamWaiting {
+    pub to_agree: usize,
+    pub to_answer: usize,
 }
 
 pub async fn show(State(state): State<AppState>, page: Page, me: Member) -> AppResult<StartPage> {
     let (db, org, person) = (&state.db, me.org(), me.person());
     let today = crate::tools::intro::today();
-    let (groups, due, steps, today_ticks) = tokio::try_join!(
+    let (groups, due, steps, today_ticks, waiting) = tokio::try_join!(
         groups_of(db, org, person),
         intro::due_runs(db, org, person),
         intro::my_steps(db, org, person),
-        dialog::ticks_today(db, org, person, today)
+        dialog::ticks_today(db, org, person, today),
+        crate::team::store::waiting(db, org, person, today)
     )?;
+    let (has_team, to_agree, to_answer) = waiting;
     let answers = due
         .into_iter()
         .map(|d| DueAnswer { run_id: d.run_id.to_string(), group_name: d.group_name, started: page.date_time(&d.created_at) })
@@ -93,6 +103,7 @@ pub async fn show(State(state): State<AppState>, page: Page, me: Member) -> AppR
         tick_back: "/",
         dialog_title: dialog.title.clone(),
         dialog_summary: dialog.summary.clone(),
+        team: has_team.then_some(TeamWaiting { to_agree, to_answer }),
         page,
     })
 }
