@@ -103,7 +103,7 @@ pub async fn fill(conn: &mut AnyConnection, org: &OrgId, s: &Structure, now: Off
                 Who::Nearest => nearest.as_str(),
             };
             let point = match point {
-                Some(i) => Some(shared.get(*i).ok_or_else(|| anyhow::anyhow!("{} shares no point {i}", thread.leader))?.id.as_str()),
+                Some(i) => Some(shared.get(*i).ok_or_else(|| anyhow::anyhow!("{} shares no point {i}", thread.leader))?.id.as_str().to_string()),
                 None => None,
             };
             // Written oldest first, so the ids (UUID v7) keep the thread's order.

@@ -141,7 +141,7 @@ async fn render(
         }
     }
     let action = format!("/team/agreements/{}/comments", agreement.id);
-    let mut conversation = Conversation::new(&page, me.person(), comments::list(db, org, &agreement.id).await?, &points, Some(&action));
+    let mut conversation = Conversation::new(&page, me.person(), comments::list(db, org, &agreement.id).await?, &points, Some(action.as_str()));
     if let Some((text, point)) = typed {
         conversation.typed = text;
         conversation.typed_point = point;

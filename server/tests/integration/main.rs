@@ -10,6 +10,7 @@ mod backup;
 mod browser_foundation;
 mod cluster;
 mod demo;
+mod dialog_team;
 mod groups;
 mod intro;
 mod operations;
