@@ -77,7 +77,7 @@ both_backends!(a_bad_comment_gets_a_clear_message_and_changes_nothing, |app: Tes
     assert!(r.text().await.unwrap().contains("Del aftalen med din nærmeste leder, før I kan skrive kommentarer til den."));
     assert_eq!(comment_count(&app).await, 0);
 
-    let points: Vec<String> = points_of(&app, &t.mette).await.into_iter().map(|p| p.0).collect();
+    let points = ids_in_rows_order(&app, &t).await;
     mette.post_form("/dialog/agreement/share", &[("point", &points[0]), ("point", &points[4])]).await;
     let id = agreement_of(&app, &t).await;
     let karen = app.signed_in("karen@aarhus.dk").await;

@@ -13,10 +13,16 @@ use crate::support::{TestApp, TestClient};
 /// and the point ids in `ROWS` order.
 pub async fn shared_agreement(app: &TestApp, t: &Team, mette: &TestClient) -> (String, Vec<String>) {
     assert_eq!(save_agreement(mette, ROWS).await.status(), 303);
-    let points: Vec<String> = points_of(app, &t.mette).await.into_iter().map(|p| p.0).collect();
+    let points = ids_in_rows_order(app, t).await;
     let r = mette.post_form("/dialog/agreement/share", &[("point", &points[0]), ("point", &points[4])]).await;
     assert_eq!(r.status(), 303);
     (agreement_of(app, t).await, points)
+}
+
+/// Mette's point ids in `ROWS` order (the database orders by kind).
+pub async fn ids_in_rows_order(app: &TestApp, t: &Team) -> Vec<String> {
+    let stored = points_of(app, &t.mette).await;
+    ROWS.iter().map(|row| stored.iter().find(|p| p.2 == row.1).expect("every row is saved").0.clone()).collect()
 }
 
 pub async fn agreement_of(app: &TestApp, t: &Team) -> String {
