@@ -61,7 +61,7 @@ const THREADS: &[Thread] = &[
             (
                 Who::Nearest,
                 140,
-                Some(2),
+                Some(3),
                 "Jeg tager gerne forventningsafstemningen om strukturen hver måned. Lad os lægge den lige efter direktionsmødet.",
             ),
             (Who::Leader, 130, None, "Det er en god idé. Så har jeg også de nyeste beslutninger med, når jeg taler med mine ledere."),

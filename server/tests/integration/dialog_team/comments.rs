@@ -132,3 +132,40 @@ both_backends!(comments_are_exported_and_outlive_a_deleted_author, |app: TestApp
     let (_, page) = mette.page("/dialog/agreement").await;
     assert!(page.contains("Godt skrevet, Mette.") && page.contains("Slettet bruger"), "{page}");
 });
+
+both_backends!(the_demo_has_conversations_waiting, |app: TestApp| async move {
+    ledertrivsel::demo::create(&app.state.db, &app.state.shipped).await.unwrap().unwrap();
+    let lars = app.client();
+    let r = lars.post_form("/login", &[("email", "lars.nielsen@fjordby.dk"), ("password", ledertrivsel::demo::PASSWORD)]).await;
+    assert_eq!(r.status(), 303);
+    let (_, start) = lars.page("/").await;
+    assert!(start.contains("Én aftale venter på, at du markerer den som aftalt."), "{start}");
+    assert!(start.contains("Én aftale har en kommentar, der venter på dit svar."));
+    let (_, team_page) = lars.page("/team").await;
+    assert!(team_page.contains("Anne Marie Kristensen") && team_page.contains("Venter på dit svar."), "{team_page}");
+    assert!(team_page.contains("Thomas Vinther Hansen") && team_page.contains("Har ikke delt en aftale"));
+    let (id,): (String,) = sqlx::query_as(
+        "SELECT a.id FROM agreements a JOIN persons p ON p.id = a.person_id WHERE p.name = 'Anne Marie Kristensen' AND a.shared_with_id IS NOT NULL",
+    )
+    .fetch_one(&app.state.db.pool)
+    .await
+    .unwrap();
+    let (_, page) = lars.page(&format!("/team/agreements/{id}")).await;
+    assert!(page.contains("Skal vi have HR med på vagtplanlægningen") && page.contains("Tirsdag passer fint"));
+    // Anne's private points and notes stay hers.
+    assert!(!page.contains("Jeg lukker mail og Aula kl. 17") && !page.contains("Jeg siger ja til for mange arbejdsgrupper"));
+
+    // Karen sees Lars's shared daily point with its history picture and summary.
+    let karen = app.client();
+    karen.post_form("/login", &[("email", "karen.mikkelsen@fjordby.dk"), ("password", ledertrivsel::demo::PASSWORD)]).await;
+    let (id,): (String,) = sqlx::query_as(
+        "SELECT a.id FROM agreements a JOIN persons p ON p.id = a.person_id WHERE p.name = 'Lars Bech Nielsen'",
+    )
+    .fetch_one(&app.state.db.pool)
+    .await
+    .unwrap();
+    let (status, page) = karen.page(&format!("/team/agreements/{id}")).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Jeg blokerer fredag eftermiddag") && page.contains("class=\"lt-history\"") && page.contains("Holdt: "), "{page}");
+    assert!(page.contains("Du markerede aftalen som aftalt"));
+});
