@@ -128,7 +128,9 @@ async fn render(
 ) -> AppResult<SharedAgreementPage> {
     let (db, org) = (&state.db, me.org());
     let today = today();
-    let points = store::shared_points(db, org, me.person(), &agreement.id).await?;
+    let mut points = store::shared_points(db, org, me.person(), &agreement.id).await?;
+    // The store selects shared points only; the rule says the same, twice is cheap.
+    points.retain(|p| Party::SharedWith.sees_point(p.shared));
     let mut parts = Vec::new();
     for kind in PointKind::ALL {
         let mut views = Vec::new();
@@ -222,6 +224,9 @@ pub async fn comment(
     CsrfForm(form): CsrfForm<CommentForm>,
 ) -> AppResult<Response> {
     let (agreement, name) = shared(&state, &me, &id).await?;
+    if !Party::SharedWith.may_comment(agreement.shared_with_id.is_some()) {
+        return Err(AppError::NotFound);
+    }
     let (text, point) = match parse_comment(&page, &form) {
         Ok(parsed) => parsed,
         Err(errors) => {
@@ -247,6 +252,9 @@ pub async fn agreed(
     CsrfForm(form): CsrfForm<AgreedForm>,
 ) -> AppResult<Response> {
     let (agreement, _) = shared(&state, &me, &id).await?;
+    if !Party::SharedWith.may_mark_agreed_as_nearest() {
+        return Err(AppError::NotFound);
+    }
     let agreed = match form.agreed.as_str() {
         "yes" => true,
         "no" => false,

@@ -11,6 +11,7 @@ use crate::auth::csrf::CsrfForm;
 use crate::auth::Member;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
+use crate::team::access::Party;
 use crate::team::pages::{parse_comment, CommentForm};
 use crate::team::view::Conversation;
 use crate::web::forms::FormErrors;
@@ -382,13 +383,12 @@ pub async fn comment(
     CsrfForm(form): CsrfForm<CommentForm>,
 ) -> AppResult<Response> {
     let agreement = store::current(&state.db, me.org(), me.person()).await?.ok_or(AppError::NotFound)?;
-    let parsed = match agreement.shared_with_id {
-        Some(_) => parse_comment(&page, &form),
-        None => {
-            let mut errors = FormErrors::default();
-            errors.add_key(&page.tr, None, "dialog-error-comment-not-shared");
-            Err(errors)
-        }
+    let parsed = if Party::Leader.may_comment(agreement.shared_with_id.is_some()) {
+        parse_comment(&page, &form)
+    } else {
+        let mut errors = FormErrors::default();
+        errors.add_key(&page.tr, None, "dialog-error-comment-not-shared");
+        Err(errors)
     };
     let (text, point) = match parsed {
         Ok(parsed) => parsed,

@@ -21,10 +21,12 @@ pub struct Comment {
     pub created_at: String,
 }
 
+type CommentRow = (String, Option<String>, Option<String>, Option<String>, String, String);
+
 /// The agreement's comments, oldest first. By id: UUID v7 sorts by
 /// creation time, while RFC 3339 text does not within a second.
 pub async fn list(db: &Db, org: &OrgId, agreement: &AgreementId) -> anyhow::Result<Vec<Comment>> {
-    let rows: Vec<(String, Option<String>, Option<String>, Option<String>, String, String)> = sqlx::query_as(
+    let rows: Vec<CommentRow> = sqlx::query_as(
         "SELECT c.id, c.point_id, c.author_id, p.name, c.text, c.created_at FROM agreement_comments c \
          LEFT JOIN persons p ON p.id = c.author_id AND p.org_id = c.org_id \
          WHERE c.org_id = $1 AND c.agreement_id = $2 ORDER BY c.id",
