@@ -65,6 +65,7 @@ start-team-to-answer = { $count ->
    *[other] { $count } aftaler har en kommentar, der venter på dit svar.
 }
 start-team-link = Gå til Mine ledere
+start-due-comment = Svar på en kommentar til din lederaftale
 
 dialog-notice-commented = Din kommentar er sendt.
 dialog-error-comment-not-shared = Del aftalen med din nærmeste leder, før I kan skrive kommentarer til den.

@@ -65,6 +65,7 @@ start-team-to-answer = { $count ->
    *[other] { $count } agreements have a comment waiting for your reply.
 }
 start-team-link = Go to My leaders
+start-due-comment = Reply to a comment on your leader agreement
 
 dialog-notice-commented = Your comment has been sent.
 dialog-error-comment-not-shared = Share the agreement with your nearest leader before you can comment on it.

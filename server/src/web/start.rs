@@ -48,6 +48,8 @@ pub struct StartPage {
     tick_back: &'static str,
     dialog_title: String,
     dialog_summary: String,
+    /// The newest comment on my agreement is my nearest leader's.
+    comment_waits: bool,
     /// "Mine ledere", for people with direct reports or a shared agreement.
     team: Option<TeamWaiting>,
 }
@@ -61,12 +63,13 @@ pub struct TeamWaiting {
 pub async fn show(State(state): State<AppState>, page: Page, me: Member) -> AppResult<StartPage> {
     let (db, org, person) = (&state.db, me.org(), me.person());
     let today = crate::tools::intro::today();
-    let (groups, due, steps, today_ticks, waiting) = tokio::try_join!(
+    let (groups, due, steps, today_ticks, waiting, comment_waits) = tokio::try_join!(
         groups_of(db, org, person),
         intro::due_runs(db, org, person),
         intro::my_steps(db, org, person),
         dialog::ticks_today(db, org, person, today),
-        crate::team::store::waiting(db, org, person, today)
+        crate::team::store::waiting(db, org, person, today),
+        crate::tools::dialog::comments::awaits_my_answer(db, org, person, today)
     )?;
     let (has_team, to_agree, to_answer) = waiting;
     let answers = due
@@ -104,6 +107,7 @@ pub async fn show(State(state): State<AppState>, page: Page, me: Member) -> AppR
         dialog_title: dialog.title.clone(),
         dialog_summary: dialog.summary.clone(),
         team: has_team.then_some(TeamWaiting { to_agree, to_answer }),
+        comment_waits,
         page,
     })
 }

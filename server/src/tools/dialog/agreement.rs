@@ -2,7 +2,8 @@
 //! agreement with its question, the points written so far and empty rows to
 //! add more; saving checks every row first and writes nothing if one is
 //! wrong. Also here: the sample, sharing with the nearest leader, the
-//! leader's "agreed" mark and the next period.
+//! leader's "agreed" mark, the leader's side of the conversation about the
+//! shared agreement, and the next period.
 
 use super::comments;
 use super::store::{self, Agreement, Point, PointInput};

@@ -31,13 +31,17 @@ both_backends!(comments_and_agreed_marks_go_both_ways, |app: TestApp| async move
     assert!(page.contains("Skal vi tage prioriteringen først på ugemødet?"));
     assert!(page.contains("Om Aftaler med din nærmeste leder: Prioritering på ugemødet"), "{page}");
 
-    // Mette sees it on her own agreement page, and answers there.
+    // Mette's start page asks her to answer; her agreement page shows the comment.
+    let (_, start) = mette.page("/").await;
+    assert!(start.contains("Svar på en kommentar til din lederaftale"), "{start}");
     let (_, page) = mette.page("/dialog/agreement").await;
     assert!(page.contains("Skal vi tage prioriteringen først på ugemødet?") && page.contains("Karen Holm"));
     let r = mette.post_form("/dialog/agreement/comments", &[("comment", "Ja, lad os gøre det fra næste uge."), ("point", "")]).await;
     assert_eq!(location(&r), "/dialog/agreement?notice=commented#comments");
     let (_, start) = karen.page("/").await;
     assert!(start.contains("Én aftale har en kommentar, der venter på dit svar."), "{start}");
+    let (_, start) = mette.page("/").await;
+    assert!(!start.contains("Svar på en kommentar til din lederaftale"), "answered");
     let (_, team_page) = karen.page("/team").await;
     assert!(team_page.contains("Venter på dit svar.") && team_page.contains("2 kommentarer."));
 
