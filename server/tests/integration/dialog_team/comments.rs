@@ -125,7 +125,11 @@ both_backends!(comments_are_exported_and_outlive_a_deleted_author, |app: TestApp
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0]["text"], "Godt skrevet, Mette.");
     let export: serde_json::Value = mette.get("/account/export.json").await.json().await.unwrap();
-    assert!(export["records"]["agreement_comments"].as_array().unwrap().is_empty(), "Karen's comment is hers to export");
+    assert!(export["records"]["agreement_comments"].as_array().unwrap().is_empty(), "Karen's row is hers to export");
+    let thread = export["organisations"][0]["comments_on_my_agreements"].as_array().unwrap();
+    assert_eq!(thread.len(), 1, "the conversation about Mette's agreement is in her readable export");
+    assert_eq!(thread[0]["author"], "Karen Holm");
+    assert_eq!(thread[0]["comment"], "Godt skrevet, Mette.");
 
     let (_, body) = karen.page("/account/delete").await;
     let csrf = crate::support::app::csrf_in(&body).unwrap();
