@@ -24,11 +24,12 @@ team-comment-count = { $count ->
 team-awaits-answer = Venter på dit svar.
 team-due-heading = Opfølgning, der mangler
 team-due-daily-missing = { $count ->
-    [one] mangler flueben for 1 af de seneste 7 dage
-   *[other] mangler flueben for { $count } af de seneste 7 dage
+    [one] flueben for 1 af de seneste 7 dage
+   *[other] flueben for { $count } af de seneste 7 dage
 }
-team-due-weekly = ugens linje mangler
-team-due-weekly-overdue = ugens linje mangler, og sidste uges mangler også
+team-due-weekly = ugens linje
+team-due-weekly-overdue = ugens og sidste uges linje
+team-due-missing = Mangler: { $due }.
 team-open-agreement = Åbn { $name }s aftale
 
 team-agreement-title = Lederaftale: { $name }

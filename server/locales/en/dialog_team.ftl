@@ -24,11 +24,12 @@ team-comment-count = { $count ->
 team-awaits-answer = Waiting for your reply.
 team-due-heading = Follow-up missing
 team-due-daily-missing = { $count ->
-    [one] tick missing for 1 of the last 7 days
-   *[other] ticks missing for { $count } of the last 7 days
+    [one] the tick for 1 of the last 7 days
+   *[other] the ticks for { $count } of the last 7 days
 }
-team-due-weekly = this week's line is missing
-team-due-weekly-overdue = this week's line is missing, and so is last week's
+team-due-weekly = this week's line
+team-due-weekly-overdue = this week's and last week's lines
+team-due-missing = Missing: { $due }.
 team-open-agreement = Open { $name }'s agreement
 
 team-agreement-title = Leader agreement: { $name }

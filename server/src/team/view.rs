@@ -70,7 +70,7 @@ pub struct SharedPointView {
     pub text: String,
     pub follow_up: String,
     pub rhythm_name: String,
-    /// "Mangler flueben for 2 af de seneste 7 dage" and the like; empty when up to date.
+    /// What is missing ("ugens linje", "flueben for 2 af de seneste 7 dage"); empty when up to date.
     pub due: String,
     pub svg: String,
     pub summary: String,
@@ -78,7 +78,7 @@ pub struct SharedPointView {
     pub rows: Vec<(String, String, String)>,
 }
 
-/// What is due on one shared point, as a sentence; empty when nothing is.
+/// What is missing on one shared point, to go into `team-due-missing`; empty when nothing is.
 pub fn due_text(page: &Page, rhythm: Rhythm, period: &Period, today: Date, answered: &[Date]) -> String {
     match rhythm {
         Rhythm::Daily => match daily_missing(period, today, answered) {

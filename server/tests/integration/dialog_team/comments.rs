@@ -62,6 +62,18 @@ both_backends!(comments_and_agreed_marks_go_both_ways, |app: TestApp| async move
     let r = karen.post_form(&format!("{read}/agreed"), &[("agreed", "maybe")]).await;
     assert_eq!(r.status(), 400);
 
+    // Shared follow-up that is due shows on "Mine ledere" until it is done.
+    mette.post_form("/dialog/agreement/share", &[("point", &points[0]), ("point", &points[3]), ("point", &points[4])]).await;
+    let (_, team_page) = karen.page("/team").await;
+    assert!(team_page.contains("Gåtur to gange om ugen") && team_page.contains("Mangler: ugens linje."), "{team_page}");
+    let (_, page) = karen.page(&read).await;
+    assert!(page.contains("Mangler: ugens linje."));
+    assert_eq!(mette.post_form(&format!("/dialog/points/{}/week", points[3]), &[("kept", "yes"), ("note", "To ture")]).await.status(), 303);
+    let (_, team_page) = karen.page("/team").await;
+    assert!(!team_page.contains("Mangler:") && !team_page.contains("Opfølgning, der mangler"), "{team_page}");
+    let (_, page) = karen.page(&read).await;
+    assert!(page.contains("To ture"), "the shared point's weekly line is part of its follow-up");
+
     // In English too.
     karen.post_form("/language", &[("lang", "en"), ("next", "/")]).await;
     let (_, page) = karen.page(&read).await;
