@@ -114,7 +114,8 @@ pub fn shared_point(page: &Page, p: &Point, period: &Period, today: Date, check_
     SharedPointView {
         text: p.text.clone(),
         follow_up: p.follow_up.clone(),
-        rhythm_name: page.t(&format!("dialog-rhythm-{}", p.rhythm.as_str())),
+        // Goals and wellbeing points have no rhythm: nothing to say about it.
+        rhythm_name: if p.rhythm == Rhythm::None { String::new() } else { page.t(&format!("dialog-rhythm-{}", p.rhythm.as_str())) },
         due: if period.contains(today) { due_text(page, p.rhythm, period, today, &answered) } else { String::new() },
         svg,
         summary,
