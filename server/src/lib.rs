@@ -16,6 +16,7 @@ pub mod startup;
 pub mod state;
 pub mod storage;
 pub mod thread;
+pub mod team;
 pub mod tools;
 pub mod web;
 

@@ -5,7 +5,10 @@ use ledertrivsel::config::{Cli, Command};
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
+    // Logs go to stderr: stdout is the command's output (the demo's account
+    // lines, the setup link), which scripts and tests read.
     tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("LEDERTRIVSEL_LOG")
                 .unwrap_or_else(|_| "info,sqlx=warn,tower_sessions=warn".into()),

@@ -75,7 +75,7 @@ const PLANS: &[Plan] = &[
             (Myself, "Jeg blokerer fredag eftermiddag til opfølgning og refleksion.", "Flueben hver fredag og ellers hver dag, hvor jeg holdt kalenderen ren.", Daily),
             (Manager, "Karen og jeg afstemmer forventningerne til strukturændringen hver måned.", "Ved vores månedlige møde.", AtDialog),
         ],
-        shared: &[0, 1, 3],
+        shared: &[0, 1, 2, 3],
         agreed_by_leader: true,
         miss_every: 4,
         notes: &[("nearest-align", "Tidsplanen for strukturændringen og hvor meget jeg selv skal bære ud i organisationen.")],

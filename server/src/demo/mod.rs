@@ -1,9 +1,10 @@
 //! `ledertrivsel demo`: a realistic demo organisation, Fjordby Kommune, with
 //! a director, chiefs, about 20 leaders in leader groups, an HR admin,
 //! MED/AMO representatives, units, reporting lines, two rounds of the
-//! introduction tool, leader agreements, dialogs with nearest leaders, and
-//! points lifted to the groups and on to the organisation. Prints one line
-//! per account, `<role> <e-mail> <password>`, all with the same readable password.
+//! introduction tool, leader agreements with their conversations, dialogs
+//! with nearest leaders, and points lifted to the groups and on to the
+//! organisation. Prints one line per account, `<role> <e-mail> <password>`,
+//! all with the same readable password.
 //!
 //! Running it again on the same database is refused (the organisation or one
 //! of its addresses already exists): the demo never touches real accounts.
@@ -13,6 +14,7 @@ pub mod intro;
 pub mod meetings;
 pub mod people;
 pub mod thread;
+pub mod team;
 
 use crate::config::DbArgs;
 use crate::content::Shipped;
@@ -109,6 +111,7 @@ async fn fill(db: &Db, made: &crate::org::provision::Provisioned, hash: &str) ->
     agreement::create(&mut tx, &made.org, &structure, &guide, now).await?;
     meetings::fill(&mut tx, &made.org, &structure, now).await?;
     thread::fill(&mut tx, &made.org, &structure, now).await?;
+    team::fill(&mut tx, &made.org, &structure, now).await?;
     tx.commit().await?;
     Ok(())
 }

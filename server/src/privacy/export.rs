@@ -56,7 +56,19 @@ pub struct OrgData {
     pub intro_comments: Vec<CommentData>,
     pub decisions_responsible_for: Vec<DecisionData>,
     pub lifts_sent: Vec<LiftData>,
+    /// The conversation about my agreements, whoever wrote it.
+    pub comments_on_my_agreements: Vec<AgreementCommentData>,
     pub audit_entries_by_me: Vec<AuditData>,
+}
+
+#[derive(Serialize)]
+pub struct AgreementCommentData {
+    pub period_starts_on: String,
+    /// `None` when the author has deleted their account.
+    pub author: Option<String>,
+    pub about_point: Option<String>,
+    pub comment: String,
+    pub written_at: String,
 }
 
 #[derive(Serialize)]
@@ -228,6 +240,17 @@ async fn org_data(db: &Db, profile: Profile) -> anyhow::Result<OrgData> {
     .bind(&me)
     .fetch_all(&db.pool)
     .await?;
+    let agreement_comments: Vec<(String, Option<String>, Option<String>, String, String)> = sqlx::query_as(
+        "SELECT a.starts_on, p.name, x.text, c.text, c.created_at FROM agreement_comments c \
+         JOIN agreements a ON a.id = c.agreement_id AND a.org_id = c.org_id \
+         LEFT JOIN persons p ON p.id = c.author_id AND p.org_id = c.org_id \
+         LEFT JOIN agreement_points x ON x.id = c.point_id AND x.org_id = c.org_id \
+         WHERE c.org_id = $1 AND a.person_id = $2 ORDER BY a.starts_on, c.id",
+    )
+    .bind(&org)
+    .bind(&me)
+    .fetch_all(&db.pool)
+    .await?;
     let audit: Vec<(String, String, String)> = sqlx::query_as(
         "SELECT action, target, at FROM audit_log WHERE org_id = $1 AND actor_person_id = $2 ORDER BY at, id",
     )
@@ -267,6 +290,16 @@ async fn org_data(db: &Db, profile: Profile) -> anyhow::Result<OrgData> {
                 answer,
                 sent_at,
                 answered_at,
+            })
+            .collect(),
+        comments_on_my_agreements: agreement_comments
+            .into_iter()
+            .map(|(period_starts_on, author, about_point, comment, written_at)| AgreementCommentData {
+                period_starts_on,
+                author,
+                about_point,
+                comment,
+                written_at,
             })
             .collect(),
         audit_entries_by_me: audit.into_iter().map(|(action, target, at)| AuditData { action, target, at }).collect(),

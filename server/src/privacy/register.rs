@@ -265,6 +265,23 @@ pub const REGISTER: &[TableEntry] = &[
         ],
         owners: &[owner("person_id", Of::Person, Link::Subject)],
     },
+    // A comment on a shared agreement names its author in a role: it is
+    // exported with the author's data and stays, without the name, in the
+    // leader's agreement if the author is deleted. A deleted leader's
+    // agreement takes its comments with it (ON DELETE CASCADE).
+    TableEntry {
+        table: "agreement_comments",
+        columns: &[
+            ("id", N),
+            ("org_id", N),
+            ("agreement_id", N),
+            ("point_id", N),
+            ("author_id", P),
+            ("text", S),
+            ("created_at", N),
+        ],
+        owners: &[owner("author_id", Of::Person, Link::Names)],
+    },
     TableEntry {
         table: "check_ins",
         columns: &[

@@ -1,6 +1,7 @@
 //! The start page: what is due (rounds to answer, next steps I am
-//! responsible for, today's ticks, dialogs this week, lifted points waiting
-//! for my answer), my groups, and the tools. Seven indexed queries, run at once.
+//! responsible for, today's ticks, dialogs this week, comments and lifted
+//! points waiting for my answer), my leaders' shared agreements waiting for
+//! me, my groups, and the tools. Indexed queries, run at once.
 
 use crate::auth::Member;
 use crate::error::AppResult;
@@ -54,6 +55,16 @@ pub struct StartPage {
     dialog_summary: String,
     /// Lifted points waiting for my answer: (inbox path, group name or none for the organisation, count).
     inboxes: Vec<(String, Option<String>, i64)>,
+    /// The newest comment on my agreement is my nearest leader's.
+    comment_waits: bool,
+    /// "Mine ledere", for people with direct reports or a shared agreement.
+    team: Option<TeamWaiting>,
+}
+
+/// Shared agreements waiting for my "agreed" mark or my answer.
+pub struct TeamWaiting {
+    pub to_agree: usize,
+    pub to_answer: usize,
 }
 
 pub async fn show(State(state): State<AppState>, page: Page, me: Member) -> AppResult<StartPage> {
@@ -62,14 +73,16 @@ pub async fn show(State(state): State<AppState>, page: Page, me: Member) -> AppR
     let now = time::OffsetDateTime::now_utc();
     let is_admin = me.m.roles.may_administer();
     let open_at_org = async { if is_admin { thread::open_at_org(db, org).await } else { Ok(0) } };
-    let (groups, due, steps, today_ticks, dialogs, led, at_org) = tokio::try_join!(
+    let (groups, due, steps, today_ticks, dialogs, led, at_org, waiting, comment_waits) = tokio::try_join!(
         groups_of(db, org, person),
         intro::due_runs(db, org, person),
         intro::my_steps(db, org, person),
         dialog::ticks_today(db, org, person, today),
         meetings::upcoming(db, org, person, now),
         thread::open_in_led_groups(db, org, person),
-        open_at_org
+        open_at_org,
+        crate::team::store::waiting(db, org, person, today),
+        crate::tools::dialog::comments::awaits_my_answer(db, org, person, today)
     )?;
     let dialogs_due = dialogs
         .iter()
@@ -84,6 +97,7 @@ pub async fn show(State(state): State<AppState>, page: Page, me: Member) -> AppR
     if at_org > 0 {
         inboxes.push(("/admin/inbox".to_string(), None, at_org));
     }
+    let (has_team, to_agree, to_answer) = waiting;
     let answers = due
         .into_iter()
         .map(|d| DueAnswer { run_id: d.run_id.to_string(), group_name: d.group_name, started: page.date_time(&d.created_at) })
@@ -120,6 +134,8 @@ pub async fn show(State(state): State<AppState>, page: Page, me: Member) -> AppR
         dialogs_due,
         dialog_title: dialog.title.clone(),
         dialog_summary: dialog.summary.clone(),
+        team: has_team.then_some(TeamWaiting { to_agree, to_answer }),
+        comment_waits,
         page,
     })
 }

@@ -11,6 +11,7 @@ mod browser_foundation;
 mod cluster;
 mod demo;
 mod dialog_meetings;
+mod dialog_team;
 mod groups;
 mod intro;
 mod operations;

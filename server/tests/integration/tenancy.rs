@@ -21,7 +21,9 @@ async fn fingerprint(app: &crate::support::TestApp, org: &str) -> String {
         "SELECT run_id || person_id || revision_id || value FROM intro_answers WHERE org_id = $1 ORDER BY 1",
         "SELECT id FROM audit_log WHERE org_id = $1 ORDER BY id",
         "SELECT name || anonymity_k || free_text_k FROM orgs WHERE id = $1",
-        "SELECT id || COALESCE(shared_with_id, '') || COALESCE(agreed_by_leader_at, '') || ends_on FROM agreements WHERE org_id = $1 ORDER BY id",
+        "SELECT id || COALESCE(shared_with_id, '') || COALESCE(agreed_by_leader_at, '') || COALESCE(agreed_by_nearest_at, '') || ends_on \
+         FROM agreements WHERE org_id = $1 ORDER BY id",
+        "SELECT id || COALESCE(point_id, '') || COALESCE(author_id, '') || text FROM agreement_comments WHERE org_id = $1 ORDER BY id",
         "SELECT id || text || shared || rhythm FROM agreement_points WHERE org_id = $1 ORDER BY id",
         "SELECT point_id || day || kept || note FROM check_ins WHERE org_id = $1 ORDER BY 1",
         "SELECT person_id || item_id || text FROM guide_notes WHERE org_id = $1 ORDER BY 1",
@@ -53,6 +55,7 @@ crate::both_backends!(another_organisations_urls_are_404_and_change_nothing, |ap
     let lift = one(&app, "SELECT id FROM lifts WHERE org_id = $1 AND to_level = 'group' AND status = 'open' LIMIT 1", &b).await;
     let inbox = one(&app, "SELECT to_group_id FROM lifts WHERE org_id = $1 AND to_level = 'group' AND status = 'open' LIMIT 1", &b).await;
     let at_org = one(&app, "SELECT id FROM lifts WHERE org_id = $1 AND to_level = 'organisation' LIMIT 1", &b).await;
+    let shared = one(&app, "SELECT id FROM agreements WHERE org_id = $1 AND shared_with_id IS NOT NULL ORDER BY id LIMIT 1", &b).await;
     let before = fingerprint(&app, &b).await;
 
     // Organisation A: its HR admin, and a leader.
@@ -75,6 +78,7 @@ crate::both_backends!(another_organisations_urls_are_404_and_change_nothing, |ap
         format!("/dialog/meetings/{dialog}"),
         format!("/dialog/meetings/{dialog}.ics"),
         format!("/groups/{inbox}/inbox"),
+        format!("/team/agreements/{shared}"),
     ];
     let posts: Vec<(String, Vec<(&str, &str)>)> = vec![
         (format!("/admin/people/{person}"), vec![("name", "Overtaget"), ("email", "x@anden.dk"), ("roles", "leader")]),
@@ -99,6 +103,8 @@ crate::both_backends!(another_organisations_urls_are_404_and_change_nothing, |ap
         (format!("/groups/{inbox}/inbox/{lift}/lift-on"), vec![("text", "Overtaget"), ("attributed", "yes")]),
         (format!("/thread/lifts/{lift}/withdraw"), vec![]),
         (format!("/admin/inbox/{at_org}/answer"), vec![("status", "declined"), ("answer", "Overtaget")]),
+        (format!("/team/agreements/{shared}/comments"), vec![("comment", "Overtaget")]),
+        (format!("/team/agreements/{shared}/agreed"), vec![("agreed", "yes")]),
     ];
 
     for who in ["hr@anden.dk", "lene@anden.dk"] {

@@ -127,6 +127,33 @@ impl PointText {
     }
 }
 
+/// A comment in the conversation about a shared agreement, by the leader or
+/// the nearest leader: a few lines, not a document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CommentText(String);
+
+impl CommentText {
+    pub const MAX_LEN: usize = 2000;
+
+    pub fn parse(raw: &str) -> Result<CommentText, ValidationError> {
+        let s = raw.trim();
+        if s.is_empty() {
+            return Err(ValidationError::new("error-comment-missing"));
+        }
+        if s.chars().count() > Self::MAX_LEN {
+            return Err(ValidationError::new("error-comment-too-long"));
+        }
+        if s.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t') {
+            return Err(ValidationError::new("error-text-control-chars"));
+        }
+        Ok(CommentText(s.replace("\r\n", "\n")))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 /// How and when a commitment is followed up, in the leader's own words
 /// (e.g. "I tick it off every afternoon"). Optional, at most 300 characters.
 pub fn parse_follow_up(raw: &str) -> Result<String, ValidationError> {
@@ -250,6 +277,43 @@ pub fn history(period: &Period, today: Date, ticks: &[(Date, bool)]) -> Vec<(Dat
         monday += Duration::days(7);
     }
     weeks
+}
+
+/// How many days back the nearest leader's overview looks for missing ticks.
+pub const RECENT_DAYS: i64 = 7;
+
+/// The days of the last `RECENT_DAYS` before today (today is not over yet)
+/// inside the period that have no tick: what is "missing recently".
+pub fn daily_missing(period: &Period, today: Date, answered: &[Date]) -> usize {
+    (1..=RECENT_DAYS)
+        .map(|back| today - Duration::days(back))
+        .filter(|d| period.contains(*d) && !answered.contains(d))
+        .count()
+}
+
+/// Where a weekly point's line stands this week.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WeeklyDue {
+    /// This week's line is written.
+    Written,
+    /// This week's line is missing; last week's was written (or before the period).
+    Due,
+    /// This week's and last week's lines are both missing.
+    Overdue,
+}
+
+/// The state of a weekly point from the Mondays its lines are stored on.
+pub fn weekly_due(period: &Period, today: Date, lines: &[Date]) -> WeeklyDue {
+    let this_week = week_start(today);
+    if lines.contains(&this_week) {
+        return WeeklyDue::Written;
+    }
+    let last_week = this_week - Duration::days(7);
+    if last_week >= week_start(period.starts_on) && !lines.contains(&last_week) {
+        WeeklyDue::Overdue
+    } else {
+        WeeklyDue::Due
+    }
 }
 
 /// Counts for the summary line under the picture: kept, not kept, unanswered.

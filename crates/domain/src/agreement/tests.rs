@@ -129,3 +129,35 @@ fn a_dialog_place_is_short_plain_text() {
     assert_eq!(DialogPlace::parse(&"æ".repeat(201)).unwrap_err().key, "error-dialog-place-too-long");
     assert_eq!(DialogPlace::parse("a\nb").unwrap_err().key, "error-text-control-chars");
 }
+
+#[test]
+fn comments_are_trimmed_and_limited() {
+    assert_eq!(CommentText::parse("  Godt punkt.\r\nLad os tale om det.  ").unwrap().as_str(), "Godt punkt.\nLad os tale om det.");
+    assert_eq!(CommentText::parse(" \n ").unwrap_err().key, "error-comment-missing");
+    assert!(CommentText::parse(&"æ".repeat(CommentText::MAX_LEN)).is_ok());
+    assert_eq!(CommentText::parse(&"æ".repeat(CommentText::MAX_LEN + 1)).unwrap_err().key, "error-comment-too-long");
+    assert_eq!(CommentText::parse("a\u{7}b").unwrap_err().key, "error-text-control-chars");
+}
+
+#[test]
+fn missing_ticks_count_recent_past_days_inside_the_period() {
+    let period = Period::starting(date!(2026 - 11 - 25));
+    let today = date!(2026 - 11 - 30);
+    // 25–29 November are past days of the period; today does not count yet.
+    assert_eq!(daily_missing(&period, today, &[]), 5);
+    assert_eq!(daily_missing(&period, today, &[date!(2026 - 11 - 29), date!(2026 - 11 - 27), today]), 3);
+    let long = Period::starting(date!(2026 - 10 - 01));
+    assert_eq!(daily_missing(&long, today, &[date!(2026 - 11 - 01)]), RECENT_DAYS as usize, "an old tick does not count");
+    assert_eq!(daily_missing(&long, long.ends_on + Duration::days(30), &[]), 0, "after the period nothing is missing");
+}
+
+#[test]
+fn a_weekly_line_is_due_this_week_and_overdue_after_a_missed_week() {
+    let period = Period::starting(date!(2026 - 11 - 04));
+    let today = date!(2026 - 11 - 26); // a Thursday; the week's Monday is 23 November
+    assert_eq!(weekly_due(&period, today, &[date!(2026 - 11 - 23)]), WeeklyDue::Written);
+    assert_eq!(weekly_due(&period, today, &[date!(2026 - 11 - 16)]), WeeklyDue::Due);
+    assert_eq!(weekly_due(&period, today, &[date!(2026 - 11 - 09)]), WeeklyDue::Overdue);
+    // In the period's first week there is no earlier week to miss.
+    assert_eq!(weekly_due(&period, date!(2026 - 11 - 05), &[]), WeeklyDue::Due);
+}

@@ -2,14 +2,19 @@
 //! agreement with its question, the points written so far and empty rows to
 //! add more; saving checks every row first and writes nothing if one is
 //! wrong. Also here: the sample, sharing with the nearest leader, the
-//! leader's "agreed" mark and the next period.
+//! leader's "agreed" mark, the leader's side of the conversation about the
+//! shared agreement, and the next period.
 
+use super::comments;
 use super::store::{self, Agreement, Point, PointInput};
 use super::{nearest_leader, today, Nearest};
 use crate::auth::csrf::CsrfForm;
 use crate::auth::Member;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
+use crate::team::access::Party;
+use crate::team::pages::{parse_comment, CommentForm};
+use crate::team::view::Conversation;
 use crate::web::forms::FormErrors;
 use crate::web::Page;
 use askama::Template;
@@ -59,6 +64,8 @@ pub struct AgreementPage {
     pub has_points: bool,
     pub notice: Option<String>,
     pub errors: FormErrors,
+    /// The conversation with the person the agreement is shared with.
+    pub conversation: Option<Conversation>,
 }
 
 pub fn kind_title(page: &Page, kind: PointKind) -> String {
@@ -119,7 +126,16 @@ async fn render(
         (Some(Agreement { shared_with_id: Some(with), .. }), None) => Some(super::person_name(state, me, with).await?),
         _ => None,
     };
+    let conversation = match &agreement {
+        Some(a) => {
+            let thread = comments::list(&state.db, me.org(), &a.id).await?;
+            let action = a.shared_with_id.is_some().then_some("/dialog/agreement/comments");
+            (action.is_some() || !thread.is_empty()).then(|| Conversation::new(&page, me.person(), thread, &points, action))
+        }
+        None => None,
+    };
     Ok(AgreementPage {
+        conversation,
         period: agreement.as_ref().map(|a| super::period_text(&page, &a.period)),
         rhythms: Rhythm::CHOICES.iter().map(|r| (r.as_str(), page.t(&format!("dialog-rhythm-{}", r.as_str())))).collect(),
         share_rows: points
@@ -145,7 +161,7 @@ pub struct NoticeQuery {
 
 /// Only known notices are shown, so a link cannot put words on the page.
 fn notice_text(page: &Page, key: Option<&str>) -> Option<String> {
-    let known = ["saved", "sample-used", "shared", "unshared", "agreed", "unagreed", "next-period"];
+    let known = ["saved", "sample-used", "shared", "unshared", "agreed", "unagreed", "next-period", "commented"];
     key.filter(|k| known.contains(k)).map(|k| page.t(&format!("dialog-notice-{k}")))
 }
 
@@ -358,4 +374,36 @@ pub async fn next_period(State(state): State<AppState>, me: Member, CsrfForm(_):
     store::start(&mut tx, me.org(), me.person(), period, Some(&current.id)).await?;
     tx.commit().await?;
     Ok(Redirect::to("/dialog/agreement?notice=next-period").into_response())
+}
+
+/// The leader's comment (or reply) on their shared agreement.
+pub async fn comment(
+    State(state): State<AppState>,
+    page: Page,
+    me: Member,
+    CsrfForm(form): CsrfForm<CommentForm>,
+) -> AppResult<Response> {
+    let agreement = store::current(&state.db, me.org(), me.person()).await?.ok_or(AppError::NotFound)?;
+    let parsed = if Party::Leader.may_comment(agreement.shared_with_id.is_some()) {
+        parse_comment(&page, &form)
+    } else {
+        let mut errors = FormErrors::default();
+        errors.add_key(&page.tr, None, "dialog-error-comment-not-shared");
+        Err(errors)
+    };
+    let (text, point) = match parsed {
+        Ok(parsed) => parsed,
+        Err(errors) => {
+            let mut body = render(&state, page, &me, None, errors, None).await?;
+            if let Some(c) = body.conversation.as_mut() {
+                c.typed = form.comment;
+                c.typed_point = form.point;
+            }
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
+        }
+    };
+    if !comments::add(&state.db, me.org(), &agreement.id, me.person(), point.as_ref(), &text).await? {
+        return Err(AppError::NotFound);
+    }
+    Ok(Redirect::to("/dialog/agreement?notice=commented#comments").into_response())
 }

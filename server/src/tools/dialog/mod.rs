@@ -10,6 +10,7 @@
 //! opens nothing.
 
 pub mod agreement;
+pub mod comments;
 pub mod document;
 pub mod followup;
 pub mod guide;
@@ -43,6 +44,7 @@ pub fn routes() -> Router<AppState> {
         .route("/dialog/agreement/from-sample", post(agreement::from_sample))
         .route("/dialog/agreement/share", post(agreement::share))
         .route("/dialog/agreement/agreed", post(agreement::agreed))
+        .route("/dialog/agreement/comments", post(agreement::comment))
         .route("/dialog/agreement/next-period", post(agreement::next_period))
         .route("/dialog/points/{id}", get(followup::point))
         .route("/dialog/points/{id}/tick", post(followup::tick))

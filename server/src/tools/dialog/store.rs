@@ -410,7 +410,8 @@ pub async fn set_agreed_by_leader(db: &Db, org: &OrgId, person: &PersonId, agree
 
 /// Shares the chosen points with `with` (the nearest leader); every other
 /// point becomes private again. With no points chosen, sharing is withdrawn
-/// altogether and the nearest leader's "agreed" mark goes with it.
+/// altogether and the nearest leader's "agreed" mark goes with it; shared
+/// with someone else, the mark goes too: it was the other person's.
 pub async fn share(
     conn: &mut AnyConnection,
     org: &OrgId,
@@ -438,11 +439,10 @@ pub async fn share(
         .execute(&mut *conn)
         .await?;
     }
-    let reset_nearest = if with.is_none() { ", agreed_by_nearest_at = NULL" } else { "" };
-    sqlx::query(sqlx::AssertSqlSafe(format!(
-        "UPDATE agreements SET shared_with_id = $1, updated_at = $2{reset_nearest} \
-         WHERE org_id = $3 AND person_id = $4 AND id = $5"
-    )))
+    sqlx::query(
+        "UPDATE agreements SET agreed_by_nearest_at = CASE WHEN shared_with_id = $1 THEN agreed_by_nearest_at ELSE NULL END, \
+           shared_with_id = $1, updated_at = $2 WHERE org_id = $3 AND person_id = $4 AND id = $5",
+    )
     .bind(with.map(|p| p.as_str().to_string()))
     .bind(&now)
     .bind(org.as_str())

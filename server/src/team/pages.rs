@@ -1,0 +1,268 @@
+//! The handlers: "Mine ledere" (/team), a shared agreement, a comment on
+//! it, and the nearest leader's "agreed" mark. Thin: parse, find the
+//! agreement shared with the viewer (or 404), call the store, render.
+
+use super::access::Party;
+use super::store::{self, Report};
+use super::view::{self, Conversation, SharedPointView};
+use crate::auth::csrf::CsrfForm;
+use crate::auth::Member;
+use crate::error::{AppError, AppResult};
+use crate::org::audit;
+use crate::state::AppState;
+use crate::tools::dialog::agreement::kind_title;
+use crate::tools::dialog::store::{self as dialog, Agreement};
+use crate::tools::dialog::{comments, period_text, today};
+use crate::web::forms::FormErrors;
+use crate::web::Page;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use domain::agreement::{CommentText, PointKind, RECENT_DAYS};
+use domain::ids::{AgreementId, PointId};
+
+/// One leader on "Mine ledere".
+pub struct ReportRow {
+    pub name: String,
+    pub reports_to_me: bool,
+    pub shared: Option<SharedRow>,
+}
+
+pub struct SharedRow {
+    pub id: String,
+    pub period: String,
+    pub agreed_by_leader: Option<String>,
+    pub agreed_by_nearest: Option<String>,
+    pub shared_points: i64,
+    pub comments: i64,
+    pub awaits_answer: bool,
+    /// (point text, what is due).
+    pub due: Vec<(String, String)>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "team/index.html")]
+pub struct TeamPage {
+    pub page: Page,
+    pub rows: Vec<ReportRow>,
+}
+
+fn actor(me: &Member) -> audit::Actor<'_> {
+    audit::Actor { person: Some(me.person()), name: &me.m.name }
+}
+
+pub async fn index(State(state): State<AppState>, page: Page, me: Member) -> AppResult<TeamPage> {
+    let today = today();
+    let from = today - time::Duration::days(RECENT_DAYS + 7);
+    let (reports, follow_ups) = tokio::try_join!(
+        store::reports(&state.db, me.org(), me.person(), today),
+        store::follow_ups(&state.db, me.org(), me.person(), today, from),
+    )?;
+    let row = |r: Report| ReportRow {
+        name: r.name,
+        reports_to_me: r.reports_to_me,
+        shared: r.shared.map(|s| SharedRow {
+            id: s.agreement_id.to_string(),
+            period: period_text(&page, &s.period),
+            agreed_by_leader: s.agreed_by_leader_at.as_deref().map(|t| page.date_time(t)),
+            agreed_by_nearest: s.agreed_by_nearest_at.as_deref().map(|t| page.date_time(t)),
+            shared_points: s.shared_points,
+            comments: s.comments,
+            awaits_answer: s.awaits_answer,
+            due: follow_ups
+                .iter()
+                .filter(|f| f.agreement_id == s.agreement_id)
+                .map(|f| (f.text.clone(), view::due_text(&page, f.rhythm, &s.period, today, &f.answered)))
+                .filter(|(_, due)| !due.is_empty())
+                .collect(),
+        }),
+    };
+    let rows: Vec<ReportRow> = reports.into_iter().map(row).collect();
+    let names: Vec<&str> = rows.iter().filter(|r| r.shared.is_some()).map(|r| r.name.as_str()).collect();
+    if !names.is_empty() {
+        let mut conn = state.db.pool.acquire().await?;
+        audit::record(&mut conn, me.org(), actor(&me), "dialog-team-read", &names.join(", ")).await?;
+    }
+    Ok(TeamPage { page, rows })
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "team/agreement.html")]
+pub struct SharedAgreementPage {
+    pub page: Page,
+    pub id: String,
+    pub leader_name: String,
+    pub period: String,
+    pub agreed_by_leader: Option<String>,
+    pub agreed_by_nearest: Option<String>,
+    pub parts: Vec<(String, Vec<SharedPointView>)>,
+    pub conversation: Conversation,
+    pub notice: Option<String>,
+    pub errors: FormErrors,
+}
+
+/// The agreement shared with me, or 404 for anyone else.
+async fn shared(state: &AppState, me: &Member, raw_id: &str) -> AppResult<(Agreement, String)> {
+    let id = AgreementId::parse(raw_id).ok_or(AppError::NotFound)?;
+    let (agreement, name) = store::shared_with_me(&state.db, me.org(), me.person(), &id).await?.ok_or(AppError::NotFound)?;
+    // The store already selected by `shared_with_id`; the rule says the same.
+    match Party::of(me.person(), &agreement.person_id, agreement.shared_with_id.as_ref()) {
+        p if p.may_read_shared() => Ok((agreement, name)),
+        _ => Err(AppError::NotFound),
+    }
+}
+
+/// Renders the shared agreement; every render is a read of shared data and is audited.
+#[allow(clippy::too_many_arguments)]
+async fn render(
+    state: &AppState,
+    page: Page,
+    me: &Member,
+    agreement: &Agreement,
+    leader_name: String,
+    typed: Option<(String, String)>,
+    errors: FormErrors,
+    notice: Option<String>,
+) -> AppResult<SharedAgreementPage> {
+    let (db, org) = (&state.db, me.org());
+    let today = today();
+    let mut points = store::shared_points(db, org, me.person(), &agreement.id).await?;
+    // The store selects shared points only; the rule says the same, twice is cheap.
+    points.retain(|p| Party::SharedWith.sees_point(p.shared));
+    let mut parts = Vec::new();
+    for kind in PointKind::ALL {
+        let mut views = Vec::new();
+        for p in points.iter().filter(|p| p.kind == kind) {
+            let check_ins = dialog::check_ins(db, org, &p.id, agreement.period.starts_on, agreement.period.ends_on).await?;
+            views.push(view::shared_point(&page, p, &agreement.period, today, &check_ins));
+        }
+        if !views.is_empty() {
+            parts.push((kind_title(&page, kind), views));
+        }
+    }
+    let action = format!("/team/agreements/{}/comments", agreement.id);
+    let mut conversation = Conversation::new(&page, me.person(), comments::list(db, org, &agreement.id).await?, &points, Some(action.as_str()));
+    if let Some((text, point)) = typed {
+        conversation.typed = text;
+        conversation.typed_point = point;
+    }
+    let period = period_text(&page, &agreement.period);
+    let mut conn = db.pool.acquire().await?;
+    audit::record(&mut conn, org, actor(me), "dialog-shared-agreement-read", &format!("{leader_name}, {period}")).await?;
+    Ok(SharedAgreementPage {
+        id: agreement.id.to_string(),
+        leader_name,
+        period,
+        agreed_by_leader: agreement.agreed_by_leader_at.as_deref().map(|t| page.date_time(t)),
+        agreed_by_nearest: agreement.agreed_by_nearest_at.as_deref().map(|t| page.date_time(t)),
+        parts,
+        conversation,
+        notice,
+        errors,
+        page,
+    })
+}
+
+#[derive(serde::Deserialize)]
+pub struct NoticeQuery {
+    notice: Option<String>,
+}
+
+/// Only known notices are shown, so a link cannot put words on the page.
+fn notice_text(page: &Page, key: Option<&str>) -> Option<String> {
+    let known = ["commented", "agreed", "unagreed"];
+    key.filter(|k| known.contains(k)).map(|k| page.t(&format!("team-notice-{k}")))
+}
+
+pub async fn agreement(
+    State(state): State<AppState>,
+    page: Page,
+    me: Member,
+    Path(id): Path<String>,
+    Query(q): Query<NoticeQuery>,
+) -> AppResult<SharedAgreementPage> {
+    let (agreement, name) = shared(&state, &me, &id).await?;
+    let notice = notice_text(&page, q.notice.as_deref());
+    render(&state, page, &me, &agreement, name, None, FormErrors::default(), notice).await
+}
+
+#[derive(serde::Deserialize)]
+pub struct CommentForm {
+    #[serde(default)]
+    pub comment: String,
+    #[serde(default)]
+    pub point: String,
+}
+
+/// Parses the comment form: the text, and the shared point it is about (if any).
+pub fn parse_comment(page: &Page, form: &CommentForm) -> Result<(CommentText, Option<PointId>), FormErrors> {
+    let mut errors = FormErrors::default();
+    let text = errors.check(&page.tr, "comment", CommentText::parse(&form.comment));
+    let point = match form.point.trim() {
+        "" => Some(None),
+        raw => match PointId::parse(raw) {
+            Some(id) => Some(Some(id)),
+            None => {
+                errors.add_key(&page.tr, Some("comment-point"), "error-form-invalid");
+                None
+            }
+        },
+    };
+    match (text, point) {
+        (Some(text), Some(point)) if errors.is_empty() => Ok((text, point)),
+        _ => Err(errors),
+    }
+}
+
+pub async fn comment(
+    State(state): State<AppState>,
+    page: Page,
+    me: Member,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<CommentForm>,
+) -> AppResult<Response> {
+    let (agreement, name) = shared(&state, &me, &id).await?;
+    if !Party::SharedWith.may_comment(agreement.shared_with_id.is_some()) {
+        return Err(AppError::NotFound);
+    }
+    let (text, point) = match parse_comment(&page, &form) {
+        Ok(parsed) => parsed,
+        Err(errors) => {
+            let body = render(&state, page, &me, &agreement, name, Some((form.comment, form.point)), errors, None).await?;
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
+        }
+    };
+    if !comments::add(&state.db, me.org(), &agreement.id, me.person(), point.as_ref(), &text).await? {
+        return Err(AppError::NotFound);
+    }
+    Ok(Redirect::to(&format!("/team/agreements/{}?notice=commented#comments", agreement.id)).into_response())
+}
+
+#[derive(serde::Deserialize)]
+pub struct AgreedForm {
+    agreed: String,
+}
+
+pub async fn agreed(
+    State(state): State<AppState>,
+    me: Member,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<AgreedForm>,
+) -> AppResult<Response> {
+    let (agreement, _) = shared(&state, &me, &id).await?;
+    if !Party::SharedWith.may_mark_agreed_as_nearest() {
+        return Err(AppError::NotFound);
+    }
+    let agreed = match form.agreed.as_str() {
+        "yes" => true,
+        "no" => false,
+        _ => return Err(AppError::BadRequest("error-form-invalid")),
+    };
+    if !store::set_agreed_by_nearest(&state.db, me.org(), me.person(), &agreement.id, agreed).await? {
+        return Err(AppError::NotFound);
+    }
+    let notice = if agreed { "agreed" } else { "unagreed" };
+    Ok(Redirect::to(&format!("/team/agreements/{}?notice={notice}#agreed", agreement.id)).into_response())
+}
