@@ -5,6 +5,7 @@ team-lead = De ledere, du er nærmeste leder for, og de aftaler, de har delt med
 team-privacy-note = Du ser kun de punkter, hver leder selv har valgt at dele med dig. Deres noter og alt, de ikke deler, forbliver deres. Når du åbner en delt aftale, bliver det skrevet i organisationens log.
 team-none = Der er ingen ledere, der har dig som nærmeste leder, og ingen har delt en aftale med dig.
 team-not-reporting = Har delt sin aftale med dig, men har ikke længere dig som nærmeste leder.
+team-next-dialog = Næste dialog: { $when }
 team-not-shared = Har ikke delt en aftale for den aktuelle periode med dig.
 team-shared-period = Periode: { $period }.
 team-shared-points = { $count ->

@@ -5,6 +5,7 @@ team-lead = The leaders you are the nearest leader for, and the agreements they 
 team-privacy-note = You only see the points each leader has chosen to share with you. Their notes and everything they do not share stay theirs. Opening a shared agreement is recorded in the organisation's log.
 team-none = No leaders have you as their nearest leader, and nobody has shared an agreement with you.
 team-not-reporting = Has shared their agreement with you, but no longer has you as their nearest leader.
+team-next-dialog = Next dialog: { $when }
 team-not-shared = Has not shared an agreement for the current period with you.
 team-shared-period = Period: { $period }.
 team-shared-points = { $count ->

@@ -11,6 +11,7 @@ use crate::error::{AppError, AppResult};
 use crate::org::audit;
 use crate::state::AppState;
 use crate::tools::dialog::agreement::kind_title;
+use crate::tools::dialog::meetings_store as meetings;
 use crate::tools::dialog::store::{self as dialog, Agreement};
 use crate::tools::dialog::{comments, period_text, today};
 use crate::web::forms::FormErrors;
@@ -27,6 +28,8 @@ use domain::ids::{AgreementId, PointId};
 pub struct ReportRow {
     pub name: String,
     pub reports_to_me: bool,
+    /// The next dialog with this leader: (id, when).
+    pub next_dialog: Option<(String, String)>,
     pub shared: Option<SharedRow>,
 }
 
@@ -56,11 +59,21 @@ fn actor(me: &Member) -> audit::Actor<'_> {
 pub async fn index(State(state): State<AppState>, page: Page, me: Member) -> AppResult<TeamPage> {
     let today = today();
     let from = today - time::Duration::days(RECENT_DAYS + 7);
-    let (reports, follow_ups) = tokio::try_join!(
+    let now = time::OffsetDateTime::now_utc();
+    let (reports, follow_ups, dialogs) = tokio::try_join!(
         store::reports(&state.db, me.org(), me.person(), today),
         store::follow_ups(&state.db, me.org(), me.person(), today, from),
+        meetings::upcoming(&state.db, me.org(), me.person(), now),
     )?;
+    // Soonest first, so the first match is the next dialog.
+    let next_dialog = |leader: &domain::ids::PersonId| {
+        dialogs
+            .iter()
+            .find(|d| d.leader.id == *leader && d.nearest.as_ref().is_some_and(|n| n.id == *me.person()))
+            .map(|d| (d.id.to_string(), crate::i18n::format::date_time(page.lang, d.starts_at)))
+    };
     let row = |r: Report| ReportRow {
+        next_dialog: next_dialog(&r.person_id),
         name: r.name,
         reports_to_me: r.reports_to_me,
         shared: r.shared.map(|s| SharedRow {

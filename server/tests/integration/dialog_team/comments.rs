@@ -164,6 +164,16 @@ both_backends!(the_demo_has_conversations_waiting, |app: TestApp| async move {
     let (_, team_page) = lars.page("/team").await;
     assert!(team_page.contains("Anne Marie Kristensen") && team_page.contains("Venter på dit svar."), "{team_page}");
     assert!(team_page.contains("Thomas Vinther Hansen") && team_page.contains("Har ikke delt en aftale"));
+    // Anne's coming dialog with Lars (in 12 days), not her past one.
+    let (dialog,): (String,) = sqlx::query_as(
+        "SELECT d.id FROM dialogs d JOIN persons p ON p.id = d.leader_id \
+         WHERE p.name = 'Anne Marie Kristensen' AND d.starts_at > $1",
+    )
+    .bind(ledertrivsel::storage::to_text(time::OffsetDateTime::now_utc()))
+    .fetch_one(&app.state.db.pool)
+    .await
+    .unwrap();
+    assert!(team_page.contains(&format!("<a href=\"/dialog/meetings/{dialog}\">Næste dialog: ")), "{team_page}");
     let (id,): (String,) = sqlx::query_as(
         "SELECT a.id FROM agreements a JOIN persons p ON p.id = a.person_id WHERE p.name = 'Anne Marie Kristensen' AND a.shared_with_id IS NOT NULL",
     )
