@@ -9,6 +9,7 @@ use crate::org::audit::{self, Actor};
 use crate::org::groups::{self as store, GroupInput, PersonChoice};
 use crate::state::AppState;
 use crate::web::forms::FormErrors;
+use crate::web::notice::NoticeQuery;
 use crate::web::Page;
 use askama::Template;
 use askama_web::WebTemplate;
@@ -39,19 +40,8 @@ pub struct ListPage {
     notice: Option<String>,
 }
 
-#[derive(Deserialize)]
-pub struct NoticeQuery {
-    notice: Option<String>,
-}
-
 async fn list(State(state): State<AppState>, page: Page, admin: OrgAdmin, Query(q): Query<NoticeQuery>) -> AppResult<ListPage> {
-    // Only known notices are shown, so a link cannot put words on the page.
-    let notice = match q.notice.as_deref() {
-        Some("created") => Some(page.t("groups-notice-created")),
-        Some("updated") => Some(page.t("groups-notice-updated")),
-        Some("deleted") => Some(page.t("groups-notice-deleted")),
-        _ => None,
-    };
+    let notice = q.text(&page, "groups-notice-", &["created", "updated", "deleted"]);
     let groups = store::list(&state.db, admin.org()).await?;
     Ok(ListPage { page, groups, notice })
 }

@@ -11,6 +11,7 @@ use crate::org::people::{self, Person, Status};
 use crate::org::{store, units};
 use crate::state::AppState;
 use crate::web::forms::FormErrors;
+use crate::web::notice::NoticeQuery;
 use crate::web::Page;
 use askama::Template;
 use askama_web::WebTemplate;
@@ -282,11 +283,6 @@ pub async fn create(
     audit::record(&mut tx, &org, actor, "person-created", &target).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/admin/people/{id}?notice=created")).into_response())
-}
-
-#[derive(Deserialize)]
-pub struct NoticeQuery {
-    notice: Option<String>,
 }
 
 pub async fn edit(

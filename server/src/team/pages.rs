@@ -15,6 +15,7 @@ use crate::tools::dialog::meetings_store as meetings;
 use crate::tools::dialog::store::{self as dialog, Agreement};
 use crate::tools::dialog::{comments, period_text, today};
 use crate::web::forms::FormErrors;
+use crate::web::notice::NoticeQuery;
 use crate::web::Page;
 use askama::Template;
 use askama_web::WebTemplate;
@@ -178,17 +179,6 @@ async fn render(
     })
 }
 
-#[derive(serde::Deserialize)]
-pub struct NoticeQuery {
-    notice: Option<String>,
-}
-
-/// Only known notices are shown, so a link cannot put words on the page.
-fn notice_text(page: &Page, key: Option<&str>) -> Option<String> {
-    let known = ["commented", "agreed", "unagreed"];
-    key.filter(|k| known.contains(k)).map(|k| page.t(&format!("team-notice-{k}")))
-}
-
 pub async fn agreement(
     State(state): State<AppState>,
     page: Page,
@@ -197,7 +187,7 @@ pub async fn agreement(
     Query(q): Query<NoticeQuery>,
 ) -> AppResult<SharedAgreementPage> {
     let (agreement, name) = shared(&state, &me, &id).await?;
-    let notice = notice_text(&page, q.notice.as_deref());
+    let notice = q.text(&page, "team-notice-", &["commented", "agreed", "unagreed"]);
     render(&state, page, &me, &agreement, name, None, FormErrors::default(), notice).await
 }
 

@@ -4,7 +4,7 @@
 //! a private note or an unshared point is never selected here.
 
 use crate::storage::{now_text, Db};
-use crate::tools::dialog::store::{date_text, parse_day, Agreement, Point};
+use crate::tools::dialog::store::{self as dialog, date_text, parse_day, Agreement, Point};
 use domain::agreement::{Period, PointKind, Rhythm};
 use domain::ids::{AgreementId, OrgId, PersonId, PointId};
 use std::collections::HashMap;
@@ -169,12 +169,12 @@ pub async fn waiting(db: &Db, org: &OrgId, me: &PersonId, today: Date) -> anyhow
 const AGREEMENT_COLUMNS: &str = "a.id, a.person_id, a.starts_on, a.ends_on, a.previous_id, a.shared_with_id, \
      a.agreed_by_leader_at, a.agreed_by_nearest_at, a.updated_at, n.name";
 
-type AgreementRow = (String, String, String, String, Option<String>, Option<String>, Option<String>, Option<String>, String, String);
+type SharedRow = (String, String, String, String, Option<String>, Option<String>, Option<String>, Option<String>, String, String);
 
 /// An agreement shared with me, with its leader's name; `None` for any
 /// other agreement (not shared, shared with someone else, another organisation).
 pub async fn shared_with_me(db: &Db, org: &OrgId, me: &PersonId, id: &AgreementId) -> anyhow::Result<Option<(Agreement, String)>> {
-    let row: Option<AgreementRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+    let row: Option<SharedRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {AGREEMENT_COLUMNS} FROM agreements a JOIN persons n ON n.id = a.person_id AND n.org_id = a.org_id \
          WHERE a.org_id = $1 AND a.id = $2 AND a.shared_with_id = $3"
     )))
@@ -184,16 +184,7 @@ pub async fn shared_with_me(db: &Db, org: &OrgId, me: &PersonId, id: &AgreementI
     .fetch_optional(&db.pool)
     .await?;
     Ok(row.and_then(|r| {
-        let agreement = Agreement {
-            id: AgreementId::from_db(r.0),
-            person_id: PersonId::from_db(r.1),
-            period: Period { starts_on: parse_day(&r.2)?, ends_on: parse_day(&r.3)? },
-            previous_id: r.4.map(AgreementId::from_db),
-            shared_with_id: r.5.map(PersonId::from_db),
-            agreed_by_leader_at: r.6,
-            agreed_by_nearest_at: r.7,
-            updated_at: r.8,
-        };
+        let agreement = dialog::to_agreement((r.0, r.1, r.2, r.3, r.4, r.5, r.6, r.7, r.8))?;
         Some((agreement, r.9))
     }))
 }

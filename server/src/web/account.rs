@@ -9,6 +9,7 @@ use crate::i18n::Lang;
 use crate::privacy::{erasure, export};
 use crate::state::AppState;
 use crate::web::forms::{FieldError, FormErrors};
+use crate::web::notice::NoticeQuery;
 use crate::web::Page;
 use askama::Template;
 use askama_web::WebTemplate;
@@ -50,11 +51,6 @@ pub struct AccountPage {
     chosen_lang: &'static str,
 }
 
-#[derive(Deserialize)]
-pub struct NoticeQuery {
-    notice: Option<String>,
-}
-
 async fn render(state: &AppState, page: Page, viewer: &Viewer, errors: FormErrors, notice: Option<String>) -> AppResult<AccountPage> {
     let profiles = export::profiles(&state.db, &viewer.account_id).await?;
     let orgs = profiles
@@ -71,11 +67,7 @@ async fn render(state: &AppState, page: Page, viewer: &Viewer, errors: FormError
 }
 
 async fn show(State(state): State<AppState>, page: Page, viewer: Viewer, Query(q): Query<NoticeQuery>) -> AppResult<AccountPage> {
-    // Only known notices are shown, so a link cannot put words on the page.
-    let notice = match q.notice.as_deref() {
-        Some("language-saved") => Some(page.t("account-language-saved")),
-        _ => None,
-    };
+    let notice = q.text(&page, "account-", &["language-saved"]);
     render(&state, page, &viewer, FormErrors::default(), notice).await
 }
 

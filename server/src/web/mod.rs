@@ -7,6 +7,7 @@ pub mod error_pages;
 pub mod forms;
 pub mod health;
 pub mod invitation;
+pub mod notice;
 pub mod page;
 pub mod setup;
 pub mod signin;

@@ -16,6 +16,7 @@ use crate::team::access::Party;
 use crate::team::pages::{parse_comment, CommentForm};
 use crate::team::view::Conversation;
 use crate::web::forms::FormErrors;
+use crate::web::notice::NoticeQuery;
 use crate::web::Page;
 use askama::Template;
 use askama_web::WebTemplate;
@@ -154,19 +155,8 @@ async fn render(
     })
 }
 
-#[derive(serde::Deserialize)]
-pub struct NoticeQuery {
-    notice: Option<String>,
-}
-
-/// Only known notices are shown, so a link cannot put words on the page.
-fn notice_text(page: &Page, key: Option<&str>) -> Option<String> {
-    let known = ["saved", "sample-used", "shared", "unshared", "agreed", "unagreed", "next-period", "commented"];
-    key.filter(|k| known.contains(k)).map(|k| page.t(&format!("dialog-notice-{k}")))
-}
-
 pub async fn edit(State(state): State<AppState>, page: Page, me: Member, Query(q): Query<NoticeQuery>) -> AppResult<AgreementPage> {
-    let notice = notice_text(&page, q.notice.as_deref());
+    let notice = q.text(&page, "dialog-notice-", &["saved", "sample-used", "shared", "unshared", "agreed", "unagreed", "next-period", "commented"]);
     render(&state, page, &me, None, FormErrors::default(), notice).await
 }
 

@@ -14,6 +14,7 @@ use crate::error::{AppError, AppResult};
 use crate::i18n::format;
 use crate::state::AppState;
 use crate::web::forms::FormErrors;
+use crate::web::notice::NoticeQuery;
 use crate::web::Page;
 use askama::Template;
 use askama_web::WebTemplate;
@@ -196,17 +197,6 @@ fn meeting_page(state: &AppState, page: Page, me: &Member, d: &Dialog, form: Opt
     }
 }
 
-#[derive(serde::Deserialize)]
-pub struct NoticeQuery {
-    notice: Option<String>,
-}
-
-/// Only known notices are shown, so a link cannot put words on the page.
-fn notice_text(page: &Page, key: Option<&str>) -> Option<String> {
-    let known = ["invited", "moved", "cancelled"];
-    key.filter(|k| known.contains(k)).map(|k| page.t(&format!("dialog-meeting-notice-{k}")))
-}
-
 /// A dialog id from the path, for one of its two people.
 async fn load(state: &AppState, me: &Member, raw: &str) -> AppResult<Dialog> {
     let id = DialogId::parse(raw).ok_or(AppError::NotFound)?;
@@ -236,7 +226,7 @@ pub async fn show(
             .into_response());
     }
     let dialog = load(&state, &me, &raw).await?;
-    let notice = notice_text(&page, q.notice.as_deref());
+    let notice = q.text(&page, "dialog-meeting-notice-", &["invited", "moved", "cancelled"]);
     Ok(meeting_page(&state, page, &me, &dialog, None, FormErrors::default(), notice).into_response())
 }
 

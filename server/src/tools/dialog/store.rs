@@ -49,9 +49,9 @@ pub fn parse_day(s: &str) -> Option<Date> {
     domain::input::parse_date(s).ok()
 }
 
-type AgreementRow = (String, String, String, String, Option<String>, Option<String>, Option<String>, Option<String>, String);
+pub(crate) type AgreementRow = (String, String, String, String, Option<String>, Option<String>, Option<String>, Option<String>, String);
 
-fn to_agreement(r: AgreementRow) -> Option<Agreement> {
+pub(crate) fn to_agreement(r: AgreementRow) -> Option<Agreement> {
     Some(Agreement {
         id: AgreementId::from_db(r.0),
         person_id: PersonId::from_db(r.1),
