@@ -51,6 +51,7 @@ impl Application {
             limits: Arc::new(auth::rate_limit::RateLimits::default()),
             shipped: Arc::new(shipped),
             metrics: metrics_handle(),
+            ticks: crate::tools::dialog::ticks::TickWriter::start(db.clone()),
             db,
         };
         let listener = tokio::net::TcpListener::bind(args.listen)

@@ -16,4 +16,6 @@ pub struct AppState {
     pub limits: Arc<RateLimits>,
     pub shipped: Arc<Shipped>,
     pub metrics: metrics_exporter_prometheus::PrometheusHandle,
+    /// The daily tick's group-commit writer.
+    pub ticks: crate::tools::dialog::ticks::TickWriter,
 }

@@ -3,6 +3,7 @@
 //! history as a calendar picture with a table beside it.
 
 use super::store::{self, Point};
+use super::ticks::Tick;
 use super::{pictures, today};
 use crate::auth::csrf::CsrfForm;
 use crate::auth::Member;
@@ -58,7 +59,8 @@ pub async fn tick(
     };
     check_tick_window(day, today).map_err(|e| AppError::BadRequest(e.key))?;
     // One statement: my daily point, in an agreement whose period holds the day.
-    if !store::tick(&state.db, me.org(), me.person(), &point, day, kept).await? {
+    let tick = Tick { org: me.org().clone(), person: me.person().clone(), point, day, kept };
+    if !state.ticks.write(tick).await? {
         return Err(AppError::NotFound);
     }
     let back = back_to(form.back.as_deref());

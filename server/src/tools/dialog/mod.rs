@@ -21,6 +21,7 @@ pub mod notes;
 pub mod overview;
 pub mod pictures;
 pub mod store;
+pub mod ticks;
 
 use crate::auth::Member;
 use crate::error::AppResult;

@@ -304,7 +304,7 @@ pub async fn save_points(
 /// the point must be the leader's, daily, in the organisation, and its
 /// agreement's period must hold the day. Returns false when no such point
 /// exists (nothing is written).
-pub async fn tick(db: &Db, org: &OrgId, person: &PersonId, point: &PointId, day: Date, kept: bool) -> anyhow::Result<bool> {
+pub async fn tick(conn: &mut sqlx::AnyConnection, org: &OrgId, person: &PersonId, point: &PointId, day: Date, kept: bool) -> anyhow::Result<bool> {
     let done = sqlx::query(
         "INSERT INTO check_ins (point_id, day, org_id, person_id, kept, note, updated_at) \
          SELECT p.id, $1, p.org_id, p.person_id, $2, '', $3 FROM agreement_points p \
@@ -318,7 +318,7 @@ pub async fn tick(db: &Db, org: &OrgId, person: &PersonId, point: &PointId, day:
     .bind(point.as_str())
     .bind(org.as_str())
     .bind(person.as_str())
-    .execute(&db.pool)
+    .execute(conn)
     .await?;
     Ok(done.rows_affected() > 0)
 }

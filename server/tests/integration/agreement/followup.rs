@@ -62,6 +62,44 @@ both_backends!(a_daily_tick_is_one_tap_from_the_start_page, |app: TestApp| async
     assert_eq!(bo.page(&format!("/dialog/points/{daily}")).await.0, 404);
 });
 
+both_backends!(ticks_that_arrive_together_are_committed_together_with_their_own_answers, |app: TestApp| async move {
+    use ledertrivsel::tools::dialog::ticks::Tick;
+    let t = team(&app).await;
+    let mette = app.signed_in("mette@aarhus.dk").await;
+    let bo = app.signed_in("bo@aarhus.dk").await;
+    save_agreement(&mette, ROWS).await;
+    save_agreement(&bo, ROWS).await;
+    let (mine, bos) = (point(&app, &t.mette, "daily").await, point(&app, &t.bo, "daily").await);
+    let today = ledertrivsel::tools::dialog::today();
+    let org = t.org.id.clone();
+    // 200 taps at once: Mette's and Bo's own (written), Bo on Mette's point and
+    // an unknown point (refused). Each gets its own answer from the batch.
+    let taps = (0..200).map(|i| {
+        let (person, point, expected) = match i % 4 {
+            0 => (&t.mette, &mine, true),
+            1 => (&t.bo, &bos, true),
+            2 => (&t.bo, &mine, false),
+            _ => (&t.mette, &bos, false),
+        };
+        let tick = Tick {
+            org: org.clone(),
+            person: person.clone(),
+            point: domain::ids::PointId::parse(point).unwrap(),
+            day: today,
+            kept: i % 8 < 4,
+        };
+        let writer = app.state.ticks.clone();
+        async move { (writer.write(tick).await.unwrap(), expected) }
+    });
+    for (written, expected) in futures_util::future::join_all(taps).await {
+        assert_eq!(written, expected);
+    }
+    assert_eq!(ticks(&app, &mine).await.len(), 1);
+    assert_eq!(ticks(&app, &bos).await.len(), 1);
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM check_ins").fetch_one(&app.state.db.pool).await.unwrap();
+    assert_eq!(n, 2, "Bo's tap on Mette's point and the crossed taps wrote nothing");
+});
+
 both_backends!(weekly_lines_and_the_history_page, |app: TestApp| async move {
     let t = team(&app).await;
     let mette = app.signed_in("mette@aarhus.dk").await;
