@@ -12,6 +12,7 @@ use axum::response::{IntoResponse, Response};
 use domain::anonymity::AnonymityRule;
 use domain::ids::{AccountId, OrgId, PersonId};
 use domain::roles::{Role, Roles};
+use crate::storage::session_store::{ViewerRow, VIEWER_KEY};
 use tower_sessions::Session;
 
 /// A signed-in account, and its person in the current organisation if one is chosen.
@@ -47,44 +48,29 @@ pub async fn load_viewer(State(state): State<AppState>, session: Session, mut re
     next.run(req).await
 }
 
-async fn resolve(state: &AppState, session: &Session) -> anyhow::Result<Option<Viewer>> {
+async fn resolve(_state: &AppState, session: &Session) -> anyhow::Result<Option<Viewer>> {
     let Some(account_id) = crate::auth::session::account_id(session).await else {
         return Ok(None);
     };
     let org_id = crate::auth::session::org_id(session).await;
-    // One query for the account, its person in the chosen organisation and
-    // the person's roles (one row per role): this runs on every request.
-    type Row = (String, String, Option<String>, Option<String>, Option<String>, Option<i64>, Option<i64>, Option<String>);
-    let rows: Vec<Row> = sqlx::query_as(
-        "SELECT a.email, a.locale, p.id, p.name, o.name, o.anonymity_k, o.free_text_k, r.role \
-         FROM accounts a \
-         LEFT JOIN persons p ON p.account_id = a.id AND p.org_id = $2 \
-         LEFT JOIN orgs o ON o.id = p.org_id \
-         LEFT JOIN person_roles r ON r.person_id = p.id \
-         WHERE a.id = $1",
-    )
-    .bind(account_id.as_str())
-    .bind(org_id.as_ref().map(|o| o.as_str()).unwrap_or_default())
-    .fetch_all(&state.db.pool)
-    .await?;
-    let Some(first) = rows.first() else {
+    // Loaded with the session itself, in the same query (see `session_store`).
+    let Some(row) = session.get::<ViewerRow>(VIEWER_KEY).await? else {
         // The account was deleted while signed in elsewhere.
         session.flush().await?;
         return Ok(None);
     };
-    let (email, locale) = (first.0.clone(), first.1.clone());
-    let member = match (org_id, &first.2, &first.3, &first.4, first.5, first.6) {
-        (Some(org_id), Some(person_id), Some(name), Some(org_name), Some(k), Some(free_text_k)) => Some(Membership {
+    let member = match (org_id, row.person) {
+        (Some(org_id), Some(p)) => Some(Membership {
             org_id,
-            org_name: org_name.clone(),
-            person_id: PersonId::from_db(person_id.clone()),
-            name: name.clone(),
-            roles: Roles::new(rows.iter().filter_map(|r| r.7.as_deref().and_then(Role::parse)).collect()),
-            rule: AnonymityRule::new(k as u32, free_text_k as u32).unwrap_or_default(),
+            org_name: p.org_name,
+            person_id: PersonId::from_db(p.id),
+            name: p.name,
+            roles: Roles::new(p.roles.iter().filter_map(|r| Role::parse(r)).collect()),
+            rule: AnonymityRule::new(p.k as u32, p.free_text_k as u32).unwrap_or_default(),
         }),
         _ => None,
     };
-    Ok(Some(Viewer { account_id, email, lang: Lang::parse(&locale).unwrap_or_default(), member }))
+    Ok(Some(Viewer { account_id, email: row.email, lang: Lang::parse(&row.locale).unwrap_or_default(), member }))
 }
 
 fn path_and_query(parts: &Parts) -> String {

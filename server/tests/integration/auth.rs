@@ -161,3 +161,37 @@ both_backends!(language_switch_to_english, |app: crate::support::TestApp| async 
     let (_, body) = fresh.page("/").await;
     assert!(body.contains("Hello Hanne"), "{body}");
 });
+
+both_backends!(the_viewer_is_read_with_the_session_and_never_stored_in_it, |app: crate::support::TestApp| async move {
+    use domain::roles::Role;
+    let org = app.org("Fanø Kommune", "hr@fanoe.dk").await;
+    let leader = app.person(&org, "Sune Leder", "sune@fanoe.dk", &[Role::Leader, Role::HrAdmin]).await;
+    let sune = app.signed_in("sune@fanoe.dk").await;
+    assert_eq!(sune.get("/admin/people").await.status(), 200);
+    // Choosing another organisation writes the loaded session back; then back again.
+    let other = app.org("Læsø Kommune", "hr@laesoe.dk").await;
+    app.person(&other, "Sune Leder", "sune@fanoe.dk", &[Role::Leader]).await;
+    for id in [&other.id, &org.id] {
+        let r = sune.post_form("/orgs", &[("org_id", id.as_str())]).await;
+        assert_eq!(r.status(), 303);
+    }
+    let (_, start) = sune.page("/").await;
+    assert!(start.contains("Sune"), "{start}");
+    let stored: Vec<(String,)> = sqlx::query_as("SELECT data FROM login_sessions").fetch_all(&app.state.db.pool).await.unwrap();
+    assert!(!stored.is_empty());
+    for (data,) in &stored {
+        assert!(!data.contains("_viewer") && !data.contains("Sune"), "{data}");
+    }
+    // A role taken away counts from the next request, on any server.
+    sqlx::query("DELETE FROM person_roles WHERE person_id = $1 AND role = 'hr_admin'")
+        .bind(leader.as_str())
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(sune.get("/admin/people").await.status(), 403);
+    // A deleted account signs the session out.
+    sqlx::query("DELETE FROM persons WHERE id = $1").bind(leader.as_str()).execute(&app.state.db.pool).await.unwrap();
+    sqlx::query("DELETE FROM accounts WHERE email = 'sune@fanoe.dk'").execute(&app.state.db.pool).await.unwrap();
+    let r = sune.get("/").await;
+    assert_eq!(r.status(), 303, "sent to sign in");
+});
