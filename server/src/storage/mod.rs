@@ -63,7 +63,10 @@ impl Db {
                     .connect_with(options)
                     .await
             }
-            Backend::Postgres => pool_options.max_connections(16).connect_with(options).await,
+            // No ping before each acquire here either: it doubled the round
+            // trips of every page. A connection the server dropped fails one
+            // query, is thrown away by the pool, and the next query gets a new one.
+            Backend::Postgres => pool_options.test_before_acquire(false).max_connections(16).connect_with(options).await,
         }
         .with_context(|| format!("could not open the database at {}", redact(url)))?;
         if backend == Backend::Sqlite {
