@@ -126,6 +126,10 @@ dialog-week-kept = Har du holdt aftalen i denne uge?
 dialog-week-note = Hvordan gik det? (valgfrit)
 dialog-week-save = Gem ugens linje
 dialog-at-dialog-note = Dette punkt følger I op på ved næste dialog med din nærmeste leder.
+dialog-table-show = Vis { $count ->
+    [one] svaret
+   *[other] alle { $count } svar
+  } som tabel
 dialog-table-heading = Alle svar i perioden
 dialog-table-caption = Dine svar på dette punkt, nyeste først
 dialog-table-date = Dato

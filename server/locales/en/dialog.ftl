@@ -126,6 +126,10 @@ dialog-week-kept = Did you keep the agreement this week?
 dialog-week-note = How did it go? (optional)
 dialog-week-save = Save this week's line
 dialog-at-dialog-note = You follow up on this point at the next dialog with your nearest leader.
+dialog-table-show = Show { $count ->
+    [one] the answer
+   *[other] all { $count } answers
+  } as a table
 dialog-table-heading = All answers in the period
 dialog-table-caption = Your answers on this point, newest first
 dialog-table-date = Date
