@@ -105,7 +105,7 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::thread::routes())
         .merge(crate::team::routes())
         .fallback(|| async { crate::error::AppError::NotFound })
-        .layer(axum::middleware::from_fn_with_state(state.clone(), auth::extract::load_viewer))
+        .layer(axum::middleware::from_fn(auth::extract::load_viewer))
         .layer(axum::middleware::from_fn(web::error_pages::render_error_pages))
         .layer(sessions);
 

@@ -120,8 +120,8 @@ pub fn calendar_at(method: Method, events: &[Event], stamp: OffsetDateTime) -> S
 /// `zone` (`DTSTART;TZID=…`) and the zone's VTIMEZONE in the calendar.
 pub fn calendar_in(method: Method, events: &[Event], stamp: OffsetDateTime, zone: &Zone) -> String {
     let text = build(method, events, stamp, Some(zone));
-    // icalendar 0.17 cannot build a VTIMEZONE (its own TODO), so the fixed
-    // definition goes in as text, before the first event as RFC 5545 shows it.
+    // icalendar 0.17 has no VTIMEZONE component, so the fixed definition
+    // goes in as text, before the first event as RFC 5545 shows it.
     match text.find("BEGIN:VEVENT\r\n") {
         Some(at) => format!("{}{}{}", &text[..at], zone.vtimezone, &text[at..]),
         None => text,

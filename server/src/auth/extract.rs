@@ -4,8 +4,7 @@
 
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::state::AppState;
-use axum::extract::{FromRequestParts, Request, State};
+use axum::extract::{FromRequestParts, Request};
 use axum::http::request::Parts;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -37,8 +36,8 @@ pub struct Membership {
 
 /// Middleware: reads the login session and loads the viewer into the
 /// request's extensions (or nothing, for an anonymous visitor).
-pub async fn load_viewer(State(state): State<AppState>, session: Session, mut req: Request, next: Next) -> Response {
-    match resolve(&state, &session).await {
+pub async fn load_viewer(session: Session, mut req: Request, next: Next) -> Response {
+    match resolve(&session).await {
         Ok(Some(viewer)) => {
             req.extensions_mut().insert(viewer);
         }
@@ -48,7 +47,7 @@ pub async fn load_viewer(State(state): State<AppState>, session: Session, mut re
     next.run(req).await
 }
 
-async fn resolve(_state: &AppState, session: &Session) -> anyhow::Result<Option<Viewer>> {
+async fn resolve(session: &Session) -> anyhow::Result<Option<Viewer>> {
     let Some(account_id) = crate::auth::session::account_id(session).await else {
         return Ok(None);
     };

@@ -3,7 +3,6 @@
 //! page, the history. axe-core at phone and desktop width on every page.
 
 use super::team;
-use crate::support::app::PASSWORD;
 use crate::support::browser::{Browser, DESKTOP};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -17,10 +16,7 @@ async fn the_leaders_pages_work_and_are_accessible() {
     let base = app.base.clone();
     let c = b.client();
     b.set_size(DESKTOP.0, DESKTOP.1).await;
-    c.goto(&format!("{base}/login")).await.unwrap();
-    b.fill("email", "mette@aarhus.dk").await;
-    b.fill("password", PASSWORD).await;
-    b.submit("main form button[type=submit]").await;
+    b.sign_in(&base, "mette@aarhus.dk").await;
 
     c.goto(&format!("{base}/dialog")).await.unwrap();
     assert_eq!(b.text("h1").await, "Styrk lederens dialog med nærmeste leder");

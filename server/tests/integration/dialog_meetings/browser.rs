@@ -3,7 +3,6 @@
 //! the tool page showing it as the next dialog. axe-core on every page.
 
 use super::*;
-use crate::support::app::PASSWORD;
 use crate::support::browser::{Browser, DESKTOP};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -17,10 +16,7 @@ async fn inviting_to_a_dialog_works_and_is_accessible() {
     let base = app.base.clone();
     let c = b.client();
     b.set_size(DESKTOP.0, DESKTOP.1).await;
-    c.goto(&format!("{base}/login")).await.unwrap();
-    b.fill("email", "mette@aarhus.dk").await;
-    b.fill("password", PASSWORD).await;
-    b.submit("main form button[type=submit]").await;
+    b.sign_in(&base, "mette@aarhus.dk").await;
 
     c.goto(&format!("{base}/dialog")).await.unwrap();
     b.submit("a[href='/dialog/meetings/new']").await;

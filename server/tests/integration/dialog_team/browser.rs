@@ -5,16 +5,7 @@
 //! every new page and state.
 
 use crate::agreement::team;
-use crate::support::app::PASSWORD;
 use crate::support::browser::{Browser, DESKTOP};
-
-async fn sign_in(b: &Browser, base: &str, email: &str) {
-    b.set_size(DESKTOP.0, DESKTOP.1).await;
-    b.client().goto(&format!("{base}/login")).await.unwrap();
-    b.fill("email", email).await;
-    b.fill("password", PASSWORD).await;
-    b.submit("main form button[type=submit]").await;
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn leader_and_nearest_leader_settle_the_agreement() {
@@ -27,7 +18,8 @@ async fn leader_and_nearest_leader_settle_the_agreement() {
     let base = app.base.clone();
 
     // Mette starts from the sample and shares every point with Karen.
-    sign_in(&leader, &base, "mette@aarhus.dk").await;
+    leader.set_size(DESKTOP.0, DESKTOP.1).await;
+    leader.sign_in(&base, "mette@aarhus.dk").await;
     leader.client().goto(&format!("{base}/dialog/agreement")).await.unwrap();
     leader.submit(".lt-sample-offer button[type=submit]").await;
     leader
@@ -40,7 +32,8 @@ async fn leader_and_nearest_leader_settle_the_agreement() {
 
     // Karen: the start page says something waits, "Mine ledere" leads to it.
     let nearest = leader.new_context().await;
-    sign_in(&nearest, &base, "karen@aarhus.dk").await;
+    nearest.set_size(DESKTOP.0, DESKTOP.1).await;
+    nearest.sign_in(&base, "karen@aarhus.dk").await;
     assert!(nearest.text("#team").await.contains("Én aftale venter på, at du markerer den som aftalt."));
     nearest.check_page("team-start").await;
     nearest.submit("#team a[href='/team']").await;

@@ -4,22 +4,11 @@
 //! and desktop width, and nothing may scroll sideways at 320 px.
 
 use super::{answered, nord};
-use crate::support::app::PASSWORD;
 use crate::support::browser::{Browser, DESKTOP};
 use fantoccini::Locator;
 
 async fn check(browser: &Browser, name: &str) {
     browser.check_page(&format!("intro-{name}")).await;
-}
-
-async fn sign_in(browser: &Browser, base: &str, email: &str) {
-    let c = browser.client();
-    c.goto(&format!("{base}/login")).await.unwrap();
-    browser.fill("email", email).await;
-    browser.fill("password", PASSWORD).await;
-    browser.submit("main form button[type=submit]").await;
-    // Signed in once the header names the person.
-    c.wait().for_element(Locator::Css(".lt-who")).await.unwrap();
 }
 
 async fn click(browser: &Browser, css: &str) {
@@ -48,7 +37,7 @@ async fn intro_pages_are_accessible_and_work_in_a_browser() {
     let n = nord(&app).await;
     let base = app.base.clone();
     lis.set_size(DESKTOP.0, DESKTOP.1).await;
-    sign_in(&lis, &base, "lis@randers.dk").await;
+    lis.sign_in(&base, "lis@randers.dk").await;
     let c = lis.client();
 
     c.goto(&format!("{base}/intro")).await.unwrap();
@@ -109,7 +98,7 @@ async fn intro_pages_are_accessible_and_work_in_a_browser() {
     // Carl's start page shows his next step.
     let carl = Browser::launch().await.unwrap();
     carl.set_size(DESKTOP.0, DESKTOP.1).await;
-    sign_in(&carl, &base, "carl@randers.dk").await;
+    carl.sign_in(&base, "carl@randers.dk").await;
     let due_list = wait_for(&carl, ".lt-due").await;
     assert!(due_list.contains("Næste skridt: Værktøj 2"), "{due_list}");
     check(&carl, "start-with-step").await;
@@ -118,7 +107,7 @@ async fn intro_pages_are_accessible_and_work_in_a_browser() {
     // HR: the withheld results, and the catalogue.
     let hr = Browser::launch().await.unwrap();
     hr.set_size(DESKTOP.0, DESKTOP.1).await;
-    sign_in(&hr, &base, "hr@randers.dk").await;
+    hr.sign_in(&base, "hr@randers.dk").await;
     let c = hr.client();
     c.goto(&format!("{base}{run_path}")).await.unwrap();
     assert!(c.source().await.unwrap().contains("når mindst 5 har svaret"));

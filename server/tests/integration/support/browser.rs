@@ -344,6 +344,16 @@ impl Browser {
         self.find(css).await.click().await.unwrap_or_else(|e| panic!("clicking {css}: {e}"));
     }
 
+    /// Sign in as `email` (with the test password) and wait until the
+    /// header names the person.
+    pub async fn sign_in(&self, base: &str, email: &str) {
+        self.client.goto(&format!("{base}/login")).await.unwrap();
+        self.fill("email", email).await;
+        self.fill("password", crate::support::app::PASSWORD).await;
+        self.submit("main form button[type=submit]").await;
+        self.find(".lt-who").await;
+    }
+
     /// Click an element that loads a new page (a submit button, a link) and
     /// wait until the new page has replaced the old one. WebDriver's click
     /// may return before a form's response has arrived, so reading the page

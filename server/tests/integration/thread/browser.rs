@@ -4,15 +4,7 @@
 //! desktop width on the point page and the inbox.
 
 use super::{lift_id, syd};
-use crate::support::app::PASSWORD;
 use crate::support::browser::{Browser, DESKTOP};
-
-async fn sign_in(b: &Browser, base: &str, email: &str) {
-    b.client().goto(&format!("{base}/login")).await.unwrap();
-    b.fill("email", email).await;
-    b.fill("password", PASSWORD).await;
-    b.submit("main form button[type=submit]").await;
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_point_is_lifted_and_answered_in_the_browser() {
@@ -25,7 +17,7 @@ async fn a_point_is_lifted_and_answered_in_the_browser() {
     let base = app.base.clone();
     let c = b.client();
     b.set_size(DESKTOP.0, DESKTOP.1).await;
-    sign_in(&b, &base, "mette@aarhus.dk").await;
+    b.sign_in(&base, "mette@aarhus.dk").await;
 
     let point = &s.points[1];
     c.goto(&format!("{base}/dialog/points/{point}")).await.unwrap();
@@ -46,7 +38,7 @@ async fn a_point_is_lifted_and_answered_in_the_browser() {
     b.submit("form[action='/logout'] button").await;
 
     // Karen answers in the group's inbox, reached from her start page.
-    sign_in(&b, &base, "karen@aarhus.dk").await;
+    b.sign_in(&base, "karen@aarhus.dk").await;
     c.goto(&format!("{base}/")).await.unwrap();
     b.submit(&format!("a[href='/groups/{}/inbox']", s.syd)).await;
     let id = lift_id(&app, "Vi ledere mangler fri i weekenderne").await;
@@ -64,7 +56,7 @@ async fn a_point_is_lifted_and_answered_in_the_browser() {
     b.submit("form[action='/logout'] button").await;
 
     // The answer comes back to Mette's point page.
-    sign_in(&b, &base, "mette@aarhus.dk").await;
+    b.sign_in(&base, "mette@aarhus.dk").await;
     c.goto(&format!("{base}/dialog/points/{point}")).await.unwrap();
     let card = b.text(&format!("[id='lift-{id}']")).await;
     assert!(card.contains("Taget med i arbejdet") && card.contains("Vi tager det op i ledergruppen"), "{card}");
