@@ -82,34 +82,21 @@ pub async fn add(
          WHERE a.org_id = $6 AND a.id = $7 AND a.shared_with_id IS NOT NULL \
            AND (a.person_id = $3 OR a.shared_with_id = $3)";
     let id = CommentId::new();
-    let done = match point {
-        Some(point) => {
-            sqlx::query(sqlx::AssertSqlSafe(format!(
-                "{INSERT} AND EXISTS (SELECT 1 FROM agreement_points p \
-                   WHERE p.org_id = a.org_id AND p.agreement_id = a.id AND p.id = $2 AND p.shared = 1)"
-            )))
-            .bind(id.as_str())
-            .bind(point.as_str())
-            .bind(author.as_str())
-            .bind(text.as_str())
-            .bind(now_text())
-            .bind(org.as_str())
-            .bind(agreement.as_str())
-            .execute(&db.pool)
-            .await?
-        }
-        None => {
-            sqlx::query(INSERT)
-                .bind(id.as_str())
-                .bind(None::<String>)
-                .bind(author.as_str())
-                .bind(text.as_str())
-                .bind(now_text())
-                .bind(org.as_str())
-                .bind(agreement.as_str())
-                .execute(&db.pool)
-                .await?
-        }
+    // A comment on one point only where that point is shared.
+    let point_shared = match point {
+        Some(_) => " AND EXISTS (SELECT 1 FROM agreement_points p \
+                     WHERE p.org_id = a.org_id AND p.agreement_id = a.id AND p.id = $2 AND p.shared = 1)",
+        None => "",
     };
+    let done = sqlx::query(sqlx::AssertSqlSafe(format!("{INSERT}{point_shared}")))
+        .bind(id.as_str())
+        .bind(point.map(|p| p.as_str().to_string()))
+        .bind(author.as_str())
+        .bind(text.as_str())
+        .bind(now_text())
+        .bind(org.as_str())
+        .bind(agreement.as_str())
+        .execute(&db.pool)
+        .await?;
     Ok(done.rows_affected() > 0)
 }
