@@ -6,7 +6,7 @@ use crate::i18n::Lang;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 pub struct SectionText {
     pub title: String,
     pub intro: String,
@@ -142,6 +142,8 @@ pub struct Shipped {
     pub dialog: PerLang<DialogContent>,
     /// The dialog card decks; checked here so a bad deck stops the server.
     pub cards: PerLang<crate::tools::cards::content::CardSet>,
+    /// The leader APV's texts; its themes go into the catalogue.
+    pub apv: PerLang<crate::tools::apv::content::ApvContent>,
 }
 
 impl Shipped {
@@ -156,7 +158,7 @@ impl Shipped {
             en: toml::from_str(include_str!("../../content/dialog/en.toml"))?,
         };
         check_dialog(&dialog)?;
-        Ok(Shipped { intro, dialog, cards: crate::tools::cards::content::load()? })
+        Ok(Shipped { intro, dialog, cards: crate::tools::cards::content::load()?, apv: crate::tools::apv::content::load()? })
     }
 }
 

@@ -54,3 +54,57 @@ document.addEventListener("DOMContentLoaded", function () {
 document.querySelectorAll("[data-print]").forEach(function (button) {
   button.addEventListener("click", function () { window.print(); });
 });
+// Skema 1 of the leader APV: each theme (a fieldset with data-theme) is
+// posted a moment after the last change, and typing keywords ticks the
+// colour's box, since keywords mark the colour anyway.
+(function () {
+  var form = document.querySelector("form[data-theme-autosave]");
+  if (!form) { return; }
+  var url = form.getAttribute("data-theme-autosave");
+  var csrf = form.querySelector('input[name="csrf"]').value;
+  var texts = document.getElementById("save-texts");
+  var pending = new Map();
+  var body = function (fieldset) {
+    var data = new URLSearchParams({ csrf: csrf, theme: fieldset.getAttribute("data-theme") });
+    fieldset.querySelectorAll("input[type=checkbox]").forEach(function (box) { if (box.checked) { data.append(box.name, box.value); } });
+    fieldset.querySelectorAll("textarea").forEach(function (area) { data.append(area.name, area.value); });
+    return data;
+  };
+  var say = function (fieldset, key) {
+    var state = fieldset.querySelector("[data-save-state]");
+    if (state && texts) { state.textContent = texts.getAttribute("data-" + key); }
+  };
+  var save = function (fieldset) {
+    clearTimeout(pending.get(fieldset));
+    pending.delete(fieldset);
+    say(fieldset, "saving");
+    fetch(url, { method: "POST", body: body(fieldset), credentials: "same-origin" })
+      .then(function (r) { say(fieldset, r.ok ? "saved" : "failed"); })
+      .catch(function () { say(fieldset, "failed"); });
+  };
+  form.querySelectorAll("fieldset[data-theme]").forEach(function (fieldset) {
+    var later = function () {
+      clearTimeout(pending.get(fieldset));
+      pending.set(fieldset, setTimeout(function () { save(fieldset); }, 800));
+    };
+    fieldset.addEventListener("input", function (event) {
+      var area = event.target;
+      if (area.tagName === "TEXTAREA" && area.value.trim() !== "") {
+        var box = document.getElementById(area.name.replace(/^k-/, "m-"));
+        if (box) { box.checked = true; }
+      }
+      later();
+    });
+    fieldset.addEventListener("change", later);
+  });
+  var flush = function () {
+    pending.forEach(function (timer, fieldset) {
+      clearTimeout(timer);
+      navigator.sendBeacon(url, body(fieldset));
+    });
+    pending.clear();
+  };
+  form.addEventListener("submit", function () { pending.forEach(function (timer) { clearTimeout(timer); }); pending.clear(); });
+  document.addEventListener("visibilitychange", function () { if (document.visibilityState === "hidden") { flush(); } });
+  window.addEventListener("pagehide", flush);
+})();

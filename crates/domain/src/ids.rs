@@ -56,6 +56,10 @@ define_id!(
     CommentId,
     DialogId,
     LiftId,
+    ApvCampaignId,
+    ApvRoundId,
+    ApvPlanId,
+    ApvActionId,
 );
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 
 pub mod agreement;
 pub mod anonymity;
+pub mod apv;
 pub mod disclosure;
 pub mod hierarchy;
 pub mod groups;

@@ -1,5 +1,5 @@
 //! HR's catalogue admin: every catalogued tool's items (the introduction
-//! tool's statements, Tool 1's support questions) per section in Danish and
+//! tool's statements, Tool 1's support questions, the APV's themes) per section in Danish and
 //! English; hide or show, edit (a new revision, so earlier answers keep
 //! their wording) and add the organisation's own items. Every change is
 //! written to the audit log in the same transaction.
@@ -34,6 +34,7 @@ struct CatalogueTool {
 fn catalogue_tools(state: &AppState, lang: crate::i18n::Lang) -> Vec<CatalogueTool> {
     let intro = state.shipped.intro.get(lang);
     let dialog = state.shipped.dialog.get(lang);
+    let apv = state.shipped.apv.get(lang);
     let title = |sections: &std::collections::BTreeMap<String, crate::content::SectionText>, code: &str| {
         sections.get(code).map(|s| s.title.clone()).unwrap_or_default()
     };
@@ -47,6 +48,11 @@ fn catalogue_tools(state: &AppState, lang: crate::i18n::Lang) -> Vec<CatalogueTo
             code: "dialog",
             title: dialog.title.clone(),
             sections: crate::content::GUIDE_SECTIONS.into_iter().map(|s| (s, title(&dialog.sections, s))).collect(),
+        },
+        CatalogueTool {
+            code: "apv",
+            title: apv.title.clone(),
+            sections: crate::tools::apv::content::PARTS.into_iter().map(|s| (s, title(&apv.parts, s))).collect(),
         },
     ]
 }

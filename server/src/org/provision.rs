@@ -16,17 +16,28 @@ pub struct Provisioned {
 
 /// Loads every shipped tool's content into the organisation's catalogue.
 pub async fn install_catalogue(conn: &mut AnyConnection, org: &OrgId, shipped: &Shipped) -> anyhow::Result<()> {
-    for (tool, version, da, en) in tools(shipped) {
-        install(conn, org, tool, version, &pairs(da, en)).await?;
+    for (tool, version, items) in tools(shipped) {
+        install(conn, org, tool, version, &items).await?;
     }
     Ok(())
 }
 
-/// The shipped tools whose items live in the catalogue: (tool, version, da, en).
-fn tools(shipped: &Shipped) -> [(&'static str, i64, &[ItemText], &[ItemText]); 2] {
+/// The shipped tools whose items live in the catalogue: (tool, version, items).
+fn tools(shipped: &Shipped) -> [(&'static str, i64, Vec<ShippedItem<'_>>); 3] {
+    let apv = &shipped.apv;
     [
-        ("intro", shipped.intro.da.version, &shipped.intro.da.items, &shipped.intro.en.items),
-        ("dialog", shipped.dialog.da.version, &shipped.dialog.da.items, &shipped.dialog.en.items),
+        ("intro", shipped.intro.da.version, pairs(&shipped.intro.da.items, &shipped.intro.en.items)),
+        ("dialog", shipped.dialog.da.version, pairs(&shipped.dialog.da.items, &shipped.dialog.en.items)),
+        (
+            "apv",
+            apv.da.version,
+            apv.da
+                .themes
+                .iter()
+                .zip(&apv.en.themes)
+                .map(|(da, en)| ShippedItem { key: &da.key, section: &da.part, text_da: &da.text, text_en: &en.text })
+                .collect(),
+        ),
     ]
 }
 
@@ -41,7 +52,7 @@ fn pairs<'a>(da: &'a [ItemText], en: &'a [ItemText]) -> Vec<ShippedItem<'a>> {
 /// a new version of the binary brings its new tools to everyone. One query
 /// per tool finds the organisations that lack it.
 pub async fn install_new_tools(db: &Db, shipped: &Shipped) -> anyhow::Result<()> {
-    for (tool, version, da, en) in tools(shipped) {
+    for (tool, version, items) in tools(shipped) {
         let lacking: Vec<(String,)> = sqlx::query_as(
             "SELECT o.id FROM orgs o WHERE NOT EXISTS \
              (SELECT 1 FROM catalogue_items i WHERE i.org_id = o.id AND i.tool = $1)",
@@ -51,7 +62,7 @@ pub async fn install_new_tools(db: &Db, shipped: &Shipped) -> anyhow::Result<()>
         .await?;
         for (org,) in lacking {
             let mut tx = db.pool.begin().await?;
-            install(&mut tx, &OrgId::from_db(org), tool, version, &pairs(da, en)).await?;
+            install(&mut tx, &OrgId::from_db(org), tool, version, &items).await?;
             tx.commit().await?;
         }
     }

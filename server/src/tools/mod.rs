@@ -2,6 +2,7 @@
 //! group page and the access rules for a group's shared work.
 
 pub mod access;
+pub mod apv;
 pub mod cards;
 pub mod dialog;
 pub mod group;
@@ -12,5 +13,5 @@ use axum::Router;
 
 /// Every tool's pages, merged into the signed-in `pages` router.
 pub fn routes() -> Router<AppState> {
-    Router::new().merge(group::routes()).merge(intro::routes()).merge(dialog::routes())
+    Router::new().merge(group::routes()).merge(intro::routes()).merge(dialog::routes()).merge(apv::routes())
 }

@@ -12,5 +12,6 @@ pub mod page;
 pub mod setup;
 pub mod signin;
 pub mod start;
+pub mod svg;
 
 pub use page::Page;

@@ -53,6 +53,8 @@ pub struct StartPage {
     dialogs_due: Vec<(String, String, String)>,
     dialog_title: String,
     dialog_summary: String,
+    apv_title: String,
+    apv_summary: String,
     /// Lifted points waiting for my answer: (inbox path, group name or none for the organisation, count).
     inboxes: Vec<(String, Option<String>, i64)>,
     /// The newest comment on my agreement is my nearest leader's.
@@ -134,6 +136,8 @@ pub async fn show(State(state): State<AppState>, page: Page, me: Member) -> AppR
         dialogs_due,
         dialog_title: dialog.title.clone(),
         dialog_summary: dialog.summary.clone(),
+        apv_title: state.shipped.apv.get(page.lang).title.clone(),
+        apv_summary: state.shipped.apv.get(page.lang).summary.clone(),
         team: has_team.then_some(TeamWaiting { to_agree, to_answer }),
         comment_waits,
         page,

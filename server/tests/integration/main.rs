@@ -5,6 +5,7 @@ mod support;
 
 mod account;
 mod agreement;
+mod apv;
 mod auth;
 mod backup;
 mod browser_foundation;

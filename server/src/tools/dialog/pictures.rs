@@ -5,11 +5,8 @@
 
 use crate::content::FigureText;
 use domain::agreement::DayMark;
+use crate::web::svg::escape;
 use std::fmt::Write;
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
 
 /// Splits a label into lines of at most `width` characters, at spaces.
 fn lines(label: &str, width: usize) -> Vec<String> {

@@ -3,6 +3,7 @@
 //! used (the CSP forbids style attributes). The chart is decorative for
 //! screen readers (`aria-hidden`): the page puts a data table next to it.
 
+use crate::web::svg::escape;
 use std::fmt::Write;
 
 /// One bar: its label, its count, and whether it is the "don't know" bar.
@@ -54,22 +55,6 @@ pub fn bar_chart(bars: &[Bar<'_>], total: u32) -> String {
     }
     svg.push_str("</svg>");
     svg
-}
-
-/// Escapes text for SVG (XML) content and attributes.
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -14,33 +14,12 @@ mod browser;
 mod catalogue;
 mod results;
 
-/// A leader group inserted directly; the leader is not in `group_members`
-/// (the leader counts as a member all the same).
 async fn group(app: &TestApp, org: &Org, name: &str, leader: &PersonId, members: &[&PersonId]) -> String {
-    let id = uuid::Uuid::now_v7().to_string();
-    sqlx::query("INSERT INTO leader_groups (id, org_id, name, group_leader_id, created_at) VALUES ($1, $2, $3, $4, $5)")
-        .bind(&id)
-        .bind(org.id.as_str())
-        .bind(name)
-        .bind(leader.as_str())
-        .bind("2026-01-05T09:00:00Z")
-        .execute(&app.state.db.pool)
-        .await
-        .unwrap();
-    for m in members {
-        add_member(app, org, &id, m).await;
-    }
-    id
+    app.group(org, name, leader, members).await
 }
 
 async fn add_member(app: &TestApp, org: &Org, group: &str, person: &PersonId) {
-    sqlx::query("INSERT INTO group_members (group_id, person_id, org_id) VALUES ($1, $2, $3)")
-        .bind(group)
-        .bind(person.as_str())
-        .bind(org.id.as_str())
-        .execute(&app.state.db.pool)
-        .await
-        .unwrap();
+    app.add_member(org, group, person).await
 }
 
 /// Ledergruppe Nord: Lis leads Anna, Bo and Carl (four people). HR is Hanne (k = 5, free text 8).

@@ -99,6 +99,35 @@ impl TestApp {
         .unwrap()
     }
 
+    /// A leader group inserted directly; the leader is not in `group_members`
+    /// (the leader counts as a member all the same).
+    pub async fn group(&self, org: &Org, name: &str, leader: &domain::ids::PersonId, members: &[&domain::ids::PersonId]) -> String {
+        let id = uuid::Uuid::now_v7().to_string();
+        sqlx::query("INSERT INTO leader_groups (id, org_id, name, group_leader_id, created_at) VALUES ($1, $2, $3, $4, $5)")
+            .bind(&id)
+            .bind(org.id.as_str())
+            .bind(name)
+            .bind(leader.as_str())
+            .bind("2026-01-05T09:00:00Z")
+            .execute(&self.state.db.pool)
+            .await
+            .unwrap();
+        for m in members {
+            self.add_member(org, &id, m).await;
+        }
+        id
+    }
+
+    pub async fn add_member(&self, org: &Org, group: &str, person: &domain::ids::PersonId) {
+        sqlx::query("INSERT INTO group_members (group_id, person_id, org_id) VALUES ($1, $2, $3)")
+            .bind(group)
+            .bind(person.as_str())
+            .bind(org.id.as_str())
+            .execute(&self.state.db.pool)
+            .await
+            .unwrap();
+    }
+
     /// A client signed in as `email` with `PASSWORD`.
     pub async fn signed_in(&self, email: &str) -> TestClient {
         let client = self.client();

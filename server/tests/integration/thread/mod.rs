@@ -28,26 +28,7 @@ pub struct Syd {
 }
 
 async fn group(app: &TestApp, org: &Org, name: &str, leader: &PersonId, members: &[&PersonId]) -> String {
-    let id = uuid::Uuid::now_v7().to_string();
-    sqlx::query("INSERT INTO leader_groups (id, org_id, name, group_leader_id, created_at) VALUES ($1, $2, $3, $4, $5)")
-        .bind(&id)
-        .bind(org.id.as_str())
-        .bind(name)
-        .bind(leader.as_str())
-        .bind("2026-01-05T09:00:00Z")
-        .execute(&app.state.db.pool)
-        .await
-        .unwrap();
-    for m in members {
-        sqlx::query("INSERT INTO group_members (group_id, person_id, org_id) VALUES ($1, $2, $3)")
-            .bind(&id)
-            .bind(m.as_str())
-            .bind(org.id.as_str())
-            .execute(&app.state.db.pool)
-            .await
-            .unwrap();
-    }
-    id
+    app.group(org, name, leader, members).await
 }
 
 pub async fn syd(app: &TestApp) -> Syd {

@@ -1,0 +1,149 @@
+//! Parsing the APV's forms into domain values: Skema 1 (one theme or the
+//! whole form), the sorting of Skema 2, Skema 3 and the report.
+
+use domain::apv::{Colour, Keywords, Level, Mark};
+use domain::input::ValidationError;
+use std::collections::HashMap;
+
+/// A colour is marked with `m-<theme>-<colour>` (a checkbox) and its
+/// keywords are typed in `k-<theme>-<colour>`; keywords alone mark it too.
+pub fn mark_field(rev: &str, colour: Colour) -> String {
+    format!("m-{rev}-{}", colour.code())
+}
+
+pub fn keywords_field(rev: &str, colour: Colour) -> String {
+    format!("k-{rev}-{}", colour.code())
+}
+
+/// A problem with one field of Skema 1: which theme, which field, why.
+#[derive(Debug)]
+pub struct MarkProblem {
+    pub rev: String,
+    pub field: String,
+    pub error: ValidationError,
+}
+
+/// Reads the marks of `themes` from the posted pairs. Fields of unknown
+/// themes are ignored (a round's themes are fixed; a stale page may carry
+/// none of them but never others), and an unmarked theme gives no mark.
+pub fn parse_marks(pairs: &[(String, String)], themes: &[&str]) -> Result<Vec<(String, Mark)>, Vec<MarkProblem>> {
+    let value = |name: &str| pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
+    let mut marks = Vec::new();
+    let mut problems = Vec::new();
+    for rev in themes {
+        let mut mark = Mark::default();
+        for colour in Colour::ALL {
+            let field = keywords_field(rev, colour);
+            let words = match Keywords::parse(value(&field).unwrap_or("")) {
+                Ok(w) => w,
+                Err(error) => {
+                    problems.push(MarkProblem { rev: rev.to_string(), field, error });
+                    continue;
+                }
+            };
+            let ticked = value(&mark_field(rev, colour)).is_some_and(|v| !v.is_empty());
+            if ticked || !words.as_str().is_empty() {
+                mark.colours[colour.index()] = Some(words.as_str().to_string());
+            }
+        }
+        if !mark.is_empty() {
+            marks.push((rev.to_string(), mark));
+        }
+    }
+    if problems.is_empty() {
+        Ok(marks)
+    } else {
+        Err(problems)
+    }
+}
+
+/// The marks as typed, unchecked: a refused form is shown again with them,
+/// so nothing typed is lost.
+pub fn parse_marks_lenient(pairs: &[(String, String)], themes: &[&str]) -> HashMap<String, Mark> {
+    let value = |name: &str| pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
+    let mut marks = HashMap::new();
+    for rev in themes {
+        let mut mark = Mark::default();
+        for colour in Colour::ALL {
+            let words = value(&keywords_field(rev, colour)).unwrap_or("").trim();
+            let ticked = value(&mark_field(rev, colour)).is_some_and(|v| !v.is_empty());
+            if ticked || !words.is_empty() {
+                mark.colours[colour.index()] = Some(words.to_string());
+            }
+        }
+        marks.insert(rev.to_string(), mark);
+    }
+    marks
+}
+
+/// Skema 2's sorting: `s-<theme>-<colour>` = a level code, or empty for unsorted.
+pub fn sorting_field(rev: &str, colour: Colour) -> String {
+    format!("s-{rev}-{}", colour.code())
+}
+
+pub fn parse_sorting(pairs: &[(String, String)], themes: &[&str]) -> Result<Vec<(String, Colour, Level)>, ValidationError> {
+    let mut placed = Vec::new();
+    for rev in themes {
+        for colour in Colour::ALL {
+            let name = sorting_field(rev, colour);
+            let Some((_, v)) = pairs.iter().find(|(k, _)| *k == name) else { continue };
+            if v.is_empty() {
+                continue;
+            }
+            let level = Level::parse(v).ok_or(ValidationError::new("apv-error-level"))?;
+            placed.push((rev.to_string(), colour, level));
+        }
+    }
+    Ok(placed)
+}
+
+/// A Skema 3 or report text: optional, multi-line, limited.
+pub fn plan_text(raw: &str) -> Result<String, ValidationError> {
+    Ok(domain::input::LongText::parse_optional(raw)?.map(|t| t.as_str().to_string()).unwrap_or_default())
+}
+
+/// An optional date field.
+pub fn optional_date(raw: &str) -> Result<Option<time::Date>, ValidationError> {
+    if raw.trim().is_empty() {
+        return Ok(None);
+    }
+    domain::input::parse_date(raw).map(Some)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn a_tick_or_keywords_mark_a_colour() {
+        let posted = pairs(&[("m-a-red", "1"), ("k-a-red", ""), ("k-a-green", "gode kolleger"), ("k-b-yellow", "  "), ("m-x-red", "1")]);
+        let marks = parse_marks(&posted, &["a", "b"]).unwrap();
+        assert_eq!(marks.len(), 1, "theme b has only blank keywords, theme x is not in the round");
+        let (rev, mark) = &marks[0];
+        assert_eq!(rev, "a");
+        assert_eq!(mark.get(Colour::Red), Some(""));
+        assert_eq!(mark.get(Colour::Yellow), None);
+        assert_eq!(mark.get(Colour::Green), Some("gode kolleger"));
+    }
+
+    #[test]
+    fn too_long_keywords_name_their_field() {
+        let long = "x".repeat(700);
+        let posted = pairs(&[("k-a-yellow", long.as_str())]);
+        let problems = parse_marks(&posted, &["a"]).unwrap_err();
+        assert_eq!(problems[0].field, "k-a-yellow");
+        assert_eq!(problems[0].error.key, "apv-error-keywords-too-long");
+    }
+
+    #[test]
+    fn sorting_reads_levels_and_refuses_unknown_ones() {
+        let posted = pairs(&[("s-a-red", "organisation"), ("s-a-green", ""), ("s-b-yellow", "group")]);
+        let placed = parse_sorting(&posted, &["a", "b"]).unwrap();
+        assert_eq!(placed, vec![("a".into(), Colour::Red, Level::Organisation), ("b".into(), Colour::Yellow, Level::Group)]);
+        assert!(parse_sorting(&pairs(&[("s-a-red", "boss")]), &["a"]).is_err());
+    }
+}

@@ -1,0 +1,87 @@
+//! The leader APV (seed 001, "Lederens egen APV" to Skema 3): a leader
+//! group's round of preparation, Skema 1 (each leader's colours and
+//! keywords), the meeting (Skema 2: the group's picture, sorting and the
+//! choice of one or two themes), Skema 3 (an action plan per chosen theme)
+//! and the report with what the law asks.
+//!
+//! A round fixes the themes it asks when it starts (`store::start`), so edits
+//! in the catalogue never change what an earlier round asked or shows.
+//! Handlers parse, authorise (`tools::access`), call the store and render.
+
+pub mod actions;
+pub mod chart;
+pub mod content;
+pub mod input;
+pub mod pages;
+pub mod plan_pages;
+pub mod store;
+
+use crate::auth::Member;
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use crate::tools::access::Relation;
+use crate::tools::group::store::{self as groups, Group};
+use axum::routing::{get, post};
+use axum::Router;
+use domain::ids::ApvRoundId;
+use store::Round;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/apv", get(pages::tool))
+        .route("/apv/groups/{id}/rounds", post(actions::start))
+        .route("/apv/rounds/{id}", get(pages::round))
+        .route("/apv/rounds/{id}/prepare", get(pages::prepare))
+        .route("/apv/rounds/{id}/map", get(pages::map).post(actions::save_map))
+        .route("/apv/rounds/{id}/map/theme", post(actions::save_theme))
+        .route("/apv/rounds/{id}/meeting", get(pages::meeting))
+        .route("/apv/rounds/{id}/sorting", post(actions::save_sorting))
+        .route("/apv/rounds/{id}/choose", post(actions::choose))
+        .route("/apv/rounds/{id}/report", post(actions::save_report))
+        .route("/apv/rounds/{id}/close", post(actions::close))
+        .route("/apv/plans/{id}", get(plan_pages::plan).post(plan_pages::save_plan))
+        .route("/apv/plans/{id}/remove", post(plan_pages::remove_plan))
+        .route("/apv/plans/{id}/actions", post(plan_pages::add_action))
+        .route("/apv/plans/{id}/actions/{action}/done", post(plan_pages::action_done))
+        .route("/apv/plans/{id}/actions/{action}/delete", post(plan_pages::delete_action))
+}
+
+/// A round with its group and how the viewer stands to the group.
+pub struct RoundContext {
+    pub round: Round,
+    pub group: Group,
+    pub relation: Relation,
+    pub is_hr: bool,
+}
+
+impl RoundContext {
+    /// Leads the meeting, the plans and the report: the group's leader, or
+    /// HR for a group without one.
+    pub fn may_lead(&self) -> bool {
+        self.relation.may_decide(self.is_hr, self.group.leader_id.is_some())
+    }
+}
+
+/// Loads a round the viewer may see; anything else (another organisation, a
+/// group the viewer is outside of) is 404, so the round's existence stays hidden.
+pub async fn load_round(state: &AppState, me: &Member, id: &str) -> AppResult<RoundContext> {
+    let id = ApvRoundId::parse(id).ok_or(AppError::NotFound)?;
+    let round = store::round(&state.db, me.org(), me.person(), &id).await?.ok_or(AppError::NotFound)?;
+    let group = groups::find(&state.db, me.org(), &round.group_id, me.person()).await?.ok_or(AppError::NotFound)?;
+    let is_hr = me.m.roles.may_administer();
+    let relation = Relation::of(group.viewer_is_leader, group.viewer_is_member, is_hr);
+    if !relation.may_view() {
+        return Err(AppError::NotFound);
+    }
+    Ok(RoundContext { round, group, relation, is_hr })
+}
+
+/// Today in Copenhagen, the day deadlines and due dates are measured from.
+pub fn today() -> time::Date {
+    crate::i18n::format::copenhagen(time::OffsetDateTime::now_utc()).date()
+}
+
+/// The keys of the shipped "other themes" rows, whose position is last in their part.
+pub fn other_keys(state: &AppState) -> Vec<&str> {
+    state.shipped.apv.da.themes.iter().filter(|t| t.other).map(|t| t.key.as_str()).collect()
+}

@@ -1,0 +1,147 @@
+//! Skema 1: each leader's colours and keywords per theme, saved as typed,
+//! and handing them in so they count in the group's picture.
+
+use super::Refused;
+use crate::storage::{now_text, Db};
+use domain::apv::{Colour, Mark};
+use domain::ids::{ApvRoundId, OrgId, PersonId};
+use sqlx::AnyConnection;
+use std::collections::HashMap;
+
+/// My own Skema 1 and whether I have handed it in.
+#[derive(Debug, Default)]
+pub struct MyAnswers {
+    /// By theme revision id.
+    pub marks: HashMap<String, Mark>,
+    pub submitted: bool,
+}
+
+type MarkRow = (String, Option<String>, Option<String>, Option<String>);
+
+fn to_mark((_, red, yellow, green): &MarkRow) -> Mark {
+    Mark { colours: [red.clone(), yellow.clone(), green.clone()] }
+}
+
+pub async fn my_answers(db: &Db, org: &OrgId, round: &ApvRoundId, me: &PersonId) -> anyhow::Result<MyAnswers> {
+    let rows: Vec<MarkRow> = sqlx::query_as(
+        "SELECT revision_id, red, yellow, green FROM apv_answers WHERE org_id = $1 AND round_id = $2 AND person_id = $3",
+    )
+    .bind(org.as_str())
+    .bind(round.as_str())
+    .bind(me.as_str())
+    .fetch_all(&db.pool)
+    .await?;
+    let submitted: Option<(String,)> =
+        sqlx::query_as("SELECT submitted_at FROM apv_respondents WHERE org_id = $1 AND round_id = $2 AND person_id = $3")
+            .bind(org.as_str())
+            .bind(round.as_str())
+            .bind(me.as_str())
+            .fetch_optional(&db.pool)
+            .await?;
+    Ok(MyAnswers { marks: rows.iter().map(|r| (r.0.clone(), to_mark(r))).collect(), submitted: submitted.is_some() })
+}
+
+/// True when the round is open: answers change only then.
+async fn is_open(conn: &mut AnyConnection, org: &OrgId, round: &ApvRoundId) -> anyhow::Result<bool> {
+    let open: Option<(String,)> = sqlx::query_as("SELECT id FROM apv_rounds WHERE org_id = $1 AND id = $2 AND closed_at IS NULL")
+        .bind(org.as_str())
+        .bind(round.as_str())
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(open.is_some())
+}
+
+async fn put_mark(conn: &mut AnyConnection, org: &OrgId, round: &ApvRoundId, me: &PersonId, rev: &str, mark: &Mark) -> anyhow::Result<()> {
+    if mark.is_empty() {
+        sqlx::query("DELETE FROM apv_answers WHERE org_id = $1 AND round_id = $2 AND person_id = $3 AND revision_id = $4")
+            .bind(org.as_str())
+            .bind(round.as_str())
+            .bind(me.as_str())
+            .bind(rev)
+            .execute(&mut *conn)
+            .await?;
+        return Ok(());
+    }
+    sqlx::query(
+        "INSERT INTO apv_answers (round_id, person_id, revision_id, org_id, red, yellow, green, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+         ON CONFLICT (round_id, person_id, revision_id) DO UPDATE SET \
+           red = excluded.red, yellow = excluded.yellow, green = excluded.green, updated_at = excluded.updated_at",
+    )
+    .bind(round.as_str())
+    .bind(me.as_str())
+    .bind(rev)
+    .bind(org.as_str())
+    .bind(mark.get(Colour::Red))
+    .bind(mark.get(Colour::Yellow))
+    .bind(mark.get(Colour::Green))
+    .bind(now_text())
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Saves my whole Skema 1 (`marks` by theme revision; themes not named are
+/// cleared), and hands it in when `submit`. One transaction.
+pub async fn save_answers(
+    db: &Db,
+    org: &OrgId,
+    round: &ApvRoundId,
+    me: &PersonId,
+    marks: &[(String, Mark)],
+    submit: bool,
+) -> anyhow::Result<Result<(), Refused>> {
+    let mut tx = db.pool.begin().await?;
+    if !is_open(&mut tx, org, round).await? {
+        return Ok(Err(Refused::Closed));
+    }
+    sqlx::query("DELETE FROM apv_answers WHERE org_id = $1 AND round_id = $2 AND person_id = $3")
+        .bind(org.as_str())
+        .bind(round.as_str())
+        .bind(me.as_str())
+        .execute(&mut *tx)
+        .await?;
+    for (rev, mark) in marks {
+        put_mark(&mut tx, org, round, me, rev, mark).await?;
+    }
+    if submit {
+        sqlx::query(
+            "INSERT INTO apv_respondents (round_id, person_id, org_id, submitted_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (round_id, person_id) DO NOTHING",
+        )
+        .bind(round.as_str())
+        .bind(me.as_str())
+        .bind(org.as_str())
+        .bind(now_text())
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(Ok(()))
+}
+
+/// Saves one theme of my Skema 1 as I type (the page's script sends a
+/// theme whenever one of its fields changes).
+pub async fn save_theme(db: &Db, org: &OrgId, round: &ApvRoundId, me: &PersonId, rev: &str, mark: &Mark) -> anyhow::Result<Result<(), Refused>> {
+    let mut conn = db.pool.acquire().await?;
+    if !is_open(&mut conn, org, round).await? {
+        return Ok(Err(Refused::Closed));
+    }
+    put_mark(&mut conn, org, round, me, rev, mark).await?;
+    Ok(Ok(()))
+}
+
+/// The handed-in answers of the group, `(theme revision, mark)`, with no
+/// person attached: what the picture is built from.
+pub async fn handed_in(db: &Db, org: &OrgId, round: &ApvRoundId) -> anyhow::Result<Vec<(String, Mark)>> {
+    let rows: Vec<MarkRow> = sqlx::query_as(
+        "SELECT a.revision_id, a.red, a.yellow, a.green FROM apv_answers a \
+         JOIN apv_respondents s ON s.round_id = a.round_id AND s.person_id = a.person_id AND s.org_id = a.org_id \
+         WHERE a.org_id = $1 AND a.round_id = $2",
+    )
+    .bind(org.as_str())
+    .bind(round.as_str())
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows.iter().map(|r| (r.0.clone(), to_mark(r))).collect())
+}
