@@ -146,12 +146,12 @@ both_backends!(skema_1_saves_a_theme_as_typed_and_refuses_too_long_keywords, |ap
     let long = "x".repeat(700);
     let r = anna.post_form(&format!("/apv/rounds/{round}/map/theme"), &[("theme", theme.as_str()), (k.as_str(), long.as_str())]).await;
     assert_eq!(r.status(), 422);
-    assert!(r.text().await.unwrap().contains("højst 600 tegn"));
+    assert!(r.text().await.unwrap().contains("højst være 600 tegn"));
     // The whole form with one bad field: refused, everything typed comes back, nothing saved.
     let r = map(&anna, &round, &revs, &[(0, "red", "Travlt"), (3, "yellow", long.as_str())], true).await;
     assert_eq!(r.status(), 422);
     let body = r.text().await.unwrap();
-    assert!(body.contains("Travlt") && body.contains("højst 600 tegn"));
+    assert!(body.contains("Travlt") && body.contains("højst være 600 tegn"));
     assert_eq!(count(&app, "SELECT COUNT(*) FROM apv_respondents WHERE round_id = $1", &round).await, 0);
     let (kept,): (Option<String>,) = sqlx::query_as("SELECT yellow FROM apv_answers WHERE round_id = $1 AND revision_id = $2")
         .bind(&round)

@@ -82,7 +82,7 @@ fn picture(body: &str) -> Vec<(String, [u32; 3])> {
         .collect()
 }
 
-async fn count(app: &TestApp, sql: &str, bind: &str) -> i64 {
+async fn count(app: &TestApp, sql: &'static str, bind: &str) -> i64 {
     let (n,): (i64,) = sqlx::query_as(sql).bind(bind).fetch_one(&app.state.db.pool).await.unwrap();
     n
 }
