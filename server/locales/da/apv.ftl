@@ -1,8 +1,11 @@
 # Leder-APV (seed 001): runder, Skema 1–3 og rapporten.
 apv-variant-now = APV af i dag (Stop op, Vent, Kør)
 apv-variant-future = Fremtids-APV (Læg bag os, Tænk nyt, Tag med)
+apv-part-short-big = rammer og vilkår
+apv-part-short-small = din egen lederrolle
 apv-variant-label = Hvilken slags APV?
 
+start-due-apv = Udfyld Skema 1 i leder-APV for { $group }
 apv-jump-to-groups = Gå til dine ledergrupper og runder
 apv-why-heading = Hvorfor en leder-APV?
 apv-how-heading = Sådan gør I

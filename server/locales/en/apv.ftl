@@ -1,8 +1,11 @@
 # Leader APV (seed 001): rounds, Forms 1–3 and the report.
 apv-variant-now = APV of today (Stop, Wait, Go)
 apv-variant-future = Future APV (Leave behind, Think anew, Keep)
+apv-part-short-big = frame and conditions
+apv-part-short-small = your own leader role
 apv-variant-label = Which kind of APV?
 
+start-due-apv = Fill in Form 1 of the leader APV for { $group }
 apv-jump-to-groups = Go to your leader groups and rounds
 apv-why-heading = Why a leader APV?
 apv-how-heading = How it works

@@ -10,6 +10,7 @@
 //! of its addresses already exists): the demo never touches real accounts.
 
 pub mod agreement;
+mod apv;
 pub mod intro;
 pub mod meetings;
 pub mod people;
@@ -59,7 +60,7 @@ pub async fn create(db: &Db, shipped: &Shipped) -> anyhow::Result<Result<Vec<Dem
         &[],
     )
     .await?;
-    if let Err(e) = fill(db, &made, &hash).await {
+    if let Err(e) = fill(db, shipped, &made, &hash).await {
         // Leave nothing half-made behind, so the demo can simply be run again.
         let _ = sqlx::query("DELETE FROM orgs WHERE id = $1").bind(made.org.as_str()).execute(&db.pool).await;
         let _ = sqlx::query("DELETE FROM accounts WHERE id = $1").bind(made.account.as_str()).execute(&db.pool).await;
@@ -101,9 +102,10 @@ async fn already_there(db: &Db) -> anyhow::Result<bool> {
     Ok(false)
 }
 
-async fn fill(db: &Db, made: &crate::org::provision::Provisioned, hash: &str) -> anyhow::Result<()> {
+async fn fill(db: &Db, shipped: &Shipped, made: &crate::org::provision::Provisioned, hash: &str) -> anyhow::Result<()> {
     let items = crate::catalogue::store::items(db, &made.org, "intro").await?;
     let guide = crate::catalogue::store::items(db, &made.org, "dialog").await?;
+    let apv_themes = crate::catalogue::store::items(db, &made.org, "apv").await?;
     let now = time::OffsetDateTime::now_utc();
     let mut tx = db.pool.begin().await?;
     let structure = people::create(&mut tx, &made.org, &made.person, hash).await?;
@@ -112,6 +114,7 @@ async fn fill(db: &Db, made: &crate::org::provision::Provisioned, hash: &str) ->
     meetings::fill(&mut tx, &made.org, &structure, now).await?;
     thread::fill(&mut tx, &made.org, &structure, now).await?;
     team::fill(&mut tx, &made.org, &structure, now).await?;
+    apv::fill(&mut tx, &made.org, &structure, &apv_themes, &crate::tools::apv::other_keys(shipped), now).await?;
     tx.commit().await?;
     Ok(())
 }

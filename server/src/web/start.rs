@@ -55,6 +55,8 @@ pub struct StartPage {
     dialog_summary: String,
     apv_title: String,
     apv_summary: String,
+    /// APV rounds where my Skema 1 is missing: (round id, group, deadline).
+    apv_due: Vec<(String, String, Option<String>)>,
     /// Lifted points waiting for my answer: (inbox path, group name or none for the organisation, count).
     inboxes: Vec<(String, Option<String>, i64)>,
     /// The newest comment on my agreement is my nearest leader's.
@@ -75,7 +77,7 @@ pub async fn show(State(state): State<AppState>, page: Page, me: Member) -> AppR
     let now = time::OffsetDateTime::now_utc();
     let is_admin = me.m.roles.may_administer();
     let open_at_org = async { if is_admin { thread::open_at_org(db, org).await } else { Ok(0) } };
-    let (groups, due, steps, today_ticks, dialogs, led, at_org, waiting, comment_waits) = tokio::try_join!(
+    let (groups, due, steps, today_ticks, dialogs, led, at_org, waiting, comment_waits, apv_due) = tokio::try_join!(
         groups_of(db, org, person),
         intro::due_runs(db, org, person),
         intro::my_steps(db, org, person),
@@ -84,7 +86,8 @@ pub async fn show(State(state): State<AppState>, page: Page, me: Member) -> AppR
         thread::open_in_led_groups(db, org, person),
         open_at_org,
         crate::team::store::waiting(db, org, person, today),
-        crate::tools::dialog::comments::awaits_my_answer(db, org, person, today)
+        crate::tools::dialog::comments::awaits_my_answer(db, org, person, today),
+        crate::tools::apv::store::due_rounds(db, org, person)
     )?;
     let dialogs_due = dialogs
         .iter()
@@ -138,6 +141,10 @@ pub async fn show(State(state): State<AppState>, page: Page, me: Member) -> AppR
         dialog_summary: dialog.summary.clone(),
         apv_title: state.shipped.apv.get(page.lang).title.clone(),
         apv_summary: state.shipped.apv.get(page.lang).summary.clone(),
+        apv_due: apv_due
+            .into_iter()
+            .map(|r| (r.id.to_string(), r.group_name, r.deadline.map(|d| format::date(page.lang, d))))
+            .collect(),
         team: has_team.then_some(TeamWaiting { to_agree, to_answer }),
         comment_waits,
         page,

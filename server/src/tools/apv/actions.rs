@@ -63,7 +63,7 @@ pub async fn start(
     };
     let items = catalogue::store::items(&state.db, me.org(), "apv").await?;
     let new = NewRound { group: &group.id, variant, deadline, by: me.person() };
-    match store::start(&state.db, me.org(), new, &items, &super::other_keys(&state)).await? {
+    match store::start(&state.db, me.org(), new, &items, &super::other_keys(&state.shipped)).await? {
         Ok(round) => Ok(Redirect::to(&format!("/apv/rounds/{round}?notice=started")).into_response()),
         Err(_) => {
             errors.0.push(FieldError { field: None, message: page.t1("apv-error-already-open", "group", &group.name) });

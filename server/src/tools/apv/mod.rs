@@ -82,6 +82,6 @@ pub fn today() -> time::Date {
 }
 
 /// The keys of the shipped "other themes" rows, whose position is last in their part.
-pub fn other_keys(state: &AppState) -> Vec<&str> {
-    state.shipped.apv.da.themes.iter().filter(|t| t.other).map(|t| t.key.as_str()).collect()
+pub fn other_keys(shipped: &crate::content::Shipped) -> Vec<&str> {
+    shipped.apv.da.themes.iter().filter(|t| t.other).map(|t| t.key.as_str()).collect()
 }

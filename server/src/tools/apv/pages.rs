@@ -10,7 +10,7 @@ use super::{load_round, RoundContext};
 use crate::auth::Member;
 use crate::content::IntroContent;
 use crate::error::{AppError, AppResult};
-use crate::i18n::{format, Lang, Tr};
+use crate::i18n::{format, Tr};
 use crate::org::audit;
 use crate::state::AppState;
 use crate::tools::access::Relation;
@@ -50,6 +50,17 @@ pub fn level_name(content: &ApvContent, level: Level) -> &str {
         Level::Individual => &content.levels.individual,
         Level::Group => &content.levels.group,
         Level::Organisation => &content.levels.organisation,
+    }
+}
+
+/// A theme's name where themes are listed together; the two "other themes"
+/// rows get their part, so they can be told apart.
+pub fn theme_label(tr: &Tr, t: &RoundTheme) -> String {
+    let name = t.name(tr.lang);
+    if t.other {
+        format!("{name} ({})", tr.t(&format!("apv-part-short-{}", t.part)))
+    } else {
+        name.to_string()
     }
 }
 
@@ -160,12 +171,12 @@ pub struct PlanLine {
     pub actions: usize,
 }
 
-pub fn plan_lines(lang: Lang, plans: &[Plan], themes: &[RoundTheme]) -> Vec<PlanLine> {
+pub fn plan_lines(tr: &Tr, plans: &[Plan], themes: &[RoundTheme]) -> Vec<PlanLine> {
     plans
         .iter()
         .map(|p| PlanLine {
             id: p.id.to_string(),
-            theme: themes.iter().find(|t| t.revision_id.as_str() == p.revision_id).map(|t| t.name(lang).to_string()).unwrap_or_default(),
+            theme: themes.iter().find(|t| t.revision_id.as_str() == p.revision_id).map(|t| theme_label(tr, t)).unwrap_or_default(),
             actions: p.actions.len(),
         })
         .collect()
@@ -273,7 +284,7 @@ pub async fn round_page(
         may_answer: ctx.relation.may_answer() && r.open,
         i_submitted: r.i_submitted,
         may_lead: ctx.may_lead() && r.open,
-        plans: plan_lines(page.lang, &plans, &themes),
+        plans: plan_lines(&page.tr, &plans, &themes),
         absence_options: Absence::ALL
             .into_iter()
             .map(|a| (a.code(), absence_label(content, a).to_string()))
@@ -520,7 +531,8 @@ pub async fn meeting_page(
         Picture::Shown { themes: tallies, keywords_shown } => {
             let order = by_urgency(&tallies);
             let names = [colours.red.name.as_str(), colours.yellow.name.as_str(), colours.green.name.as_str()];
-            let rows: Vec<Row> = order.iter().map(|&i| Row { name: themes[i].name(page.lang), counts: tallies[i].counts }).collect();
+            let labels: Vec<String> = themes.iter().map(|t| theme_label(&page.tr, t)).collect();
+            let rows: Vec<Row> = order.iter().map(|&i| Row { name: &labels[i], counts: tallies[i].counts }).collect();
             let chart = colour_map(&rows, respondents, names);
             let list = order
                 .iter()
@@ -529,7 +541,7 @@ pub async fn meeting_page(
                     let rev = t.revision_id.as_str();
                     MeetingTheme {
                         rev: rev.to_string(),
-                        name: t.name(page.lang).to_string(),
+                        name: labels[i].clone(),
                         counts: tallies[i].counts,
                         colours: Colour::ALL
                             .into_iter()
@@ -571,7 +583,7 @@ pub async fn meeting_page(
         levels: Level::ALL.into_iter().map(|l| (l.code(), level_name(content, l).to_string())).collect(),
         keywords_needed: rule.min_for_free_text(audience),
         may_choose: may_lead && plans.len() < domain::apv::MAX_CHOSEN,
-        plans: plan_lines(page.lang, &plans, &themes),
+        plans: plan_lines(&page.tr, &plans, &themes),
         shown,
         notice,
         errors,

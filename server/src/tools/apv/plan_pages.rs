@@ -121,7 +121,7 @@ async fn plan_page(
 ) -> AppResult<PlanPage> {
     let content = state.shipped.apv.get(page.lang);
     let themes = store::themes(&state.db, me.org(), &ctx.round.id).await?;
-    let theme = themes.iter().find(|t| t.revision_id.as_str() == plan.revision_id).map(|t| t.name(page.lang).to_string()).unwrap_or_default();
+    let theme = themes.iter().find(|t| t.revision_id.as_str() == plan.revision_id).map(|t| super::pages::theme_label(&page.tr, t)).unwrap_or_default();
     let field = |name: &'static str, text: &FieldText| PlanField {
         name,
         label: text.label.clone(),

@@ -35,7 +35,10 @@ both_backends!(a_round_runs_from_mapping_to_plans_and_report, |app: TestApp| asy
     assert_eq!(count(&app, "SELECT COUNT(*) FROM apv_respondents WHERE round_id = $1", &round).await, 2);
     let (_, body) = carl.page(&format!("/apv/rounds/{round}/map")).await;
     assert!(body.contains("Alt for mange opgaver"), "the draft comes back");
+    let due = "Udfyld Skema 1 i leder-APV for Ledergruppe Nord";
+    assert!(bo.page("/").await.1.contains(due), "the start page says what is due");
     handed_in(&bo, &round, &revs, &[(1, "red", ""), (0, "red", "Travlhed")]).await;
+    assert!(!bo.page("/").await.1.contains(due));
 
     // Three handed in: counts and pooled keywords, most red first, no names.
     let (_, body) = carl.page(&format!("/apv/rounds/{round}/meeting")).await;

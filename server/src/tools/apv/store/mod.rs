@@ -179,6 +179,20 @@ pub async fn start(db: &Db, org: &OrgId, new: NewRound<'_>, items: &[Item], othe
         Err(e) if e.as_database_error().is_some_and(|d| d.is_unique_violation()) => return Ok(Err(Refused::AlreadyOpen)),
         Err(e) => return Err(e.into()),
     }
+    fix_themes(&mut tx, org, &id, items, other_keys).await?;
+    tx.commit().await?;
+    Ok(Ok(id))
+}
+
+/// Fixes the themes a round asks: the visible items' current revisions, by
+/// part, each part's "other themes" row last. Later edits never change them.
+pub async fn fix_themes(
+    conn: &mut sqlx::AnyConnection,
+    org: &OrgId,
+    id: &ApvRoundId,
+    items: &[Item],
+    other_keys: &[&str],
+) -> anyhow::Result<()> {
     let mut asked: Vec<(usize, bool, &Item)> = items
         .iter()
         .filter(|i| !i.hidden)
@@ -199,11 +213,10 @@ pub async fn start(db: &Db, org: &OrgId, new: NewRound<'_>, items: &[Item], othe
         .bind(crate::tools::apv::content::PARTS[*part])
         .bind(position as i64)
         .bind(i64::from(*other))
-        .execute(&mut *tx)
+        .execute(&mut *conn)
         .await?;
     }
-    tx.commit().await?;
-    Ok(Ok(id))
+    Ok(())
 }
 
 /// A theme as a round asks it: the wording fixed when the round started.
@@ -288,4 +301,29 @@ pub async fn close(db: &Db, org: &OrgId, round: &ApvRoundId) -> anyhow::Result<R
         .execute(&db.pool)
         .await?;
     Ok(if done.rows_affected() == 1 { Ok(()) } else { Err(Refused::Closed) })
+}
+
+/// An open round in one of my groups where I have not handed in Skema 1.
+pub struct DueRound {
+    pub id: ApvRoundId,
+    pub group_name: String,
+    pub deadline: Option<time::Date>,
+}
+
+pub async fn due_rounds(db: &Db, org: &OrgId, person: &PersonId) -> anyhow::Result<Vec<DueRound>> {
+    let rows: Vec<(String, String, Option<String>)> = sqlx::query_as(
+        "SELECT r.id, g.name, r.deadline FROM apv_rounds r JOIN leader_groups g ON g.id = r.group_id AND g.org_id = r.org_id \
+         WHERE r.org_id = $1 AND r.closed_at IS NULL \
+           AND (g.group_leader_id = $2 OR EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = g.id AND m.person_id = $2)) \
+           AND NOT EXISTS (SELECT 1 FROM apv_respondents x WHERE x.round_id = r.id AND x.person_id = $2) \
+         ORDER BY r.created_at",
+    )
+    .bind(org.as_str())
+    .bind(person.as_str())
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, group_name, deadline)| DueRound { id: ApvRoundId::from_db(id), group_name, deadline: date(deadline) })
+        .collect())
 }
