@@ -9,6 +9,7 @@ use domain::roles::Role;
 use scraper::{Html, Selector};
 
 mod access;
+mod browser;
 mod flow;
 
 /// Ledergruppe Nord: Lis leads Anna, Bo and Carl (four people). HR is Hanne (k = 5, free text 8).
