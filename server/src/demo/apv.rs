@@ -154,7 +154,80 @@ pub async fn fill(conn: &mut AnyConnection, org: &OrgId, s: &Structure, items: &
         }
         if let Some(closed) = spec.closed_days_ago {
             finish(conn, org, s, &round, &revision_of, now, closed).await?;
+            next_round(conn, org, s, &round, spec, items, other_keys, now).await?;
         }
+    }
+    Ok(())
+}
+
+/// A finished round was part of last year's campaign; its group has just
+/// started the next round, whose leader has begun reviewing last year's actions.
+#[allow(clippy::too_many_arguments)]
+async fn next_round(
+    conn: &mut AnyConnection,
+    org: &OrgId,
+    s: &Structure,
+    last: &ApvRoundId,
+    spec: &RoundSpec,
+    items: &[Item],
+    other_keys: &[&str],
+    now: OffsetDateTime,
+) -> anyhow::Result<()> {
+    let campaign = domain::ids::ApvCampaignId::new();
+    let started = now - Duration::days(spec.started_days_ago + 5);
+    sqlx::query(
+        "INSERT INTO apv_campaigns (id, org_id, title, variant, deadline, started_by, created_at, closed_at) \
+         VALUES ($1, $2, 'Leder-APV i alle ledergrupper', 'now', $3, $4, $5, $6)",
+    )
+    .bind(campaign.as_str())
+    .bind(org.as_str())
+    .bind(day(now + Duration::days(spec.deadline_in_days)))
+    .bind(s.persons[super::people::HR_EMAIL].as_str())
+    .bind(to_text(started))
+    .bind(to_text(now - Duration::days(spec.closed_days_ago.unwrap_or(0))))
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query("UPDATE apv_rounds SET campaign_id = $3 WHERE org_id = $1 AND id = $2")
+        .bind(org.as_str())
+        .bind(last.as_str())
+        .bind(campaign.as_str())
+        .execute(&mut *conn)
+        .await?;
+    let round = ApvRoundId::new();
+    let leader = &s.persons[spec.handed_in[0]];
+    sqlx::query(
+        "INSERT INTO apv_rounds (id, org_id, group_id, variant, deadline, started_by, created_at) VALUES ($1, $2, $3, 'now', $4, $5, $6)",
+    )
+    .bind(round.as_str())
+    .bind(org.as_str())
+    .bind(s.groups[spec.group].as_str())
+    .bind(day(now + Duration::days(12)))
+    .bind(leader.as_str())
+    .bind(to_text(now - Duration::days(2)))
+    .execute(&mut *conn)
+    .await?;
+    fix_themes(conn, org, &round, items, other_keys).await?;
+    let done: Vec<(String,)> = sqlx::query_as(
+        "SELECT a.id FROM apv_actions a JOIN apv_plans p ON p.id = a.plan_id AND p.org_id = a.org_id \
+         WHERE a.org_id = $1 AND p.round_id = $2 AND a.done_at IS NOT NULL ORDER BY a.due_on",
+    )
+    .bind(org.as_str())
+    .bind(last.as_str())
+    .fetch_all(&mut *conn)
+    .await?;
+    for (i, (action,)) in done.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO apv_action_reviews (action_id, org_id, round_id, done, worked, next_step, reviewed_by, reviewed_at) \
+             VALUES ($1, $2, $3, 1, $4, 'carry_on', $5, $6)",
+        )
+        .bind(action)
+        .bind(org.as_str())
+        .bind(round.as_str())
+        .bind(if i == 0 { "yes" } else { "partly" })
+        .bind(leader.as_str())
+        .bind(to_text(now - Duration::days(1)))
+        .execute(&mut *conn)
+        .await?;
     }
     Ok(())
 }
