@@ -164,3 +164,19 @@ both_backends!(skema_1_saves_a_theme_as_typed_and_refuses_too_long_keywords, |ap
         .unwrap();
     assert_eq!(kept.as_deref(), Some("Kursus i coaching"));
 });
+
+both_backends!(a_bad_start_form_says_why_and_starts_nothing, |app: TestApp| async move {
+    let n = nord(&app).await;
+    let lis = app.signed_in("lis@randers.dk").await;
+    let path = format!("/apv/groups/{}/rounds", n.group);
+    let r = lis.post_form(&path, &[("variant", "someday"), ("deadline", "")]).await;
+    assert_eq!(r.status(), 422);
+    assert!(r.text().await.unwrap().contains("Vælg en slags APV."));
+    let r = lis.post_form(&path, &[("variant", "now"), ("deadline", "2020-01-01")]).await;
+    assert_eq!(r.status(), 422);
+    assert!(r.text().await.unwrap().contains("Fristen kan ikke ligge før i dag."));
+    let r = lis.post_form(&path, &[("variant", "future"), ("deadline", "1. maj")]).await;
+    assert_eq!(r.status(), 422);
+    assert!(r.text().await.unwrap().contains("Skriv en gyldig dato."));
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM apv_rounds WHERE group_id = $1", &n.group).await, 0);
+});
