@@ -6,8 +6,8 @@
 use super::people::Structure;
 use crate::catalogue::store::Item;
 use crate::storage::to_text;
-use crate::tools::apv::store::fix_themes;
-use domain::apv::Colour;
+use crate::tools::apv::store::{fix_themes, put_mark};
+use domain::apv::{Colour, Mark};
 use domain::ids::{ApvActionId, ApvPlanId, ApvRoundId, OrgId};
 use sqlx::AnyConnection;
 use time::{Duration, OffsetDateTime};
@@ -120,27 +120,14 @@ pub async fn fill(conn: &mut AnyConnection, org: &OrgId, s: &Structure, items: &
         for (p, (email, handed_in)) in writers.enumerate() {
             let person = &s.persons[*email];
             let at = started + Duration::hours(5 + 17 * p as i64);
+            // Both colours of a theme go into its one row, as the form saves them.
+            let mut marks: std::collections::BTreeMap<String, Mark> = Default::default();
             for (key, colour, words) in marks_of(p) {
                 let Some(rev) = revision_of(key) else { continue };
-                let column = colour.code();
-                // One row per theme; a second colour on the same theme fills its column.
-                let sql = match column {
-                    "red" => "INSERT INTO apv_answers (round_id, person_id, revision_id, org_id, red, updated_at) VALUES ($1, $2, $3, $4, $5, $6) \
-                              ON CONFLICT (round_id, person_id, revision_id) DO UPDATE SET red = excluded.red",
-                    "yellow" => "INSERT INTO apv_answers (round_id, person_id, revision_id, org_id, yellow, updated_at) VALUES ($1, $2, $3, $4, $5, $6) \
-                                 ON CONFLICT (round_id, person_id, revision_id) DO UPDATE SET yellow = excluded.yellow",
-                    _ => "INSERT INTO apv_answers (round_id, person_id, revision_id, org_id, green, updated_at) VALUES ($1, $2, $3, $4, $5, $6) \
-                          ON CONFLICT (round_id, person_id, revision_id) DO UPDATE SET green = excluded.green",
-                };
-                sqlx::query(sql)
-                    .bind(round.as_str())
-                    .bind(person.as_str())
-                    .bind(&rev)
-                    .bind(org.as_str())
-                    .bind(words)
-                    .bind(to_text(at))
-                    .execute(&mut *conn)
-                    .await?;
+                marks.entry(rev).or_default().colours[colour.index()] = Some(words.to_string());
+            }
+            for (rev, mark) in &marks {
+                put_mark(conn, org, &round, person, rev, mark).await?;
             }
             if handed_in {
                 sqlx::query("INSERT INTO apv_respondents (round_id, person_id, org_id, submitted_at) VALUES ($1, $2, $3, $4)")

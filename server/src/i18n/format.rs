@@ -17,6 +17,12 @@ pub fn copenhagen(t: OffsetDateTime) -> OffsetDateTime {
     t.to_timezone(timezones::db::europe::COPENHAGEN)
 }
 
+/// Today in Copenhagen: deadlines, due dates, ticks and periods are counted
+/// in local days.
+pub fn today() -> time::Date {
+    copenhagen(OffsetDateTime::now_utc()).date()
+}
+
 /// "23. november 2026" / "23 November 2026".
 pub fn date(lang: Lang, d: time::Date) -> String {
     let m = usize::from(u8::from(d.month())) - 1;

@@ -73,7 +73,7 @@ pub struct TeamWaiting {
 
 pub async fn show(State(state): State<AppState>, page: Page, me: Member) -> AppResult<StartPage> {
     let (db, org, person) = (&state.db, me.org(), me.person());
-    let today = crate::tools::intro::today();
+    let today = format::today();
     let now = time::OffsetDateTime::now_utc();
     let is_admin = me.m.roles.may_administer();
     let open_at_org = async { if is_admin { thread::open_at_org(db, org).await } else { Ok(0) } };

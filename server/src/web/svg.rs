@@ -15,3 +15,12 @@ pub fn escape(s: &str) -> String {
     }
     out
 }
+
+/// A bar's length for `count` of `total`, where `total` fills `max`,
+/// rounded to the nearest unit; charts of one round share one scale.
+pub fn bar_length(count: u32, total: u32, max: u32) -> u32 {
+    if total == 0 {
+        return 0;
+    }
+    (count.min(total) * max * 2 + total) / (2 * total)
+}

@@ -12,8 +12,7 @@ use crate::auth::Member;
 use crate::catalogue;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
-use crate::tools::access::Relation;
-use crate::tools::group::store as groups;
+use crate::tools::group::{viewed, Viewed};
 use crate::web::forms::{FieldError, FormErrors};
 use crate::web::Page;
 use axum::extract::{Path, State};
@@ -40,12 +39,7 @@ pub async fn start(
     CsrfForm(form): CsrfForm<StartForm>,
 ) -> AppResult<Response> {
     let group_id = GroupId::parse(&id).ok_or(AppError::NotFound)?;
-    let group = groups::find(&state.db, me.org(), &group_id, me.person()).await?.ok_or(AppError::NotFound)?;
-    let is_hr = me.m.roles.may_administer();
-    let relation = Relation::of(group.viewer_is_leader, group.viewer_is_member, is_hr);
-    if !relation.may_view() {
-        return Err(AppError::NotFound);
-    }
+    let Viewed { group, relation, is_hr } = viewed(&state, &me, &group_id).await?;
     if !relation.may_start_round(is_hr) {
         return Err(AppError::Forbidden);
     }
@@ -76,13 +70,8 @@ pub async fn start(
 /// The round, if the viewer may fill in Skema 1 and it is still open.
 async fn answerable(state: &AppState, me: &Member, id: &str) -> AppResult<RoundContext> {
     let ctx = load_round(state, me, id).await?;
-    if !ctx.relation.may_answer() {
-        return Err(AppError::Forbidden);
-    }
-    if !ctx.round.open {
-        return Err(AppError::BadRequest("apv-error-round-closed"));
-    }
-    Ok(ctx)
+    let allowed = ctx.relation.may_answer();
+    ctx.open_for(allowed)
 }
 
 /// Saves my whole Skema 1; with `hand_in` it also counts in the group's picture.
@@ -115,9 +104,8 @@ pub async fn save_map(
                 errors.0.push(FieldError { field: Some(p.field.into()), message });
             }
             // Keep everything as typed, so nothing is lost.
-            let typed = input::parse_marks_lenient(&pairs, &revs);
-            let mine = store::my_answers(&state.db, me.org(), &ctx.round.id, me.person()).await?;
-            let body = map_page(&state, page, &ctx, &themes, &typed, mine.submitted, &by_field, errors);
+            let typed = input::typed_marks(&pairs, &revs).into_iter().collect();
+            let body = map_page(&state, page, &ctx, &themes, &typed, &by_field, errors);
             Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response())
         }
     }
@@ -158,13 +146,8 @@ pub async fn save_theme(
 /// The meeting's leader (or HR for a group without one), on an open round.
 async fn leading(state: &AppState, me: &Member, id: &str) -> AppResult<RoundContext> {
     let ctx = load_round(state, me, id).await?;
-    if !ctx.may_lead() {
-        return Err(AppError::Forbidden);
-    }
-    if !ctx.round.open {
-        return Err(AppError::BadRequest("apv-error-round-closed"));
-    }
-    Ok(ctx)
+    let allowed = ctx.may_lead();
+    ctx.open_for(allowed)
 }
 
 /// Saves where the group put each theme in each colour.

@@ -27,10 +27,7 @@ pub struct Row<'a> {
 
 /// Bar length for `count` of `total` leaders, rounded to the nearest unit.
 pub fn bar_width(count: u32, total: u32) -> u32 {
-    if total == 0 {
-        return 0;
-    }
-    (count.min(total) * BAR_MAX * 2 + total) / (2 * total)
+    crate::web::svg::bar_length(count, total, BAR_MAX)
 }
 
 /// Draws the map; `colour_names` are the variant's names (e.g. "Stop op", "Vent", "Kør").

@@ -3,7 +3,6 @@
 
 use domain::apv::{Colour, Keywords, Level, Mark};
 use domain::input::ValidationError;
-use std::collections::HashMap;
 
 /// A colour is marked with `m-<theme>-<colour>` (a checkbox) and its
 /// keywords are typed in `k-<theme>-<colour>`; keywords alone mark it too.
@@ -23,45 +22,13 @@ pub struct MarkProblem {
     pub error: ValidationError,
 }
 
-/// Reads the marks of `themes` from the posted pairs. Fields of unknown
-/// themes are ignored (a round's themes are fixed; a stale page may carry
-/// none of them but never others), and an unmarked theme gives no mark.
-pub fn parse_marks(pairs: &[(String, String)], themes: &[&str]) -> Result<Vec<(String, Mark)>, Vec<MarkProblem>> {
+/// The marks of `themes` as typed, unchecked; a refused form is shown
+/// again with them, so nothing typed is lost. Fields of unknown themes are
+/// ignored (a round's themes are fixed; a stale page may carry none of them
+/// but never others), and an unmarked theme gives no mark.
+pub fn typed_marks(pairs: &[(String, String)], themes: &[&str]) -> Vec<(String, Mark)> {
     let value = |name: &str| pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
     let mut marks = Vec::new();
-    let mut problems = Vec::new();
-    for rev in themes {
-        let mut mark = Mark::default();
-        for colour in Colour::ALL {
-            let field = keywords_field(rev, colour);
-            let words = match Keywords::parse(value(&field).unwrap_or("")) {
-                Ok(w) => w,
-                Err(error) => {
-                    problems.push(MarkProblem { rev: rev.to_string(), field, error });
-                    continue;
-                }
-            };
-            let ticked = value(&mark_field(rev, colour)).is_some_and(|v| !v.is_empty());
-            if ticked || !words.as_str().is_empty() {
-                mark.colours[colour.index()] = Some(words.as_str().to_string());
-            }
-        }
-        if !mark.is_empty() {
-            marks.push((rev.to_string(), mark));
-        }
-    }
-    if problems.is_empty() {
-        Ok(marks)
-    } else {
-        Err(problems)
-    }
-}
-
-/// The marks as typed, unchecked: a refused form is shown again with them,
-/// so nothing typed is lost.
-pub fn parse_marks_lenient(pairs: &[(String, String)], themes: &[&str]) -> HashMap<String, Mark> {
-    let value = |name: &str| pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
-    let mut marks = HashMap::new();
     for rev in themes {
         let mut mark = Mark::default();
         for colour in Colour::ALL {
@@ -71,9 +38,31 @@ pub fn parse_marks_lenient(pairs: &[(String, String)], themes: &[&str]) -> HashM
                 mark.colours[colour.index()] = Some(words.to_string());
             }
         }
-        marks.insert(rev.to_string(), mark);
+        if !mark.is_empty() {
+            marks.push((rev.to_string(), mark));
+        }
     }
     marks
+}
+
+/// The marks of `themes`, each colour's keywords checked (`Keywords`).
+pub fn parse_marks(pairs: &[(String, String)], themes: &[&str]) -> Result<Vec<(String, Mark)>, Vec<MarkProblem>> {
+    let mut marks = typed_marks(pairs, themes);
+    let mut problems = Vec::new();
+    for (rev, mark) in &mut marks {
+        for colour in Colour::ALL {
+            let Some(words) = mark.colours[colour.index()].as_mut() else { continue };
+            match Keywords::parse(words) {
+                Ok(checked) => *words = checked.as_str().to_string(),
+                Err(error) => problems.push(MarkProblem { rev: rev.clone(), field: keywords_field(rev, colour), error }),
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(marks)
+    } else {
+        Err(problems)
+    }
 }
 
 /// Skema 2's sorting: `s-<theme>-<colour>` = a level code, or empty for unsorted.

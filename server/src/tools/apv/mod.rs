@@ -20,7 +20,7 @@ use crate::auth::Member;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::tools::access::Relation;
-use crate::tools::group::store::{self as groups, Group};
+use crate::tools::group::{self as groups, store::Group};
 use axum::routing::{get, post};
 use axum::Router;
 use domain::ids::ApvRoundId;
@@ -60,6 +60,17 @@ impl RoundContext {
     pub fn may_lead(&self) -> bool {
         self.relation.may_decide(self.is_hr, self.group.leader_id.is_some())
     }
+
+    /// For a change: 403 unless `allowed`, then 400 on a closed round.
+    pub fn open_for(self, allowed: bool) -> AppResult<Self> {
+        if !allowed {
+            return Err(AppError::Forbidden);
+        }
+        if !self.round.open {
+            return Err(AppError::BadRequest("apv-error-round-closed"));
+        }
+        Ok(self)
+    }
 }
 
 /// Loads a round the viewer may see; anything else (another organisation, a
@@ -67,19 +78,11 @@ impl RoundContext {
 pub async fn load_round(state: &AppState, me: &Member, id: &str) -> AppResult<RoundContext> {
     let id = ApvRoundId::parse(id).ok_or(AppError::NotFound)?;
     let round = store::round(&state.db, me.org(), me.person(), &id).await?.ok_or(AppError::NotFound)?;
-    let group = groups::find(&state.db, me.org(), &round.group_id, me.person()).await?.ok_or(AppError::NotFound)?;
-    let is_hr = me.m.roles.may_administer();
-    let relation = Relation::of(group.viewer_is_leader, group.viewer_is_member, is_hr);
-    if !relation.may_view() {
-        return Err(AppError::NotFound);
-    }
+    let groups::Viewed { group, relation, is_hr } = groups::viewed(state, me, &round.group_id).await?;
     Ok(RoundContext { round, group, relation, is_hr })
 }
 
-/// Today in Copenhagen, the day deadlines and due dates are measured from.
-pub fn today() -> time::Date {
-    crate::i18n::format::copenhagen(time::OffsetDateTime::now_utc()).date()
-}
+pub use crate::i18n::format::today;
 
 /// The keys of the shipped "other themes" rows, whose position is last in their part.
 pub fn other_keys(shipped: &crate::content::Shipped) -> Vec<&str> {

@@ -376,9 +376,9 @@ pub async fn map(State(state): State<AppState>, page: Page, me: Member, Path(id)
     if !ctx.round.open {
         return Ok(Redirect::to(&format!("/apv/rounds/{id}")).into_response());
     }
-    let mine = store::my_answers(&state.db, me.org(), &ctx.round.id, me.person()).await?;
+    let mine = store::my_marks(&state.db, me.org(), &ctx.round.id, me.person()).await?;
     let themes = store::themes(&state.db, me.org(), &ctx.round.id).await?;
-    Ok(map_page(&state, page, &ctx, &themes, &mine.marks, mine.submitted, &HashMap::new(), FormErrors::default()).into_response())
+    Ok(map_page(&state, page, &ctx, &themes, &mine, &HashMap::new(), FormErrors::default()).into_response())
 }
 
 /// Skema 1 with `marks` filled in; `field_errors` by field name when refused.
@@ -389,7 +389,6 @@ pub fn map_page(
     ctx: &RoundContext,
     themes: &[RoundTheme],
     marks: &HashMap<String, Mark>,
-    submitted: bool,
     field_errors: &HashMap<String, String>,
     errors: FormErrors,
 ) -> MapPage {
@@ -439,7 +438,7 @@ pub fn map_page(
         intro: content.mapping_intro.clone(),
         variant_intro: (ctx.round.variant == Variant::Future).then(|| content.future_intro.clone()),
         parts,
-        submitted,
+        submitted: ctx.round.i_submitted,
         errors,
         page,
     }

@@ -83,13 +83,8 @@ async fn load_plan(state: &AppState, me: &Member, id: &str) -> AppResult<(Plan, 
 
 async fn editable(state: &AppState, me: &Member, id: &str) -> AppResult<(Plan, RoundContext)> {
     let (plan, ctx) = load_plan(state, me, id).await?;
-    if !ctx.may_lead() {
-        return Err(AppError::Forbidden);
-    }
-    if !ctx.round.open {
-        return Err(AppError::BadRequest("apv-error-round-closed"));
-    }
-    Ok((plan, ctx))
+    let allowed = ctx.may_lead();
+    Ok((plan, ctx.open_for(allowed)?))
 }
 
 pub async fn plan(

@@ -57,10 +57,7 @@ pub fn routes() -> Router<AppState> {
         .route("/dialog/meetings/{id}/cancel", post(meetings::cancel))
 }
 
-/// Today in Copenhagen: ticks and periods are counted in local days.
-pub fn today() -> time::Date {
-    crate::tools::intro::today()
-}
+pub use crate::i18n::format::today;
 
 /// The viewer's nearest leader, as HR has set the reporting line.
 pub struct Nearest {

@@ -21,6 +21,26 @@ pub fn routes() -> Router<AppState> {
     Router::new().route("/groups/{id}", get(show))
 }
 
+/// A group as the viewer stands to it.
+pub struct Viewed {
+    pub group: store::Group,
+    pub relation: Relation,
+    pub is_hr: bool,
+}
+
+/// Loads a group for the viewer. Another organisation's group, or one the
+/// viewer is outside of without being HR, is 404: it does not exist for them.
+/// Every tool's group-scoped page starts here.
+pub async fn viewed(state: &AppState, me: &Member, id: &GroupId) -> AppResult<Viewed> {
+    let group = store::find(&state.db, me.org(), id, me.person()).await?.ok_or(AppError::NotFound)?;
+    let is_hr = me.m.roles.may_administer();
+    let relation = Relation::of(group.viewer_is_leader, group.viewer_is_member, is_hr);
+    if !relation.may_view() {
+        return Err(AppError::NotFound);
+    }
+    Ok(Viewed { group, relation, is_hr })
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "tools/group.html")]
 pub struct GroupPage {
@@ -36,12 +56,7 @@ pub struct GroupPage {
 
 pub async fn show(State(state): State<AppState>, page: Page, me: Member, Path(id): Path<String>) -> AppResult<GroupPage> {
     let id = GroupId::parse(&id).ok_or(AppError::NotFound)?;
-    let group = store::find(&state.db, me.org(), &id, me.person()).await?.ok_or(AppError::NotFound)?;
-    let is_hr = me.m.roles.may_administer();
-    let relation = Relation::of(group.viewer_is_leader, group.viewer_is_member, is_hr);
-    if !relation.may_view() {
-        return Err(AppError::NotFound);
-    }
+    let Viewed { group, relation, is_hr } = viewed(&state, &me, &id).await?;
     let members = store::members(&state.db, me.org(), &group.id).await?;
     let runs = crate::tools::intro::store::runs_of_group(&state.db, me.org(), me.person(), &group.id).await?;
     let link = store::GroupLink {

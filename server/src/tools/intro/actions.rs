@@ -11,7 +11,7 @@ use crate::auth::Member;
 use crate::catalogue;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
-use crate::tools::access::Relation;
+use crate::tools::group::{viewed, Viewed};
 use crate::tools::group::store as groups;
 use crate::web::forms::{FieldError, FormErrors};
 use crate::web::Page;
@@ -30,12 +30,7 @@ pub async fn start(
     CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
 ) -> AppResult<Response> {
     let group_id = GroupId::parse(&id).ok_or(AppError::NotFound)?;
-    let group = groups::find(&state.db, me.org(), &group_id, me.person()).await?.ok_or(AppError::NotFound)?;
-    let is_hr = me.m.roles.may_administer();
-    let relation = Relation::of(group.viewer_is_leader, group.viewer_is_member, is_hr);
-    if !relation.may_view() {
-        return Err(AppError::NotFound);
-    }
+    let Viewed { group, relation, is_hr } = viewed(&state, &me, &group_id).await?;
     if !relation.may_start_round(is_hr) {
         return Err(AppError::Forbidden);
     }

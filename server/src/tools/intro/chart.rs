@@ -23,11 +23,7 @@ const BAR_HEIGHT: u32 = 12;
 /// Bar length for `count` out of `total` respondents, so charts of the same
 /// round share one scale.
 pub fn bar_width(count: u32, total: u32) -> u32 {
-    if total == 0 {
-        return 0;
-    }
-    // Rounded to the nearest unit.
-    (count.min(total) * BAR_MAX * 2 + total) / (2 * total)
+    crate::web::svg::bar_length(count, total, BAR_MAX)
 }
 
 /// Draws the bars, each with its label above and its count after it.

@@ -17,7 +17,7 @@ use crate::auth::Member;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::tools::access::Relation;
-use crate::tools::group::store::{self as groups, Group};
+use crate::tools::group::{self as groups, store::Group};
 use axum::routing::{get, post};
 use axum::Router;
 use domain::ids::IntroRunId;
@@ -45,16 +45,8 @@ pub struct RunContext {
 pub async fn load_run(state: &AppState, me: &Member, id: &str) -> AppResult<RunContext> {
     let id = IntroRunId::parse(id).ok_or(AppError::NotFound)?;
     let run = store::run(&state.db, me.org(), me.person(), &id).await?.ok_or(AppError::NotFound)?;
-    let group = groups::find(&state.db, me.org(), &run.group_id, me.person()).await?.ok_or(AppError::NotFound)?;
-    let is_hr = me.m.roles.may_administer();
-    let relation = Relation::of(group.viewer_is_leader, group.viewer_is_member, is_hr);
-    if !relation.may_view() {
-        return Err(AppError::NotFound);
-    }
+    let groups::Viewed { group, relation, is_hr } = groups::viewed(state, me, &run.group_id).await?;
     Ok(RunContext { run, group, relation, is_hr })
 }
 
-/// Today in Copenhagen, the day a decision's date is measured from.
-pub fn today() -> time::Date {
-    crate::i18n::format::copenhagen(time::OffsetDateTime::now_utc()).date()
-}
+pub use crate::i18n::format::today;

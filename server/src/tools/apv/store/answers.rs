@@ -8,21 +8,15 @@ use domain::ids::{ApvRoundId, OrgId, PersonId};
 use sqlx::AnyConnection;
 use std::collections::HashMap;
 
-/// My own Skema 1 and whether I have handed it in.
-#[derive(Debug, Default)]
-pub struct MyAnswers {
-    /// By theme revision id.
-    pub marks: HashMap<String, Mark>,
-    pub submitted: bool,
-}
-
 type MarkRow = (String, Option<String>, Option<String>, Option<String>);
 
 fn to_mark((_, red, yellow, green): &MarkRow) -> Mark {
     Mark { colours: [red.clone(), yellow.clone(), green.clone()] }
 }
 
-pub async fn my_answers(db: &Db, org: &OrgId, round: &ApvRoundId, me: &PersonId) -> anyhow::Result<MyAnswers> {
+/// My own Skema 1, by theme revision id. Whether I handed it in comes
+/// with the round (`Round::i_submitted`).
+pub async fn my_marks(db: &Db, org: &OrgId, round: &ApvRoundId, me: &PersonId) -> anyhow::Result<HashMap<String, Mark>> {
     let rows: Vec<MarkRow> = sqlx::query_as(
         "SELECT revision_id, red, yellow, green FROM apv_answers WHERE org_id = $1 AND round_id = $2 AND person_id = $3",
     )
@@ -31,14 +25,7 @@ pub async fn my_answers(db: &Db, org: &OrgId, round: &ApvRoundId, me: &PersonId)
     .bind(me.as_str())
     .fetch_all(&db.pool)
     .await?;
-    let submitted: Option<(String,)> =
-        sqlx::query_as("SELECT submitted_at FROM apv_respondents WHERE org_id = $1 AND round_id = $2 AND person_id = $3")
-            .bind(org.as_str())
-            .bind(round.as_str())
-            .bind(me.as_str())
-            .fetch_optional(&db.pool)
-            .await?;
-    Ok(MyAnswers { marks: rows.iter().map(|r| (r.0.clone(), to_mark(r))).collect(), submitted: submitted.is_some() })
+    Ok(rows.iter().map(|r| (r.0.clone(), to_mark(r))).collect())
 }
 
 /// True when the round is open: answers change only then.
@@ -51,7 +38,8 @@ async fn is_open(conn: &mut AnyConnection, org: &OrgId, round: &ApvRoundId) -> a
     Ok(open.is_some())
 }
 
-async fn put_mark(conn: &mut AnyConnection, org: &OrgId, round: &ApvRoundId, me: &PersonId, rev: &str, mark: &Mark) -> anyhow::Result<()> {
+/// Writes one theme of a leader's Skema 1 (deletes the row when nothing is marked).
+pub async fn put_mark(conn: &mut AnyConnection, org: &OrgId, round: &ApvRoundId, me: &PersonId, rev: &str, mark: &Mark) -> anyhow::Result<()> {
     if mark.is_empty() {
         sqlx::query("DELETE FROM apv_answers WHERE org_id = $1 AND round_id = $2 AND person_id = $3 AND revision_id = $4")
             .bind(org.as_str())

@@ -129,22 +129,6 @@ pub async fn rounds_visible(db: &Db, org: &OrgId, viewer: &PersonId, all: bool) 
     Ok(rows.into_iter().map(to_round).collect())
 }
 
-/// The group's rounds before `round`, newest first: the last one is what the
-/// next meeting reviews and compares with.
-pub async fn previous_round(db: &Db, org: &OrgId, viewer: &PersonId, round: &Round) -> anyhow::Result<Option<Round>> {
-    let row: Option<RoundRow> = sqlx::query_as(rounds_sql!(
-        "r.group_id = $3 AND r.closed_at IS NOT NULL AND (r.created_at < $4 OR (r.created_at = $4 AND r.id < $5))"
-    ))
-    .bind(org.as_str())
-    .bind(viewer.as_str())
-    .bind(round.group_id.as_str())
-    .bind(&round.created_at)
-    .bind(round.id.as_str())
-    .fetch_optional(&db.pool)
-    .await?;
-    Ok(row.map(to_round))
-}
-
 /// A new round's settings.
 pub struct NewRound<'a> {
     pub group: &'a GroupId,
@@ -223,8 +207,6 @@ pub async fn fix_themes(
 #[derive(Clone, Debug)]
 pub struct RoundTheme {
     pub revision_id: ContentVersionId,
-    /// The catalogue item, the same across rounds: what a trend follows.
-    pub item_key: String,
     pub part: String,
     pub other: bool,
     pub text_da: String,
@@ -249,11 +231,10 @@ impl RoundTheme {
 }
 
 pub async fn themes(db: &Db, org: &OrgId, round: &ApvRoundId) -> anyhow::Result<Vec<RoundTheme>> {
-    let rows: Vec<(String, String, String, i64, String, String)> = sqlx::query_as(
-        "SELECT t.revision_id, i.item_key, t.part, t.other, r.text_da, r.text_en \
+    let rows: Vec<(String, String, i64, String, String)> = sqlx::query_as(
+        "SELECT t.revision_id, t.part, t.other, r.text_da, r.text_en \
          FROM apv_round_themes t \
          JOIN catalogue_revisions r ON r.id = t.revision_id AND r.org_id = t.org_id \
-         JOIN catalogue_items i ON i.id = r.item_id AND i.org_id = t.org_id \
          WHERE t.org_id = $1 AND t.round_id = $2 ORDER BY t.position",
     )
     .bind(org.as_str())
@@ -262,9 +243,8 @@ pub async fn themes(db: &Db, org: &OrgId, round: &ApvRoundId) -> anyhow::Result<
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(rev, key, part, other, text_da, text_en)| RoundTheme {
+        .map(|(rev, part, other, text_da, text_en)| RoundTheme {
             revision_id: ContentVersionId::from_db(rev),
-            item_key: key,
             part,
             other: other != 0,
             text_da,

@@ -1,9 +1,8 @@
-//! Skema 2's sorting and choice, Skema 3's action plans with their actions,
-//! and the review of last round's actions at the next meeting.
+//! Skema 2's sorting and choice, Skema 3's action plans with their actions.
 
 use super::Refused;
 use crate::storage::{now_text, Db};
-use domain::apv::{Colour, Level, NextStep, Worked, MAX_CHOSEN};
+use domain::apv::{Colour, Level, MAX_CHOSEN};
 use domain::ids::{ApvActionId, ApvPlanId, ApvRoundId, OrgId, PersonId};
 use std::collections::HashMap;
 
@@ -93,14 +92,6 @@ pub struct Action {
     pub owner_name: Option<String>,
     pub due_on: time::Date,
     pub done: bool,
-    pub review: Option<Review>,
-}
-
-#[derive(Clone, Debug)]
-pub struct Review {
-    pub done: bool,
-    pub worked: Worked,
-    pub next_step: NextStep,
 }
 
 /// Creates a plan for each newly chosen theme; the group has at most two.
@@ -219,14 +210,13 @@ pub async fn save_plan(
     Ok(if done.rows_affected() == 1 { Ok(()) } else { Err(Refused::Closed) })
 }
 
-type ActionRow = (String, String, String, Option<String>, Option<String>, String, Option<String>, Option<i64>, Option<String>, Option<String>);
+type ActionRow = (String, String, String, Option<String>, Option<String>, String, Option<String>);
 
 pub async fn actions(db: &Db, org: &OrgId, plan: &ApvPlanId) -> anyhow::Result<Vec<Action>> {
     let rows: Vec<ActionRow> = sqlx::query_as(
-        "SELECT a.id, a.plan_id, a.text, a.owner_person_id, p.name, a.due_on, a.done_at, v.done, v.worked, v.next_step \
+        "SELECT a.id, a.plan_id, a.text, a.owner_person_id, p.name, a.due_on, a.done_at \
          FROM apv_actions a \
          LEFT JOIN persons p ON p.id = a.owner_person_id AND p.org_id = a.org_id \
-         LEFT JOIN apv_action_reviews v ON v.action_id = a.id AND v.org_id = a.org_id \
          WHERE a.org_id = $1 AND a.plan_id = $2 ORDER BY a.due_on, a.created_at",
     )
     .bind(org.as_str())
@@ -236,10 +226,6 @@ pub async fn actions(db: &Db, org: &OrgId, plan: &ApvPlanId) -> anyhow::Result<V
     Ok(rows
         .into_iter()
         .filter_map(|r| {
-            let review = match (r.7, r.8.as_deref().and_then(Worked::parse), r.9.as_deref().and_then(NextStep::parse)) {
-                (Some(done), Some(worked), Some(next_step)) => Some(Review { done: done != 0, worked, next_step }),
-                _ => None,
-            };
             Some(Action {
                 id: ApvActionId::from_db(r.0),
                 plan_id: ApvPlanId::from_db(r.1),
@@ -248,7 +234,6 @@ pub async fn actions(db: &Db, org: &OrgId, plan: &ApvPlanId) -> anyhow::Result<V
                 owner_name: r.4,
                 due_on: domain::input::parse_date(&r.5).ok()?,
                 done: r.6.is_some(),
-                review,
             })
         })
         .collect())
@@ -298,33 +283,5 @@ pub async fn delete_action(db: &Db, org: &OrgId, plan: &ApvPlanId, action: &ApvA
         .bind(action.as_str())
         .execute(&db.pool)
         .await?;
-    Ok(())
-}
-
-/// Records the next round's review of one of last round's actions.
-pub async fn review_action(
-    db: &Db,
-    org: &OrgId,
-    round: &ApvRoundId,
-    action: &ApvActionId,
-    review: &Review,
-    by: &PersonId,
-) -> anyhow::Result<()> {
-    sqlx::query(
-        "INSERT INTO apv_action_reviews (action_id, org_id, round_id, done, worked, next_step, reviewed_by, reviewed_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
-         ON CONFLICT (action_id) DO UPDATE SET done = excluded.done, worked = excluded.worked, \
-           next_step = excluded.next_step, reviewed_by = excluded.reviewed_by, reviewed_at = excluded.reviewed_at",
-    )
-    .bind(action.as_str())
-    .bind(org.as_str())
-    .bind(round.as_str())
-    .bind(i64::from(review.done))
-    .bind(review.worked.code())
-    .bind(review.next_step.code())
-    .bind(by.as_str())
-    .bind(now_text())
-    .execute(&db.pool)
-    .await?;
     Ok(())
 }
