@@ -10,6 +10,8 @@ use crate::anonymity::{AnonymityRule, Audience};
 use crate::input::ValidationError;
 use std::hash::{Hash, Hasher};
 
+pub mod overview;
+
 /// The mapping of today, or the future APV (keep / leave behind / think anew).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Variant {

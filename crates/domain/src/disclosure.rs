@@ -49,6 +49,7 @@ impl Respondents {
     }
 
     /// How many of `self` are in none of `parts`.
+    #[cfg(test)]
     fn left_outside(&self, parts: &[&Respondents]) -> usize {
         self.0.iter().filter(|id| !parts.iter().any(|p| p.0.binary_search(id).is_ok())).count()
     }
@@ -68,40 +69,75 @@ fn safe(count: usize, min: usize) -> bool {
 /// For each slice, whether it may be shown when all shown slices are visible
 /// together to the same reader.
 pub fn shown(slices: &[Respondents], min: u32) -> Vec<bool> {
-    let min = min as usize;
-    let mut show: Vec<bool> = slices.iter().map(|s| s.len() >= min).collect();
-    // parts[t] = the slices strictly inside t (equal sets reveal nothing).
-    let parts: Vec<Vec<usize>> = slices
-        .iter()
-        .enumerate()
-        .map(|(t, total)| {
-            (0..slices.len())
-                .filter(|&p| p != t && slices[p].len() < total.len() && slices[p].is_subset_of(total))
-                .collect()
-        })
-        .collect();
+    shown_each(slices, &vec![min; slices.len()], min)
+}
+
+/// As [`shown`], with each slice's own least size (a slice cut by combined
+/// filters needs more, see `AnonymityRule::min_for_filtered_counts`); any
+/// remainder revealed by subtraction needs `min_remainder`.
+pub fn shown_each(slices: &[Respondents], mins: &[u32], min_remainder: u32) -> Vec<bool> {
+    assert_eq!(slices.len(), mins.len(), "one least size per slice");
+    let min = min_remainder as usize;
+    let mut show: Vec<bool> = slices.iter().zip(mins).map(|(s, &m)| s.len() >= m as usize).collect();
+    let parts = strict_subsets(slices);
+    let mut scratch = Scratch::default();
     loop {
-        let Some(hide) = first_breach(slices, &parts, &show, min) else {
+        let Some(hide) = first_breach(slices, &parts, &show, min, &mut scratch) else {
             return show;
         };
         show[hide] = false;
     }
 }
 
+/// For each slice `t`, the slices strictly inside it (equal sets reveal
+/// nothing). A part shares its first respondent with every slice around it,
+/// so only the slices holding that respondent are candidates: this keeps an
+/// overview of thousands of groups far from comparing every pair.
+fn strict_subsets(slices: &[Respondents]) -> Vec<Vec<usize>> {
+    let mut holding: std::collections::HashMap<u32, Vec<usize>> = std::collections::HashMap::new();
+    for (index, slice) in slices.iter().enumerate() {
+        for &id in slice.ids() {
+            holding.entry(id).or_default().push(index);
+        }
+    }
+    let mut parts = vec![Vec::new(); slices.len()];
+    for (p, part) in slices.iter().enumerate() {
+        let Some(first) = part.ids().first() else { continue };
+        for &t in &holding[first] {
+            let total = &slices[t];
+            if t != p && part.len() < total.len() && part.ids().iter().all(|id| total.ids().binary_search(id).is_ok()) {
+                parts[t].push(p);
+            }
+        }
+    }
+    parts
+}
+
+/// Reused marks for counting what of a total lies outside its shown parts.
+#[derive(Default)]
+struct Scratch {
+    marked: std::collections::HashSet<u32>,
+}
+
 /// The slice to hide for the first broken rule, if any.
-fn first_breach(slices: &[Respondents], parts: &[Vec<usize>], show: &[bool], min: usize) -> Option<usize> {
+fn first_breach(slices: &[Respondents], parts: &[Vec<usize>], show: &[bool], min: usize, scratch: &mut Scratch) -> Option<usize> {
     for (t, total) in slices.iter().enumerate() {
         if !show[t] {
             continue;
         }
         let visible: Vec<usize> = parts[t].iter().copied().filter(|&p| show[p]).collect();
+        if visible.is_empty() {
+            continue;
+        }
         // Nested pairs.
         if let Some(&p) = visible.iter().find(|&&p| !safe(total.len() - slices[p].len(), min)) {
             return Some(p);
         }
         // The total against all its shown parts at once.
-        let inside: Vec<&Respondents> = visible.iter().map(|&p| &slices[p]).collect();
-        if !inside.is_empty() && !safe(total.left_outside(&inside), min) {
+        scratch.marked.clear();
+        scratch.marked.extend(visible.iter().flat_map(|&p| slices[p].ids().iter().copied()));
+        let outside = total.len() - scratch.marked.len();
+        if !safe(outside, min) {
             return visible.into_iter().min_by_key(|&p| (slices[p].len(), p));
         }
     }

@@ -84,11 +84,25 @@ impl Roles {
     pub fn may_administer(&self) -> bool {
         self.has(Role::HrAdmin)
     }
+    /// HR, top management, the works council and the safety organisation
+    /// read the organisation's anonymous overviews (never an individual's
+    /// answers); only HR starts campaigns.
+    pub fn may_read_overview(&self) -> bool {
+        [Role::HrAdmin, Role::TopManagement, Role::WorksCouncil, Role::SafetyOrg].into_iter().any(|r| self.has(r))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn overviews_are_for_hr_management_and_the_bodies_not_for_leaders() {
+        assert!(Roles::new(vec![Role::SafetyOrg]).may_read_overview());
+        assert!(Roles::new(vec![Role::Leader, Role::TopManagement]).may_read_overview());
+        assert!(!Roles::new(vec![Role::Leader, Role::Facilitator]).may_read_overview());
+        assert!(!Roles::new(vec![Role::TopManagement]).may_administer());
+    }
 
     #[test]
     fn codes_round_trip() {

@@ -8,7 +8,7 @@ use crate::catalogue::store::Item;
 use crate::storage::to_text;
 use crate::tools::apv::store::{fix_themes, put_mark};
 use domain::apv::{Colour, Mark};
-use domain::ids::{ApvActionId, ApvPlanId, ApvRoundId, OrgId};
+use domain::ids::{ApvActionId, ApvPlanId, ApvRoundId, OrgId, PersonId};
 use sqlx::AnyConnection;
 use time::{Duration, OffsetDateTime};
 
@@ -118,31 +118,45 @@ pub async fn fill(conn: &mut AnyConnection, org: &OrgId, s: &Structure, items: &
         fix_themes(conn, org, &round, items, other_keys).await?;
         let writers = spec.handed_in.iter().map(|e| (e, true)).chain(spec.draft.iter().map(|e| (e, false)));
         for (p, (email, handed_in)) in writers.enumerate() {
-            let person = &s.persons[*email];
             let at = started + Duration::hours(5 + 17 * p as i64);
-            // Both colours of a theme go into its one row, as the form saves them.
-            let mut marks: std::collections::BTreeMap<String, Mark> = Default::default();
-            for (key, colour, words) in marks_of(p) {
-                let Some(rev) = revision_of(key) else { continue };
-                marks.entry(rev).or_default().colours[colour.index()] = Some(words.to_string());
-            }
-            for (rev, mark) in &marks {
-                put_mark(conn, org, &round, person, rev, mark).await?;
-            }
-            if handed_in {
-                sqlx::query("INSERT INTO apv_respondents (round_id, person_id, org_id, submitted_at) VALUES ($1, $2, $3, $4)")
-                    .bind(round.as_str())
-                    .bind(person.as_str())
-                    .bind(org.as_str())
-                    .bind(to_text(at))
-                    .execute(&mut *conn)
-                    .await?;
-            }
+            write_skema1(conn, org, &round, &s.persons[*email], p, handed_in.then_some(at), &revision_of).await?;
         }
         if let Some(closed) = spec.closed_days_ago {
             finish(conn, org, s, &round, &revision_of, now, closed).await?;
             next_round(conn, org, s, &round, spec, items, other_keys, now).await?;
         }
+    }
+    Ok(())
+}
+
+/// One leader's Skema 1 in the spread of leader `p`, handed in at `handed_in`
+/// or left as a draft.
+pub(super) async fn write_skema1(
+    conn: &mut AnyConnection,
+    org: &OrgId,
+    round: &ApvRoundId,
+    person: &PersonId,
+    p: usize,
+    handed_in: Option<OffsetDateTime>,
+    revision_of: &dyn Fn(&str) -> Option<String>,
+) -> anyhow::Result<()> {
+    // Both colours of a theme go into its one row, as the form saves them.
+    let mut marks: std::collections::BTreeMap<String, Mark> = Default::default();
+    for (key, colour, words) in marks_of(p) {
+        let Some(rev) = revision_of(key) else { continue };
+        marks.entry(rev).or_default().colours[colour.index()] = Some(words.to_string());
+    }
+    for (rev, mark) in &marks {
+        put_mark(conn, org, round, person, rev, mark).await?;
+    }
+    if let Some(at) = handed_in {
+        sqlx::query("INSERT INTO apv_respondents (round_id, person_id, org_id, submitted_at) VALUES ($1, $2, $3, $4)")
+            .bind(round.as_str())
+            .bind(person.as_str())
+            .bind(org.as_str())
+            .bind(to_text(at))
+            .execute(&mut *conn)
+            .await?;
     }
     Ok(())
 }
@@ -160,26 +174,7 @@ async fn next_round(
     other_keys: &[&str],
     now: OffsetDateTime,
 ) -> anyhow::Result<()> {
-    let campaign = domain::ids::ApvCampaignId::new();
-    let started = now - Duration::days(spec.started_days_ago + 5);
-    sqlx::query(
-        "INSERT INTO apv_campaigns (id, org_id, title, variant, deadline, started_by, created_at, closed_at) \
-         VALUES ($1, $2, 'Leder-APV i alle ledergrupper', 'now', $3, $4, $5, $6)",
-    )
-    .bind(campaign.as_str())
-    .bind(org.as_str())
-    .bind(day(now + Duration::days(spec.deadline_in_days)))
-    .bind(s.persons[super::people::HR_EMAIL].as_str())
-    .bind(to_text(started))
-    .bind(to_text(now - Duration::days(spec.closed_days_ago.unwrap_or(0))))
-    .execute(&mut *conn)
-    .await?;
-    sqlx::query("UPDATE apv_rounds SET campaign_id = $3 WHERE org_id = $1 AND id = $2")
-        .bind(org.as_str())
-        .bind(last.as_str())
-        .bind(campaign.as_str())
-        .execute(&mut *conn)
-        .await?;
+    super::apv_history::campaigns(conn, org, s, last, items, other_keys, now).await?;
     let round = ApvRoundId::new();
     let leader = &s.persons[spec.handed_in[0]];
     sqlx::query(

@@ -11,6 +11,7 @@
 
 pub mod agreement;
 mod apv;
+mod apv_history;
 pub mod intro;
 pub mod meetings;
 pub mod people;

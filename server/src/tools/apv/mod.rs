@@ -9,9 +9,12 @@
 //! Handlers parse, authorise (`tools::access`), call the store and render.
 
 pub mod actions;
+pub mod campaign_export;
+pub mod campaigns;
 pub mod chart;
 pub mod content;
 pub mod input;
+pub mod overview;
 pub mod pages;
 pub mod plan_pages;
 pub mod store;
@@ -30,6 +33,10 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/apv", get(pages::tool))
         .route("/apv/groups/{id}/rounds", post(actions::start))
+        .route("/apv/campaigns", post(campaigns::start))
+        .route("/apv/campaigns/{id}", get(campaigns::campaign))
+        .route("/apv/campaigns/{id}/colour-map.xlsx", get(campaign_export::xlsx))
+        .route("/apv/campaigns/{id}/colour-map.csv", get(campaign_export::csv))
         .route("/apv/rounds/{id}", get(pages::round))
         .route("/apv/rounds/{id}/prepare", get(pages::prepare))
         .route("/apv/rounds/{id}/map", get(pages::map).post(actions::save_map))

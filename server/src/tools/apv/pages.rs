@@ -22,6 +22,8 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
+use domain::anonymity::Audience;
+use domain::apv::overview::Withheld;
 use domain::apv::{by_urgency, picture, Absence, Colour, Level, Mark, Picture, Variant};
 use std::collections::HashMap;
 
@@ -64,7 +66,7 @@ pub fn theme_label(tr: &Tr, t: &RoundTheme) -> String {
     }
 }
 
-fn variant_name(tr: &Tr, variant: Variant) -> String {
+pub fn variant_name(tr: &Tr, variant: Variant) -> String {
     tr.t(match variant {
         Variant::Now => "apv-variant-now",
         Variant::Future => "apv-variant-future",
@@ -116,6 +118,7 @@ pub struct ToolPage {
     pub law: Vec<String>,
     pub future_intro: String,
     pub groups: Vec<GroupBlock>,
+    pub campaigns: Option<super::campaigns::CampaignsBlock>,
     pub min_date: String,
     pub errors: FormErrors,
 }
@@ -158,6 +161,7 @@ pub async fn tool_page(state: &AppState, page: Page, me: &Member, errors: FormEr
         law: paragraphs(&content.law),
         future_intro: content.future_intro.clone(),
         groups: blocks,
+        campaigns: super::campaigns::block(state, &page, me).await?,
         min_date: super::today().to_string(),
         errors,
         page,
@@ -468,6 +472,8 @@ pub enum Shown {
     Picture { chart: String, themes: Vec<MeetingTheme>, keywords_shown: bool, total: u32 },
     Withheld { respondents: u32, needed: u32 },
     UntilClosed,
+    /// Large enough, but the campaign's overview hides it (differencing).
+    Differencing,
 }
 
 #[derive(Template, WebTemplate)]
@@ -524,7 +530,14 @@ pub async fn meeting_page(
     let respondents = u32::try_from(ctx.round.respondents).unwrap_or(0);
     let plans = store::plans(db, org, &ctx.round.id).await?;
     let sorting = store::sorting(db, org, &ctx.round.id).await?;
-    let shown = match picture(themes.len(), marks, respondents, !ctx.round.open, &rule, audience, ctx.round.id.as_str()) {
+    let in_campaign = match (&ctx.round.campaign_id, audience, ctx.round.open) {
+        (Some(c), Audience::Outside, false) => super::overview::group_verdict(db, org, c, &ctx.group.id, &rule).await?.err(),
+        _ => None,
+    };
+    let shown = match in_campaign {
+        Some(Withheld::TooFew { respondents, needed }) => Shown::Withheld { respondents, needed },
+        Some(Withheld::Differencing) => Shown::Differencing,
+        None => match picture(themes.len(), marks, respondents, !ctx.round.open, &rule, audience, ctx.round.id.as_str()) {
         Picture::Withheld { respondents, needed } => Shown::Withheld { respondents, needed },
         Picture::UntilClosed => Shown::UntilClosed,
         Picture::Shown { themes: tallies, keywords_shown } => {
@@ -565,6 +578,7 @@ pub async fn meeting_page(
             }
             Shown::Picture { chart, themes: list, keywords_shown, total: respondents }
         }
+        },
     };
     let may_lead = ctx.may_lead() && ctx.round.open;
     Ok(MeetingPage {

@@ -10,6 +10,7 @@ use scraper::{Html, Selector};
 
 mod access;
 mod browser;
+mod campaign;
 mod flow;
 
 /// Ledergruppe Nord: Lis leads Anna, Bo and Carl (four people). HR is Hanne (k = 5, free text 8).

@@ -7,11 +7,13 @@ use crate::catalogue::store::Item;
 use crate::i18n::Lang;
 use crate::storage::{now_text, Db};
 use domain::apv::{Absence, Variant};
-use domain::ids::{ApvRoundId, ContentVersionId, GroupId, OrgId, PersonId};
+use domain::ids::{ApvCampaignId, ApvRoundId, ContentVersionId, GroupId, OrgId, PersonId};
 
 mod answers;
+mod campaigns;
 mod plans;
 pub use answers::*;
+pub use campaigns::*;
 pub use plans::*;
 
 /// Why a change to a round was refused.
@@ -38,6 +40,8 @@ pub struct Round {
     pub respondents: i64,
     pub i_submitted: bool,
     pub report: Report,
+    /// The campaign the round is part of, if HR started it in one.
+    pub campaign_id: Option<ApvCampaignId>,
 }
 
 /// The law's questions, answered in the round's report.
@@ -56,7 +60,7 @@ macro_rules! rounds_sql {
             "SELECT r.id, r.group_id, r.variant, r.deadline, r.created_at, r.closed_at, \
                (SELECT COUNT(*) FROM apv_respondents x WHERE x.round_id = r.id AND x.org_id = r.org_id), \
                (SELECT COUNT(*) FROM apv_respondents x WHERE x.round_id = r.id AND x.org_id = r.org_id AND x.person_id = $2), \
-               r.absence, r.absence_note, r.amo_on, r.amo_note, r.next_due \
+               r.absence, r.absence_note, r.amo_on, r.amo_note, r.next_due, r.campaign_id \
              FROM apv_rounds r WHERE r.org_id = $1 AND ",
             $filter,
             " ORDER BY r.created_at DESC, r.id DESC"
@@ -77,6 +81,7 @@ type RoundRow = (
     String,
     Option<String>,
     String,
+    Option<String>,
     Option<String>,
 );
 
@@ -101,6 +106,7 @@ fn to_round(r: RoundRow) -> Round {
             amo_note: r.11,
             next_due: date(r.12),
         },
+        campaign_id: r.13.map(ApvCampaignId::from_db),
     }
 }
 

@@ -1,0 +1,260 @@
+//! HR's colour map of a campaign across groups: per theme how many leaders
+//! marked each colour, for the whole campaign or narrowed by unit, by group
+//! or both.
+//!
+//! Every view a reader can choose is a slice of the campaign's respondents.
+//! All of them are decided together by `disclosure`, so no two views can be
+//! set against each other to single out a leader: a slice shows from `k`
+//! respondents (twice `k` when a unit and a group filter combine) and is
+//! hidden when it differs from another shown slice by fewer than `k`.
+
+use crate::anonymity::{AnonymityRule, Audience};
+use crate::disclosure::{self, Respondents};
+use std::collections::HashMap;
+
+/// One handed-in Skema 1 in a closed round of the campaign.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Respondent {
+    pub group: u32,
+    /// The leader's unit and every unit above it; empty without a unit.
+    pub units: Vec<u32>,
+}
+
+/// What a reader narrows the map to; `None` is "all".
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Filter {
+    pub unit: Option<u32>,
+    pub group: Option<u32>,
+}
+
+impl Filter {
+    /// How many filters are combined.
+    pub fn count(&self) -> usize {
+        usize::from(self.unit.is_some()) + usize::from(self.group.is_some())
+    }
+
+    pub fn matches(&self, r: &Respondent) -> bool {
+        self.group.is_none_or(|g| g == r.group) && self.unit.is_none_or(|u| r.units.contains(&u))
+    }
+
+    /// Every filter that holds `r`.
+    fn all_holding(r: &Respondent) -> impl Iterator<Item = Filter> + '_ {
+        let units = std::iter::once(None).chain(r.units.iter().copied().map(Some));
+        units.flat_map(move |unit| [Filter { unit, group: None }, Filter { unit, group: Some(r.group) }])
+    }
+}
+
+/// Which filters may be shown to a reader outside the groups.
+#[derive(Debug)]
+pub struct Disclosure {
+    decided: HashMap<Filter, Slice>,
+    rule: AnonymityRule,
+}
+
+/// One view's size and verdict.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Slice {
+    pub respondents: u32,
+    pub shown: bool,
+}
+
+/// Why a view is not shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Withheld {
+    /// Fewer respondents than `needed`.
+    TooFew { respondents: u32, needed: u32 },
+    /// Large enough, but together with another view it would single someone out.
+    Differencing,
+}
+
+impl Disclosure {
+    /// Decides every view of `respondents` at once.
+    pub fn decide(respondents: &[Respondent], rule: &AnonymityRule) -> Disclosure {
+        let mut members: HashMap<Filter, Vec<u32>> = HashMap::new();
+        for (index, r) in respondents.iter().enumerate() {
+            for filter in Filter::all_holding(r) {
+                members.entry(filter).or_default().push(index as u32);
+            }
+        }
+        // A fixed order, so a tie in what to hide is broken the same way on every load.
+        let mut filters: Vec<Filter> = members.keys().copied().collect();
+        filters.sort_by_key(|f| (f.unit, f.group));
+        let slices: Vec<Respondents> = filters.iter().map(|f| Respondents::new(members.remove(f).unwrap_or_default())).collect();
+        let mins: Vec<u32> = filters.iter().map(|f| rule.min_for_filtered_counts(Audience::Outside, f.count())).collect();
+        let shown = disclosure::shown_each(&slices, &mins, rule.k);
+        let decided = filters
+            .into_iter()
+            .zip(slices.iter().zip(shown))
+            .map(|(f, (s, shown))| (f, Slice { respondents: s.len() as u32, shown }))
+            .collect();
+        Disclosure { decided, rule: *rule }
+    }
+
+    pub fn slice(&self, filter: Filter) -> Slice {
+        self.decided.get(&filter).copied().unwrap_or(Slice { respondents: 0, shown: false })
+    }
+
+    /// `Ok` when the view may be shown, else why not.
+    pub fn verdict(&self, filter: Filter) -> Result<u32, Withheld> {
+        let slice = self.slice(filter);
+        let needed = self.rule.min_for_filtered_counts(Audience::Outside, filter.count());
+        match slice {
+            Slice { respondents, shown: true } => Ok(respondents),
+            Slice { respondents, .. } if respondents < needed => Err(Withheld::TooFew { respondents, needed }),
+            _ => Err(Withheld::Differencing),
+        }
+    }
+}
+
+/// Counts per colour for one theme, from the leaders in one group and unit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cell {
+    pub group: u32,
+    /// The leaders' unit and every unit above it.
+    pub units: Vec<u32>,
+    pub theme: u32,
+    pub counts: [u32; 3],
+}
+
+/// Per theme (by index below `themes`), the counts per colour in `filter`'s view.
+pub fn tally(cells: &[Cell], themes: usize, filter: Filter) -> Vec<[u32; 3]> {
+    let mut out = vec![[0u32; 3]; themes];
+    let r = |c: &Cell| Respondent { group: c.group, units: c.units.clone() };
+    for cell in cells.iter().filter(|c| filter.matches(&r(c))) {
+        if let Some(theme) = out.get_mut(cell.theme as usize) {
+            for (sum, n) in theme.iter_mut().zip(cell.counts) {
+                *sum += n;
+            }
+        }
+    }
+    out
+}
+
+/// The share of `part` in `whole`, in whole percent.
+pub fn percent(part: u32, whole: u32) -> Option<u32> {
+    (whole > 0).then(|| ((u64::from(part) * 100 + u64::from(whole) / 2) / u64::from(whole)) as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn rule(k: u32) -> AnonymityRule {
+        AnonymityRule::new(k, k.max(8)).unwrap()
+    }
+
+    fn leaders(group: u32, units: &[u32], n: usize) -> Vec<Respondent> {
+        vec![Respondent { group, units: units.to_vec() }; n]
+    }
+
+    #[test]
+    fn a_group_that_leaves_too_few_in_its_unit_is_hidden_not_the_unit() {
+        // Unit 1 holds group 0 (6 leaders) and one leader of group 1.
+        let mut all = leaders(0, &[1], 6);
+        all.extend(leaders(1, &[1], 1));
+        all.extend(leaders(1, &[2], 9));
+        let d = Disclosure::decide(&all, &rule(5));
+        assert_eq!(d.verdict(Filter::default()), Ok(16));
+        assert_eq!(d.verdict(Filter { unit: Some(1), group: None }), Ok(7));
+        assert_eq!(d.verdict(Filter { unit: None, group: Some(0) }), Err(Withheld::Differencing));
+        // Unit 2's nine are all in group 1's ten: the smaller view goes.
+        assert_eq!(d.verdict(Filter { unit: None, group: Some(1) }), Ok(10));
+        assert_eq!(d.verdict(Filter { unit: Some(2), group: None }), Err(Withheld::Differencing));
+    }
+
+    #[test]
+    fn combined_filters_need_twice_k() {
+        let all = leaders(0, &[1], 9);
+        let d = Disclosure::decide(&all, &rule(5));
+        assert_eq!(d.verdict(Filter { unit: None, group: Some(0) }), Ok(9));
+        assert_eq!(d.verdict(Filter { unit: Some(1), group: Some(0) }), Err(Withheld::TooFew { respondents: 9, needed: 10 }));
+    }
+
+    #[test]
+    fn an_unknown_view_is_too_small() {
+        let d = Disclosure::decide(&[], &rule(5));
+        assert_eq!(d.verdict(Filter { unit: Some(3), group: None }), Err(Withheld::TooFew { respondents: 0, needed: 5 }));
+    }
+
+    #[test]
+    fn tally_sums_the_cells_in_view() {
+        let cells = vec![
+            Cell { group: 0, units: vec![1, 0], theme: 0, counts: [2, 1, 0] },
+            Cell { group: 1, units: vec![2, 0], theme: 0, counts: [1, 0, 3] },
+            Cell { group: 1, units: vec![2, 0], theme: 1, counts: [0, 4, 0] },
+        ];
+        assert_eq!(tally(&cells, 2, Filter::default()), vec![[3, 1, 3], [0, 4, 0]]);
+        assert_eq!(tally(&cells, 2, Filter { unit: Some(2), group: None }), vec![[1, 0, 3], [0, 4, 0]]);
+        assert_eq!(tally(&cells, 2, Filter { unit: Some(1), group: Some(1) }), vec![[0, 0, 0], [0, 0, 0]]);
+    }
+
+    #[test]
+    fn percent_rounds_half_up_and_needs_a_whole() {
+        assert_eq!(percent(1, 3), Some(33));
+        assert_eq!(percent(1, 2), Some(50));
+        assert_eq!(percent(2, 3), Some(67));
+        assert_eq!(percent(0, 0), None);
+    }
+
+    /// Campaigns as organisations have them: a unit tree two levels deep
+    /// (units 1..=3 under 0, 4..=9 under them), leaders in groups that
+    /// mostly but not always follow the units.
+    fn campaign() -> impl Strategy<Value = (Vec<Respondent>, u32)> {
+        (prop::collection::vec((0u32..8, 4u32..10), 0..70), 3u32..7).prop_map(|(people, k)| {
+            let respondents = people
+                .into_iter()
+                .map(|(group, unit)| Respondent { group, units: vec![unit, 1 + unit % 3, 0] })
+                .collect();
+            (respondents, k)
+        })
+    }
+
+    fn every_filter(respondents: &[Respondent]) -> Vec<Filter> {
+        let mut all: Vec<Filter> = respondents.iter().flat_map(Filter::all_holding).collect();
+        all.sort_by_key(|f| (f.unit, f.group));
+        all.dedup();
+        all
+    }
+
+    proptest! {
+        /// No view, nor the difference of two views, nor a view minus all
+        /// the shown views inside it, rests on fewer than k leaders; a view
+        /// with combined filters never on fewer than 2k.
+        #[test]
+        fn no_view_or_difference_singles_anyone_out((respondents, k) in campaign()) {
+            let rule = rule(k);
+            let d = Disclosure::decide(&respondents, &rule);
+            let views: Vec<(Filter, Vec<usize>)> = every_filter(&respondents)
+                .into_iter()
+                .filter(|f| d.verdict(*f).is_ok())
+                .map(|f| (f, (0..respondents.len()).filter(|&i| f.matches(&respondents[i])).collect()))
+                .collect();
+            let k = k as usize;
+            for (f, total) in &views {
+                prop_assert_eq!(d.verdict(*f), Ok(total.len() as u32));
+                let least = if f.count() == 2 { 2 * k } else { k };
+                prop_assert!(total.len() >= least);
+                let inside: Vec<&Vec<usize>> = views
+                    .iter()
+                    .map(|(_, p)| p)
+                    .filter(|p| p.len() < total.len() && p.iter().all(|i| total.contains(i)))
+                    .collect();
+                for part in &inside {
+                    let left = total.len() - part.len();
+                    prop_assert!(left >= k, "{:?} minus a view inside it leaves {}", f, left);
+                }
+                if !inside.is_empty() {
+                    let left = total.iter().filter(|i| !inside.iter().any(|p| p.contains(i))).count();
+                    prop_assert!(left == 0 || left >= k, "{:?} minus its shown parts leaves {}", f, left);
+                }
+            }
+        }
+
+        #[test]
+        fn the_whole_campaign_shows_whenever_it_is_large_enough((respondents, k) in campaign()) {
+            let d = Disclosure::decide(&respondents, &rule(k));
+            prop_assert_eq!(d.verdict(Filter::default()).is_ok(), respondents.len() >= k as usize);
+        }
+    }
+}

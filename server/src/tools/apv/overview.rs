@@ -1,0 +1,126 @@
+//! The figures behind HR's colour map of a campaign: loads the campaign's
+//! closed rounds, maps groups and units to the indices
+//! `domain::apv::overview` decides on, and answers one view at a time.
+//! Every view of a campaign is decided together, once per load, so what the
+//! page, the exports and a group's own round page show agree.
+
+use super::store::{self, CampaignTheme};
+use crate::org::units::Unit;
+use crate::storage::Db;
+use domain::anonymity::AnonymityRule;
+use domain::apv::overview::{tally, Cell, Disclosure, Filter, Respondent, Withheld};
+use domain::ids::{ApvCampaignId, GroupId, OrgId};
+use std::collections::HashMap;
+
+/// Units as indices with every unit's path to the top.
+pub struct UnitTree {
+    index: HashMap<String, u32>,
+    paths: Vec<Vec<u32>>,
+}
+
+impl UnitTree {
+    pub fn new(units: &[Unit]) -> UnitTree {
+        let index: HashMap<String, u32> = units.iter().enumerate().map(|(i, u)| (u.id.as_str().to_string(), i as u32)).collect();
+        let parent: Vec<Option<u32>> =
+            units.iter().map(|u| u.parent_id.as_ref().and_then(|p| index.get(p.as_str()).copied())).collect();
+        let paths = (0..units.len() as u32)
+            .map(|start| {
+                let mut path = vec![start];
+                // The tree rules keep units acyclic; the bound guards against bad data anyway.
+                while let Some(up) = parent[*path.last().unwrap_or(&start) as usize] {
+                    if path.contains(&up) || path.len() > units.len() {
+                        break;
+                    }
+                    path.push(up);
+                }
+                path
+            })
+            .collect();
+        UnitTree { index, paths }
+    }
+
+    /// The unit and every unit above it; empty for a leader without a unit.
+    fn path(&self, unit: Option<&str>) -> Vec<u32> {
+        unit.and_then(|u| self.index.get(u)).map(|&i| self.paths[i as usize].clone()).unwrap_or_default()
+    }
+
+    fn get(&self, unit: &str) -> Option<u32> {
+        self.index.get(unit).copied()
+    }
+}
+
+/// One campaign's figures, decided for every view.
+pub struct Figures {
+    pub themes: Vec<CampaignTheme>,
+    groups: HashMap<String, u32>,
+    cells: Vec<Cell>,
+    disclosure: Disclosure,
+}
+
+/// One view: per theme (in `Figures::themes` order) the counts per colour.
+pub struct View {
+    pub respondents: u32,
+    pub counts: Vec<[u32; 3]>,
+}
+
+impl Figures {
+    pub async fn load(db: &Db, org: &OrgId, campaign: &ApvCampaignId, units: &UnitTree, rule: &AnonymityRule) -> anyhow::Result<Figures> {
+        let (themes, respondents, counts) = tokio::try_join!(
+            store::campaign_themes(db, org, campaign),
+            store::respondents(db, org, campaign),
+            store::counts(db, org, campaign),
+        )?;
+        let mut groups: HashMap<String, u32> = HashMap::new();
+        let mut group_index = |id: String| {
+            let next = groups.len() as u32;
+            *groups.entry(id).or_insert(next)
+        };
+        let respondents: Vec<Respondent> = respondents
+            .into_iter()
+            .map(|(group, unit)| Respondent { group: group_index(group), units: units.path(unit.as_deref()) })
+            .collect();
+        let theme_index: HashMap<&str, u32> = themes.iter().enumerate().map(|(i, t)| (t.item_id.as_str(), i as u32)).collect();
+        let cells = counts
+            .into_iter()
+            .filter_map(|(group, unit, item, red, yellow, green)| {
+                Some(Cell {
+                    group: group_index(group),
+                    units: units.path(unit.as_deref()),
+                    theme: *theme_index.get(item.as_str())?,
+                    counts: [red, yellow, green].map(|n| u32::try_from(n).unwrap_or(0)),
+                })
+            })
+            .collect();
+        let disclosure = Disclosure::decide(&respondents, rule);
+        Ok(Figures { themes, groups, cells, disclosure })
+    }
+
+    /// The filter for a unit and a group chosen by id; an id the campaign
+    /// does not hold gives a view with no one in it.
+    pub fn filter(&self, units: &UnitTree, unit: Option<&str>, group: Option<&str>) -> Filter {
+        Filter {
+            unit: unit.map(|u| units.get(u).unwrap_or(u32::MAX)),
+            group: group.map(|g| self.groups.get(g).copied().unwrap_or(u32::MAX)),
+        }
+    }
+
+    pub fn view(&self, filter: Filter) -> Result<View, Withheld> {
+        let respondents = self.disclosure.verdict(filter)?;
+        Ok(View { respondents, counts: tally(&self.cells, self.themes.len(), filter) })
+    }
+
+    /// The counts for the theme with this catalogue item, if the campaign asked it.
+    pub fn theme_counts<'a>(&self, view: &'a View, item_id: &str) -> Option<&'a [u32; 3]> {
+        let i = self.themes.iter().position(|t| t.item_id == item_id)?;
+        view.counts.get(i)
+    }
+}
+
+/// Whether a group's picture in a campaign may be shown outside the group:
+/// the same verdict as the campaign's overview filtered to that group, so
+/// the round page cannot show what the overview hides.
+pub async fn group_verdict(db: &Db, org: &OrgId, campaign: &ApvCampaignId, group: &GroupId, rule: &AnonymityRule) -> anyhow::Result<Result<u32, Withheld>> {
+    let tree = UnitTree::new(&crate::org::units::list(db, org).await?);
+    let figures = Figures::load(db, org, campaign, &tree, rule).await?;
+    Ok(figures.disclosure.verdict(figures.filter(&tree, None, Some(group.as_str()))))
+}
