@@ -52,6 +52,7 @@ impl Application {
             shipped: Arc::new(shipped),
             metrics: metrics_handle(),
             ticks: crate::tools::dialog::ticks::TickWriter::start(db.clone()),
+            apv_figures: Default::default(),
             db,
         };
         let listener = tokio::net::TcpListener::bind(args.listen)

@@ -18,4 +18,6 @@ pub struct AppState {
     pub metrics: metrics_exporter_prometheus::PrometheusHandle,
     /// The daily tick's group-commit writer.
     pub ticks: crate::tools::dialog::ticks::TickWriter,
+    /// Recently decided APV campaign overviews.
+    pub apv_figures: crate::tools::apv::overview::FiguresCache,
 }

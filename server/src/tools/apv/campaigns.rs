@@ -5,7 +5,6 @@
 //! the safety organisation read the same overview; only HR starts one.
 
 use super::chart::{colour_map, Row};
-use super::overview::{Figures, UnitTree};
 use super::pages::{colour_text, colours, tool_page, variant_name};
 use super::store::{self, Campaign, CampaignTheme, NewCampaign, Participation};
 use crate::auth::csrf::CsrfForm;
@@ -198,18 +197,17 @@ pub async fn overview(state: &AppState, page: &Page, me: &Member, id: &str, q: &
     let campaign = store::campaign(db, org, &id).await?.ok_or(AppError::NotFound)?;
     let (participation, unit_list, before) =
         tokio::try_join!(store::participation(db, org, &id), units::list(db, org), store::previous(db, org, &campaign))?;
-    let tree = UnitTree::new(&unit_list);
     let rule = me.m.rule;
-    let figures = Figures::load(db, org, &id, &tree, &rule).await?;
-    let view = figures.view(figures.filter(&tree, q.unit(), q.group()));
+    let figures = state.apv_figures.get(db, org, &id, &rule).await?;
+    let view = figures.view(figures.filter(q.unit(), q.group()));
     let map = match view {
         Err(Withheld::TooFew { respondents, needed }) => MapState::TooFew { respondents, needed },
         Err(Withheld::Differencing) => MapState::Differencing,
         Ok(view) => {
             let earlier = match &before {
                 Some(b) => {
-                    let f = Figures::load(db, org, &b.id, &tree, &rule).await?;
-                    let v = f.view(f.filter(&tree, q.unit(), q.group())).ok();
+                    let f = state.apv_figures.get(db, org, &b.id, &rule).await?;
+                    let v = f.view(f.filter(q.unit(), q.group())).ok();
                     v.map(|v| (f, v))
                 }
                 None => None,

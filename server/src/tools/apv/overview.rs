@@ -10,7 +10,10 @@ use crate::storage::Db;
 use domain::anonymity::AnonymityRule;
 use domain::apv::overview::{tally, Cell, Disclosure, Filter, Respondent, Withheld};
 use domain::ids::{ApvCampaignId, GroupId, OrgId};
+use crate::state::AppState;
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 /// Units as indices with every unit's path to the top.
 pub struct UnitTree {
@@ -52,6 +55,7 @@ impl UnitTree {
 /// One campaign's figures, decided for every view.
 pub struct Figures {
     pub themes: Vec<CampaignTheme>,
+    units: UnitTree,
     groups: HashMap<String, u32>,
     cells: Vec<Cell>,
     disclosure: Disclosure,
@@ -64,12 +68,14 @@ pub struct View {
 }
 
 impl Figures {
-    pub async fn load(db: &Db, org: &OrgId, campaign: &ApvCampaignId, units: &UnitTree, rule: &AnonymityRule) -> anyhow::Result<Figures> {
-        let (themes, respondents, counts) = tokio::try_join!(
+    pub async fn load(db: &Db, org: &OrgId, campaign: &ApvCampaignId, rule: &AnonymityRule) -> anyhow::Result<Figures> {
+        let (themes, respondents, counts, unit_list) = tokio::try_join!(
             store::campaign_themes(db, org, campaign),
             store::respondents(db, org, campaign),
             store::counts(db, org, campaign),
+            crate::org::units::list(db, org),
         )?;
+        let units = UnitTree::new(&unit_list);
         let mut groups: HashMap<String, u32> = HashMap::new();
         let mut group_index = |id: String| {
             let next = groups.len() as u32;
@@ -92,14 +98,14 @@ impl Figures {
             })
             .collect();
         let disclosure = Disclosure::decide(&respondents, rule);
-        Ok(Figures { themes, groups, cells, disclosure })
+        Ok(Figures { themes, units, groups, cells, disclosure })
     }
 
     /// The filter for a unit and a group chosen by id; an id the campaign
     /// does not hold gives a view with no one in it.
-    pub fn filter(&self, units: &UnitTree, unit: Option<&str>, group: Option<&str>) -> Filter {
+    pub fn filter(&self, unit: Option<&str>, group: Option<&str>) -> Filter {
         Filter {
-            unit: unit.map(|u| units.get(u).unwrap_or(u32::MAX)),
+            unit: unit.map(|u| self.units.get(u).unwrap_or(u32::MAX)),
             group: group.map(|g| self.groups.get(g).copied().unwrap_or(u32::MAX)),
         }
     }
@@ -119,8 +125,51 @@ impl Figures {
 /// Whether a group's picture in a campaign may be shown outside the group:
 /// the same verdict as the campaign's overview filtered to that group, so
 /// the round page cannot show what the overview hides.
-pub async fn group_verdict(db: &Db, org: &OrgId, campaign: &ApvCampaignId, group: &GroupId, rule: &AnonymityRule) -> anyhow::Result<Result<u32, Withheld>> {
-    let tree = UnitTree::new(&crate::org::units::list(db, org).await?);
-    let figures = Figures::load(db, org, campaign, &tree, rule).await?;
-    Ok(figures.disclosure.verdict(figures.filter(&tree, None, Some(group.as_str()))))
+pub async fn group_verdict(state: &AppState, org: &OrgId, campaign: &ApvCampaignId, group: &GroupId, rule: &AnonymityRule) -> anyhow::Result<Result<u32, Withheld>> {
+    let figures = state.apv_figures.get(&state.db, org, campaign, rule).await?;
+    Ok(figures.disclosure.verdict(figures.filter(None, Some(group.as_str()))))
+}
+
+/// Campaigns decided recently. Deciding every view of 10,000 leaders takes a
+/// few hundred milliseconds, and a campaign's figures change only when one
+/// of its rounds closes (part of the key) or a leader moves to another unit,
+/// which shows once the entry is a minute old.
+#[derive(Clone, Default)]
+pub struct FiguresCache(Arc<Mutex<HashMap<CacheKey, (Instant, Arc<Figures>)>>>);
+
+/// (organisation, campaign, closed rounds, last closed, k, free-text k)
+type CacheKey = (String, String, i64, Option<String>, u32, u32);
+
+const MAX_AGE: Duration = Duration::from_secs(60);
+const MAX_ENTRIES: usize = 64;
+
+impl FiguresCache {
+    pub async fn get(&self, db: &Db, org: &OrgId, campaign: &ApvCampaignId, rule: &AnonymityRule) -> anyhow::Result<Arc<Figures>> {
+        let (closed, last): (i64, Option<String>) = sqlx::query_as(
+            "SELECT COUNT(*), MAX(closed_at) FROM apv_rounds WHERE org_id = $1 AND campaign_id = $2 AND closed_at IS NOT NULL",
+        )
+        .bind(org.as_str())
+        .bind(campaign.as_str())
+        .fetch_one(&db.pool)
+        .await?;
+        let key = (org.as_str().to_string(), campaign.as_str().to_string(), closed, last, rule.k, rule.free_text_k);
+        if let Some((at, figures)) = self.lock().get(&key) {
+            if at.elapsed() < MAX_AGE {
+                return Ok(figures.clone());
+            }
+        }
+        let figures = Arc::new(Figures::load(db, org, campaign, rule).await?);
+        let mut entries = self.lock();
+        entries.retain(|_, (at, _)| at.elapsed() < MAX_AGE);
+        if entries.len() >= MAX_ENTRIES {
+            entries.clear();
+        }
+        entries.insert(key, (Instant::now(), figures.clone()));
+        Ok(figures)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<CacheKey, (Instant, Arc<Figures>)>> {
+        // A panic while holding the lock leaves only a cache behind; keep using it.
+        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
 }

@@ -531,7 +531,7 @@ pub async fn meeting_page(
     let plans = store::plans(db, org, &ctx.round.id).await?;
     let sorting = store::sorting(db, org, &ctx.round.id).await?;
     let in_campaign = match (&ctx.round.campaign_id, audience, ctx.round.open) {
-        (Some(c), Audience::Outside, false) => super::overview::group_verdict(db, org, c, &ctx.group.id, &rule).await?.err(),
+        (Some(c), Audience::Outside, false) => super::overview::group_verdict(state, org, c, &ctx.group.id, &rule).await?.err(),
         _ => None,
     };
     let shown = match in_campaign {

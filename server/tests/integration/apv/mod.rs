@@ -10,6 +10,7 @@ use scraper::{Html, Selector};
 
 mod access;
 mod browser;
+mod browser_campaign;
 mod campaign;
 mod flow;
 
@@ -87,4 +88,12 @@ fn picture(body: &str) -> Vec<(String, [u32; 3])> {
 async fn count(app: &TestApp, sql: &'static str, bind: &str) -> i64 {
     let (n,): (i64,) = sqlx::query_as(sql).bind(bind).fetch_one(&app.state.db.pool).await.unwrap();
     n
+}
+
+/// Answers the report's required questions and closes the round.
+async fn close_for_test(client: &TestClient, round: &str) {
+    let next_year = (time::OffsetDateTime::now_utc().date() + time::Duration::days(360)).to_string();
+    let r = client.post_form(&format!("/apv/rounds/{round}/report"), &[("absence", "no"), ("next_due", next_year.as_str())]).await;
+    assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
+    assert_eq!(client.post_form(&format!("/apv/rounds/{round}/close"), &[]).await.status(), 303);
 }
