@@ -124,7 +124,7 @@ apv-action-add = Tilføj handlingen
 apv-plan-remove-lead = Har gruppen ombestemt sig? Fjern temaet og dets handlingsplan.
 apv-plan-remove = Fjern temaet
 
-apv-notice-started = Runden er startet. Gruppens ledere ser den på deres forside og under Leder-APV på forsiden, indtil de har afleveret Skema 1.
+apv-notice-started = Runden er startet. Gruppens ledere får en mail med et link til Skema 1 og ser runden på deres forside, indtil de har afleveret.
 apv-notice-saved = Din kladde er gemt.
 apv-notice-handed-in = Tak – dit Skema 1 er afleveret og tæller med i gruppens billede.
 apv-notice-report-saved = Rapporten er gemt.

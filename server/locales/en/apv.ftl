@@ -124,7 +124,7 @@ apv-action-add = Add the action
 apv-plan-remove-lead = Has the group changed its mind? Remove the theme and its action plan.
 apv-plan-remove = Remove the theme
 
-apv-notice-started = The round has started. The leaders of the group see it on their start page, and under Leader APV there, until they have handed in Form 1.
+apv-notice-started = The round has started. The leaders of the group get a mail with a link to Form 1 and see the round on their start page until they have handed in.
 apv-notice-saved = Your draft is saved.
 apv-notice-handed-in = Thank you – your Form 1 is handed in and counts in the group's picture.
 apv-notice-report-saved = The report is saved.

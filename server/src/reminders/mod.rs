@@ -1,6 +1,7 @@
 //! Reminders by mail, so follow-up happens: a day before a dialog (to both
-//! people), on Fridays for weekly points still without the week's line, and
-//! a week before an agreement's period ends (start the next one). Each mail
+//! people), on Fridays for weekly points still without the week's line, a
+//! week before an agreement's period ends (start the next one), and the
+//! APV's invitations and Skema 1 deadlines (`tools::apv::mail`). Each mail
 //! is in the recipient's language.
 //!
 //! `run_once` is safe to run on every server at once and as often as one
@@ -34,6 +35,8 @@ pub struct Sent {
     pub dialogs: usize,
     pub weekly: usize,
     pub period_ends: usize,
+    pub apv_invitations: usize,
+    pub apv_deadlines: usize,
 }
 
 /// Sends every reminder due at `now` that no run has sent before. A failed
@@ -45,6 +48,8 @@ pub async fn run_once(state: &AppState, now: OffsetDateTime) -> anyhow::Result<S
         sent.dialogs += dialogs_due(state, &org, now).await?;
         sent.weekly += weekly_due(state, &org, now).await?;
         sent.period_ends += periods_due(state, &org, now).await?;
+        sent.apv_invitations += crate::tools::apv::mail::invitations_due(state, &org).await?;
+        sent.apv_deadlines += crate::tools::apv::mail::deadlines_due(state, &org, now).await?;
     }
     Ok(sent)
 }
@@ -66,7 +71,7 @@ pub fn spawn(state: AppState, every: std::time::Duration) -> tokio::task::JoinHa
 }
 
 /// Claims, sends, and gives the claim back if sending failed. True when sent.
-async fn once<F>(state: &AppState, org: &OrgId, kind: &str, subject: &str, due_key: &str, send: F) -> anyhow::Result<bool>
+pub(crate) async fn once<F>(state: &AppState, org: &OrgId, kind: &str, subject: &str, due_key: &str, send: F) -> anyhow::Result<bool>
 where
     F: std::future::Future<Output = anyhow::Result<()>>,
 {

@@ -58,7 +58,10 @@ pub async fn start(
     let items = catalogue::store::items(&state.db, me.org(), "apv").await?;
     let new = NewRound { group: &group.id, variant, deadline, by: me.person() };
     match store::start(&state.db, me.org(), new, &items, &super::other_keys(&state.shipped)).await? {
-        Ok(round) => Ok(Redirect::to(&format!("/apv/rounds/{round}?notice=started")).into_response()),
+        Ok(round) => {
+            super::mail::invite_soon(&state, me.org());
+            Ok(Redirect::to(&format!("/apv/rounds/{round}?notice=started")).into_response())
+        }
         Err(_) => {
             errors.0.push(FieldError { field: None, message: page.t1("apv-error-already-open", "group", &group.name) });
             let body = tool_page(&state, page, &me, errors).await?;

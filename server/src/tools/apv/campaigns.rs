@@ -107,6 +107,7 @@ pub async fn start(State(state): State<AppState>, page: Page, me: Member, CsrfFo
     let items = catalogue::store::items(&state.db, me.org(), "apv").await?;
     let new = NewCampaign { title: title.as_str(), variant, deadline, groups: &chosen, by: me.person() };
     let started = store::start_campaign(&state.db, me.org(), new, &items, &super::other_keys(&state.shipped)).await?;
+    super::mail::invite_soon(&state, me.org());
     let mut conn = state.db.pool.acquire().await?;
     audit::record(&mut conn, me.org(), audit::Actor { person: Some(me.person()), name: &me.m.name }, "apv-campaign-started", title.as_str())
         .await?;

@@ -14,6 +14,7 @@ pub mod campaigns;
 pub mod chart;
 pub mod content;
 pub mod input;
+pub mod mail;
 pub mod overview;
 pub mod pages;
 pub mod plan_pages;

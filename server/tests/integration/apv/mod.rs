@@ -12,6 +12,7 @@ mod access;
 mod browser;
 mod browser_campaign;
 mod campaign;
+mod mail;
 mod flow;
 
 /// Ledergruppe Nord: Lis leads Anna, Bo and Carl (four people). HR is Hanne (k = 5, free text 8).

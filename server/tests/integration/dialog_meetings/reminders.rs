@@ -8,7 +8,7 @@ use ledertrivsel::reminders::{run_once, Sent};
 use time::Duration;
 
 fn only(dialogs: usize, weekly: usize, period_ends: usize) -> Sent {
-    Sent { dialogs, weekly, period_ends }
+    Sent { dialogs, weekly, period_ends, ..Sent::default() }
 }
 
 fn reminders(app: &TestApp, who: &str, subject: &str) -> usize {

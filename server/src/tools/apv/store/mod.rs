@@ -11,9 +11,11 @@ use domain::ids::{ApvCampaignId, ApvRoundId, ContentVersionId, GroupId, OrgId, P
 
 mod answers;
 mod campaigns;
+mod mailing;
 mod plans;
 pub use answers::*;
 pub use campaigns::*;
+pub use mailing::*;
 pub use plans::*;
 
 /// Why a change to a round was refused.
