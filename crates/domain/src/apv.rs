@@ -334,8 +334,48 @@ impl NextStep {
     }
 }
 
+/// The group's verdict on one of last round's actions: done, did it work,
+/// and do we carry on with it or drop it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Review {
+    pub done: bool,
+    pub worked: Worked,
+    pub next_step: NextStep,
+}
+
+impl Review {
+    /// From the form's three answers: none given is no review yet; some but
+    /// not all is refused, so a half-answered row never looks finished.
+    pub fn parse(done: &str, worked: &str, next_step: &str) -> Result<Option<Review>, ValidationError> {
+        if [done, worked, next_step].iter().all(|v| v.is_empty()) {
+            return Ok(None);
+        }
+        let done = match done {
+            "yes" => Some(true),
+            "no" => Some(false),
+            _ => None,
+        };
+        match (done, Worked::parse(worked), NextStep::parse(next_step)) {
+            (Some(done), Some(worked), Some(next_step)) => Ok(Some(Review { done, worked, next_step })),
+            _ => Err(ValidationError::new("apv-error-review-incomplete")),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_review_is_all_three_answers_or_none() {
+        assert_eq!(Review::parse("", "", ""), Ok(None));
+        assert_eq!(
+            Review::parse("yes", "partly", "carry_on"),
+            Ok(Some(Review { done: true, worked: Worked::Partly, next_step: NextStep::CarryOn }))
+        );
+        assert_eq!(Review::parse("no", "no", "drop").unwrap().unwrap().done, false);
+        assert!(Review::parse("yes", "", "drop").is_err());
+        assert!(Review::parse("maybe", "yes", "drop").is_err());
+    }
+
     use super::*;
     use proptest::prelude::*;
 

@@ -147,7 +147,7 @@ pub async fn save_theme(
 }
 
 /// The meeting's leader (or HR for a group without one), on an open round.
-async fn leading(state: &AppState, me: &Member, id: &str) -> AppResult<RoundContext> {
+pub(super) async fn leading(state: &AppState, me: &Member, id: &str) -> AppResult<RoundContext> {
     let ctx = load_round(state, me, id).await?;
     let allowed = ctx.may_lead();
     ctx.open_for(allowed)

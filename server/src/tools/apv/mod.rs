@@ -18,6 +18,7 @@ pub mod mail;
 pub mod overview;
 pub mod pages;
 pub mod plan_pages;
+pub mod review;
 pub mod store;
 
 use crate::auth::Member;
@@ -44,6 +45,7 @@ pub fn routes() -> Router<AppState> {
         .route("/apv/rounds/{id}/map/theme", post(actions::save_theme))
         .route("/apv/rounds/{id}/meeting", get(pages::meeting))
         .route("/apv/rounds/{id}/sorting", post(actions::save_sorting))
+        .route("/apv/rounds/{id}/review", post(review::save))
         .route("/apv/rounds/{id}/choose", post(actions::choose))
         .route("/apv/rounds/{id}/report", post(actions::save_report))
         .route("/apv/rounds/{id}/close", post(actions::close))

@@ -494,6 +494,8 @@ pub struct MeetingPage {
     pub keywords_needed: u32,
     pub plans: Vec<PlanLine>,
     pub may_choose: bool,
+    /// Last round's actions, reviewed before the new picture.
+    pub review: Option<super::review::ReviewSection>,
     pub notice: Option<String>,
     pub errors: FormErrors,
 }
@@ -506,7 +508,7 @@ pub async fn meeting(
     Query(q): Query<NoticeQuery>,
 ) -> AppResult<MeetingPage> {
     let ctx = load_round(&state, &me, &id).await?;
-    let notice = q.text(&page, "apv-notice-", &["sorted", "chosen", "removed"]);
+    let notice = q.text(&page, "apv-notice-", &["sorted", "chosen", "removed", "reviewed"]);
     meeting_page(&state, page, &me, ctx, notice, FormErrors::default()).await
 }
 
@@ -581,6 +583,7 @@ pub async fn meeting_page(
         },
     };
     let may_lead = ctx.may_lead() && ctx.round.open;
+    let review = super::review::section(state, &page, me, &ctx).await?;
     Ok(MeetingPage {
         round_id: ctx.round.id.to_string(),
         group_name: ctx.group.name.clone(),
@@ -597,6 +600,7 @@ pub async fn meeting_page(
         keywords_needed: rule.min_for_free_text(audience),
         may_choose: may_lead && plans.len() < domain::apv::MAX_CHOSEN,
         plans: plan_lines(&page.tr, &plans, &themes),
+        review,
         shown,
         notice,
         errors,

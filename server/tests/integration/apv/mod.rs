@@ -13,6 +13,7 @@ mod browser;
 mod browser_campaign;
 mod campaign;
 mod mail;
+mod review;
 mod flow;
 
 /// Ledergruppe Nord: Lis leads Anna, Bo and Carl (four people). HR is Hanne (k = 5, free text 8).

@@ -13,10 +13,12 @@ mod answers;
 mod campaigns;
 mod mailing;
 mod plans;
+mod reviews;
 pub use answers::*;
 pub use campaigns::*;
 pub use mailing::*;
 pub use plans::*;
+pub use reviews::*;
 
 /// Why a change to a round was refused.
 #[derive(Debug, PartialEq, Eq)]
