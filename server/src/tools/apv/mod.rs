@@ -16,8 +16,10 @@ pub mod content;
 pub mod input;
 pub mod mail;
 pub mod overview;
+pub mod picture;
 pub mod pages;
 pub mod plan_pages;
+pub mod report_doc;
 pub mod review;
 pub mod store;
 
@@ -48,6 +50,8 @@ pub fn routes() -> Router<AppState> {
         .route("/apv/rounds/{id}/review", post(review::save))
         .route("/apv/rounds/{id}/choose", post(actions::choose))
         .route("/apv/rounds/{id}/report", post(actions::save_report))
+        .route("/apv/rounds/{id}/report.docx", get(report_doc::docx))
+        .route("/apv/rounds/{id}/print", get(report_doc::print))
         .route("/apv/rounds/{id}/close", post(actions::close))
         .route("/apv/plans/{id}", get(plan_pages::plan).post(plan_pages::save_plan))
         .route("/apv/plans/{id}/remove", post(plan_pages::remove_plan))

@@ -22,9 +22,8 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use domain::anonymity::Audience;
-use domain::apv::overview::Withheld;
-use domain::apv::{by_urgency, picture, Absence, Colour, Level, Mark, Picture, Variant};
+use super::picture::Seen;
+use domain::apv::{by_urgency, Absence, Colour, Level, Mark, Variant};
 use std::collections::HashMap;
 
 fn paragraphs(s: &str) -> Vec<String> {
@@ -526,23 +525,14 @@ pub async fn meeting_page(
     let audience = ctx.relation.audience();
     let rule = me.m.rule;
     let themes = store::themes(db, org, &ctx.round.id).await?;
-    let index: HashMap<&str, usize> = themes.iter().enumerate().map(|(i, t)| (t.revision_id.as_str(), i)).collect();
-    let answers = store::handed_in(db, org, &ctx.round.id).await?;
-    let marks = answers.into_iter().filter_map(|(rev, mark)| Some((*index.get(rev.as_str())?, mark)));
     let respondents = u32::try_from(ctx.round.respondents).unwrap_or(0);
     let plans = store::plans(db, org, &ctx.round.id).await?;
     let sorting = store::sorting(db, org, &ctx.round.id).await?;
-    let in_campaign = match (&ctx.round.campaign_id, audience, ctx.round.open) {
-        (Some(c), Audience::Outside, false) => super::overview::group_verdict(state, org, c, &ctx.group.id, &rule).await?.err(),
-        _ => None,
-    };
-    let shown = match in_campaign {
-        Some(Withheld::TooFew { respondents, needed }) => Shown::Withheld { respondents, needed },
-        Some(Withheld::Differencing) => Shown::Differencing,
-        None => match picture(themes.len(), marks, respondents, !ctx.round.open, &rule, audience, ctx.round.id.as_str()) {
-        Picture::Withheld { respondents, needed } => Shown::Withheld { respondents, needed },
-        Picture::UntilClosed => Shown::UntilClosed,
-        Picture::Shown { themes: tallies, keywords_shown } => {
+    let shown = match super::picture::seen(state, me, &ctx, &themes).await? {
+        Seen::Withheld { respondents, needed } => Shown::Withheld { respondents, needed },
+        Seen::UntilClosed => Shown::UntilClosed,
+        Seen::Differencing => Shown::Differencing,
+        Seen::Shown { tallies, keywords_shown } => {
             let order = by_urgency(&tallies);
             let names = [colours.red.name.as_str(), colours.yellow.name.as_str(), colours.green.name.as_str()];
             let labels: Vec<String> = themes.iter().map(|t| theme_label(&page.tr, t)).collect();
@@ -580,7 +570,6 @@ pub async fn meeting_page(
             }
             Shown::Picture { chart, themes: list, keywords_shown, total: respondents }
         }
-        },
     };
     let may_lead = ctx.may_lead() && ctx.round.open;
     let review = super::review::section(state, &page, me, &ctx).await?;

@@ -12,6 +12,7 @@ mod access;
 mod browser;
 mod browser_campaign;
 mod campaign;
+mod document;
 mod mail;
 mod review;
 mod flow;

@@ -1,0 +1,44 @@
+//! The round's picture as one viewer may see it, in one place for the
+//! meeting page and the report: the group's rule (`domain::apv::picture`),
+//! and for a campaign round seen from outside the group, the campaign
+//! overview's verdict too, so no page shows what the overview hides.
+
+use super::store::{self, RoundTheme};
+use super::RoundContext;
+use crate::auth::Member;
+use crate::error::AppResult;
+use crate::state::AppState;
+use domain::anonymity::Audience;
+use domain::apv::overview::Withheld;
+use domain::apv::{picture, Picture, ThemeTally};
+use std::collections::HashMap;
+
+pub enum Seen {
+    /// Per theme in `themes` order; keywords only at the free-text threshold.
+    Shown { tallies: Vec<ThemeTally>, keywords_shown: bool },
+    Withheld { respondents: u32, needed: u32 },
+    UntilClosed,
+    /// Large enough, but the campaign's overview hides it (differencing).
+    Differencing,
+}
+
+pub async fn seen(state: &AppState, me: &Member, ctx: &RoundContext, themes: &[RoundTheme]) -> AppResult<Seen> {
+    let (org, db, rule) = (me.org(), &state.db, me.m.rule);
+    let audience = ctx.relation.audience();
+    if let (Some(campaign), Audience::Outside, false) = (&ctx.round.campaign_id, audience, ctx.round.open) {
+        match super::overview::group_verdict(state, org, campaign, &ctx.group.id, &rule).await? {
+            Err(Withheld::TooFew { respondents, needed }) => return Ok(Seen::Withheld { respondents, needed }),
+            Err(Withheld::Differencing) => return Ok(Seen::Differencing),
+            Ok(_) => {}
+        }
+    }
+    let index: HashMap<&str, usize> = themes.iter().enumerate().map(|(i, t)| (t.revision_id.as_str(), i)).collect();
+    let answers = store::handed_in(db, org, &ctx.round.id).await?;
+    let marks = answers.into_iter().filter_map(|(rev, mark)| Some((*index.get(rev.as_str())?, mark)));
+    let respondents = u32::try_from(ctx.round.respondents).unwrap_or(0);
+    Ok(match picture(themes.len(), marks, respondents, !ctx.round.open, &rule, audience, ctx.round.id.as_str()) {
+        Picture::Shown { themes, keywords_shown } => Seen::Shown { tallies: themes, keywords_shown },
+        Picture::Withheld { respondents, needed } => Seen::Withheld { respondents, needed },
+        Picture::UntilClosed => Seen::UntilClosed,
+    })
+}
