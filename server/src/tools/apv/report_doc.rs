@@ -21,7 +21,7 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use domain::apv::{by_urgency, Colour};
+use domain::apv::{by_urgency, Colour, Level};
 use exports::docx::{Block, Document};
 
 fn or_empty(page: &Page, text: &str) -> String {
@@ -59,19 +59,22 @@ async fn build(state: &AppState, page: &Page, me: &Member, ctx: &RoundContext) -
     blocks.push(Block::Heading(page.t("apv-doc-sorting")));
     let sorting = store::sorting(db, org, &ctx.round.id).await?;
     let names = colours(content, ctx.round.variant);
-    let mut placed: Vec<Vec<String>> = themes
+    // By level (the individual, the group, the organisation), then the form's order.
+    let mut placed: Vec<(usize, Vec<String>)> = themes
         .iter()
         .flat_map(|t| Colour::ALL.map(|c| (t, c)))
         .filter_map(|(t, c)| {
-            let level = sorting.get(&(t.revision_id.as_str().to_string(), c))?;
-            Some(vec![theme_label(&page.tr, t), colour_text(names, c).name.clone(), level_name(content, *level).to_string()])
+            let level = *sorting.get(&(t.revision_id.as_str().to_string(), c))?;
+            let row = vec![theme_label(&page.tr, t), colour_text(names, c).name.clone(), level_name(content, level).to_string()];
+            Some((Level::ALL.iter().position(|l| *l == level).unwrap_or(0), row))
         })
         .collect();
+    placed.sort_by_key(|(level, _)| *level);
     if placed.is_empty() {
         blocks.push(Block::Empty(page.t("apv-doc-none")));
     } else {
-        placed.sort_by(|a, b| a[2].cmp(&b[2]));
-        blocks.push(Block::Table { header: vec![page.t("apv-table-theme"), page.t("apv-doc-colour"), page.t("apv-doc-level")], rows: placed });
+        let rows = placed.into_iter().map(|(_, row)| row).collect();
+        blocks.push(Block::Table { header: vec![page.t("apv-table-theme"), page.t("apv-doc-colour"), page.t("apv-doc-level")], rows });
     }
 
     let plans = store::plans(db, org, &ctx.round.id).await?;
