@@ -2,8 +2,11 @@
 //! organisation of `leaders` leaders in groups of ten, in 100 units under
 //! ten areas, with five yearly campaigns in which every group ran a round,
 //! handed in Skema 1 and closed it. Prints the id of the newest campaign.
+//! With `open`, each group instead has one open round and every leader a
+//! password; prints one line per leader for the Skema 1 load:
+//! `<e-mail> <password> <round id> <theme revision ids, comma-separated>`.
 //!
-//!   cargo run --release --example seed_apv -- <database-url> <leaders>
+//!   cargo run --release --example seed_apv -- <database-url> <leaders> [open]
 //!
 //! Rows are written in batches of plain INSERTs (one transaction per
 //! batch) rather than through the web forms: the figure measured is the
@@ -24,9 +27,10 @@ const YEARS: usize = 5;
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().collect();
-    let (url, leaders) = match args.as_slice() {
-        [_, url, n] => (url.clone(), n.parse::<usize>()?),
-        _ => anyhow::bail!("usage: seed_apv <database-url> <leaders>"),
+    let (url, leaders, open) = match args.as_slice() {
+        [_, url, n] => (url.clone(), n.parse::<usize>()?, false),
+        [_, url, n, mode] if mode == "open" => (url.clone(), n.parse::<usize>()?, true),
+        _ => anyhow::bail!("usage: seed_apv <database-url> <leaders> [open]"),
     };
     let db = Db::connect(&url).await?;
     db.migrate().await?;
@@ -66,6 +70,9 @@ async fn main() -> anyhow::Result<()> {
         for n in chunk {
             let email = Email::parse(&format!("leder{n}@lasttest.dk"))?;
             let account = org_store::ensure_account(&mut tx, &email).await?;
+            if open {
+                org_store::set_password(&mut tx, &account, &hash).await?;
+            }
             let name = PersonName::parse(&format!("Leder {n}"))?;
             let person = org_store::create_person(
                 &mut tx,
@@ -99,6 +106,24 @@ async fn main() -> anyhow::Result<()> {
     let items = ledertrivsel::catalogue::store::items(&db, &org, "apv").await?;
     let other_keys = ledertrivsel::tools::apv::other_keys(&shipped);
     let asked: Vec<String> = items.iter().filter(|i| !i.hidden).map(|i| i.revision_id.as_str().to_string()).collect();
+    if open {
+        for (g, group) in groups.iter().enumerate() {
+            let round = ApvRoundId::new();
+            let mut tx = db.pool.begin().await?;
+            sqlx::query("INSERT INTO apv_rounds (id, org_id, group_id, variant, created_at) VALUES ($1, $2, $3, 'now', '2026-11-01T08:00:00Z')")
+                .bind(round.as_str())
+                .bind(org.as_str())
+                .bind(group.as_str())
+                .execute(&mut *tx)
+                .await?;
+            fix_themes(&mut tx, &org, &round, &items, &other_keys).await?;
+            tx.commit().await?;
+            for n in g * GROUP_SIZE..((g + 1) * GROUP_SIZE).min(leaders) {
+                println!("leder{n}@lasttest.dk {PASSWORD} {round} {}", asked.join(","));
+            }
+        }
+        return Ok(());
+    }
     let mut newest = None;
     for year in 0..YEARS {
         let campaign = ApvCampaignId::new();

@@ -52,6 +52,7 @@ impl Application {
             shipped: Arc::new(shipped),
             metrics: metrics_handle(),
             ticks: crate::tools::dialog::ticks::TickWriter::start(db.clone()),
+            skema1: crate::tools::apv::hand_in::Skema1Writer::start(db.clone()),
             apv_figures: Default::default(),
             db,
         };

@@ -18,6 +18,8 @@ pub struct AppState {
     pub metrics: metrics_exporter_prometheus::PrometheusHandle,
     /// The daily tick's group-commit writer.
     pub ticks: crate::tools::dialog::ticks::TickWriter,
+    /// Skema 1's group-commit writer.
+    pub skema1: crate::tools::apv::hand_in::Skema1Writer,
     /// Recently decided APV campaign overviews.
     pub apv_figures: crate::tools::apv::overview::FiguresCache,
 }

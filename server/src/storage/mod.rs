@@ -3,6 +3,7 @@
 //! lives here and in the two migration folders, nowhere else.
 
 pub mod backup;
+pub mod group_commit;
 pub mod schema;
 pub mod session_store;
 

@@ -5,6 +5,7 @@
 
 use super::input::{self, optional_date, plan_text};
 use super::pages::{map_page, meeting_page, round_page, started_on, tool_page, ReportForm};
+use super::hand_in::Skema1;
 use super::store::{self, NewRound, Refused, Report};
 use super::{load_round, RoundContext};
 use crate::auth::csrf::CsrfForm;
@@ -90,7 +91,11 @@ pub async fn save_map(
     let revs: Vec<&str> = themes.iter().map(|t| t.revision_id.as_str()).collect();
     let submit = pairs.iter().any(|(k, v)| k == "hand_in" && v == "1");
     match input::parse_marks(&pairs, &revs) {
-        Ok(marks) => match store::save_answers(&state.db, me.org(), &ctx.round.id, me.person(), &marks, submit).await? {
+        Ok(marks) => match state
+            .skema1
+            .write(Skema1 { org: me.org().clone(), round: ctx.round.id.clone(), person: me.person().clone(), marks, submit })
+            .await?
+        {
             Ok(()) => {
                 let notice = if submit { "handed-in" } else { "saved" };
                 Ok(Redirect::to(&format!("/apv/rounds/{}?notice={notice}", ctx.round.id)).into_response())

@@ -13,6 +13,7 @@ pub mod campaign_export;
 pub mod campaigns;
 pub mod chart;
 pub mod content;
+pub mod hand_in;
 pub mod input;
 pub mod mail;
 pub mod overview;

@@ -70,27 +70,27 @@ pub async fn put_mark(conn: &mut AnyConnection, org: &OrgId, round: &ApvRoundId,
 }
 
 /// Saves my whole Skema 1 (`marks` by theme revision; themes not named are
-/// cleared), and hands it in when `submit`. One transaction.
-pub async fn save_answers(
-    db: &Db,
+/// cleared), and hands it in when `submit`, inside the caller's transaction
+/// (the group-commit writer in `apv::hand_in`).
+pub async fn write_answers(
+    conn: &mut AnyConnection,
     org: &OrgId,
     round: &ApvRoundId,
     me: &PersonId,
     marks: &[(String, Mark)],
     submit: bool,
 ) -> anyhow::Result<Result<(), Refused>> {
-    let mut tx = db.pool.begin().await?;
-    if !is_open(&mut tx, org, round).await? {
+    if !is_open(conn, org, round).await? {
         return Ok(Err(Refused::Closed));
     }
     sqlx::query("DELETE FROM apv_answers WHERE org_id = $1 AND round_id = $2 AND person_id = $3")
         .bind(org.as_str())
         .bind(round.as_str())
         .bind(me.as_str())
-        .execute(&mut *tx)
+        .execute(&mut *conn)
         .await?;
     for (rev, mark) in marks {
-        put_mark(&mut tx, org, round, me, rev, mark).await?;
+        put_mark(conn, org, round, me, rev, mark).await?;
     }
     if submit {
         sqlx::query(
@@ -101,10 +101,9 @@ pub async fn save_answers(
         .bind(me.as_str())
         .bind(org.as_str())
         .bind(now_text())
-        .execute(&mut *tx)
+        .execute(&mut *conn)
         .await?;
     }
-    tx.commit().await?;
     Ok(Ok(()))
 }
 
