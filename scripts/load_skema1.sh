@@ -29,7 +29,7 @@ serve() {
   until curl -sf -o /dev/null http://127.0.0.1:$port/readyz; do sleep 0.05; done
 }
 serve
-trap 'kill $pid 2>/dev/null || true; rm -rf "$data"' EXIT
+trap 'kill $pid 2>/dev/null || true; [[ -n "${KEEP:-}" ]] || rm -rf "$data"; echo "data: $data"' EXIT
 
 # Sign every leader in; one Lua row per leader: cookie, round, form body.
 lua="$data/skema1.lua"

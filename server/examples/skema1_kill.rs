@@ -28,8 +28,10 @@ fn csrf_in(body: &str) -> Option<String> {
 
 async fn sign_in(base: &str, l: &Leader) -> anyhow::Result<(reqwest::Client, String)> {
     let client = reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build()?;
-    let login = client.get(format!("{base}/login")).send().await?.text().await?;
-    let csrf = csrf_in(&login).ok_or_else(|| anyhow::anyhow!("no CSRF token on /login"))?;
+    let login = client.get(format!("{base}/login")).send().await?;
+    let status = login.status();
+    let login = login.text().await?;
+    let csrf = csrf_in(&login).ok_or_else(|| anyhow::anyhow!("no CSRF token on /login ({status}): {}", &login[..login.len().min(300)]))?;
     let r = client.post(format!("{base}/login")).form(&[("email", l.email.as_str()), ("password", &l.password), ("csrf", &csrf)]).send().await?;
     anyhow::ensure!(r.status().as_u16() == 303, "sign-in of {} gave {}", l.email, r.status());
     let page = client.get(format!("{base}/apv/rounds/{}/map", l.round)).send().await?.text().await?;
@@ -51,7 +53,10 @@ async fn hand_in_until_killed(base: Arc<str>, l: Arc<Leader>, client: reqwest::C
         form.push((format!("m-{}-yellow", l.revs[5]), "1".into()));
         let sent = client.post(format!("{base}/apv/rounds/{}/map", l.round)).form(&form).timeout(Duration::from_secs(5)).send().await;
         match sent {
-            Ok(r) if r.status().is_success() || r.status().is_redirection() => {
+            // Handed in: 303 back to the round with the notice.
+            Ok(r) if r.status().as_u16() == 303 => {
+                let to = r.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or_default();
+                assert!(to.ends_with("?notice=handed-in"), "{} was sent to {to}", l.email);
                 last = Some(n);
                 acknowledged += 1;
             }
@@ -77,11 +82,16 @@ async fn main() -> anyhow::Result<()> {
         })
         .collect();
     let base: Arc<str> = base.as_str().into();
-    let mut tasks = Vec::new();
+    // Everyone signs in first, then all hand in at once.
+    let mut signed_in = Vec::new();
     for l in &leaders {
-        let (client, csrf) = sign_in(&base, l).await?;
-        tasks.push(tokio::spawn(hand_in_until_killed(base.clone(), l.clone(), client, csrf)));
+        signed_in.push(sign_in(&base, l).await?);
     }
+    let tasks: Vec<_> = leaders
+        .iter()
+        .zip(signed_in)
+        .map(|(l, (client, csrf))| tokio::spawn(hand_in_until_killed(base.clone(), l.clone(), client, csrf)))
+        .collect();
     let started = Instant::now();
     tokio::time::sleep(Duration::from_secs(kill_after.parse()?)).await;
     let killed = std::process::Command::new("kill").args(["-9", pid]).status()?;
@@ -114,7 +124,9 @@ async fn main() -> anyhow::Result<()> {
             eprintln!("{}: acknowledged lt-{last}, stored lt-{n}", l.email);
         }
     }
-    println!("leaders whose acknowledged Skema 1 is missing after restart: {lost} of {}", leaders.len());
+    let answered = results.iter().filter(|r| r.0.is_some()).count();
+    println!("leaders whose acknowledged Skema 1 is missing after restart: {lost} of {answered} with acknowledged answers");
+    anyhow::ensure!(answered == leaders.len(), "every leader should have handed in before the kill");
     anyhow::ensure!(lost == 0, "acknowledged answers were lost");
     Ok(())
 }

@@ -18,7 +18,8 @@ use tokio::sync::{mpsc, oneshot};
 /// Most writes in one transaction; more wait for the next one.
 const MOST_PER_COMMIT: usize = 512;
 
-/// One write that can share a transaction with others.
+/// One write that can share a transaction with others. Its first statement
+/// must write (see `write_together`).
 pub trait Job: Send + Sync + 'static {
     type Out: Send + 'static;
     fn write<'a>(&'a self, conn: &'a mut AnyConnection) -> Pin<Box<dyn Future<Output = anyhow::Result<Self::Out>> + Send + 'a>>;
@@ -75,6 +76,10 @@ async fn run<J: Job>(db: Db, mut jobs: mpsc::Receiver<(J, Reply<J>)>) {
 }
 
 async fn write_together<J: Job>(db: &Db, jobs: &[&J]) -> anyhow::Result<Vec<J::Out>> {
+    // A plain BEGIN, so the writer waits for SQLite's write lock like every
+    // other connection (BEGIN IMMEDIATE back to back starves sign-ins). A
+    // job must therefore write before it reads: a transaction that reads
+    // first cannot later take the lock once another connection committed.
     let mut tx = db.pool.begin().await?;
     let mut outs = Vec::with_capacity(jobs.len());
     for job in jobs {

@@ -87,8 +87,10 @@ pub async fn save_map(
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     let ctx = answerable(&state, &me, &id).await?;
-    let themes = store::themes(&state.db, me.org(), &ctx.round.id).await?;
-    let revs: Vec<&str> = themes.iter().map(|t| t.revision_id.as_str()).collect();
+    // The round's own themes are settled where the answers are written, so
+    // the common case (a good form) needs no query for them.
+    let named = input::themes_named(&pairs);
+    let revs: Vec<&str> = named.iter().map(String::as_str).collect();
     let submit = pairs.iter().any(|(k, v)| k == "hand_in" && v == "1");
     match input::parse_marks(&pairs, &revs) {
         Ok(marks) => match state
@@ -103,6 +105,8 @@ pub async fn save_map(
             Err(_) => Err(AppError::BadRequest("apv-error-round-closed")),
         },
         Err(problems) => {
+            let themes = store::themes(&state.db, me.org(), &ctx.round.id).await?;
+            let revs: Vec<&str> = themes.iter().map(|t| t.revision_id.as_str()).collect();
             let mut errors = FormErrors::default();
             let mut by_field = HashMap::new();
             for p in problems {

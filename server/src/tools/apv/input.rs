@@ -22,6 +22,24 @@ pub struct MarkProblem {
     pub error: ValidationError,
 }
 
+/// The themes a Skema 1 form names in its fields (`m-<theme>-<colour>`,
+/// `k-<theme>-<colour>`), each once; at most `MAX_THEMES_IN_FORM`. Which of
+/// them the round asks is settled where the answers are written.
+pub fn themes_named(pairs: &[(String, String)]) -> Vec<String> {
+    let mut named: Vec<String> = Vec::new();
+    for (key, _) in pairs {
+        let Some(rest) = key.strip_prefix("m-").or_else(|| key.strip_prefix("k-")) else { continue };
+        let Some(rev) = Colour::ALL.iter().find_map(|c| rest.strip_suffix(c.code()).and_then(|r| r.strip_suffix('-'))) else { continue };
+        if !rev.is_empty() && !named.iter().any(|n| n == rev) && named.len() < MAX_THEMES_IN_FORM {
+            named.push(rev.to_string());
+        }
+    }
+    named
+}
+
+/// More themes than any round asks; a form naming more is cut off there.
+pub const MAX_THEMES_IN_FORM: usize = 64;
+
 /// The marks of `themes` as typed, unchecked; a refused form is shown
 /// again with them, so nothing typed is lost. Fields of unknown themes are
 /// ignored (a round's themes are fixed; a stale page may carry none of them
@@ -117,6 +135,15 @@ mod tests {
         assert_eq!(mark.get(Colour::Red), Some(""));
         assert_eq!(mark.get(Colour::Yellow), None);
         assert_eq!(mark.get(Colour::Green), Some("gode kolleger"));
+    }
+
+    #[test]
+    fn the_form_names_its_themes_once_each() {
+        let rev = "01a2-bc";
+        let posted = pairs(&[("csrf", "t"), ("m-01a2-bc-red", "1"), ("k-01a2-bc-red", "x"), ("k-z-green", ""), ("m--red", "1"), ("hand_in", "1")]);
+        assert_eq!(themes_named(&posted), vec![rev.to_string(), "z".to_string()]);
+        let many: Vec<(String, String)> = (0..100).map(|i| (format!("m-t{i}-red"), "1".to_string())).collect();
+        assert_eq!(themes_named(&many).len(), MAX_THEMES_IN_FORM);
     }
 
     #[test]
