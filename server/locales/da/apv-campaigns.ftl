@@ -109,3 +109,11 @@ apv-doc-file = leder-apv
 apv-doc-download = Hent som Word (.docx)
 apv-doc-print = Udskriv
 apv-doc-link = APV-dokumentationen: Word og udskrift
+# What changed since the group's last round (tools::apv::change).
+apv-change-heading = Hvad har ændret sig siden sidst?
+apv-change-lead = Sammenlignet med gruppens runde startet { $date }: hvor stor en andel af lederne, der markerede hvert tema i hver farve, dengang og nu.
+apv-change-then = Sidste runde (andel i procent)
+apv-change-now = Denne runde (andel i procent)
+apv-change-caption = Andel af lederne i procent, sidste runde → denne runde
+apv-change-up = +{ $points } point
+apv-change-down = −{ $points } point

@@ -109,3 +109,11 @@ apv-doc-file = leader-apv
 apv-doc-download = Download as Word (.docx)
 apv-doc-print = Print
 apv-doc-link = The APV documentation: Word and print
+# What changed since the group's last round (tools::apv::change).
+apv-change-heading = What has changed since last time?
+apv-change-lead = Compared with the group's round started { $date }: the share of leaders who marked each theme in each colour, then and now.
+apv-change-then = Last round (share in percent)
+apv-change-now = This round (share in percent)
+apv-change-caption = Share of the leaders in percent, last round → this round
+apv-change-up = +{ $points } points
+apv-change-down = −{ $points } points

@@ -11,6 +11,7 @@
 pub mod actions;
 pub mod campaign_export;
 pub mod campaigns;
+pub mod change;
 pub mod chart;
 pub mod content;
 pub mod hand_in;

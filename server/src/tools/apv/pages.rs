@@ -468,7 +468,7 @@ pub struct MeetingColour {
 
 /// The group's picture as the viewer may see it.
 pub enum Shown {
-    Picture { chart: String, themes: Vec<MeetingTheme>, keywords_shown: bool, total: u32 },
+    Picture { chart: String, themes: Vec<MeetingTheme>, keywords_shown: bool, total: u32, change: Option<super::change::ChangeSection> },
     Withheld { respondents: u32, needed: u32 },
     UntilClosed,
     /// Large enough, but the campaign's overview hides it (differencing).
@@ -568,7 +568,8 @@ pub async fn meeting_page(
                 audit::record(&mut conn, org, audit::Actor { person: Some(me.person()), name: &me.m.name }, "apv-picture-read", &target)
                     .await?;
             }
-            Shown::Picture { chart, themes: list, keywords_shown, total: respondents }
+            let change = super::change::section(state, &page, me, &ctx, &themes, &tallies, &order).await?;
+            Shown::Picture { chart, themes: list, keywords_shown, total: respondents, change }
         }
     };
     let may_lead = ctx.may_lead() && ctx.round.open;

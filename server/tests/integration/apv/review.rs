@@ -54,4 +54,20 @@ both_backends!(the_next_round_reviews_last_rounds_actions_first, |app: TestApp| 
     assert!(body.contains("Ikke gennemgået endnu."));
     assert!(!body.contains(&format!("/apv/rounds/{second}/review\"")), "a member has no review form");
     assert_eq!(carl.post_form(&format!("/apv/rounds/{second}/review"), &[(done_b.as_str(), "no")]).await.status(), 403);
+
+    // A year on: the picture beside last round's, theme by theme, in shares.
+    assert!(!carl.page(&meeting).await.1.contains("Hvad har ændret sig siden sidst?"), "no change before the picture shows");
+    let revs2 = themes(&lis, &second).await;
+    handed_in(&lis, &second, &revs2, &[(0, "red", "Stadig travlt")]).await;
+    handed_in(&app.signed_in("anna@randers.dk").await, &second, &revs2, &[(0, "green", "Bedre nu")]).await;
+    handed_in(&carl, &second, &revs2, &[(0, "yellow", "")]).await;
+    let (_, body) = carl.page(&meeting).await;
+    assert!(body.contains("Hvad har ændret sig siden sidst?"), "{body}");
+    let doc = Html::parse_document(&body);
+    let row = doc
+        .select(&Selector::parse("table.lt-apv-change tbody tr").unwrap())
+        .map(|tr| tr.text().collect::<String>())
+        .find(|t| t.contains("Krav i arbejdet"))
+        .expect("Krav i arbejdet in the change table");
+    assert!(row.contains("100 → 33 %") && row.contains("−67 point") && row.contains("0 → 33 %"), "{row}");
 });

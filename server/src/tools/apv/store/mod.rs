@@ -217,6 +217,8 @@ pub async fn fix_themes(
 #[derive(Clone, Debug)]
 pub struct RoundTheme {
     pub revision_id: ContentVersionId,
+    /// The catalogue item: the same theme across rounds, whatever its wording.
+    pub item_id: String,
     pub part: String,
     pub other: bool,
     pub text_da: String,
@@ -241,8 +243,8 @@ impl RoundTheme {
 }
 
 pub async fn themes(db: &Db, org: &OrgId, round: &ApvRoundId) -> anyhow::Result<Vec<RoundTheme>> {
-    let rows: Vec<(String, String, i64, String, String)> = sqlx::query_as(
-        "SELECT t.revision_id, t.part, t.other, r.text_da, r.text_en \
+    let rows: Vec<(String, String, String, i64, String, String)> = sqlx::query_as(
+        "SELECT t.revision_id, r.item_id, t.part, t.other, r.text_da, r.text_en \
          FROM apv_round_themes t \
          JOIN catalogue_revisions r ON r.id = t.revision_id AND r.org_id = t.org_id \
          WHERE t.org_id = $1 AND t.round_id = $2 ORDER BY t.position",
@@ -253,14 +255,30 @@ pub async fn themes(db: &Db, org: &OrgId, round: &ApvRoundId) -> anyhow::Result<
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(rev, part, other, text_da, text_en)| RoundTheme {
+        .map(|(rev, item_id, part, other, text_da, text_en)| RoundTheme {
             revision_id: ContentVersionId::from_db(rev),
+            item_id,
             part,
             other: other != 0,
             text_da,
             text_en,
         })
         .collect())
+}
+
+/// The group's newest closed round started before `round`, as `viewer` sees it.
+pub async fn previous_round(db: &Db, org: &OrgId, viewer: &PersonId, round: &Round) -> anyhow::Result<Option<Round>> {
+    let row: Option<RoundRow> = sqlx::query_as(rounds_sql!(
+        "r.group_id = $3 AND r.closed_at IS NOT NULL AND r.created_at < $4 AND r.id <> $5"
+    ))
+    .bind(org.as_str())
+    .bind(viewer.as_str())
+    .bind(round.group_id.as_str())
+    .bind(&round.created_at)
+    .bind(round.id.as_str())
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(row.map(to_round))
 }
 
 /// Saves the report's answers to the law's questions.
