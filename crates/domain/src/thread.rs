@@ -18,16 +18,20 @@ pub enum SourceKind {
     AgreementPoint,
     /// A lift that arrived at a group, lifted on by the group's leader.
     Lift,
+    /// A theme the group sorted as the organisation's in its APV (Skema 2),
+    /// sent by the group's leader; source id `<round>/<theme revision>/<colour>`.
+    ApvTheme,
 }
 
 impl SourceKind {
-    pub const ALL: [SourceKind; 2] = [SourceKind::AgreementPoint, SourceKind::Lift];
+    pub const ALL: [SourceKind; 3] = [SourceKind::AgreementPoint, SourceKind::Lift, SourceKind::ApvTheme];
 
     /// The stable name stored in the database.
     pub fn code(self) -> &'static str {
         match self {
             SourceKind::AgreementPoint => "agreement_point",
             SourceKind::Lift => "lift",
+            SourceKind::ApvTheme => "apv_theme",
         }
     }
 
@@ -40,6 +44,7 @@ impl SourceKind {
         match self {
             SourceKind::AgreementPoint => "thread-source-agreement-point",
             SourceKind::Lift => "thread-source-lift",
+            SourceKind::ApvTheme => "thread-source-apv-theme",
         }
     }
 }

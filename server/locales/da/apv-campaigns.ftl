@@ -117,3 +117,16 @@ apv-change-now = Denne runde (andel i procent)
 apv-change-caption = Andel af lederne i procent, sidste runde → denne runde
 apv-change-up = +{ $points } point
 apv-change-down = −{ $points } point
+# Organisation themes lifted through the thread (tools::apv::lift).
+apv-org-themes-heading = Temaer for organisationen
+apv-org-themes-intro = Det, I har placeret som temaer for arbejdspladsen/organisationen, kan I ikke løse alene. Gruppens leder sender dem videre til organisationen med jeres ord; HR svarer, og svaret står her.
+apv-lift-text-label = Det sender vi til organisationen
+apv-lift-attributed-legend = Skal dit navn stå på, eller kun gruppens?
+apv-lift-attributed-yes = Mit navn og gruppens
+apv-lift-attributed-no = Kun gruppens navn
+apv-lift-button = Send til organisationen
+apv-lift-none-yet = Ikke sendt videre endnu.
+apv-lift-sent = Sendt { $date }
+apv-lift-answer = Svar:
+apv-notice-lifted = Temaet er sendt til organisationen.
+apv-error-lift-not-organisation = Kun temaer, I har placeret som temaer for organisationen, kan sendes videre.

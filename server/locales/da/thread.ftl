@@ -87,3 +87,5 @@ start-due-lifts-org = { $count ->
 }
 admin-inbox = Indbakke
 audit-lift-answered = Svarede på et løftet punkt
+thread-source-apv-theme = Fra en ledergruppes leder-APV
+thread-from-group-apv = Fra leder-APV'en i { $group }

@@ -117,3 +117,16 @@ apv-change-now = This round (share in percent)
 apv-change-caption = Share of the leaders in percent, last round → this round
 apv-change-up = +{ $points } points
 apv-change-down = −{ $points } points
+# Organisation themes lifted through the thread (tools::apv::lift).
+apv-org-themes-heading = Themes for the organisation
+apv-org-themes-intro = What you placed as themes for the workplace/organisation you cannot solve on your own. The group's leader sends them on to the organisation in your words; HR answers, and the answer shows here.
+apv-lift-text-label = What we send to the organisation
+apv-lift-attributed-legend = Should your name be on it, or only the group's?
+apv-lift-attributed-yes = My name and the group's
+apv-lift-attributed-no = Only the group's name
+apv-lift-button = Send to the organisation
+apv-lift-none-yet = Not sent on yet.
+apv-lift-sent = Sent { $date }
+apv-lift-answer = Answer:
+apv-notice-lifted = The theme has been sent to the organisation.
+apv-error-lift-not-organisation = Only themes you placed as themes for the organisation can be sent on.

@@ -87,3 +87,5 @@ start-due-lifts-org = { $count ->
 }
 admin-inbox = Inbox
 audit-lift-answered = Answered a lifted point
+thread-source-apv-theme = From a leader group's APV
+thread-from-group-apv = From the leader APV of { $group }

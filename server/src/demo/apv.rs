@@ -252,6 +252,7 @@ async fn finish(
             .await?;
     }
     let meeting = now - Duration::days(closed_days_ago + 10);
+    lift_organisation_themes(conn, org, s, round, revision_of).await?;
     let plans: [(&str, [&str; 11], &[(&str, &str, i64, bool)]); 2] = [
         (
             "demands",
@@ -349,6 +350,45 @@ async fn finish(
     .bind(to_text(now - Duration::days(closed_days_ago)))
     .execute(&mut *conn)
     .await?;
+    Ok(())
+}
+
+/// The two themes sorted as the organisation's went up through the thread;
+/// HR has answered the first.
+async fn lift_organisation_themes(
+    conn: &mut AnyConnection,
+    org: &OrgId,
+    s: &Structure,
+    round: &ApvRoundId,
+    revision_of: &dyn Fn(&str) -> Option<String>,
+) -> anyhow::Result<()> {
+    use crate::thread::store::{self as lifts, NewLift};
+    use domain::thread::{Answer, Destination, LiftText, SourceKind};
+    let jens = &s.persons["jens.poulsen@fjordby.dk"];
+    let group = &s.groups["Ledergruppen i Teknik, Kultur og Fritid"];
+    let sent = [
+        ("information", "Beslutninger om budget og organisering når for sent frem til os ledere. Vi ønsker et kort referat fra direktionen samme dag.", true),
+        ("violence", "Vi mangler et fælles beredskab for borgere med udadreagerende adfærd på tværs af kultur- og fritidstilbuddene.", false),
+    ];
+    for (key, text, answered) in sent {
+        let Some(rev) = revision_of(key) else { continue };
+        let source = crate::tools::apv::lift::source_id(round, &rev, Colour::Red);
+        let text = LiftText::parse(text)?;
+        let new = NewLift {
+            source_kind: SourceKind::ApvTheme,
+            source_id: &source,
+            from_person: jens,
+            from_group: Some(group),
+            to: &Destination::Organisation,
+            text: &text,
+            attributed: true,
+        };
+        let Some(lift) = lifts::lift(conn, org, new).await? else { continue };
+        if answered {
+            let answer = Answer::parse("taken", "Direktionen sender fra nu et kort referat til alle ledere samme dag som mødet.")?;
+            lifts::answer(conn, org, &Destination::Organisation, &lift, &answer, &s.persons[super::people::HR_EMAIL]).await?;
+        }
+    }
     Ok(())
 }
 

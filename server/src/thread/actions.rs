@@ -102,6 +102,10 @@ pub async fn withdraw(State(state): State<AppState>, me: Member, Path(id): Path<
         Withdrawn::Done { kind: SourceKind::AgreementPoint, source_id, .. } => {
             format!("/dialog/points/{source_id}?withdrawn=1#lift-heading")
         }
+        Withdrawn::Done { kind: SourceKind::ApvTheme, source_id, .. } => {
+            let round = source_id.split('/').next().unwrap_or_default();
+            format!("/apv/rounds/{round}/meeting#organisation-themes")
+        }
         Withdrawn::Done { kind: SourceKind::Lift, from_group, .. } => match from_group {
             Some(g) => format!("/groups/{g}/inbox?withdrawn=1"),
             None => "/".to_string(),

@@ -266,6 +266,19 @@ pub async fn for_source(db: &Db, org: &OrgId, sender: &PersonId, kind: SourceKin
     Ok(lifts)
 }
 
+/// What a group sent of one source (e.g. an APV theme), as `viewer` sees it:
+/// the group's members follow what their group lifted and the answer.
+pub async fn from_group(db: &Db, org: &OrgId, viewer: &PersonId, group: &GroupId, kind: SourceKind, source_id: &str) -> anyhow::Result<Vec<Lift>> {
+    let mut conn = db.pool.acquire().await?;
+    select(
+        &mut conn,
+        viewer,
+        "l.org_id = $2 AND l.from_group_id = $3 AND l.source_kind = $4 AND l.source_id = $5",
+        &[org.as_str(), group.as_str(), kind.code(), source_id],
+    )
+    .await
+}
+
 /// Open lifts waiting in the inbox of each group the person leads: (group, name, count).
 pub async fn open_in_led_groups(db: &Db, org: &OrgId, leader: &PersonId) -> anyhow::Result<Vec<(GroupId, String, i64)>> {
     let rows: Vec<(String, String, i64)> = sqlx::query_as(

@@ -16,6 +16,7 @@ pub mod chart;
 pub mod content;
 pub mod hand_in;
 pub mod input;
+pub mod lift;
 pub mod mail;
 pub mod overview;
 pub mod picture;
@@ -50,6 +51,7 @@ pub fn routes() -> Router<AppState> {
         .route("/apv/rounds/{id}/meeting", get(pages::meeting))
         .route("/apv/rounds/{id}/sorting", post(actions::save_sorting))
         .route("/apv/rounds/{id}/review", post(review::save))
+        .route("/apv/rounds/{id}/lift", post(lift::lift))
         .route("/apv/rounds/{id}/choose", post(actions::choose))
         .route("/apv/rounds/{id}/report", post(actions::save_report))
         .route("/apv/rounds/{id}/report.docx", get(report_doc::docx))

@@ -495,6 +495,8 @@ pub struct MeetingPage {
     pub may_choose: bool,
     /// Last round's actions, reviewed before the new picture.
     pub review: Option<super::review::ReviewSection>,
+    /// Themes sorted as the organisation's, and what was lifted of them.
+    pub org_themes: Option<super::lift::OrgSection>,
     pub notice: Option<String>,
     pub errors: FormErrors,
 }
@@ -507,7 +509,7 @@ pub async fn meeting(
     Query(q): Query<NoticeQuery>,
 ) -> AppResult<MeetingPage> {
     let ctx = load_round(&state, &me, &id).await?;
-    let notice = q.text(&page, "apv-notice-", &["sorted", "chosen", "removed", "reviewed"]);
+    let notice = q.text(&page, "apv-notice-", &["sorted", "chosen", "removed", "reviewed", "lifted"]);
     meeting_page(&state, page, &me, ctx, notice, FormErrors::default()).await
 }
 
@@ -574,6 +576,7 @@ pub async fn meeting_page(
     };
     let may_lead = ctx.may_lead() && ctx.round.open;
     let review = super::review::section(state, &page, me, &ctx).await?;
+    let org_themes = super::lift::section(state, &page, me, &ctx).await?;
     Ok(MeetingPage {
         round_id: ctx.round.id.to_string(),
         group_name: ctx.group.name.clone(),
@@ -591,6 +594,7 @@ pub async fn meeting_page(
         may_choose: may_lead && plans.len() < domain::apv::MAX_CHOSEN,
         plans: plan_lines(&page.tr, &plans, &themes),
         review,
+        org_themes,
         shown,
         notice,
         errors,

@@ -13,6 +13,7 @@ mod browser;
 mod browser_campaign;
 mod campaign;
 mod document;
+mod lift;
 mod mail;
 mod review;
 mod flow;
