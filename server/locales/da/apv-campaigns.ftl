@@ -130,3 +130,12 @@ apv-lift-sent = Sendt { $date }
 apv-lift-answer = Svar:
 apv-notice-lifted = Temaet er sendt til organisationen.
 apv-error-lift-not-organisation = Kun temaer, I har placeret som temaer for organisationen, kan sendes videre.
+# Actions the leader owns (tool page and reminder mail).
+apv-mail-action-subject = Handling fra leder-APV'en: frist { $date }
+apv-mail-action-lead = Du er ansvarlig for en handling i { $group }s handlingsplan om "{ $theme }": { $action }. Fristen er { $date }. Når den er gjort, så markér den som gjort, så gruppen kan se det.
+apv-mail-action-link = Se handlingsplanen:
+apv-my-actions-heading = Dine handlinger
+apv-my-actions-intro = Handlinger fra jeres handlingsplaner, som du er ansvarlig for. Du får en påmindelse tre dage før fristen.
+apv-my-action-meta = { $theme } · { $group } · frist { $date }
+apv-my-action-done = Markér som gjort
+apv-notice-action-done = Handlingen er markeret som gjort.

@@ -130,3 +130,12 @@ apv-lift-sent = Sent { $date }
 apv-lift-answer = Answer:
 apv-notice-lifted = The theme has been sent to the organisation.
 apv-error-lift-not-organisation = Only themes you placed as themes for the organisation can be sent on.
+# Actions the leader owns (tool page and reminder mail).
+apv-mail-action-subject = Action from the leader APV: due { $date }
+apv-mail-action-lead = You are responsible for an action in the action plan of { $group } on "{ $theme }": { $action }. It is due { $date }. Once it is done, mark it as done so the group can see it.
+apv-mail-action-link = See the action plan:
+apv-my-actions-heading = Your actions
+apv-my-actions-intro = Actions from your groups' action plans that you are responsible for. You get a reminder three days before each is due.
+apv-my-action-meta = { $theme } · { $group } · due { $date }
+apv-my-action-done = Mark as done
+apv-notice-action-done = The action is marked as done.

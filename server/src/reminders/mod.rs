@@ -37,6 +37,7 @@ pub struct Sent {
     pub period_ends: usize,
     pub apv_invitations: usize,
     pub apv_deadlines: usize,
+    pub apv_actions: usize,
 }
 
 /// Sends every reminder due at `now` that no run has sent before. A failed
@@ -50,6 +51,7 @@ pub async fn run_once(state: &AppState, now: OffsetDateTime) -> anyhow::Result<S
         sent.period_ends += periods_due(state, &org, now).await?;
         sent.apv_invitations += crate::tools::apv::mail::invitations_due(state, &org).await?;
         sent.apv_deadlines += crate::tools::apv::mail::deadlines_due(state, &org, now).await?;
+        sent.apv_actions += crate::tools::apv::mail::actions_due(state, &org, now).await?;
     }
     Ok(sent)
 }

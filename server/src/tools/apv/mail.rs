@@ -1,6 +1,7 @@
 //! Mail about APV rounds: an invitation to everyone asked when a round
-//! starts (alone or in a campaign), and a reminder two days before Skema 1's
-//! deadline to those who have not handed in. Both go through the reminders'
+//! starts (alone or in a campaign), a reminder two days before Skema 1's
+//! deadline to those who have not handed in, and a reminder to an action's
+//! owner three days before it is due. Both go through the reminders'
 //! claims, so each person gets each mail once however many servers run.
 
 use super::store::{self, mail_subject, Asked};
@@ -13,6 +14,8 @@ use time::{Duration, OffsetDateTime};
 
 /// How many days before the deadline the reminder goes out.
 pub const DEADLINE_DAYS_AHEAD: i64 = 2;
+/// How many days before an action's due date its owner is reminded.
+pub const ACTION_DAYS_AHEAD: i64 = 3;
 
 fn mail(state: &AppState, asked: &Asked, reminder: bool) -> Mail {
     let tr = Tr::new(Lang::parse(&asked.locale).unwrap_or_default());
@@ -53,6 +56,36 @@ pub async fn deadlines_due(state: &AppState, org: &OrgId, now: OffsetDateTime) -
         let Some(deadline) = asked.deadline else { continue };
         let subject = mail_subject(&asked.round, &asked.person);
         if once(state, org, "apv-deadline", &subject, &deadline.to_string(), state.mailer.send(mail(state, &asked, true))).await? {
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
+/// Reminds each action's owner when its due date is three days off or less.
+pub async fn actions_due(state: &AppState, org: &OrgId, now: OffsetDateTime) -> anyhow::Result<usize> {
+    let today = format::copenhagen(now).date();
+    let mut n = 0;
+    for action in store::actions_due(&state.db, org, today, today + Duration::days(ACTION_DAYS_AHEAD)).await? {
+        let tr = Tr::new(Lang::parse(&action.locale).unwrap_or_default());
+        let theme = super::content::ApvContent::theme_name(match tr.lang {
+            Lang::Da => &action.theme_da,
+            Lang::En => &action.theme_en,
+        });
+        let args = [
+            ("name", action.owner_name.clone()),
+            ("action", action.text.clone()),
+            ("date", format::date(tr.lang, action.due_on)),
+            ("theme", theme.to_string()),
+            ("group", action.group_name.clone()),
+        ];
+        let body = [
+            tr.t_args("dialog-meeting-mail-greeting", &args),
+            tr.t_args("apv-mail-action-lead", &args),
+            format!("{}\n{}/apv/plans/{}#actions", tr.t("apv-mail-action-link"), state.public_url, action.plan_id),
+        ];
+        let mail = Mail { to: action.email.clone(), subject: tr.t_args("apv-mail-action-subject", &args), body: body.join("\n\n") };
+        if once(state, org, "apv-action", action.id.as_str(), &action.due_on.to_string(), state.mailer.send(mail)).await? {
             n += 1;
         }
     }

@@ -118,12 +118,18 @@ pub struct ToolPage {
     pub future_intro: String,
     pub groups: Vec<GroupBlock>,
     pub campaigns: Option<super::campaigns::CampaignsBlock>,
+    /// Actions I own that are not done: (plan id, action id, text, where from and due).
+    pub my_actions: Vec<(String, String, String, String)>,
+    pub notice: Option<String>,
     pub min_date: String,
     pub errors: FormErrors,
 }
 
-pub async fn tool(State(state): State<AppState>, page: Page, me: Member) -> AppResult<ToolPage> {
-    tool_page(&state, page, &me, FormErrors::default()).await
+pub async fn tool(State(state): State<AppState>, page: Page, me: Member, Query(q): Query<NoticeQuery>) -> AppResult<ToolPage> {
+    let notice = q.text(&page, "apv-notice-", &["action-done"]);
+    let mut body = tool_page(&state, page, &me, FormErrors::default()).await?;
+    body.notice = notice;
+    Ok(body)
 }
 
 pub async fn tool_page(state: &AppState, page: Page, me: &Member, errors: FormErrors) -> AppResult<ToolPage> {
@@ -161,6 +167,22 @@ pub async fn tool_page(state: &AppState, page: Page, me: &Member, errors: FormEr
         future_intro: content.future_intro.clone(),
         groups: blocks,
         campaigns: super::campaigns::block(state, &page, me).await?,
+        my_actions: store::my_open_actions(&state.db, me.org(), me.person())
+            .await?
+            .into_iter()
+            .map(|a| {
+                let theme = ApvContent::theme_name(match page.lang {
+                    crate::i18n::Lang::Da => &a.theme_da,
+                    crate::i18n::Lang::En => &a.theme_en,
+                });
+                let meta = page.tr.t_args(
+                    "apv-my-action-meta",
+                    &[("theme", theme.to_string()), ("group", a.group_name.clone()), ("date", format::date(page.lang, a.due_on))],
+                );
+                (a.plan_id.to_string(), a.id.to_string(), a.text, meta)
+            })
+            .collect(),
+        notice: None,
         min_date: super::today().to_string(),
         errors,
         page,

@@ -240,6 +240,9 @@ pub async fn add_action(
 pub struct DoneForm {
     #[serde(default)]
     done: String,
+    /// "apv" when sent from the tool page's list of my actions.
+    #[serde(default)]
+    back: String,
 }
 
 /// Marks an action done or not done: the group's leader, or the action's owner.
@@ -257,6 +260,9 @@ pub async fn action_done(
         return Err(AppError::Forbidden);
     }
     store::set_action_done(&state.db, me.org(), &plan.id, &action_id, form.done == "1").await?;
+    if form.back == "apv" {
+        return Ok(Redirect::to("/apv?notice=action-done#my-actions").into_response());
+    }
     Ok(Redirect::to(&format!("/apv/plans/{}?notice=action-updated#actions", plan.id)).into_response())
 }
 

@@ -285,3 +285,75 @@ pub async fn delete_action(db: &Db, org: &OrgId, plan: &ApvPlanId, action: &ApvA
         .await?;
     Ok(())
 }
+
+/// An action someone owns, with where it comes from.
+#[derive(Clone, Debug)]
+pub struct OwnedAction {
+    pub id: ApvActionId,
+    pub plan_id: ApvPlanId,
+    pub text: String,
+    pub due_on: time::Date,
+    pub theme_da: String,
+    pub theme_en: String,
+    pub group_name: String,
+    /// For mail: the owner's name, address and language.
+    pub owner_name: String,
+    pub email: String,
+    pub locale: String,
+}
+
+macro_rules! owned_sql {
+    ($filter:literal) => {
+        concat!(
+            "SELECT a.id, a.plan_id, a.text, a.due_on, v.text_da, v.text_en, g.name, p.name, c.email, c.locale \
+             FROM apv_actions a \
+             JOIN apv_plans pl ON pl.id = a.plan_id AND pl.org_id = a.org_id \
+             JOIN apv_rounds r ON r.id = pl.round_id AND r.org_id = pl.org_id \
+             JOIN leader_groups g ON g.id = r.group_id AND g.org_id = r.org_id \
+             JOIN catalogue_revisions v ON v.id = pl.revision_id AND v.org_id = pl.org_id \
+             JOIN persons p ON p.id = a.owner_person_id AND p.org_id = a.org_id \
+             JOIN accounts c ON c.id = p.account_id \
+             WHERE a.org_id = $1 AND a.done_at IS NULL AND ",
+            $filter,
+            " ORDER BY a.due_on, a.created_at"
+        )
+    };
+}
+
+type OwnedRow = (String, String, String, String, String, String, String, String, String, String);
+
+fn to_owned_action(r: OwnedRow) -> Option<OwnedAction> {
+    Some(OwnedAction {
+        id: ApvActionId::from_db(r.0),
+        plan_id: ApvPlanId::from_db(r.1),
+        text: r.2,
+        due_on: domain::input::parse_date(&r.3).ok()?,
+        theme_da: r.4,
+        theme_en: r.5,
+        group_name: r.6,
+        owner_name: r.7,
+        email: r.8,
+        locale: r.9,
+    })
+}
+
+/// The actions `person` owns that are not done yet, soonest first.
+pub async fn my_open_actions(db: &Db, org: &OrgId, person: &PersonId) -> anyhow::Result<Vec<OwnedAction>> {
+    let rows: Vec<OwnedRow> = sqlx::query_as(owned_sql!("a.owner_person_id = $2")).bind(org.as_str()).bind(person.as_str()).fetch_all(&db.pool).await?;
+    Ok(rows.into_iter().filter_map(to_owned_action).collect())
+}
+
+/// Open actions due between `from` and `to` (inclusive) whose owner has not
+/// been reminded of that due date.
+pub async fn actions_due(db: &Db, org: &OrgId, from: time::Date, to: time::Date) -> anyhow::Result<Vec<OwnedAction>> {
+    let rows: Vec<OwnedRow> = sqlx::query_as(owned_sql!(
+        "a.due_on >= $2 AND a.due_on <= $3 AND NOT EXISTS (SELECT 1 FROM reminders_sent s \
+           WHERE s.org_id = $1 AND s.kind = 'apv-action' AND s.subject_id = a.id AND s.due_key = a.due_on)"
+    ))
+    .bind(org.as_str())
+    .bind(from.to_string())
+    .bind(to.to_string())
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows.into_iter().filter_map(to_owned_action).collect())
+}
