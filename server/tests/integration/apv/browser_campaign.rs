@@ -1,6 +1,7 @@
 //! A campaign in a real browser: HR starts it from the tool page on a
 //! phone, the group answers and closes its round, and HR reads the colour
-//! map across groups. axe-core runs on the overview at phone and desktop width.
+//! map across groups, and prints the round's documentation. axe-core runs on
+//! both at phone and desktop width.
 
 use super::{close_for_test, handed_in, nord, themes};
 use crate::support::browser::{Browser, PHONE};
@@ -44,5 +45,11 @@ async fn hr_starts_a_campaign_on_a_phone_and_reads_the_map() {
     let first_row = hr.text("table.lt-apv-table tbody tr").await;
     assert!(first_row.starts_with("Krav i arbejdet") && first_row.contains("5 (100 %)"), "{first_row}");
     hr.check_page("apv-campaign").await;
+
+    // The round's documentation prints from a page that passes the same checks.
+    c.goto(&format!("{base}/apv/rounds/{round}/print")).await.unwrap();
+    assert!(hr.text("h1").await.starts_with("Leder-APV: Ledergruppe Nord"));
+    hr.find("a[href$='/report.docx']").await;
+    hr.check_page("apv-print").await;
     hr.close().await;
 }
