@@ -278,27 +278,3 @@ pub async fn from_group(db: &Db, org: &OrgId, viewer: &PersonId, group: &GroupId
     )
     .await
 }
-
-/// Open lifts waiting in the inbox of each group the person leads: (group, name, count).
-pub async fn open_in_led_groups(db: &Db, org: &OrgId, leader: &PersonId) -> anyhow::Result<Vec<(GroupId, String, i64)>> {
-    let rows: Vec<(String, String, i64)> = sqlx::query_as(
-        "SELECT g.id, g.name, COUNT(*) FROM lifts l JOIN leader_groups g ON g.id = l.to_group_id AND g.org_id = l.org_id \
-         WHERE l.org_id = $1 AND l.to_level = 'group' AND l.status = 'open' AND g.group_leader_id = $2 \
-         GROUP BY g.id, g.name ORDER BY g.name",
-    )
-    .bind(org.as_str())
-    .bind(leader.as_str())
-    .fetch_all(&db.pool)
-    .await?;
-    Ok(rows.into_iter().map(|(id, name, n)| (GroupId::from_db(id), name, n)).collect())
-}
-
-/// Open lifts waiting at the organisation.
-pub async fn open_at_org(db: &Db, org: &OrgId) -> anyhow::Result<i64> {
-    let (n,): (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM lifts WHERE org_id = $1 AND to_level = 'organisation' AND status = 'open'")
-            .bind(org.as_str())
-            .fetch_one(&db.pool)
-            .await?;
-    Ok(n)
-}

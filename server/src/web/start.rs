@@ -1,7 +1,8 @@
 //! The start page: what is due (rounds to answer, next steps I am
 //! responsible for, today's ticks, dialogs this week, comments and lifted
 //! points waiting for my answer), my leaders' shared agreements waiting for
-//! me, my groups, and the tools. Indexed queries, run at once.
+//! me, my groups, and the tools. Indexed queries, run at once; what is due
+//! across the tools is one of them (`web::due`).
 
 use crate::auth::Member;
 use crate::error::AppResult;
@@ -9,9 +10,8 @@ use crate::i18n::format;
 use crate::state::AppState;
 use crate::tools::group::store::{groups_of, GroupLink};
 use crate::tools::dialog::meetings_store as meetings;
-use crate::thread::store as thread;
 use crate::tools::dialog::store as dialog;
-use crate::tools::intro::{store as intro, view::tool_name};
+use crate::tools::intro::view::tool_name;
 use crate::web::Page;
 use askama::Template;
 use askama_web::WebTemplate;
@@ -76,18 +76,13 @@ pub async fn show(State(state): State<AppState>, page: Page, me: Member) -> AppR
     let today = format::today();
     let now = time::OffsetDateTime::now_utc();
     let is_admin = me.m.roles.may_administer();
-    let open_at_org = async { if is_admin { thread::open_at_org(db, org).await } else { Ok(0) } };
-    let (groups, due, steps, today_ticks, dialogs, led, at_org, waiting, comment_waits, apv_due) = tokio::try_join!(
+    let (groups, due, today_ticks, dialogs, waiting, comment_waits) = tokio::try_join!(
         groups_of(db, org, person),
-        intro::due_runs(db, org, person),
-        intro::my_steps(db, org, person),
+        super::due::due_for(db, org, person, is_admin),
         dialog::ticks_today(db, org, person, today),
         meetings::upcoming(db, org, person, now),
-        thread::open_in_led_groups(db, org, person),
-        open_at_org,
         crate::team::store::waiting(db, org, person, today),
         crate::tools::dialog::comments::awaits_my_answer(db, org, person, today),
-        crate::tools::apv::store::due_rounds(db, org, person)
     )?;
     let dialogs_due = dialogs
         .iter()
@@ -98,23 +93,25 @@ pub async fn show(State(state): State<AppState>, page: Page, me: Member) -> AppR
         })
         .collect();
     let mut inboxes: Vec<(String, Option<String>, i64)> =
-        led.into_iter().map(|(id, name, n)| (format!("/groups/{id}/inbox"), Some(name), n)).collect();
-    if at_org > 0 {
-        inboxes.push(("/admin/inbox".to_string(), None, at_org));
+        due.inboxes.into_iter().map(|(id, name, n)| (format!("/groups/{id}/inbox"), Some(name), n)).collect();
+    if due.at_org > 0 {
+        inboxes.push(("/admin/inbox".to_string(), None, due.at_org));
     }
     let (has_team, to_agree, to_answer) = waiting;
     let answers = due
+        .intro_answers
         .into_iter()
-        .map(|d| DueAnswer { run_id: d.run_id.to_string(), group_name: d.group_name, started: page.date_time(&d.created_at) })
+        .map(|(run, group_name, created_at)| DueAnswer { run_id: run.to_string(), group_name, started: page.date_time(&created_at) })
         .collect();
-    let steps = steps
+    let steps = due
+        .intro_steps
         .into_iter()
-        .map(|s| DueStep {
-            run_id: s.run_id.to_string(),
-            group_name: s.group_name,
-            tool: tool_name(&page.tr, s.next_tool),
-            due: format::date(page.lang, s.due),
-            overdue: s.due < today,
+        .map(|(run, group_name, tool, on)| DueStep {
+            run_id: run.to_string(),
+            group_name,
+            tool: tool_name(&page.tr, tool),
+            due: format::date(page.lang, on),
+            overdue: on < today,
         })
         .collect();
     let intro = state.shipped.intro.get(page.lang);
@@ -141,9 +138,10 @@ pub async fn show(State(state): State<AppState>, page: Page, me: Member) -> AppR
         dialog_summary: dialog.summary.clone(),
         apv_title: state.shipped.apv.get(page.lang).title.clone(),
         apv_summary: state.shipped.apv.get(page.lang).summary.clone(),
-        apv_due: apv_due
+        apv_due: due
+            .apv_answers
             .into_iter()
-            .map(|r| (r.id.to_string(), r.group_name, r.deadline.map(|d| format::date(page.lang, d))))
+            .map(|(round, group, deadline)| (round.to_string(), group, deadline.map(|d| format::date(page.lang, d))))
             .collect(),
         team: has_team.then_some(TeamWaiting { to_agree, to_answer }),
         comment_waits,

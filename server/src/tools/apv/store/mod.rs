@@ -311,27 +311,3 @@ pub async fn close(db: &Db, org: &OrgId, round: &ApvRoundId) -> anyhow::Result<R
     Ok(if done.rows_affected() == 1 { Ok(()) } else { Err(Refused::Closed) })
 }
 
-/// An open round in one of my groups where I have not handed in Skema 1.
-pub struct DueRound {
-    pub id: ApvRoundId,
-    pub group_name: String,
-    pub deadline: Option<time::Date>,
-}
-
-pub async fn due_rounds(db: &Db, org: &OrgId, person: &PersonId) -> anyhow::Result<Vec<DueRound>> {
-    let rows: Vec<(String, String, Option<String>)> = sqlx::query_as(
-        "SELECT r.id, g.name, r.deadline FROM apv_rounds r JOIN leader_groups g ON g.id = r.group_id AND g.org_id = r.org_id \
-         WHERE r.org_id = $1 AND r.closed_at IS NULL \
-           AND (g.group_leader_id = $2 OR EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = g.id AND m.person_id = $2)) \
-           AND NOT EXISTS (SELECT 1 FROM apv_respondents x WHERE x.round_id = r.id AND x.person_id = $2) \
-         ORDER BY r.created_at",
-    )
-    .bind(org.as_str())
-    .bind(person.as_str())
-    .fetch_all(&db.pool)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, group_name, deadline)| DueRound { id: ApvRoundId::from_db(id), group_name, deadline: date(deadline) })
-        .collect())
-}
