@@ -150,20 +150,26 @@ pub async fn follow_ups(db: &Db, org: &OrgId, me: &PersonId, today: Date, from: 
     Ok(out)
 }
 
-/// What waits for me on the start page: (I have direct reports, shared
-/// current agreements I have not marked agreed, ones whose newest comment
-/// is the leader's).
-pub async fn waiting(db: &Db, org: &OrgId, me: &PersonId, today: Date) -> anyhow::Result<(bool, usize, usize)> {
-    let (reports,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM persons WHERE org_id = $1 AND nearest_leader_id = $2")
-        .bind(org.as_str())
-        .bind(me.as_str())
-        .fetch_one(&db.pool)
-        .await?;
+/// What waits for me on the start page: (I have direct reports or shared
+/// current agreements, ones I have not marked agreed, ones whose newest
+/// comment is the leader's). `reports` comes with the start page's "what is
+/// due" question (`web::due`), so this is one query, run beside it.
+pub async fn waiting(db: &Db, org: &OrgId, me: &PersonId, today: Date) -> anyhow::Result<Waiting> {
     let shared = shared_current(db, org, me, today).await?;
     let summaries = shared.iter().filter_map(|(r, _)| r.shared.as_ref());
-    let to_agree = summaries.clone().filter(|s| s.agreed_by_nearest_at.is_none() && s.shared_points > 0).count();
-    let to_answer = summaries.filter(|s| s.awaits_answer).count();
-    Ok((reports > 0 || !shared.is_empty(), to_agree, to_answer))
+    Ok(Waiting {
+        any_shared: !shared.is_empty(),
+        to_agree: summaries.clone().filter(|s| s.agreed_by_nearest_at.is_none() && s.shared_points > 0).count(),
+        to_answer: summaries.filter(|s| s.awaits_answer).count(),
+    })
+}
+
+/// Shared agreements waiting for me.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Waiting {
+    pub any_shared: bool,
+    pub to_agree: usize,
+    pub to_answer: usize,
 }
 
 const AGREEMENT_COLUMNS: &str = "a.id, a.person_id, a.starts_on, a.ends_on, a.previous_id, a.shared_with_id, \

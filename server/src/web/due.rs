@@ -1,7 +1,8 @@
 //! What is due for one person across the tools, asked in one query: intro
 //! rounds to answer, intro next steps I own, APV rounds where my Skema 1 is
-//! missing, lifted points waiting in the groups I lead, and for HR those
-//! waiting at the organisation. The start page
+//! missing, lifted points waiting in the groups I lead, for HR those
+//! waiting at the organisation, how many report to me, and whether a
+//! comment on my agreement waits for my answer. The start page
 //! used to ask these as four questions; on SQLite every question is a
 //! hand-off to a worker thread, so one round trip instead of four is what
 //! the page's throughput is made of (docs/performance.md).
@@ -23,6 +24,10 @@ pub struct Due {
     pub inboxes: Vec<(GroupId, String, i64)>,
     /// Open lifted points at the organisation, asked for HR only.
     pub at_org: i64,
+    /// People whose nearest leader I am.
+    pub reports: i64,
+    /// The newest comment on my current agreement is someone else's: my turn to answer.
+    pub comment_waits: bool,
 }
 
 /// A member of a group, or its leader: `$2` in the group `g`.
@@ -56,13 +61,26 @@ const DUE_SQL: &str = concat!(
      GROUP BY g.id, g.name \
      UNION ALL \
      SELECT 'org-inbox', '', '', '', CAST(COUNT(*) AS TEXT) FROM lifts \
-     WHERE org_id = $1 AND to_level = 'organisation' AND status = 'open' AND $3 = 1"
+     WHERE org_id = $1 AND to_level = 'organisation' AND status = 'open' AND $3 = 1 \
+     UNION ALL \
+     SELECT 'reports', '', '', '', CAST(COUNT(*) AS TEXT) FROM persons WHERE org_id = $1 AND nearest_leader_id = $2 \
+     UNION ALL \
+     SELECT 'last-comment', '', '', '', COALESCE((SELECT c.author_id FROM agreement_comments c \
+       JOIN agreements a ON a.id = c.agreement_id AND a.org_id = c.org_id \
+       WHERE a.org_id = $1 AND a.person_id = $2 AND a.starts_on <= $4 AND a.ends_on >= $4 \
+       ORDER BY c.id DESC LIMIT 1), '')"
 );
 
-/// `hr`: also count what waits in the organisation's inbox.
-pub async fn due_for(db: &Db, org: &OrgId, person: &PersonId, hr: bool) -> anyhow::Result<Due> {
-    let rows: Vec<(String, String, String, String, String)> =
-        sqlx::query_as(DUE_SQL).bind(org.as_str()).bind(person.as_str()).bind(i64::from(hr)).fetch_all(&db.pool).await?;
+/// `hr`: also count what waits in the organisation's inbox; `today` picks
+/// the current agreement for the comment question.
+pub async fn due_for(db: &Db, org: &OrgId, person: &PersonId, hr: bool, today: time::Date) -> anyhow::Result<Due> {
+    let rows: Vec<(String, String, String, String, String)> = sqlx::query_as(DUE_SQL)
+        .bind(org.as_str())
+        .bind(person.as_str())
+        .bind(i64::from(hr))
+        .bind(crate::tools::dialog::store::date_text(today))
+        .fetch_all(&db.pool)
+        .await?;
     let mut due = Due::default();
     let date = |s: &str| domain::input::parse_date(s).ok();
     let mut apv: Vec<(String, ApvRoundId, String, Option<time::Date>)> = Vec::new();
@@ -77,6 +95,8 @@ pub async fn due_for(db: &Db, org: &OrgId, person: &PersonId, hr: bool) -> anyho
             "apv-answer" => apv.push((at, ApvRoundId::from_db(id), name, date(&extra))),
             "inbox" => due.inboxes.push((GroupId::from_db(id), name, extra.parse().unwrap_or(0))),
             "org-inbox" => due.at_org = extra.parse().unwrap_or(0),
+            "reports" => due.reports = extra.parse().unwrap_or(0),
+            "last-comment" => due.comment_waits = !extra.is_empty() && extra != person.as_str(),
             _ => {}
         }
     }

@@ -76,13 +76,12 @@ pub async fn show(State(state): State<AppState>, page: Page, me: Member) -> AppR
     let today = format::today();
     let now = time::OffsetDateTime::now_utc();
     let is_admin = me.m.roles.may_administer();
-    let (groups, due, today_ticks, dialogs, waiting, comment_waits) = tokio::try_join!(
+    let (groups, due, today_ticks, dialogs, waiting) = tokio::try_join!(
         groups_of(db, org, person),
-        super::due::due_for(db, org, person, is_admin),
+        super::due::due_for(db, org, person, is_admin, today),
         dialog::ticks_today(db, org, person, today),
         meetings::upcoming(db, org, person, now),
         crate::team::store::waiting(db, org, person, today),
-        crate::tools::dialog::comments::awaits_my_answer(db, org, person, today),
     )?;
     let dialogs_due = dialogs
         .iter()
@@ -97,7 +96,7 @@ pub async fn show(State(state): State<AppState>, page: Page, me: Member) -> AppR
     if due.at_org > 0 {
         inboxes.push(("/admin/inbox".to_string(), None, due.at_org));
     }
-    let (has_team, to_agree, to_answer) = waiting;
+    let has_team = due.reports > 0 || waiting.any_shared;
     let answers = due
         .intro_answers
         .into_iter()
@@ -143,8 +142,8 @@ pub async fn show(State(state): State<AppState>, page: Page, me: Member) -> AppR
             .into_iter()
             .map(|(round, group, deadline)| (round.to_string(), group, deadline.map(|d| format::date(page.lang, d))))
             .collect(),
-        team: has_team.then_some(TeamWaiting { to_agree, to_answer }),
-        comment_waits,
+        team: has_team.then_some(TeamWaiting { to_agree: waiting.to_agree, to_answer: waiting.to_answer }),
+        comment_waits: due.comment_waits,
         page,
     })
 }

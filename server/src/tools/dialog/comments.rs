@@ -48,23 +48,6 @@ pub async fn list(db: &Db, org: &OrgId, agreement: &AgreementId) -> anyhow::Resu
         .collect())
 }
 
-/// Whether the newest comment on the leader's agreement covering `today`
-/// is someone else's: it waits for the leader's answer.
-pub async fn awaits_my_answer(db: &Db, org: &OrgId, person: &PersonId, today: time::Date) -> anyhow::Result<bool> {
-    let newest: Option<(Option<String>,)> = sqlx::query_as(
-        "SELECT c.author_id FROM agreement_comments c \
-         JOIN agreements a ON a.id = c.agreement_id AND a.org_id = c.org_id \
-         WHERE a.org_id = $1 AND a.person_id = $2 AND a.starts_on <= $3 AND a.ends_on >= $3 \
-         ORDER BY c.id DESC LIMIT 1",
-    )
-    .bind(org.as_str())
-    .bind(person.as_str())
-    .bind(super::store::date_text(today))
-    .fetch_optional(&db.pool)
-    .await?;
-    Ok(newest.is_some_and(|(author,)| author.as_deref() != Some(person.as_str())))
-}
-
 /// Adds `author`'s comment to a shared agreement, in one statement: the
 /// agreement must be in the organisation, shared, and `author` must be its
 /// leader or the person it is shared with; `point`, if given, must be one
