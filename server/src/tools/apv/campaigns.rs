@@ -27,6 +27,9 @@ use domain::apv::{by_urgency, Colour, ThemeTally, Variant};
 use domain::ids::{ApvCampaignId, GroupId};
 use domain::input::CampaignTitle;
 
+/// Above this many groups the page lists only what helps (see `campaign`).
+const MAX_LISTED: usize = 200;
+
 /// A campaign in the tool page's list.
 pub struct CampaignLine {
     pub id: String,
@@ -172,6 +175,8 @@ pub struct Overview {
     pub units: Vec<units::Unit>,
     pub map: MapState,
     pub colour_names: [String; 3],
+    /// With a unit chosen: the groups with leaders in it who answered.
+    pub groups_in_unit: Option<std::collections::HashSet<String>>,
 }
 
 fn theme_label(page: &Page, t: &CampaignTheme) -> String {
@@ -200,6 +205,7 @@ pub async fn overview(state: &AppState, page: &Page, me: &Member, id: &str, q: &
         tokio::try_join!(store::participation(db, org, &id), units::list(db, org), store::previous(db, org, &campaign))?;
     let rule = me.m.rule;
     let figures = state.apv_figures.get(db, org, &id, &rule).await?;
+    let groups_in_unit = q.unit().map(|u| figures.groups_in(u));
     let view = figures.view(figures.filter(q.unit(), q.group()));
     let map = match view {
         Err(Withheld::TooFew { respondents, needed }) => MapState::TooFew { respondents, needed },
@@ -236,7 +242,7 @@ pub async fn overview(state: &AppState, page: &Page, me: &Member, id: &str, q: &
     let content = state.shipped.apv.get(page.lang);
     let names = colours(content, campaign.variant);
     let colour_names = Colour::ALL.map(|c| colour_text(names, c).name.clone());
-    Ok(Overview { campaign, participation, units: unit_list, map, colour_names })
+    Ok(Overview { campaign, participation, units: unit_list, map, colour_names, groups_in_unit })
 }
 
 /// One group's line in the participation table.
@@ -268,9 +274,14 @@ pub struct CampaignPage {
     pub asked: i64,
     pub handed_in: i64,
     pub closed: usize,
+    pub rounds: usize,
     pub participation: Vec<ParticipationLine>,
     pub unit_choices: Vec<Choice>,
     pub group_choices: Vec<Choice>,
+    /// With many groups: choose a unit first to choose among its groups.
+    pub group_hint: Option<String>,
+    /// With many groups: only those furthest behind are listed.
+    pub participation_note: Option<String>,
     pub filtered: bool,
     pub map: MapState,
     pub chart: String,
@@ -313,11 +324,26 @@ pub async fn campaign(
             Some(Choice { label: format!("{}{}", "\u{2003}".repeat(depth), unit.name), selected: q.unit() == Some(&id), value: id })
         })
         .collect();
+    // A campaign of thousands of groups lists them only where that helps: the
+    // chooser offers the chosen unit's groups, the table those furthest behind.
+    let many = o.participation.len() > MAX_LISTED;
+    let offered = |p: &Participation| {
+        !many || q.group() == Some(p.group_id.as_str()) || o.groups_in_unit.as_ref().is_some_and(|ids| ids.contains(p.group_id.as_str()))
+    };
     let group_choices = o
         .participation
         .iter()
+        .filter(|p| offered(p))
         .map(|p| Choice { value: p.group_id.to_string(), label: p.group_name.clone(), selected: q.group() == Some(p.group_id.as_str()) })
         .collect();
+    let mut listed: Vec<&Participation> = o.participation.iter().collect();
+    if many {
+        // Lowest share handed in first: a / b < c / d  ⇔  a·d < c·b.
+        listed.sort_by(|a, b| (a.handed_in * b.asked.max(1)).cmp(&(b.handed_in * a.asked.max(1))));
+        listed.truncate(MAX_LISTED);
+    }
+    let participation_note = many.then(|| page.t2("apv-participation-listed", "shown", MAX_LISTED, "total", o.participation.len()));
+    let group_hint = (many && q.unit().is_none()).then(|| page.t("apv-filter-group-hint"));
     Ok(CampaignPage {
         id: o.campaign.id.to_string(),
         title: o.campaign.title.clone(),
@@ -328,9 +354,9 @@ pub async fn campaign(
         asked: o.participation.iter().map(|p| p.asked).sum(),
         handed_in: o.participation.iter().map(|p| p.handed_in).sum(),
         closed: o.participation.iter().filter(|p| !p.open).count(),
-        participation: o
-            .participation
-            .iter()
+        rounds: o.participation.len(),
+        participation: listed
+            .into_iter()
             .map(|p| ParticipationLine {
                 round_id: p.round_id.to_string(),
                 group: p.group_name.clone(),
@@ -342,6 +368,8 @@ pub async fn campaign(
             .collect(),
         unit_choices,
         group_choices,
+        group_hint,
+        participation_note,
         filtered: q.unit().is_some() || q.group().is_some(),
         map: o.map,
         chart,

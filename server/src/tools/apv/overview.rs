@@ -115,6 +115,13 @@ impl Figures {
         Ok(View { respondents, counts: tally(&self.cells, self.themes.len(), filter) })
     }
 
+    /// The groups with leaders in `unit` (or below it) who answered.
+    pub fn groups_in(&self, unit: &str) -> std::collections::HashSet<String> {
+        let Some(u) = self.units.get(unit) else { return Default::default() };
+        let inside: std::collections::HashSet<u32> = self.cells.iter().filter(|c| c.units.contains(&u)).map(|c| c.group).collect();
+        self.groups.iter().filter(|(_, i)| inside.contains(i)).map(|(id, _)| id.clone()).collect()
+    }
+
     /// The counts for the theme with this catalogue item, if the campaign asked it.
     pub fn theme_counts<'a>(&self, view: &'a View, item_id: &str) -> Option<&'a [u32; 3]> {
         let i = self.themes.iter().position(|t| t.item_id == item_id)?;

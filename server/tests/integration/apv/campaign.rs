@@ -224,3 +224,33 @@ both_backends!(hr_runs_a_campaign_and_reads_the_map_only_where_no_one_can_be_sin
     assert!(body.contains("Stop op i Leder-APV 2027"), "{body}");
     assert!(body.contains("100 %") && body.contains("50 point færre"), "red went from 100 % to 50 %: {body}");
 });
+
+both_backends!(a_campaign_of_many_groups_lists_those_furthest_behind, |app: TestApp| async move {
+    let org = app.org("Aarhus Kommune", "hr@aarhus.dk").await;
+    let mut fields: Vec<(String, String)> =
+        vec![("title".into(), "Leder-APV for alle".into()), ("variant".into(), "now".into())];
+    fields.push(("deadline".into(), (time::OffsetDateTime::now_utc().date() + time::Duration::days(14)).to_string()));
+    for g in 0..201 {
+        let id = uuid::Uuid::now_v7().to_string();
+        sqlx::query("INSERT INTO leader_groups (id, org_id, name, created_at) VALUES ($1, $2, $3, '2026-01-01T00:00:00Z')")
+            .bind(&id)
+            .bind(org.id.as_str())
+            .bind(format!("Gruppe {g:03}"))
+            .execute(&app.state.db.pool)
+            .await
+            .unwrap();
+        fields.push(("group".into(), id));
+    }
+    let hr = app.signed_in("hr@aarhus.dk").await;
+    let borrowed: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let r = hr.post_form("/apv/campaigns", &borrowed).await;
+    assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
+    let (_, body) = hr.page(&location(&r)).await;
+    assert!(body.contains("Her vises de 200 grupper med lavest deltagelse af i alt 201"), "{body}");
+    let doc = Html::parse_document(&body);
+    let rows = doc.select(&Selector::parse("#participation-caption ~ tbody tr").unwrap()).count();
+    assert_eq!(rows, 200);
+    let options = doc.select(&Selector::parse("#filter-group option").unwrap()).count();
+    assert_eq!(options, 1, "with many groups the chooser waits for a unit");
+    assert!(body.contains("vælg først en enhed"));
+});
