@@ -33,7 +33,11 @@ curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "email=hr@lasttest.dk"
   --data-urlencode "csrf=$csrf" http://127.0.0.1:$port/login
 
 # A unit with sub-units (the first area) for the filtered view.
-area=$(curl -s -b "$jar" "http://127.0.0.1:$port/apv/campaigns/$campaign" | sed -n 's/.*<option value="\([^"]*\)">Område 0<.*/\1/p' | head -n1)
+# This first view after the start is the cold one: it decides every view of
+# the campaign and the one before (kept a minute, or until a round closes).
+cold=$(curl -s -o "$data/first.html" -w '%{time_total}' -b "$jar" "http://127.0.0.1:$port/apv/campaigns/$campaign")
+echo "colour map, first view after start (cold): $(awk -v t="$cold" 'BEGIN {printf "%.1f ms", t * 1000}')"
+area=$(sed -n 's/.*<option value="\([^"]*\)">Område 0<.*/\1/p' "$data/first.html" | head -n1)
 
 median_ms() {
   local path=$1 times=() cold
