@@ -141,3 +141,4 @@ apv-my-action-done = Markér som gjort
 apv-notice-action-done = Handlingen er markeret som gjort.
 apv-filter-group-hint = Kampagnen har mange grupper: vælg først en enhed for at vælge blandt dens ledergrupper.
 apv-participation-listed = Her vises de { $shown } grupper med lavest deltagelse af i alt { $total }. Alle grupper er med i Excel-filen.
+apv-my-action-overdue = fristen er overskredet

@@ -141,3 +141,4 @@ apv-my-action-done = Mark as done
 apv-notice-action-done = The action is marked as done.
 apv-filter-group-hint = The campaign has many groups: choose a unit first to choose among its leader groups.
 apv-participation-listed = Showing the { $shown } groups with the lowest participation of { $total } in all. Every group is in the Excel file.
+apv-my-action-overdue = overdue

@@ -175,10 +175,13 @@ pub async fn tool_page(state: &AppState, page: Page, me: &Member, errors: FormEr
                     crate::i18n::Lang::Da => &a.theme_da,
                     crate::i18n::Lang::En => &a.theme_en,
                 });
-                let meta = page.tr.t_args(
+                let mut meta = page.tr.t_args(
                     "apv-my-action-meta",
                     &[("theme", theme.to_string()), ("group", a.group_name.clone()), ("date", format::date(page.lang, a.due_on))],
                 );
+                if a.due_on < super::today() {
+                    meta = format!("{meta} · {}", page.t("apv-my-action-overdue"));
+                }
                 (a.plan_id.to_string(), a.id.to_string(), a.text, meta)
             })
             .collect(),

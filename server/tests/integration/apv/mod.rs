@@ -11,6 +11,7 @@ use scraper::{Html, Selector};
 mod access;
 mod browser;
 mod browser_campaign;
+mod browser_demo;
 mod campaign;
 mod document;
 mod lift;
