@@ -34,7 +34,12 @@ impl Filter {
     }
 
     pub fn matches(&self, r: &Respondent) -> bool {
-        self.group.is_none_or(|g| g == r.group) && self.unit.is_none_or(|u| r.units.contains(&u))
+        self.holds(r.group, &r.units)
+    }
+
+    /// Whether a leader of `group` in `units` (a unit and those above it) is in view.
+    fn holds(&self, group: u32, units: &[u32]) -> bool {
+        self.group.is_none_or(|g| g == group) && self.unit.is_none_or(|u| units.contains(&u))
     }
 
     /// Every filter that holds `r`.
@@ -119,8 +124,7 @@ pub struct Cell {
 /// Per theme (by index below `themes`), the counts per colour in `filter`'s view.
 pub fn tally(cells: &[Cell], themes: usize, filter: Filter) -> Vec<[u32; 3]> {
     let mut out = vec![[0u32; 3]; themes];
-    let r = |c: &Cell| Respondent { group: c.group, units: c.units.clone() };
-    for cell in cells.iter().filter(|c| filter.matches(&r(c))) {
+    for cell in cells.iter().filter(|c| filter.holds(c.group, &c.units)) {
         if let Some(theme) = out.get_mut(cell.theme as usize) {
             for (sum, n) in theme.iter_mut().zip(cell.counts) {
                 *sum += n;

@@ -4,7 +4,7 @@
 //! right status, and changes nothing.
 
 use super::input::{self, optional_date, plan_text};
-use super::pages::{map_page, meeting_page, round_page, started_on, tool_page, ReportForm};
+use super::pages::{map_page, meeting_refused, round_page, started_on, tool_page, ReportForm};
 use super::hand_in::Skema1;
 use super::store::{self, NewRound, Refused, Report};
 use super::{load_round, RoundContext};
@@ -181,8 +181,7 @@ pub async fn save_sorting(
         Err(e) => {
             let mut errors = FormErrors::default();
             errors.add_key(&page.tr, None, e.key);
-            let body = meeting_page(&state, page, &me, ctx, None, errors).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response())
+            meeting_refused(&state, page, &me, ctx, errors).await
         }
     }
 }
@@ -211,8 +210,7 @@ pub async fn choose(
     };
     let mut errors = FormErrors::default();
     errors.add_key(&page.tr, Some("theme"), refused);
-    let body = meeting_page(&state, page, &me, ctx, None, errors).await?;
-    Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response())
+    meeting_refused(&state, page, &me, ctx, errors).await
 }
 
 /// Saves the report's answers to the law's questions.

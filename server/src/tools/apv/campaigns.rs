@@ -45,6 +45,9 @@ pub struct CampaignsBlock {
     /// (id, name) of every group, for HR's start form.
     pub groups: Vec<(String, String)>,
     pub may_start: bool,
+    /// The start form's title and deadline as typed, shown again when refused.
+    pub title: String,
+    pub deadline: String,
 }
 
 pub async fn block(state: &AppState, page: &Page, me: &Member) -> AppResult<Option<CampaignsBlock>> {
@@ -69,7 +72,7 @@ pub async fn block(state: &AppState, page: &Page, me: &Member) -> AppResult<Opti
     } else {
         Vec::new()
     };
-    Ok(Some(CampaignsBlock { lines, groups, may_start }))
+    Ok(Some(CampaignsBlock { lines, groups, may_start, title: String::new(), deadline: String::new() }))
 }
 
 #[derive(serde::Deserialize)]
@@ -104,7 +107,10 @@ pub async fn start(State(state): State<AppState>, page: Page, me: Member, CsrfFo
         Some(_) => {}
     }
     let (Some(title), Some(variant), Some(deadline), Some(chosen), true) = (title, variant, deadline, chosen, errors.is_empty()) else {
-        let body = tool_page(&state, page, &me, errors).await?;
+        let mut body = tool_page(&state, page, &me, errors).await?;
+        if let Some(block) = body.campaigns.as_mut() {
+            (block.title, block.deadline) = (form.title, form.deadline);
+        }
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
     };
     let items = catalogue::store::items(&state.db, me.org(), "apv").await?;
@@ -184,12 +190,7 @@ fn theme_label(page: &Page, t: &CampaignTheme) -> String {
         crate::i18n::Lang::Da => &t.text_da,
         crate::i18n::Lang::En => &t.text_en,
     };
-    let name = super::content::ApvContent::theme_name(text);
-    if t.other {
-        format!("{name} ({})", page.t(&format!("apv-part-short-{}", t.part)))
-    } else {
-        name.to_string()
-    }
+    super::pages::labelled(&page.tr, super::content::ApvContent::theme_name(text), t.other, &t.part)
 }
 
 /// Loads the campaign and decides the view; 404 for anyone who may not read

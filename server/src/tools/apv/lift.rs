@@ -4,8 +4,8 @@
 //! own name; HR answers in the organisation's inbox, and the answer shows
 //! on the meeting page for the whole group.
 
-use super::pages::{colour_text, colours, meeting_page, theme_label};
-use super::store;
+use super::pages::{colour_text, colours, meeting_refused, theme_label};
+use super::store::{self, RoundTheme};
 use crate::auth::csrf::CsrfForm;
 use crate::auth::Member;
 use crate::error::AppResult;
@@ -16,7 +16,6 @@ use crate::tools::apv::RoundContext;
 use crate::web::forms::FormErrors;
 use crate::web::Page;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::apv::{Colour, Level};
 use domain::ids::ApvRoundId;
@@ -43,18 +42,24 @@ pub struct OrgSection {
     pub may_lift: bool,
 }
 
-pub async fn section(state: &AppState, page: &Page, me: &Member, ctx: &RoundContext) -> AppResult<Option<OrgSection>> {
+/// `themes` and `sorting` are the meeting page's own, so nothing is asked twice.
+pub async fn section(
+    state: &AppState,
+    page: &Page,
+    me: &Member,
+    ctx: &RoundContext,
+    themes: &[RoundTheme],
+    sorting: &HashMap<(String, Colour), Level>,
+) -> AppResult<Option<OrgSection>> {
     let (org, db) = (me.org(), &state.db);
-    let sorting = store::sorting(db, org, &ctx.round.id).await?;
     if !sorting.values().any(|l| *l == Level::Organisation) {
         return Ok(None);
     }
-    let themes = store::themes(db, org, &ctx.round.id).await?;
     let names = colours(state.shipped.apv.get(page.lang), ctx.round.variant);
     let errors = FormErrors::default();
     let shown = Shown { page, own_list: false, may_answer: false, may_lift_on: false, base: "", typed: None, errors: &errors };
     let mut items = Vec::new();
-    for t in &themes {
+    for t in themes {
         for colour in Colour::ALL {
             let rev = t.revision_id.as_str();
             if sorting.get(&(rev.to_string(), colour)) != Some(&Level::Organisation) {
@@ -118,6 +123,5 @@ pub async fn lift(
         }
         errors.add_key(&page.tr, None, "thread-error-already-lifted");
     }
-    let body = meeting_page(&state, page, &me, ctx, None, errors).await?;
-    Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response())
+    meeting_refused(&state, page, &me, ctx, errors).await
 }

@@ -11,7 +11,6 @@ use crate::auth::Member;
 use crate::content::IntroContent;
 use crate::error::{AppError, AppResult};
 use crate::i18n::{format, Tr};
-use crate::org::audit;
 use crate::state::AppState;
 use crate::tools::access::Relation;
 use crate::tools::group::store as groups;
@@ -57,9 +56,13 @@ pub fn level_name(content: &ApvContent, level: Level) -> &str {
 /// A theme's name where themes are listed together; the two "other themes"
 /// rows get their part, so they can be told apart.
 pub fn theme_label(tr: &Tr, t: &RoundTheme) -> String {
-    let name = t.name(tr.lang);
-    if t.other {
-        format!("{name} ({})", tr.t(&format!("apv-part-short-{}", t.part)))
+    labelled(tr, t.name(tr.lang), t.other, &t.part)
+}
+
+/// A theme's name, with its part for an "other themes" row.
+pub fn labelled(tr: &Tr, name: &str, other: bool, part: &str) -> String {
+    if other {
+        format!("{name} ({})", tr.t(&format!("apv-part-short-{part}")))
     } else {
         name.to_string()
     }
@@ -538,6 +541,12 @@ pub async fn meeting(
     meeting_page(&state, page, &me, ctx, notice, FormErrors::default()).await
 }
 
+/// The meeting page again with why a change was refused (422); nothing was changed.
+pub async fn meeting_refused(state: &AppState, page: Page, me: &Member, ctx: RoundContext, errors: FormErrors) -> AppResult<Response> {
+    let body = meeting_page(state, page, me, ctx, None, errors).await?;
+    Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, body).into_response())
+}
+
 pub async fn meeting_page(
     state: &AppState,
     page: Page,
@@ -589,19 +598,13 @@ pub async fn meeting_page(
                     }
                 })
                 .collect();
-            if ctx.relation == Relation::OutsideHr {
-                let mut conn = db.pool.acquire().await?;
-                let target = format!("{} ({})", ctx.group.name, page.date_time(&ctx.round.created_at));
-                audit::record(&mut conn, org, audit::Actor { person: Some(me.person()), name: &me.m.name }, "apv-picture-read", &target)
-                    .await?;
-            }
             let change = super::change::section(state, &page, me, &ctx, &themes, &tallies, &order).await?;
             Shown::Picture { chart, themes: list, keywords_shown, total: respondents, change }
         }
     };
     let may_lead = ctx.may_lead() && ctx.round.open;
     let review = super::review::section(state, &page, me, &ctx).await?;
-    let org_themes = super::lift::section(state, &page, me, &ctx).await?;
+    let org_themes = super::lift::section(state, &page, me, &ctx, &themes, &sorting).await?;
     Ok(MeetingPage {
         round_id: ctx.round.id.to_string(),
         group_name: ctx.group.name.clone(),

@@ -7,7 +7,9 @@ use super::store::{self, RoundTheme};
 use super::RoundContext;
 use crate::auth::Member;
 use crate::error::AppResult;
+use crate::org::audit;
 use crate::state::AppState;
+use crate::tools::access::Relation;
 use domain::anonymity::Audience;
 use domain::apv::overview::Withheld;
 use domain::apv::{picture, Picture, ThemeTally};
@@ -22,6 +24,9 @@ pub enum Seen {
     Differencing,
 }
 
+/// HR reading a group's picture from outside is written to the audit log
+/// here, so every page that shows it (meeting, print, the change since last
+/// round) is logged the same way.
 pub async fn seen(state: &AppState, me: &Member, ctx: &RoundContext, themes: &[RoundTheme]) -> AppResult<Seen> {
     let (org, db, rule) = (me.org(), &state.db, me.m.rule);
     let audience = ctx.relation.audience();
@@ -37,7 +42,16 @@ pub async fn seen(state: &AppState, me: &Member, ctx: &RoundContext, themes: &[R
     let marks = answers.into_iter().filter_map(|(rev, mark)| Some((*index.get(rev.as_str())?, mark)));
     let respondents = u32::try_from(ctx.round.respondents).unwrap_or(0);
     Ok(match picture(themes.len(), marks, respondents, !ctx.round.open, &rule, audience, ctx.round.id.as_str()) {
-        Picture::Shown { themes, keywords_shown } => Seen::Shown { tallies: themes, keywords_shown },
+        Picture::Shown { themes, keywords_shown } => {
+            if ctx.relation == Relation::OutsideHr {
+                let mut conn = db.pool.acquire().await?;
+                let day = ctx.round.created_at.get(..10).unwrap_or(&ctx.round.created_at);
+                let target = format!("{} ({day})", ctx.group.name);
+                audit::record(&mut conn, org, audit::Actor { person: Some(me.person()), name: &me.m.name }, "apv-picture-read", &target)
+                    .await?;
+            }
+            Seen::Shown { tallies: themes, keywords_shown }
+        }
         Picture::Withheld { respondents, needed } => Seen::Withheld { respondents, needed },
         Picture::UntilClosed => Seen::UntilClosed,
     })

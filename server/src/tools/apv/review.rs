@@ -4,7 +4,7 @@
 //! carries on with it or drops it. The group's leader records it; everyone
 //! who sees the meeting reads it.
 
-use super::pages::meeting_page;
+use super::pages::meeting_refused;
 use super::store::{self, ReviewLine};
 use super::RoundContext;
 use crate::auth::csrf::CsrfForm;
@@ -15,7 +15,6 @@ use crate::state::AppState;
 use crate::web::forms::FormErrors;
 use crate::web::Page;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::apv::{NextStep, Review, Worked};
 use domain::ids::ApvActionId;
@@ -90,8 +89,7 @@ pub async fn save(
             Err(e) => {
                 let mut errors = FormErrors::default();
                 errors.add_key(&page.tr, None, e.key);
-                let body = meeting_page(&state, page, &me, ctx, None, errors).await?;
-                return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
+                return meeting_refused(&state, page, &me, ctx, errors).await;
             }
         }
     }

@@ -95,8 +95,9 @@ both_backends!(hr_runs_a_campaign_and_reads_the_map_only_where_no_one_can_be_sin
     let r = hr.post_form("/apv/campaigns", &[("title", "APV"), ("variant", "now"), ("deadline", "2027-01-01")]).await;
     assert_eq!(r.status(), 422);
     assert!(r.text().await.unwrap().contains("Vælg mindst én ledergruppe."));
-    let r = hr.post_form("/apv/campaigns", &with(&[("title", "APV"), ("variant", "now"), ("deadline", "2020-01-01")])).await;
+    let r = hr.post_form("/apv/campaigns", &with(&[("title", "Leder-APV 2019"), ("variant", "now"), ("deadline", "2020-01-01")])).await;
     assert_eq!(r.status(), 422);
+    assert!(r.text().await.unwrap().contains("value=\"Leder-APV 2019\""), "the title comes back as typed");
     let r = hr.post_form("/apv/campaigns", &[("title", "APV"), ("variant", "now"), ("deadline", "2027-01-01"), ("group", "0190f0f0-0000-7000-8000-000000000000")]).await;
     assert_eq!(r.status(), 422);
     assert!(r.text().await.unwrap().contains("findes ikke længere"));
