@@ -144,6 +144,8 @@ pub struct Shipped {
     pub cards: PerLang<crate::tools::cards::content::CardSet>,
     /// The leader APV's texts; its themes go into the catalogue.
     pub apv: PerLang<crate::tools::apv::content::ApvContent>,
+    /// Tool 2's texts; its checklist statements go into the catalogue.
+    pub collab: PerLang<crate::tools::collab::content::CollabContent>,
 }
 
 impl Shipped {
@@ -158,7 +160,9 @@ impl Shipped {
             en: toml::from_str(include_str!("../../content/dialog/en.toml"))?,
         };
         check_dialog(&dialog)?;
-        Ok(Shipped { intro, dialog, cards: crate::tools::cards::content::load()?, apv: crate::tools::apv::content::load()? })
+        Ok(Shipped { intro, dialog, cards: crate::tools::cards::content::load()?, apv: crate::tools::apv::content::load()?,
+            collab: crate::tools::collab::content::load()?,
+        })
     }
 }
 

@@ -108,3 +108,75 @@ document.querySelectorAll("[data-print]").forEach(function (button) {
   document.addEventListener("visibilitychange", function () { if (document.visibilityState === "hidden") { flush(); } });
   window.addEventListener("pagehide", flush);
 })();
+// Tool 2's agenda timer: counts down the current agenda item's minutes;
+// "next" moves on. The agenda itself is plain text without this.
+(function () {
+  var box = document.querySelector("[data-timer]");
+  if (!box) { return; }
+  var steps = Array.prototype.slice.call(document.querySelectorAll("[data-step]"));
+  if (steps.length === 0) { return; }
+  var clock = box.querySelector("[data-timer-clock]");
+  var label = box.querySelector("[data-timer-step]");
+  var toggle = box.querySelector("[data-timer-toggle]");
+  var over = box.querySelector("[data-timer-over]");
+  var index = 0, left = 0, ticking = null;
+  var show = function () {
+    var s = Math.max(left, 0);
+    clock.textContent = String(Math.floor(s / 60)).padStart(2, "0") + ":" + String(s % 60).padStart(2, "0");
+    over.hidden = left > 0;
+  };
+  var select = function (i) {
+    index = i;
+    left = parseInt(steps[i].getAttribute("data-minutes"), 10) * 60;
+    label.textContent = (i + 1) + ". " + steps[i].getAttribute("data-title");
+    steps.forEach(function (s, j) { s.classList.toggle("lt-agenda-current", j === i); });
+    show();
+  };
+  var stop = function () { clearInterval(ticking); ticking = null; toggle.textContent = toggle.getAttribute("data-start"); };
+  toggle.addEventListener("click", function () {
+    if (ticking) { stop(); return; }
+    toggle.textContent = toggle.getAttribute("data-pause");
+    ticking = setInterval(function () { left -= 1; show(); if (left <= 0) { stop(); } }, 1000);
+  });
+  box.querySelector("[data-timer-next]").addEventListener("click", function () {
+    stop();
+    select(Math.min(index + 1, steps.length - 1));
+  });
+  select(0);
+  box.hidden = false;
+})();
+// Tool 2's prioritisation matrix: a theme card dragged onto a field is
+// placed there by posting its own form (the same form the chooser and
+// button under each card post, which is how keyboards and phones place it).
+(function () {
+  var matrix = document.querySelector("[data-matrix]");
+  if (!matrix) { return; }
+  var dragged = null;
+  document.querySelectorAll("[data-card]").forEach(function (card) {
+    if (!card.querySelector("select")) { card.removeAttribute("draggable"); return; }
+    card.addEventListener("dragstart", function (event) {
+      dragged = card;
+      event.dataTransfer.setData("text/plain", card.getAttribute("data-card"));
+      card.classList.add("lt-dragging");
+    });
+    card.addEventListener("dragend", function () { card.classList.remove("lt-dragging"); });
+  });
+  document.querySelectorAll("[data-drop]").forEach(function (zone) {
+    var field = zone.closest("[data-quadrant]") || zone.parentNode;
+    field.addEventListener("dragover", function (event) { if (dragged) { event.preventDefault(); field.classList.add("lt-drop-over"); } });
+    field.addEventListener("dragleave", function () { field.classList.remove("lt-drop-over"); });
+    field.addEventListener("drop", function (event) {
+      event.preventDefault();
+      field.classList.remove("lt-drop-over");
+      if (!dragged) { return; }
+      var card = dragged;
+      dragged = null;
+      var form = card.querySelector("form");
+      form.querySelector("select").value = zone.getAttribute("data-drop");
+      zone.appendChild(card);
+      fetch(form.action, { method: "POST", body: new URLSearchParams(new FormData(form)), credentials: "same-origin" })
+        .then(function (r) { if (!r.ok) { form.submit(); } })
+        .catch(function () { form.submit(); });
+    });
+  });
+})();

@@ -60,6 +60,8 @@ define_id!(
     ApvRoundId,
     ApvPlanId,
     ApvActionId,
+    CollabRoundId,
+    CollabPointId,
 );
 
 #[cfg(test)]

@@ -35,6 +35,7 @@ fn catalogue_tools(state: &AppState, lang: crate::i18n::Lang) -> Vec<CatalogueTo
     let intro = state.shipped.intro.get(lang);
     let dialog = state.shipped.dialog.get(lang);
     let apv = state.shipped.apv.get(lang);
+    let collab = state.shipped.collab.get(lang);
     let title = |sections: &std::collections::BTreeMap<String, crate::content::SectionText>, code: &str| {
         sections.get(code).map(|s| s.title.clone()).unwrap_or_default()
     };
@@ -53,6 +54,11 @@ fn catalogue_tools(state: &AppState, lang: crate::i18n::Lang) -> Vec<CatalogueTo
             code: "apv",
             title: apv.title.clone(),
             sections: crate::tools::apv::content::PARTS.into_iter().map(|s| (s, title(&apv.parts, s))).collect(),
+        },
+        CatalogueTool {
+            code: "collab",
+            title: collab.title.clone(),
+            sections: domain::collab::THEMES.into_iter().map(|s| (s, title(&collab.sections, s))).collect(),
         },
     ]
 }

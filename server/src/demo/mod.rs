@@ -12,6 +12,7 @@
 pub mod agreement;
 mod apv;
 mod apv_history;
+mod collab;
 pub mod intro;
 pub mod meetings;
 pub mod people;
@@ -107,6 +108,7 @@ async fn fill(db: &Db, shipped: &Shipped, made: &crate::org::provision::Provisio
     let items = crate::catalogue::store::items(db, &made.org, "intro").await?;
     let guide = crate::catalogue::store::items(db, &made.org, "dialog").await?;
     let apv_themes = crate::catalogue::store::items(db, &made.org, "apv").await?;
+    let checklist = crate::catalogue::store::items(db, &made.org, "collab").await?;
     let now = time::OffsetDateTime::now_utc();
     let mut tx = db.pool.begin().await?;
     let structure = people::create(&mut tx, &made.org, &made.person, hash).await?;
@@ -116,6 +118,7 @@ async fn fill(db: &Db, shipped: &Shipped, made: &crate::org::provision::Provisio
     thread::fill(&mut tx, &made.org, &structure, now).await?;
     team::fill(&mut tx, &made.org, &structure, now).await?;
     apv::fill(&mut tx, &made.org, &structure, &apv_themes, &crate::tools::apv::other_keys(shipped), now).await?;
+    collab::fill(&mut tx, &made.org, &structure, &checklist, now).await?;
     tx.commit().await?;
     Ok(())
 }

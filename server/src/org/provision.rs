@@ -23,7 +23,7 @@ pub async fn install_catalogue(conn: &mut AnyConnection, org: &OrgId, shipped: &
 }
 
 /// The shipped tools whose items live in the catalogue: (tool, version, items).
-fn tools(shipped: &Shipped) -> [(&'static str, i64, Vec<ShippedItem<'_>>); 3] {
+fn tools(shipped: &Shipped) -> [(&'static str, i64, Vec<ShippedItem<'_>>); 4] {
     let apv = &shipped.apv;
     [
         ("intro", shipped.intro.da.version, pairs(&shipped.intro.da.items, &shipped.intro.en.items)),
@@ -38,6 +38,7 @@ fn tools(shipped: &Shipped) -> [(&'static str, i64, Vec<ShippedItem<'_>>); 3] {
                 .map(|(da, en)| ShippedItem { key: &da.key, section: &da.part, text_da: &da.text, text_en: &en.text })
                 .collect(),
         ),
+        ("collab", shipped.collab.da.version, pairs(&shipped.collab.da.items, &shipped.collab.en.items)),
     ]
 }
 

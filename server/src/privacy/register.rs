@@ -464,6 +464,70 @@ pub const REGISTER: &[TableEntry] = &[
         ],
         owners: &[owner("reviewed_by", Of::Person, Link::Names)],
     },
+    // Tool 2, the leader group's collaboration. A member's checklist is
+    // theirs; the meeting's matrix and the group agreement are shared work
+    // that names people in a role (who placed, who owns a point).
+    TableEntry {
+        table: "collab_rounds",
+        columns: &[
+            ("id", N),
+            ("org_id", N),
+            ("group_id", N),
+            ("started_by", P),
+            ("meeting_at", N),
+            ("minutes", N),
+            ("place", N),
+            ("message", P),
+            ("sequence", N),
+            ("created_at", N),
+            ("closed_at", N),
+        ],
+        owners: &[owner("started_by", Of::Person, Link::Names)],
+    },
+    TableEntry {
+        table: "collab_round_items",
+        columns: &[("round_id", N), ("org_id", N), ("revision_id", N), ("section", N), ("position", N)],
+        owners: &[],
+    },
+    TableEntry {
+        table: "collab_answers",
+        columns: &[
+            ("round_id", N),
+            ("person_id", P),
+            ("revision_id", N),
+            ("org_id", N),
+            ("value", S),
+            ("updated_at", P),
+        ],
+        owners: &[owner("person_id", Of::Person, Link::Subject)],
+    },
+    TableEntry {
+        table: "collab_respondents",
+        columns: &[("round_id", N), ("person_id", P), ("org_id", N), ("comment", S), ("submitted_at", P)],
+        owners: &[owner("person_id", Of::Person, Link::Subject)],
+    },
+    TableEntry {
+        table: "collab_matrix",
+        columns: &[("round_id", N), ("org_id", N), ("theme", N), ("quadrant", N), ("placed_by", P), ("placed_at", N)],
+        owners: &[owner("placed_by", Of::Person, Link::Names)],
+    },
+    TableEntry {
+        table: "collab_points",
+        columns: &[
+            ("id", N),
+            ("round_id", N),
+            ("org_id", N),
+            ("position", N),
+            ("text", P),
+            ("actions", P),
+            ("measure", P),
+            ("owner_person_id", P),
+            ("follow_up_on", N),
+            ("updated_by", P),
+            ("updated_at", N),
+        ],
+        owners: &[owner("owner_person_id", Of::Person, Link::Names), owner("updated_by", Of::Person, Link::Names)],
+    },
 ];
 
 pub fn entry(table: &str) -> Option<&'static TableEntry> {

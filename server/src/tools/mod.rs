@@ -4,6 +4,7 @@
 pub mod access;
 pub mod apv;
 pub mod cards;
+pub mod collab;
 pub mod dialog;
 pub mod group;
 pub mod intro;
@@ -13,5 +14,5 @@ use axum::Router;
 
 /// Every tool's pages, merged into the signed-in `pages` router.
 pub fn routes() -> Router<AppState> {
-    Router::new().merge(group::routes()).merge(intro::routes()).merge(dialog::routes()).merge(apv::routes())
+    Router::new().merge(group::routes()).merge(intro::routes()).merge(dialog::routes()).merge(apv::routes()).merge(collab::routes())
 }

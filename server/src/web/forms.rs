@@ -28,6 +28,16 @@ impl FormErrors {
         self.0.push(FieldError { field: Some(Cow::Owned(field)), message: tr.t(error.key) });
     }
 
+    /// A message by key under a field whose id is made at run time.
+    pub fn add_key_at(&mut self, tr: &Tr, field: String, key: &str) {
+        self.0.push(FieldError { field: Some(Cow::Owned(field)), message: tr.t(key) });
+    }
+
+    /// `check` for a field whose id is made at run time.
+    pub fn check_at<T>(&mut self, tr: &Tr, field: String, result: Result<T, ValidationError>) -> Option<T> {
+        result.map_err(|e| self.add_at(tr, field, e)).ok()
+    }
+
     /// Runs a parse and records its error under `field`.
     pub fn check<T>(&mut self, tr: &Tr, field: &'static str, result: Result<T, ValidationError>) -> Option<T> {
         match result {

@@ -55,6 +55,8 @@ pub struct StartPage {
     dialog_summary: String,
     apv_title: String,
     apv_summary: String,
+    collab_title: String,
+    collab_summary: String,
     /// APV rounds where my Skema 1 is missing: (round id, group, deadline).
     apv_due: Vec<(String, String, Option<String>)>,
     /// Lifted points waiting for my answer: (inbox path, group name or none for the organisation, count).
@@ -137,6 +139,8 @@ pub async fn show(State(state): State<AppState>, page: Page, me: Member) -> AppR
         dialog_summary: dialog.summary.clone(),
         apv_title: state.shipped.apv.get(page.lang).title.clone(),
         apv_summary: state.shipped.apv.get(page.lang).summary.clone(),
+        collab_title: state.shipped.collab.get(page.lang).title.clone(),
+        collab_summary: state.shipped.collab.get(page.lang).summary.clone(),
         apv_due: due
             .apv_answers
             .into_iter()

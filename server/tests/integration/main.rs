@@ -10,6 +10,7 @@ mod auth;
 mod backup;
 mod browser_foundation;
 mod cluster;
+mod collab;
 mod demo;
 mod dialog_meetings;
 mod dialog_team;

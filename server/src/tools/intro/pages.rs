@@ -216,7 +216,13 @@ pub struct AnswerSection {
 #[template(path = "tools/intro/answer.html")]
 pub struct AnswerPage {
     pub page: Page,
-    pub run_id: String,
+    /// Where the form posts; the page serves every checklist on the
+    /// five-point scale (this tool's statements, Tool 2's checklist).
+    pub action: String,
+    pub title: String,
+    pub lead: String,
+    /// Paragraphs above the form.
+    pub intro: Vec<String>,
     pub group_name: String,
     pub named: bool,
     pub submitted_before: bool,
@@ -288,7 +294,10 @@ pub fn answer_page(
         content.scale.iter().enumerate().map(|(i, label)| ((i + 1).to_string(), label.clone())).collect();
     scale.push(("unknown".into(), content.unknown.clone()));
     AnswerPage {
-        run_id: ctx.run.id.to_string(),
+        action: format!("/intro/runs/{}/answer", ctx.run.id),
+        title: page.t("intro-answer-title"),
+        lead: page.t1("intro-answer-lead", "group", &ctx.group.name),
+        intro: Vec::new(),
         group_name: ctx.group.name.clone(),
         named: ctx.group.named,
         submitted_before,

@@ -8,7 +8,7 @@ use crate::content::IntroContent;
 use crate::i18n::{format, Lang, Tr};
 use crate::tools::group::store::GroupLink;
 use domain::anonymity::{AnonymityRule, Audience};
-use domain::intro::{summarise, NextTool, Picture, ScaleValue, Section};
+use domain::intro::{summarise, ItemPicture, NextTool, Picture, ScaleValue, Section};
 use std::collections::HashMap;
 
 /// "1,5" in Danish, "1.5" in English.
@@ -154,24 +154,7 @@ pub fn figures(
             .iter()
             .zip(&pictures)
             .filter(|(item, _)| item.section == section)
-            .map(|(item, picture)| {
-                let unknown = respondents.saturating_sub(picture.answered);
-                let mut rows: Vec<(String, u32)> =
-                    content.scale.iter().cloned().zip(picture.counts.iter().copied()).collect();
-                rows.push((content.unknown.clone(), unknown));
-                let bars: Vec<Bar> = rows
-                    .iter()
-                    .enumerate()
-                    .map(|(i, (label, count))| Bar { label, count: *count, muted: i == 5 })
-                    .collect();
-                ItemView {
-                    text: item.text(lang).to_string(),
-                    chart: bar_chart(&bars, respondents),
-                    rows,
-                    answered: picture.answered,
-                    mean: picture.mean_tenths().map(|t| tenths(lang, t)),
-                }
-            })
+            .map(|(item, picture)| item_view(&content.scale, &content.unknown, item.text(lang), picture, respondents, lang))
             .collect();
         if !views.is_empty() {
             let title = content.sections.get(section.code()).map(|s| s.title.clone()).unwrap_or_default();
@@ -179,6 +162,22 @@ pub fn figures(
         }
     }
     Figures::Shown(sections)
+}
+
+/// One statement's figures on a five-point scale with "don't know" last.
+pub fn item_view(scale: &[String; 5], unknown: &str, text: &str, picture: &ItemPicture, respondents: u32, lang: Lang) -> ItemView {
+    let dont_know = respondents.saturating_sub(picture.answered);
+    let mut rows: Vec<(String, u32)> = scale.iter().cloned().zip(picture.counts.iter().copied()).collect();
+    rows.push((unknown.to_string(), dont_know));
+    let bars: Vec<Bar> =
+        rows.iter().enumerate().map(|(i, (label, count))| Bar { label, count: *count, muted: i == 5 }).collect();
+    ItemView {
+        text: text.to_string(),
+        chart: bar_chart(&bars, respondents),
+        rows,
+        answered: picture.answered,
+        mean: picture.mean_tenths().map(|t| tenths(lang, t)),
+    }
 }
 
 /// Who answered what, for a group in named mode: one row per statement,
@@ -189,20 +188,26 @@ pub struct NamedTable {
 }
 
 pub fn named_table(lang: Lang, items: &[RunItem], named: &super::store::NamedAnswers) -> NamedTable {
+    let items: Vec<(&str, &str)> = items.iter().map(|i| (i.revision_id.as_str(), i.text(lang))).collect();
+    named_rows(&items, named)
+}
+
+/// The named table for any checklist: `items` as (revision id, text).
+pub fn named_rows(items: &[(&str, &str)], named: &super::store::NamedAnswers) -> NamedTable {
     let values: HashMap<(&str, &str), ScaleValue> =
         named.values.iter().map(|(p, r, v)| ((p.as_str(), r.as_str()), *v)).collect();
     let rows = items
         .iter()
-        .map(|item| {
+        .map(|(rev, text)| {
             let cells = named
                 .people
                 .iter()
-                .map(|(p, _)| match values.get(&(p.as_str(), item.revision_id.as_str())) {
+                .map(|(p, _)| match values.get(&(p.as_str(), *rev)) {
                     Some(v) => v.get().to_string(),
                     None => "–".to_string(),
                 })
                 .collect();
-            (item.text(lang).to_string(), cells)
+            (text.to_string(), cells)
         })
         .collect();
     NamedTable { people: named.people.iter().map(|(_, n)| n.clone()).collect(), rows }

@@ -81,7 +81,7 @@ async fn answered(client: &TestClient, run: &str, value: impl Fn(usize) -> &'sta
 }
 
 /// The results page's figures: (statement, [(answer, count)]) from the data tables.
-fn figures(body: &str) -> Vec<(String, Vec<(String, u32)>)> {
+pub fn figures(body: &str) -> Vec<(String, Vec<(String, u32)>)> {
     let doc = Html::parse_document(body);
     let result = Selector::parse(".lt-result").unwrap();
     let heading = Selector::parse("h4").unwrap();

@@ -1,0 +1,287 @@
+//! Step 2 and 3 on the shared screen: the facilitator's agenda with a
+//! timer, last time's agreement to follow up, the group's picture, the
+//! prioritisation matrix and the group agreement. Only the group's own
+//! people see it; the group's leader settles the agreement, which closes
+//! the round.
+
+use super::input::{parse_agreement, AgreementForm, PointForm};
+use super::pages::PointView;
+use super::store::{self, Refused};
+use super::{invite, load_inside, view, RoundContext};
+use crate::auth::csrf::CsrfForm;
+use crate::auth::Member;
+use crate::content::IntroContent;
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use crate::tools::group::store::{self as groups, Person};
+use crate::tools::intro::view::{named_rows, Figures, NamedTable};
+use crate::web::forms::FormErrors;
+use crate::web::notice::NoticeQuery;
+use crate::web::Page;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use domain::collab::{parse_placement, Quadrant, THEMES};
+use rand::seq::SliceRandom;
+
+pub struct Step {
+    pub key: String,
+    pub title: String,
+    pub minutes: u32,
+    pub text: Vec<String>,
+}
+
+/// A theme's card in the matrix, with where it stands now.
+pub struct ThemeCard {
+    pub key: &'static str,
+    pub title: String,
+    /// The quadrant's code, or empty while unplaced.
+    pub placed: &'static str,
+}
+
+pub struct QuadrantView {
+    pub code: &'static str,
+    pub title: String,
+    pub hint: String,
+    pub cards: Vec<ThemeCard>,
+}
+
+pub struct MatrixView {
+    pub intro: String,
+    pub importance: String,
+    pub influence: String,
+    pub high: String,
+    pub low: String,
+    pub unplaced_title: String,
+    pub quadrants: Vec<QuadrantView>,
+    pub unplaced: Vec<ThemeCard>,
+    /// (code, title) for each card's chooser.
+    pub options: Vec<(&'static str, String)>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "tools/collab/meeting.html")]
+pub struct MeetingPage {
+    pub page: Page,
+    pub id: String,
+    pub group_id: String,
+    pub group_name: String,
+    pub when: String,
+    pub open: bool,
+    pub may_settle: bool,
+    pub inside: bool,
+    pub answered_text: String,
+    pub steps: Vec<Step>,
+    pub total_minutes: u32,
+    pub followup_intro: String,
+    /// The points of the group's last settled agreement, to follow up.
+    pub last_points: Vec<PointView>,
+    pub figures: Figures,
+    pub named: Option<NamedTable>,
+    pub comments: Option<Vec<String>>,
+    pub comments_needed: u32,
+    pub matrix: MatrixView,
+    pub agreement_intro: Vec<String>,
+    pub labels: [String; 3],
+    pub samples: Vec<(String, String, String)>,
+    pub members: Vec<Person>,
+    pub points: Vec<PointForm>,
+    pub min_date: String,
+    pub notice: Option<String>,
+    pub errors: FormErrors,
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    page: Page,
+    me: Member,
+    Path(id): Path<String>,
+    Query(q): Query<NoticeQuery>,
+) -> AppResult<MeetingPage> {
+    let ctx = load_inside(&state, &me, &id).await?;
+    let notice = q.text(&page, "collab-notice-", &["placed", "saved"]);
+    meeting_page(&state, page, &me, ctx, None, FormErrors::default(), notice).await
+}
+
+fn form_of(points: &[store::Point]) -> Vec<PointForm> {
+    (1..=domain::collab::AGREEMENT_POINTS as i64)
+        .map(|n| match points.iter().find(|p| p.position == n) {
+            Some(p) => PointForm {
+                text: p.text.clone(),
+                actions: p.actions.clone(),
+                measure: p.measure.clone(),
+                owner: p.owner_id.as_ref().map(|o| o.to_string()).unwrap_or_default(),
+                follow_up_on: p.follow_up_on.to_string(),
+            },
+            None => PointForm::default(),
+        })
+        .collect()
+}
+
+async fn meeting_page(
+    state: &AppState,
+    page: Page,
+    me: &Member,
+    ctx: RoundContext,
+    typed: Option<AgreementForm>,
+    errors: FormErrors,
+    notice: Option<String>,
+) -> AppResult<MeetingPage> {
+    let RoundContext { round, group, relation, is_hr } = ctx;
+    let (db, org) = (&state.db, me.org());
+    let content = state.shipped.collab.get(page.lang);
+    let rule = me.m.rule;
+    let audience = relation.audience();
+    let respondents = u32::try_from(round.respondents).unwrap_or(0);
+    let members = groups::members(db, org, &group.id).await?;
+    let items = store::round_items(db, org, &round.id).await?;
+    let answers = store::answers(db, org, &round.id).await?;
+    let figures = view::figures(page.lang, content, &items, &answers, respondents, !round.open, &rule, audience);
+    let shown = matches!(figures, Figures::Shown(_));
+    let named = if shown && relation.may_see_names(group.named) {
+        let rows: Vec<(&str, &str)> = items.iter().map(|i| (i.revision_id.as_str(), i.text(page.lang))).collect();
+        Some(named_rows(&rows, &store::named_answers(db, org, &round.id).await?))
+    } else {
+        None
+    };
+    let comments = if shown && rule.may_show_free_text(audience, respondents) {
+        let mut list = store::comments(db, org, &round.id).await?;
+        // Shuffled, so the order does not follow who answered first.
+        list.shuffle(&mut rand::rng());
+        Some(list)
+    } else {
+        None
+    };
+    let placements = store::placements(db, org, &round.id).await?;
+    let card = |theme: &'static str| ThemeCard {
+        key: theme,
+        title: content.theme_title(theme).to_string(),
+        placed: placements.iter().find(|(t, _)| t == theme).map(|(_, q)| q.code()).unwrap_or(""),
+    };
+    let matrix = MatrixView {
+        intro: content.matrix.intro.clone(),
+        importance: content.matrix.importance.clone(),
+        influence: content.matrix.influence.clone(),
+        high: content.matrix.high.clone(),
+        low: content.matrix.low.clone(),
+        unplaced_title: content.matrix.unplaced.clone(),
+        quadrants: Quadrant::ALL
+            .into_iter()
+            .map(|q| QuadrantView {
+                code: q.code(),
+                title: content.matrix.quadrant(q).title.clone(),
+                hint: content.matrix.quadrant(q).hint.clone(),
+                cards: THEMES.into_iter().map(card).filter(|c| c.placed == q.code()).collect(),
+            })
+            .collect(),
+        unplaced: THEMES.into_iter().map(card).filter(|c| c.placed.is_empty()).collect(),
+        options: Quadrant::ALL.into_iter().map(|q| (q.code(), content.matrix.quadrant(q).title.clone())).collect(),
+    };
+    let stored = store::points(db, org, &round.id).await?;
+    let points = match typed {
+        Some(form) => form.points.to_vec(),
+        None => form_of(&stored),
+    };
+    // The group's last settled agreement before this round, to follow up.
+    let earlier = store::rounds_of_group(db, org, me.person(), &group.id).await?;
+    let last = earlier.iter().find(|r| !r.open && r.id != round.id && r.meeting_at <= round.meeting_at);
+    let last_points = match last {
+        Some(r) => store::points(db, org, &r.id).await?.iter().map(|p| PointView::new(&page, p)).collect(),
+        None => Vec::new(),
+    };
+    Ok(MeetingPage {
+        id: round.id.to_string(),
+        group_id: group.id.to_string(),
+        group_name: group.name.clone(),
+        when: invite::when_text(&page.tr, &round),
+        open: round.open,
+        may_settle: round.open && relation.may_decide(is_hr, group.leader_id.is_some()),
+        inside: relation.may_answer(),
+        answered_text: crate::tools::intro::view::answered_text(&page.tr, round.respondents, members.len() as i64),
+        steps: content
+            .playbook
+            .iter()
+            .map(|s| Step {
+                key: s.key.clone(),
+                title: s.title.clone(),
+                minutes: s.minutes,
+                text: IntroContent::paragraphs(&s.text).into_iter().map(str::to_string).collect(),
+            })
+            .collect(),
+        total_minutes: content.playbook.iter().map(|s| s.minutes).sum(),
+        followup_intro: content.followup.intro.clone(),
+        last_points,
+        figures,
+        named,
+        comments,
+        comments_needed: rule.min_for_free_text(audience),
+        matrix,
+        agreement_intro: IntroContent::paragraphs(&content.agreement.intro).into_iter().map(str::to_string).collect(),
+        labels: [content.agreement.point.clone(), content.agreement.actions.clone(), content.agreement.measure.clone()],
+        samples: content.sample.iter().map(|s| (s.text.clone(), s.actions.clone(), s.measure.clone())).collect(),
+        members,
+        points,
+        min_date: crate::i18n::format::today().to_string(),
+        notice,
+        errors,
+        page,
+    })
+}
+
+#[derive(serde::Deserialize)]
+pub struct PlaceForm {
+    #[serde(default)]
+    theme: String,
+    #[serde(default)]
+    quadrant: String,
+}
+
+/// Places one theme in the matrix (or takes it off). Anyone inside the
+/// group may move a card: the matrix is the group's shared work.
+pub async fn place(
+    State(state): State<AppState>,
+    me: Member,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<PlaceForm>,
+) -> AppResult<Response> {
+    let ctx = load_inside(&state, &me, &id).await?;
+    let (theme, quadrant) = parse_placement(&form.theme, &form.quadrant).map_err(|e| AppError::BadRequest(e.key))?;
+    match store::place(&state.db, me.org(), &ctx.round.id, me.person(), theme, quadrant).await? {
+        Ok(()) => Ok(Redirect::to(&format!("/collab/rounds/{}/meeting?notice=placed#matrix", ctx.round.id)).into_response()),
+        Err(_) => Err(AppError::BadRequest("collab-error-closed")),
+    }
+}
+
+/// Saves the agreement's points; with `settle`, the group's leader settles
+/// it and the round closes. A wrong field changes nothing.
+pub async fn save_agreement(
+    State(state): State<AppState>,
+    page: Page,
+    me: Member,
+    Path(id): Path<String>,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let ctx = load_inside(&state, &me, &id).await?;
+    let form = AgreementForm::from_pairs(&pairs);
+    if form.settle && !ctx.relation.may_decide(ctx.is_hr, ctx.group.leader_id.is_some()) {
+        return Err(AppError::Forbidden);
+    }
+    if !ctx.round.open {
+        return Err(AppError::BadRequest("collab-error-closed"));
+    }
+    let inside: Vec<_> = groups::members(&state.db, me.org(), &ctx.group.id).await?.into_iter().map(|p| p.id).collect();
+    let points = match parse_agreement(&page.tr, &form, &inside, crate::i18n::format::today()) {
+        Ok(points) => points,
+        Err(errors) => {
+            let body = meeting_page(&state, page, &me, ctx, Some(form), errors, None).await?;
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
+        }
+    };
+    match store::save_agreement(&state.db, me.org(), &ctx.round.id, me.person(), &points, form.settle).await? {
+        Ok(()) if form.settle => Ok(Redirect::to(&format!("/collab/rounds/{}?notice=settled", ctx.round.id)).into_response()),
+        Ok(()) => Ok(Redirect::to(&format!("/collab/rounds/{}/meeting?notice=saved#agreement", ctx.round.id)).into_response()),
+        Err(Refused::Closed | Refused::AlreadyOpen) => Err(AppError::BadRequest("collab-error-closed")),
+    }
+}

@@ -1,0 +1,419 @@
+//! Tool 2's pages and their forms: the tool page (why, how, my groups and
+//! their rounds), step 1 (propose the meeting), a round's page (when and
+//! where, the checklist's progress, the agreement once settled) and the
+//! checklist itself. The meeting and the agreement live in `meeting`.
+
+use super::input::{parse_meeting, MeetingForm};
+use super::store::{self, Refused};
+use super::view::{self, GroupBlock};
+use super::{invite, load_inside, load_round, RoundContext};
+use crate::auth::csrf::CsrfForm;
+use crate::auth::Member;
+use crate::content::IntroContent;
+use crate::error::{AppError, AppResult};
+use crate::org::audit;
+use crate::state::AppState;
+use crate::tools::group::store as groups;
+use crate::tools::group::{viewed, Viewed};
+use crate::tools::intro::input::{self as answers_input, AnswerError, ANSWER_PREFIX};
+use crate::tools::intro::pages::{AnswerItem, AnswerPage, AnswerSection};
+use crate::tools::intro::view::Figures;
+use crate::web::forms::{FieldError, FormErrors};
+use crate::web::notice::NoticeQuery;
+use crate::web::Page;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use domain::collab::THEMES;
+use domain::ids::GroupId;
+use std::collections::HashMap;
+use time::OffsetDateTime;
+
+fn paragraphs(s: &str) -> Vec<String> {
+    IntroContent::paragraphs(s).into_iter().map(str::to_string).collect()
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "tools/collab/index.html")]
+pub struct ToolPage {
+    pub page: Page,
+    pub title: String,
+    pub summary: String,
+    pub why: Vec<String>,
+    pub how: Vec<String>,
+    pub mine: Vec<GroupBlock>,
+    /// For HR: the organisation's other groups.
+    pub others: Vec<GroupBlock>,
+}
+
+pub async fn tool(State(state): State<AppState>, page: Page, me: Member) -> AppResult<ToolPage> {
+    let is_hr = me.m.roles.may_administer();
+    let links = if is_hr {
+        groups::all_groups(&state.db, me.org(), me.person()).await?
+    } else {
+        groups::groups_of(&state.db, me.org(), me.person()).await?
+    };
+    let rounds = store::rounds_visible(&state.db, me.org(), me.person(), is_hr).await?;
+    let (mut mine, mut others) = (Vec::new(), Vec::new());
+    for link in &links {
+        let block = GroupBlock::new(&page.tr, link, &rounds, is_hr);
+        if link.i_lead || link.i_am_member { mine.push(block) } else { others.push(block) }
+    }
+    let content = state.shipped.collab.get(page.lang);
+    Ok(ToolPage {
+        title: content.title.clone(),
+        summary: content.summary.clone(),
+        why: paragraphs(&content.why),
+        how: paragraphs(&content.how),
+        mine,
+        others,
+        page,
+    })
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "tools/collab/new.html")]
+pub struct NewPage {
+    pub page: Page,
+    pub group_id: String,
+    pub group_name: String,
+    pub form: MeetingForm,
+    pub min_date: String,
+    pub preparation: Vec<String>,
+    pub errors: FormErrors,
+}
+
+fn new_page(state: &AppState, page: Page, group_id: &GroupId, group_name: &str, form: MeetingForm, errors: FormErrors) -> NewPage {
+    NewPage {
+        group_id: group_id.to_string(),
+        group_name: group_name.to_string(),
+        form,
+        min_date: crate::i18n::format::today().to_string(),
+        preparation: state.shipped.collab.get(page.lang).invite.preparation.clone(),
+        errors,
+        page,
+    }
+}
+
+/// Step 1's form: the group's leader (or HR) proposes when and where.
+pub async fn new_round(State(state): State<AppState>, page: Page, me: Member, Path(id): Path<String>) -> AppResult<NewPage> {
+    let group_id = GroupId::parse(&id).ok_or(AppError::NotFound)?;
+    let Viewed { group, relation, is_hr } = viewed(&state, &me, &group_id).await?;
+    if !relation.may_start_round(is_hr) {
+        return Err(AppError::Forbidden);
+    }
+    let form = MeetingForm { minutes: domain::collab::MeetingMinutes::DEFAULT.to_string(), ..MeetingForm::default() };
+    Ok(new_page(&state, page, &group.id, &group.name, form, FormErrors::default()))
+}
+
+/// Starts the round and mails everyone inside the group the invitation.
+/// A wrong field, or a round already open, changes nothing.
+pub async fn start(
+    State(state): State<AppState>,
+    page: Page,
+    me: Member,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<MeetingForm>,
+) -> AppResult<Response> {
+    let group_id = GroupId::parse(&id).ok_or(AppError::NotFound)?;
+    let Viewed { group, relation, is_hr } = viewed(&state, &me, &group_id).await?;
+    if !relation.may_start_round(is_hr) {
+        return Err(AppError::Forbidden);
+    }
+    let input = match parse_meeting(&page.tr, &form, OffsetDateTime::now_utc()) {
+        Ok(input) => input,
+        Err(errors) => {
+            let body = new_page(&state, page, &group.id, &group.name, form, errors);
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
+        }
+    };
+    let items = crate::catalogue::store::items(&state.db, me.org(), "collab").await?;
+    match store::start(&state.db, me.org(), &group.id, me.person(), &input.meeting(), &items).await? {
+        Ok(id) => {
+            let round = store::round(&state.db, me.org(), me.person(), &id).await?.ok_or(AppError::NotFound)?;
+            let organiser = group.leader_id.as_ref().unwrap_or(me.person());
+            invite::send(&state, me.org(), &round, &group.name, Some(organiser), &me.m.name, false).await?;
+            Ok(Redirect::to(&format!("/collab/rounds/{id}?notice=invited")).into_response())
+        }
+        Err(_) => {
+            let mut errors = FormErrors::default();
+            errors.0.push(FieldError { field: None, message: page.t1("collab-error-already-open", "group", &group.name) });
+            let body = new_page(&state, page, &group.id, &group.name, form, errors);
+            Ok((StatusCode::CONFLICT, body).into_response())
+        }
+    }
+}
+
+/// A point of a settled agreement, as the round page lists it.
+pub struct PointView {
+    pub text: String,
+    pub actions: String,
+    pub measure: String,
+    pub owner: String,
+    pub follow_up: String,
+}
+
+impl PointView {
+    pub fn new(page: &Page, p: &store::Point) -> PointView {
+        PointView {
+            text: p.text.clone(),
+            actions: p.actions.clone(),
+            measure: p.measure.clone(),
+            owner: p.owner_name.clone().unwrap_or_else(|| page.t("intro-owner-gone")),
+            follow_up: crate::i18n::format::date(page.lang, p.follow_up_on),
+        }
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "tools/collab/round.html")]
+pub struct RoundPage {
+    pub page: Page,
+    pub id: String,
+    pub group_id: String,
+    pub group_name: String,
+    pub when: String,
+    pub message: String,
+    pub open: bool,
+    pub inside: bool,
+    pub may_move: bool,
+    pub i_answered: bool,
+    pub answered_text: String,
+    pub figures: Option<Figures>,
+    pub points: Vec<PointView>,
+    pub form: MeetingForm,
+    pub min_date: String,
+    pub notice: Option<String>,
+    pub errors: FormErrors,
+}
+
+pub async fn round(
+    State(state): State<AppState>,
+    page: Page,
+    me: Member,
+    Path(id): Path<String>,
+    Query(q): Query<NoticeQuery>,
+) -> AppResult<Response> {
+    let ctx = load_round(&state, &me, &id).await?;
+    if id.ends_with(".ics") {
+        return calendar_file(&state, &page, &me, &ctx).await;
+    }
+    let notice = q.text(&page, "collab-notice-", &["invited", "moved", "saved", "settled"]);
+    Ok(round_page(&state, page, &me, ctx, None, FormErrors::default(), notice).await?.into_response())
+}
+
+/// The meeting's .ics, for anyone inside the group.
+async fn calendar_file(state: &AppState, page: &Page, me: &Member, ctx: &RoundContext) -> AppResult<Response> {
+    if !ctx.relation.may_answer() {
+        return Err(AppError::Forbidden);
+    }
+    let people = invite::invitees(&state.db, me.org(), &ctx.group.id).await?;
+    let ics = invite::calendar(state, &ctx.round, &ctx.group.name, &people, ctx.group.leader_id.as_ref(), page.lang, OffsetDateTime::now_utc());
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/calendar; charset=utf-8; method=REQUEST".to_string()),
+            (header::CONTENT_DISPOSITION, "attachment; filename=\"ledergruppe.ics\"".to_string()),
+        ],
+        ics,
+    )
+        .into_response())
+}
+
+fn form_of(round: &store::Round) -> MeetingForm {
+    let local = crate::i18n::format::copenhagen(round.meeting_at);
+    MeetingForm {
+        date: local.date().to_string(),
+        time: format!("{:02}:{:02}", local.hour(), local.minute()),
+        minutes: round.minutes.to_string(),
+        place: round.place.clone(),
+        message: String::new(),
+    }
+}
+
+async fn round_page(
+    state: &AppState,
+    page: Page,
+    me: &Member,
+    ctx: RoundContext,
+    form: Option<MeetingForm>,
+    errors: FormErrors,
+    notice: Option<String>,
+) -> AppResult<RoundPage> {
+    let RoundContext { round, group, relation, is_hr } = ctx;
+    let (db, org) = (&state.db, me.org());
+    let inside = relation.may_answer();
+    let size = groups::members(db, org, &group.id).await?.len() as i64;
+    // Inside the group the picture is on the meeting page; HR outside sees
+    // a closed round's picture here, at the organisation's threshold.
+    let figures = if inside {
+        None
+    } else {
+        let items = store::round_items(db, org, &round.id).await?;
+        let answers = store::answers(db, org, &round.id).await?;
+        let respondents = u32::try_from(round.respondents).unwrap_or(0);
+        let content = state.shipped.collab.get(page.lang);
+        let figures = view::figures(page.lang, content, &items, &answers, respondents, !round.open, &me.m.rule, relation.audience());
+        if matches!(figures, Figures::Shown(_)) {
+            let mut conn = db.pool.acquire().await?;
+            let target = format!("{} ({})", group.name, crate::i18n::format::date_time(page.lang, round.meeting_at));
+            audit::record(&mut conn, org, audit::Actor { person: Some(me.person()), name: &me.m.name }, "collab-picture-read", &target).await?;
+        }
+        Some(figures)
+    };
+    // The agreement is the group's own; HR does not see it here.
+    let points = if inside { store::points(db, org, &round.id).await? } else { Vec::new() };
+    Ok(RoundPage {
+        id: round.id.to_string(),
+        group_id: group.id.to_string(),
+        group_name: group.name.clone(),
+        when: invite::when_text(&page.tr, &round),
+        message: if inside { round.message.clone() } else { String::new() },
+        open: round.open,
+        inside,
+        may_move: round.open && relation.may_start_round(is_hr),
+        i_answered: round.i_answered,
+        answered_text: crate::tools::intro::view::answered_text(&page.tr, round.respondents, size),
+        figures,
+        points: points.iter().map(|p| PointView::new(&page, p)).collect(),
+        form: form.unwrap_or_else(|| form_of(&round)),
+        min_date: crate::i18n::format::today().to_string(),
+        notice,
+        errors,
+        page,
+    })
+}
+
+/// A new time or place: everyone gets the updated invitation.
+pub async fn reschedule(
+    State(state): State<AppState>,
+    page: Page,
+    me: Member,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<MeetingForm>,
+) -> AppResult<Response> {
+    let ctx = load_round(&state, &me, &id).await?;
+    if !ctx.relation.may_start_round(ctx.is_hr) {
+        return Err(AppError::Forbidden);
+    }
+    let input = match parse_meeting(&page.tr, &form, OffsetDateTime::now_utc()) {
+        Ok(input) => input,
+        Err(errors) => {
+            let body = round_page(&state, page, &me, ctx, Some(form), errors, None).await?;
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
+        }
+    };
+    if store::reschedule(&state.db, me.org(), &ctx.round.id, &input.meeting()).await? == Err(Refused::Closed) {
+        return Err(AppError::BadRequest("collab-error-closed"));
+    }
+    let round = store::round(&state.db, me.org(), me.person(), &ctx.round.id).await?.ok_or(AppError::NotFound)?;
+    invite::send(&state, me.org(), &round, &ctx.group.name, ctx.group.leader_id.as_ref(), &me.m.name, true).await?;
+    Ok(Redirect::to(&format!("/collab/rounds/{}?notice=moved", round.id)).into_response())
+}
+
+/// The checklist, for the group's own people while the round is open.
+pub async fn checklist(State(state): State<AppState>, page: Page, me: Member, Path(id): Path<String>) -> AppResult<Response> {
+    let ctx = load_inside(&state, &me, &id).await?;
+    if !ctx.round.open {
+        return Ok(Redirect::to(&format!("/collab/rounds/{id}")).into_response());
+    }
+    let mine = store::my_answers(&state.db, me.org(), &ctx.round.id, me.person()).await?;
+    let items = store::round_items(&state.db, me.org(), &ctx.round.id).await?;
+    let mut selected: HashMap<String, String> = mine.values.iter().map(|(rev, v)| (rev.clone(), v.get().to_string())).collect();
+    if mine.submitted {
+        for item in &items {
+            selected.entry(item.revision_id.to_string()).or_insert_with(|| "unknown".into());
+        }
+    }
+    let comment = mine.comment.unwrap_or_default();
+    Ok(checklist_page(&state, page, &ctx, &items, &selected, comment, mine.submitted, FormErrors::default()).into_response())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn checklist_page(
+    state: &AppState,
+    page: Page,
+    ctx: &RoundContext,
+    items: &[store::RoundItem],
+    selected: &HashMap<String, String>,
+    comment: String,
+    submitted_before: bool,
+    errors: FormErrors,
+) -> AnswerPage {
+    let content = state.shipped.collab.get(page.lang);
+    let sections = THEMES
+        .into_iter()
+        .filter_map(|theme| {
+            let items: Vec<AnswerItem> = items
+                .iter()
+                .filter(|i| i.theme == theme)
+                .map(|i| AnswerItem {
+                    rev: i.revision_id.to_string(),
+                    text: i.text(page.lang).to_string(),
+                    selected: selected.get(i.revision_id.as_str()).cloned().unwrap_or_default(),
+                })
+                .collect();
+            let text = content.sections.get(theme)?;
+            (!items.is_empty()).then(|| AnswerSection { title: text.title.clone(), intro: text.intro.clone(), items })
+        })
+        .collect();
+    let mut scale: Vec<(String, String)> = content.scale.iter().enumerate().map(|(i, l)| ((i + 1).to_string(), l.clone())).collect();
+    scale.push(("unknown".into(), content.unknown.clone()));
+    AnswerPage {
+        action: format!("/collab/rounds/{}/checklist", ctx.round.id),
+        title: page.t("collab-checklist-title"),
+        lead: page.t1("collab-checklist-lead", "group", &ctx.group.name),
+        intro: paragraphs(&content.checklist_intro),
+        group_name: ctx.group.name.clone(),
+        named: ctx.group.named,
+        submitted_before,
+        sections,
+        scale,
+        comment_prompt: content.comment_prompt.clone(),
+        comment,
+        errors,
+        page,
+    }
+}
+
+/// Saves my checklist; I can change it until the agreement is settled.
+pub async fn save_checklist(
+    State(state): State<AppState>,
+    page: Page,
+    me: Member,
+    Path(id): Path<String>,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let ctx = load_inside(&state, &me, &id).await?;
+    if !ctx.round.open {
+        return Err(AppError::BadRequest("collab-error-closed"));
+    }
+    let items = store::round_items(&state.db, me.org(), &ctx.round.id).await?;
+    let asked: Vec<&str> = items.iter().map(|i| i.revision_id.as_str()).collect();
+    let parsed = match answers_input::parse_answers(&pairs, &asked) {
+        Ok(p) => p,
+        Err(problems) => {
+            let text_of = |rev: &str| items.iter().find(|i| i.revision_id.as_str() == rev).map(|i| i.text(page.lang).to_string()).unwrap_or_default();
+            let mut errors = FormErrors::default();
+            for problem in problems {
+                let (field, message) = match problem {
+                    AnswerError::UnknownItem => (None, page.t("intro-error-item-unknown")),
+                    AnswerError::BadValue(rev) => (None, page.t1("intro-error-value-invalid", "statement", text_of(&rev))),
+                    AnswerError::Duplicate(rev) => (None, page.t1("intro-error-value-twice", "statement", text_of(&rev))),
+                    AnswerError::Comment(e) => (Some("comment"), page.t(e.key)),
+                };
+                errors.0.push(FieldError { field: field.map(Into::into), message });
+            }
+            let selected: HashMap<String, String> =
+                pairs.iter().filter_map(|(k, v)| Some((k.strip_prefix(ANSWER_PREFIX)?.to_string(), v.clone()))).collect();
+            let comment = pairs.iter().find(|(k, _)| k == "comment").map(|(_, v)| v.clone()).unwrap_or_default();
+            let body = checklist_page(&state, page, &ctx, &items, &selected, comment, ctx.round.i_answered, errors);
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
+        }
+    };
+    match store::save_answers(&state.db, me.org(), &ctx.round.id, me.person(), &parsed.values, parsed.comment.as_ref()).await? {
+        Ok(()) => Ok(Redirect::to(&format!("/collab/rounds/{}?notice=saved", ctx.round.id)).into_response()),
+        Err(_) => Err(AppError::BadRequest("collab-error-closed")),
+    }
+}

@@ -1,0 +1,528 @@
+//! SQL for Tool 2: rounds (one per meeting), the checklist statements a
+//! round asks, members' answers, the matrix and the group agreement.
+//! Every function takes the `OrgId` first and scopes every query by it.
+
+use crate::catalogue::store::Item;
+use crate::storage::{from_text, now_text, Db};
+use domain::collab::{Quadrant, THEMES};
+use domain::ids::{CatalogueItemId, CollabPointId, CollabRoundId, ContentVersionId, GroupId, OrgId, PersonId};
+use domain::input::LongText;
+use domain::intro::ScaleValue;
+use time::OffsetDateTime;
+
+pub use crate::tools::intro::store::NamedAnswers;
+
+/// Why a change to a round was refused.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Refused {
+    /// The group already has an open round.
+    AlreadyOpen,
+    /// The round is closed: its agreement is settled.
+    Closed,
+}
+
+/// A round as its lists and pages show it.
+#[derive(Clone, Debug)]
+pub struct Round {
+    pub id: CollabRoundId,
+    pub group_id: GroupId,
+    pub meeting_at: OffsetDateTime,
+    pub minutes: i64,
+    pub place: String,
+    pub message: String,
+    pub sequence: i64,
+    pub created_at: String,
+    pub open: bool,
+    pub respondents: i64,
+    pub i_answered: bool,
+    pub started_by: Option<String>,
+}
+
+impl Round {
+    pub fn ends_at(&self) -> OffsetDateTime {
+        self.meeting_at + time::Duration::minutes(self.minutes)
+    }
+}
+
+macro_rules! rounds_sql {
+    ($filter:literal) => {
+        concat!(
+            "SELECT r.id, r.group_id, r.meeting_at, r.minutes, r.place, r.message, r.sequence, r.created_at, r.closed_at, \
+               (SELECT COUNT(*) FROM collab_respondents x WHERE x.round_id = r.id AND x.org_id = r.org_id), \
+               (SELECT COUNT(*) FROM collab_respondents x WHERE x.round_id = r.id AND x.org_id = r.org_id AND x.person_id = $2), \
+               s.name \
+             FROM collab_rounds r LEFT JOIN persons s ON s.id = r.started_by AND s.org_id = r.org_id \
+             WHERE r.org_id = $1 AND ",
+            $filter,
+            " ORDER BY r.meeting_at DESC, r.id DESC"
+        )
+    };
+}
+
+type RoundRow = (String, String, String, i64, String, String, i64, String, Option<String>, i64, i64, Option<String>);
+
+fn to_round(r: RoundRow) -> Option<Round> {
+    Some(Round {
+        id: CollabRoundId::from_db(r.0),
+        group_id: GroupId::from_db(r.1),
+        meeting_at: from_text(&r.2)?,
+        minutes: r.3,
+        place: r.4,
+        message: r.5,
+        sequence: r.6,
+        created_at: r.7,
+        open: r.8.is_none(),
+        respondents: r.9,
+        i_answered: r.10 > 0,
+        started_by: r.11,
+    })
+}
+
+/// The rounds of one group, newest meeting first, as `viewer` sees them.
+pub async fn rounds_of_group(db: &Db, org: &OrgId, viewer: &PersonId, group: &GroupId) -> anyhow::Result<Vec<Round>> {
+    let rows: Vec<RoundRow> = sqlx::query_as(rounds_sql!("r.group_id = $3"))
+        .bind(org.as_str())
+        .bind(viewer.as_str())
+        .bind(group.as_str())
+        .fetch_all(&db.pool)
+        .await?;
+    Ok(rows.into_iter().filter_map(to_round).collect())
+}
+
+/// The rounds of every group `viewer` is in or leads (or all, for HR).
+pub async fn rounds_visible(db: &Db, org: &OrgId, viewer: &PersonId, all: bool) -> anyhow::Result<Vec<Round>> {
+    let rows: Vec<RoundRow> = sqlx::query_as(rounds_sql!(
+        "($3 = 1 OR r.group_id IN (SELECT g.id FROM leader_groups g WHERE g.org_id = $1 AND \
+           (g.group_leader_id = $2 OR EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = g.id AND m.person_id = $2))))"
+    ))
+    .bind(org.as_str())
+    .bind(viewer.as_str())
+    .bind(i64::from(all))
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows.into_iter().filter_map(to_round).collect())
+}
+
+pub async fn round(db: &Db, org: &OrgId, viewer: &PersonId, id: &CollabRoundId) -> anyhow::Result<Option<Round>> {
+    let row: Option<RoundRow> = sqlx::query_as(rounds_sql!("r.id = $3"))
+        .bind(org.as_str())
+        .bind(viewer.as_str())
+        .bind(id.as_str())
+        .fetch_optional(&db.pool)
+        .await?;
+    Ok(row.and_then(to_round))
+}
+
+/// When and where the group meets.
+pub struct Meeting<'a> {
+    pub at: OffsetDateTime,
+    pub minutes: i64,
+    pub place: &'a str,
+    pub message: &'a str,
+}
+
+/// Step 1: a round with its meeting and the checklist's current statements.
+pub async fn start(
+    db: &Db,
+    org: &OrgId,
+    group: &GroupId,
+    by: &PersonId,
+    meeting: &Meeting<'_>,
+    items: &[Item],
+) -> anyhow::Result<Result<CollabRoundId, Refused>> {
+    let mut tx = db.pool.begin().await?;
+    let id = CollabRoundId::new();
+    let inserted = sqlx::query(
+        "INSERT INTO collab_rounds (id, org_id, group_id, started_by, meeting_at, minutes, place, message, sequence, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, $9)",
+    )
+    .bind(id.as_str())
+    .bind(org.as_str())
+    .bind(group.as_str())
+    .bind(by.as_str())
+    .bind(crate::tools::dialog::meetings_store::instant_text(meeting.at))
+    .bind(meeting.minutes)
+    .bind(meeting.place)
+    .bind(meeting.message)
+    .bind(now_text())
+    .execute(&mut *tx)
+    .await;
+    if let Err(e) = inserted {
+        // One open round per group, held by the database's unique index.
+        if e.as_database_error().is_some_and(|d| d.is_unique_violation()) {
+            return Ok(Err(Refused::AlreadyOpen));
+        }
+        return Err(e.into());
+    }
+    // The visible statements' current revisions, theme by theme in the
+    // method's order, the catalogue's order within a theme.
+    let mut asked: Vec<(usize, &Item)> =
+        items.iter().filter(|i| !i.hidden).filter_map(|i| Some((THEMES.iter().position(|t| *t == i.section)?, i))).collect();
+    asked.sort_by_key(|(t, _)| *t);
+    for (position, (_, item)) in asked.iter().enumerate() {
+        sqlx::query("INSERT INTO collab_round_items (round_id, org_id, revision_id, section, position) VALUES ($1, $2, $3, $4, $5)")
+            .bind(id.as_str())
+            .bind(org.as_str())
+            .bind(item.revision_id.as_str())
+            .bind(&item.section)
+            .bind(position as i64)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(Ok(id))
+}
+
+/// Moves the meeting; the sequence rises so calendars update their event.
+pub async fn reschedule(db: &Db, org: &OrgId, round: &CollabRoundId, meeting: &Meeting<'_>) -> anyhow::Result<Result<(), Refused>> {
+    let done = sqlx::query(
+        "UPDATE collab_rounds SET meeting_at = $1, minutes = $2, place = $3, sequence = sequence + 1 \
+         WHERE org_id = $4 AND id = $5 AND closed_at IS NULL",
+    )
+    .bind(crate::tools::dialog::meetings_store::instant_text(meeting.at))
+    .bind(meeting.minutes)
+    .bind(meeting.place)
+    .bind(org.as_str())
+    .bind(round.as_str())
+    .execute(&db.pool)
+    .await?;
+    Ok(if done.rows_affected() == 1 { Ok(()) } else { Err(Refused::Closed) })
+}
+
+/// A statement the round asks, in both languages.
+#[derive(Clone, Debug)]
+pub struct RoundItem {
+    pub revision_id: ContentVersionId,
+    pub item_id: CatalogueItemId,
+    pub theme: String,
+    pub text_da: String,
+    pub text_en: String,
+}
+
+impl RoundItem {
+    pub fn text(&self, lang: crate::i18n::Lang) -> &str {
+        match lang {
+            crate::i18n::Lang::Da => &self.text_da,
+            crate::i18n::Lang::En => &self.text_en,
+        }
+    }
+}
+
+pub async fn round_items(db: &Db, org: &OrgId, round: &CollabRoundId) -> anyhow::Result<Vec<RoundItem>> {
+    let rows: Vec<(String, String, String, String, String)> = sqlx::query_as(
+        "SELECT ri.revision_id, r.item_id, ri.section, r.text_da, r.text_en \
+         FROM collab_round_items ri JOIN catalogue_revisions r ON r.id = ri.revision_id AND r.org_id = ri.org_id \
+         WHERE ri.org_id = $1 AND ri.round_id = $2 ORDER BY ri.position",
+    )
+    .bind(org.as_str())
+    .bind(round.as_str())
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(rev, item, theme, text_da, text_en)| RoundItem {
+            revision_id: ContentVersionId::from_db(rev),
+            item_id: CatalogueItemId::from_db(item),
+            theme,
+            text_da,
+            text_en,
+        })
+        .collect())
+}
+
+/// One member's checklist: (revision id, value), their comment, and
+/// whether they have handed it in.
+pub struct MyAnswers {
+    pub submitted: bool,
+    pub values: Vec<(String, ScaleValue)>,
+    pub comment: Option<String>,
+}
+
+pub async fn my_answers(db: &Db, org: &OrgId, round: &CollabRoundId, person: &PersonId) -> anyhow::Result<MyAnswers> {
+    let respondent: Option<(Option<String>,)> =
+        sqlx::query_as("SELECT comment FROM collab_respondents WHERE org_id = $1 AND round_id = $2 AND person_id = $3")
+            .bind(org.as_str())
+            .bind(round.as_str())
+            .bind(person.as_str())
+            .fetch_optional(&db.pool)
+            .await?;
+    let rows: Vec<(String, i64)> =
+        sqlx::query_as("SELECT revision_id, value FROM collab_answers WHERE org_id = $1 AND round_id = $2 AND person_id = $3")
+            .bind(org.as_str())
+            .bind(round.as_str())
+            .bind(person.as_str())
+            .fetch_all(&db.pool)
+            .await?;
+    Ok(MyAnswers {
+        submitted: respondent.is_some(),
+        comment: respondent.and_then(|(c,)| c),
+        values: rows.into_iter().filter_map(|(rev, v)| Some((rev, ScaleValue::from_db(v)?))).collect(),
+    })
+}
+
+/// Replaces a member's checklist in an open round, in one transaction.
+/// "Don't know" is no row; the member counts as having answered either way.
+pub async fn save_answers(
+    db: &Db,
+    org: &OrgId,
+    round: &CollabRoundId,
+    person: &PersonId,
+    values: &[(String, ScaleValue)],
+    comment: Option<&LongText>,
+) -> anyhow::Result<Result<(), Refused>> {
+    let mut tx = db.pool.begin().await?;
+    let now = now_text();
+    // Writing first takes the write lock before anything is read (SQLite).
+    let upsert = sqlx::query(
+        "INSERT INTO collab_respondents (round_id, person_id, org_id, comment, submitted_at) \
+         SELECT id, $3, org_id, $4, $5 FROM collab_rounds WHERE org_id = $1 AND id = $2 AND closed_at IS NULL \
+         ON CONFLICT (round_id, person_id) DO UPDATE SET comment = excluded.comment, submitted_at = excluded.submitted_at",
+    )
+    .bind(org.as_str())
+    .bind(round.as_str())
+    .bind(person.as_str())
+    .bind(comment.map(|c| c.as_str().to_string()))
+    .bind(&now)
+    .execute(&mut *tx)
+    .await?;
+    if upsert.rows_affected() != 1 {
+        return Ok(Err(Refused::Closed));
+    }
+    sqlx::query("DELETE FROM collab_answers WHERE org_id = $1 AND round_id = $2 AND person_id = $3")
+        .bind(org.as_str())
+        .bind(round.as_str())
+        .bind(person.as_str())
+        .execute(&mut *tx)
+        .await?;
+    for (revision, value) in values {
+        sqlx::query(
+            "INSERT INTO collab_answers (round_id, person_id, revision_id, org_id, value, updated_at) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(round.as_str())
+        .bind(person.as_str())
+        .bind(revision)
+        .bind(org.as_str())
+        .bind(i64::from(value.get()))
+        .bind(&now)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(Ok(()))
+}
+
+/// Every answer of a round as (revision id, value), unattributed.
+pub async fn answers(db: &Db, org: &OrgId, round: &CollabRoundId) -> anyhow::Result<Vec<(String, ScaleValue)>> {
+    let rows: Vec<(String, i64)> =
+        sqlx::query_as("SELECT revision_id, value FROM collab_answers WHERE org_id = $1 AND round_id = $2")
+            .bind(org.as_str())
+            .bind(round.as_str())
+            .fetch_all(&db.pool)
+            .await?;
+    Ok(rows.into_iter().filter_map(|(rev, v)| Some((rev, ScaleValue::from_db(v)?))).collect())
+}
+
+/// The round's comments, without who wrote them.
+pub async fn comments(db: &Db, org: &OrgId, round: &CollabRoundId) -> anyhow::Result<Vec<String>> {
+    let rows: Vec<(String,)> =
+        sqlx::query_as("SELECT comment FROM collab_respondents WHERE org_id = $1 AND round_id = $2 AND comment IS NOT NULL")
+            .bind(org.as_str())
+            .bind(round.as_str())
+            .fetch_all(&db.pool)
+            .await?;
+    Ok(rows.into_iter().map(|(c,)| c).collect())
+}
+
+/// Who answered what: only for a group in open (named) mode.
+pub async fn named_answers(db: &Db, org: &OrgId, round: &CollabRoundId) -> anyhow::Result<NamedAnswers> {
+    let people: Vec<(String, String)> = sqlx::query_as(
+        "SELECT p.id, p.name FROM collab_respondents x JOIN persons p ON p.id = x.person_id AND p.org_id = x.org_id \
+         WHERE x.org_id = $1 AND x.round_id = $2 ORDER BY p.name, p.id",
+    )
+    .bind(org.as_str())
+    .bind(round.as_str())
+    .fetch_all(&db.pool)
+    .await?;
+    let values: Vec<(String, String, i64)> =
+        sqlx::query_as("SELECT person_id, revision_id, value FROM collab_answers WHERE org_id = $1 AND round_id = $2")
+            .bind(org.as_str())
+            .bind(round.as_str())
+            .fetch_all(&db.pool)
+            .await?;
+    Ok(NamedAnswers {
+        people: people.into_iter().map(|(id, name)| (PersonId::from_db(id), name)).collect(),
+        values: values.into_iter().filter_map(|(p, r, v)| Some((p, r, ScaleValue::from_db(v)?))).collect(),
+    })
+}
+
+/// Where the group has placed each theme: (theme, quadrant).
+pub async fn placements(db: &Db, org: &OrgId, round: &CollabRoundId) -> anyhow::Result<Vec<(String, Quadrant)>> {
+    let rows: Vec<(String, String)> =
+        sqlx::query_as("SELECT theme, quadrant FROM collab_matrix WHERE org_id = $1 AND round_id = $2")
+            .bind(org.as_str())
+            .bind(round.as_str())
+            .fetch_all(&db.pool)
+            .await?;
+    Ok(rows.into_iter().filter_map(|(t, q)| Some((t, Quadrant::parse(&q)?))).collect())
+}
+
+/// Places a theme in the matrix of an open round, or takes it off (`None`).
+pub async fn place(
+    db: &Db,
+    org: &OrgId,
+    round: &CollabRoundId,
+    by: &PersonId,
+    theme: &str,
+    quadrant: Option<Quadrant>,
+) -> anyhow::Result<Result<(), Refused>> {
+    let mut tx = db.pool.begin().await?;
+    let done = match quadrant {
+        Some(q) => sqlx::query(
+            "INSERT INTO collab_matrix (round_id, org_id, theme, quadrant, placed_by, placed_at) \
+             SELECT id, org_id, $3, $4, $5, $6 FROM collab_rounds WHERE org_id = $1 AND id = $2 AND closed_at IS NULL \
+             ON CONFLICT (round_id, theme) DO UPDATE SET quadrant = excluded.quadrant, placed_by = excluded.placed_by, \
+               placed_at = excluded.placed_at",
+        )
+        .bind(org.as_str())
+        .bind(round.as_str())
+        .bind(theme)
+        .bind(q.code())
+        .bind(by.as_str())
+        .bind(now_text())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected(),
+        None => sqlx::query(
+            "DELETE FROM collab_matrix WHERE org_id = $1 AND round_id = $2 AND theme = $3 AND round_id IN \
+               (SELECT id FROM collab_rounds WHERE org_id = $1 AND id = $2 AND closed_at IS NULL)",
+        )
+        .bind(org.as_str())
+        .bind(round.as_str())
+        .bind(theme)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected(),
+    };
+    if done == 0 && !is_open(&mut tx, org, round).await? {
+        return Ok(Err(Refused::Closed));
+    }
+    tx.commit().await?;
+    Ok(Ok(()))
+}
+
+async fn is_open(conn: &mut sqlx::AnyConnection, org: &OrgId, round: &CollabRoundId) -> anyhow::Result<bool> {
+    let open: Option<(String,)> = sqlx::query_as("SELECT id FROM collab_rounds WHERE org_id = $1 AND id = $2 AND closed_at IS NULL")
+        .bind(org.as_str())
+        .bind(round.as_str())
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(open.is_some())
+}
+
+/// A point of the group agreement.
+#[derive(Clone, Debug)]
+pub struct Point {
+    pub id: CollabPointId,
+    pub position: i64,
+    pub text: String,
+    pub actions: String,
+    pub measure: String,
+    pub owner_id: Option<PersonId>,
+    pub owner_name: Option<String>,
+    pub follow_up_on: time::Date,
+}
+
+pub async fn points(db: &Db, org: &OrgId, round: &CollabRoundId) -> anyhow::Result<Vec<Point>> {
+    let rows: Vec<(String, i64, String, String, String, Option<String>, Option<String>, String)> = sqlx::query_as(
+        "SELECT c.id, c.position, c.text, c.actions, c.measure, c.owner_person_id, o.name, c.follow_up_on \
+         FROM collab_points c LEFT JOIN persons o ON o.id = c.owner_person_id AND o.org_id = c.org_id \
+         WHERE c.org_id = $1 AND c.round_id = $2 ORDER BY c.position",
+    )
+    .bind(org.as_str())
+    .bind(round.as_str())
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| {
+            Some(Point {
+                id: CollabPointId::from_db(r.0),
+                position: r.1,
+                text: r.2,
+                actions: r.3,
+                measure: r.4,
+                owner_id: r.5.map(PersonId::from_db),
+                owner_name: r.6,
+                follow_up_on: domain::input::parse_date(&r.7).ok()?,
+            })
+        })
+        .collect())
+}
+
+/// A point as the agreement form gives it, validated.
+#[derive(Debug)]
+pub struct NewPoint {
+    pub text: LongText,
+    pub actions: Option<LongText>,
+    pub measure: Option<LongText>,
+    pub owner: PersonId,
+    pub follow_up_on: time::Date,
+}
+
+/// Writes the agreement's points (position 1 and 2; `None` clears a place)
+/// in an open round, and closes the round when `settle` is set.
+pub async fn save_agreement(
+    db: &Db,
+    org: &OrgId,
+    round: &CollabRoundId,
+    by: &PersonId,
+    points: &[Option<NewPoint>],
+    settle: bool,
+) -> anyhow::Result<Result<(), Refused>> {
+    let mut tx = db.pool.begin().await?;
+    let now = now_text();
+    // Touching the round first takes the write lock and proves it open.
+    let open = sqlx::query("UPDATE collab_rounds SET closed_at = $1 WHERE org_id = $2 AND id = $3 AND closed_at IS NULL")
+        .bind(settle.then(|| now.clone()))
+        .bind(org.as_str())
+        .bind(round.as_str())
+        .execute(&mut *tx)
+        .await?;
+    if open.rows_affected() != 1 {
+        return Ok(Err(Refused::Closed));
+    }
+    for (i, point) in points.iter().enumerate() {
+        let position = i as i64 + 1;
+        let Some(p) = point else {
+            sqlx::query("DELETE FROM collab_points WHERE org_id = $1 AND round_id = $2 AND position = $3")
+                .bind(org.as_str())
+                .bind(round.as_str())
+                .bind(position)
+                .execute(&mut *tx)
+                .await?;
+            continue;
+        };
+        sqlx::query(
+            "INSERT INTO collab_points (id, round_id, org_id, position, text, actions, measure, owner_person_id, follow_up_on, updated_by, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
+             ON CONFLICT (round_id, position) DO UPDATE SET text = excluded.text, actions = excluded.actions, \
+               measure = excluded.measure, owner_person_id = excluded.owner_person_id, \
+               follow_up_on = excluded.follow_up_on, updated_by = excluded.updated_by, updated_at = excluded.updated_at",
+        )
+        .bind(CollabPointId::new().as_str())
+        .bind(round.as_str())
+        .bind(org.as_str())
+        .bind(position)
+        .bind(p.text.as_str())
+        .bind(p.actions.as_ref().map(|t| t.as_str()).unwrap_or(""))
+        .bind(p.measure.as_ref().map(|t| t.as_str()).unwrap_or(""))
+        .bind(p.owner.as_str())
+        .bind(p.follow_up_on.to_string())
+        .bind(by.as_str())
+        .bind(&now)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(Ok(()))
+}
