@@ -83,3 +83,16 @@ CREATE TABLE collab_points (
     UNIQUE (round_id, position)
 );
 CREATE INDEX collab_points_owner ON collab_points(owner_person_id);
+
+-- Follow-up: the next round's meeting opens with the last agreement's
+-- points: done, did it work, carry on or drop.
+CREATE TABLE collab_point_reviews (
+    point_id TEXT PRIMARY KEY REFERENCES collab_points(id) ON DELETE CASCADE,
+    org_id TEXT NOT NULL REFERENCES orgs(id) ON DELETE CASCADE,
+    round_id TEXT NOT NULL REFERENCES collab_rounds(id) ON DELETE CASCADE,
+    done BIGINT NOT NULL,
+    worked TEXT NOT NULL,
+    next_step TEXT NOT NULL,
+    reviewed_by TEXT REFERENCES persons(id) ON DELETE SET NULL,
+    reviewed_at TEXT NOT NULL
+);

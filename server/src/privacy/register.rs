@@ -528,6 +528,20 @@ pub const REGISTER: &[TableEntry] = &[
         ],
         owners: &[owner("owner_person_id", Of::Person, Link::Names), owner("updated_by", Of::Person, Link::Names)],
     },
+    TableEntry {
+        table: "collab_point_reviews",
+        columns: &[
+            ("point_id", N),
+            ("org_id", N),
+            ("round_id", N),
+            ("done", N),
+            ("worked", N),
+            ("next_step", N),
+            ("reviewed_by", P),
+            ("reviewed_at", N),
+        ],
+        owners: &[owner("reviewed_by", Of::Person, Link::Names)],
+    },
 ];
 
 pub fn entry(table: &str) -> Option<&'static TableEntry> {

@@ -47,12 +47,42 @@ pub async fn section(state: &AppState, page: &Page, me: &Member, ctx: &RoundCont
     if lines.is_empty() {
         return Ok(None);
     }
-    Ok(Some(ReviewSection {
-        rows: lines.iter().map(|l| row(page, l)).collect(),
-        may_review: ctx.may_lead() && ctx.round.open,
-        worked_choices: Worked::ALL.into_iter().map(|w| (w.code(), page.t(&format!("apv-review-worked-{}", w.code())))).collect(),
-        next_choices: NextStep::ALL.into_iter().map(|n| (n.code(), page.t(&format!("apv-review-next-{}", n.code())))).collect(),
-    }))
+    Ok(Some(ReviewSection::new(page, lines.iter().map(|l| row(page, l)).collect(), ctx.may_lead() && ctx.round.open)))
+}
+
+impl ReviewSection {
+    /// The section with the answers' labels in the page's language; also
+    /// used by Tool 2 to follow up the last group agreement.
+    pub fn new(page: &Page, rows: Vec<ReviewRow>, may_review: bool) -> ReviewSection {
+        ReviewSection {
+            rows,
+            may_review,
+            worked_choices: Worked::ALL.into_iter().map(|w| (w.code(), page.t(&format!("apv-review-worked-{}", w.code())))).collect(),
+            next_choices: NextStep::ALL.into_iter().map(|n| (n.code(), page.t(&format!("apv-review-next-{}", n.code())))).collect(),
+        }
+    }
+}
+
+/// The three answers of a recorded review as the form's codes.
+pub fn codes(review: Option<Review>) -> (&'static str, &'static str, &'static str) {
+    (
+        review.map_or("", |r| if r.done { "yes" } else { "no" }),
+        review.map_or("", |r| r.worked.code()),
+        review.map_or("", |r| r.next_step.code()),
+    )
+}
+
+/// Reads each row's three answers from the posted pairs (`done-<id>`,
+/// `worked-<id>`, `next-<id>`); a half-answered row refuses the whole form.
+pub fn parse_rows<'a>(pairs: &[(String, String)], ids: impl IntoIterator<Item = &'a str>) -> Result<Vec<(&'a str, Review)>, domain::ValidationError> {
+    let value = |name: String| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| v.as_str()).unwrap_or("");
+    let mut reviews = Vec::new();
+    for id in ids {
+        if let Some(review) = Review::parse(value(format!("done-{id}")), value(format!("worked-{id}")), value(format!("next-{id}")))? {
+            reviews.push((id, review));
+        }
+    }
+    Ok(reviews)
 }
 
 fn row(page: &Page, l: &ReviewLine) -> ReviewRow {
@@ -63,9 +93,9 @@ fn row(page: &Page, l: &ReviewLine) -> ReviewRow {
         owner: l.owner.clone(),
         due: l.due_on.map(|d| format::date(page.lang, d)),
         marked_done: l.marked_done,
-        done: l.review.map_or("", |r| if r.done { "yes" } else { "no" }),
-        worked: l.review.map_or("", |r| r.worked.code()),
-        next_step: l.review.map_or("", |r| r.next_step.code()),
+        done: codes(l.review).0,
+        worked: codes(l.review).1,
+        next_step: codes(l.review).2,
     }
 }
 
@@ -79,20 +109,14 @@ pub async fn save(
 ) -> AppResult<Response> {
     let ctx = super::actions::leading(&state, &me, &id).await?;
     let lines = store::to_review(&state.db, me.org(), &ctx.round).await?;
-    let value = |name: String| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| v.as_str()).unwrap_or("");
-    let mut reviews: Vec<(ApvActionId, Review)> = Vec::new();
-    for line in &lines {
-        let a = line.action.as_str();
-        match Review::parse(value(format!("done-{a}")), value(format!("worked-{a}")), value(format!("next-{a}"))) {
-            Ok(Some(review)) => reviews.push((line.action.clone(), review)),
-            Ok(None) => {}
-            Err(e) => {
-                let mut errors = FormErrors::default();
-                errors.add_key(&page.tr, None, e.key);
-                return meeting_refused(&state, page, &me, ctx, errors).await;
-            }
+    let reviews: Vec<(ApvActionId, Review)> = match parse_rows(&pairs, lines.iter().map(|l| l.action.as_str())) {
+        Ok(rows) => rows.into_iter().map(|(id, r)| (ApvActionId::from_db(id.to_string()), r)).collect(),
+        Err(e) => {
+            let mut errors = FormErrors::default();
+            errors.add_key(&page.tr, None, e.key);
+            return meeting_refused(&state, page, &me, ctx, errors).await;
         }
-    }
+    };
     store::save_reviews(&state.db, me.org(), &ctx.round.id, &reviews, me.person()).await?;
     Ok(Redirect::to(&format!("/apv/rounds/{}/meeting?notice=reviewed#review", ctx.round.id)).into_response())
 }

@@ -5,7 +5,6 @@
 //! the round.
 
 use super::input::{parse_agreement, AgreementForm, PointForm};
-use super::pages::PointView;
 use super::store::{self, Refused};
 use super::{invite, load_inside, view, RoundContext};
 use crate::auth::csrf::CsrfForm;
@@ -14,6 +13,7 @@ use crate::content::IntroContent;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::tools::group::store::{self as groups, Person};
+use crate::tools::apv::review::{codes, parse_rows, ReviewRow, ReviewSection};
 use crate::tools::intro::view::{named_rows, Figures, NamedTable};
 use crate::web::forms::FormErrors;
 use crate::web::notice::NoticeQuery;
@@ -77,8 +77,9 @@ pub struct MeetingPage {
     pub total_minutes: u32,
     pub followup_intro: String,
     /// The points of the group's last settled agreement, to follow up.
-    pub last_points: Vec<PointView>,
+    pub review: Option<ReviewSection>,
     pub figures: Figures,
+    pub legend: Vec<(String, String)>,
     pub named: Option<NamedTable>,
     pub comments: Option<Vec<String>>,
     pub comments_needed: u32,
@@ -101,7 +102,7 @@ pub async fn show(
     Query(q): Query<NoticeQuery>,
 ) -> AppResult<MeetingPage> {
     let ctx = load_inside(&state, &me, &id).await?;
-    let notice = q.text(&page, "collab-notice-", &["placed", "saved"]);
+    let notice = q.text(&page, "collab-notice-", &["placed", "saved", "reviewed"]);
     meeting_page(&state, page, &me, ctx, None, FormErrors::default(), notice).await
 }
 
@@ -184,13 +185,7 @@ async fn meeting_page(
         Some(form) => form.points.to_vec(),
         None => form_of(&stored),
     };
-    // The group's last settled agreement before this round, to follow up.
-    let earlier = store::rounds_of_group(db, org, me.person(), &group.id).await?;
-    let last = earlier.iter().find(|r| !r.open && r.id != round.id && r.meeting_at <= round.meeting_at);
-    let last_points = match last {
-        Some(r) => store::points(db, org, &r.id).await?.iter().map(|p| PointView::new(&page, p)).collect(),
-        None => Vec::new(),
-    };
+    let review = follow_up(state, &page, me, &round, round.open && relation.may_decide(is_hr, group.leader_id.is_some())).await?;
     Ok(MeetingPage {
         id: round.id.to_string(),
         group_id: group.id.to_string(),
@@ -212,8 +207,9 @@ async fn meeting_page(
             .collect(),
         total_minutes: content.playbook.iter().map(|s| s.minutes).sum(),
         followup_intro: content.followup.intro.clone(),
-        last_points,
+        review,
         figures,
+        legend: view::legend(content),
         named,
         comments,
         comments_needed: rule.min_for_free_text(audience),
@@ -283,5 +279,67 @@ pub async fn save_agreement(
         Ok(()) if form.settle => Ok(Redirect::to(&format!("/collab/rounds/{}?notice=settled", ctx.round.id)).into_response()),
         Ok(()) => Ok(Redirect::to(&format!("/collab/rounds/{}/meeting?notice=saved#agreement", ctx.round.id)).into_response()),
         Err(Refused::Closed | Refused::AlreadyOpen) => Err(AppError::BadRequest("collab-error-closed")),
+    }
+}
+
+/// The follow-up that opens the meeting: the group's last settled
+/// agreement, point by point, with what this meeting has recorded.
+async fn follow_up(state: &AppState, page: &Page, me: &Member, round: &store::Round, may_review: bool) -> AppResult<Option<ReviewSection>> {
+    let (db, org) = (&state.db, me.org());
+    let Some(previous) = store::previous(db, org, me.person(), round).await? else { return Ok(None) };
+    let points = store::points(db, org, &previous.id).await?;
+    if points.is_empty() {
+        return Ok(None);
+    }
+    let recorded = store::reviews(db, org, &round.id).await?;
+    let rows = points
+        .iter()
+        .map(|p| {
+            let (done, worked, next_step) = codes(recorded.iter().find(|(id, _)| id == p.id.as_str()).map(|(_, r)| *r));
+            ReviewRow {
+                id: p.id.to_string(),
+                theme: page.t1("collab-point-legend", "n", p.position),
+                text: p.text.clone(),
+                owner: p.owner_name.clone(),
+                due: Some(crate::i18n::format::date(page.lang, p.follow_up_on)),
+                marked_done: false,
+                done,
+                worked,
+                next_step,
+            }
+        })
+        .collect();
+    Ok(Some(ReviewSection::new(page, rows, may_review)))
+}
+
+/// Records the follow-up of the last agreement's points: the group's
+/// leader, while this round is open. A half-answered point refuses all.
+pub async fn save_review(
+    State(state): State<AppState>,
+    page: Page,
+    me: Member,
+    Path(id): Path<String>,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let ctx = load_inside(&state, &me, &id).await?;
+    if !ctx.relation.may_decide(ctx.is_hr, ctx.group.leader_id.is_some()) {
+        return Err(AppError::Forbidden);
+    }
+    let Some(previous) = store::previous(&state.db, me.org(), me.person(), &ctx.round).await? else {
+        return Err(AppError::BadRequest("collab-error-nothing-to-follow-up"));
+    };
+    let points = store::points(&state.db, me.org(), &previous.id).await?;
+    let reviews = match parse_rows(&pairs, points.iter().map(|p| p.id.as_str())) {
+        Ok(rows) => rows.into_iter().map(|(id, r)| (domain::ids::CollabPointId::from_db(id.to_string()), r)).collect::<Vec<_>>(),
+        Err(e) => {
+            let mut errors = FormErrors::default();
+            errors.add_key(&page.tr, None, e.key);
+            let body = meeting_page(&state, page, &me, ctx, None, errors, None).await?;
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
+        }
+    };
+    match store::save_reviews(&state.db, me.org(), &ctx.round.id, &reviews, me.person()).await? {
+        Ok(()) => Ok(Redirect::to(&format!("/collab/rounds/{}/meeting?notice=reviewed#followup", ctx.round.id)).into_response()),
+        Err(_) => Err(AppError::BadRequest("collab-error-closed")),
     }
 }

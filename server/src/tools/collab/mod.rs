@@ -11,6 +11,7 @@
 //! except for HR, who sees a closed round's picture at the organisation's
 //! threshold and never the agreement.
 
+pub mod chart;
 pub mod content;
 pub mod input;
 pub mod invite;
@@ -39,6 +40,7 @@ pub fn routes() -> Router<AppState> {
         .route("/collab/rounds/{id}/meeting", get(meeting::show))
         .route("/collab/rounds/{id}/matrix", post(meeting::place))
         .route("/collab/rounds/{id}/agreement", post(meeting::save_agreement))
+        .route("/collab/rounds/{id}/review", post(meeting::save_review))
 }
 
 /// A round with its group and how the viewer stands to the group.

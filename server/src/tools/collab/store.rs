@@ -526,3 +526,69 @@ pub async fn save_agreement(
     tx.commit().await?;
     Ok(Ok(()))
 }
+
+/// The group's last settled round before `round` (by meeting time).
+pub async fn previous(db: &Db, org: &OrgId, viewer: &PersonId, round: &Round) -> anyhow::Result<Option<Round>> {
+    let earlier = rounds_of_group(db, org, viewer, &round.group_id).await?;
+    Ok(earlier.into_iter().find(|r| !r.open && r.id != round.id && r.meeting_at <= round.meeting_at))
+}
+
+/// The reviews `round`'s meeting recorded, by point id.
+pub async fn reviews(db: &Db, org: &OrgId, round: &CollabRoundId) -> anyhow::Result<Vec<(String, domain::apv::Review)>> {
+    use domain::apv::{NextStep, Review, Worked};
+    let rows: Vec<(String, i64, String, String)> =
+        sqlx::query_as("SELECT point_id, done, worked, next_step FROM collab_point_reviews WHERE org_id = $1 AND round_id = $2")
+            .bind(org.as_str())
+            .bind(round.as_str())
+            .fetch_all(&db.pool)
+            .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(p, done, worked, next)| {
+            Some((p, Review { done: done == 1, worked: Worked::parse(&worked)?, next_step: NextStep::parse(&next)? }))
+        })
+        .collect())
+}
+
+/// Records the follow-up of the last agreement's points at `round`'s
+/// meeting. Only points of the group's previous settled round are accepted
+/// (the caller passes those); the round must be open.
+pub async fn save_reviews(
+    db: &Db,
+    org: &OrgId,
+    round: &CollabRoundId,
+    reviews: &[(CollabPointId, domain::apv::Review)],
+    by: &PersonId,
+) -> anyhow::Result<Result<(), Refused>> {
+    let mut tx = db.pool.begin().await?;
+    // Touching the round takes the write lock and proves it open.
+    let open = sqlx::query("UPDATE collab_rounds SET sequence = sequence WHERE org_id = $1 AND id = $2 AND closed_at IS NULL")
+        .bind(org.as_str())
+        .bind(round.as_str())
+        .execute(&mut *tx)
+        .await?;
+    if open.rows_affected() != 1 {
+        return Ok(Err(Refused::Closed));
+    }
+    let now = now_text();
+    for (point, r) in reviews {
+        sqlx::query(
+            "INSERT INTO collab_point_reviews (point_id, org_id, round_id, done, worked, next_step, reviewed_by, reviewed_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+             ON CONFLICT (point_id) DO UPDATE SET round_id = excluded.round_id, done = excluded.done, worked = excluded.worked, \
+               next_step = excluded.next_step, reviewed_by = excluded.reviewed_by, reviewed_at = excluded.reviewed_at",
+        )
+        .bind(point.as_str())
+        .bind(org.as_str())
+        .bind(round.as_str())
+        .bind(i64::from(r.done))
+        .bind(r.worked.code())
+        .bind(r.next_step.code())
+        .bind(by.as_str())
+        .bind(&now)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(Ok(()))
+}

@@ -52,6 +52,9 @@ pub struct GroupPage {
     pub inside: bool,
     /// The group with its introduction rounds (shared with the tool page).
     pub g: GroupBlock,
+    /// The group with its Tool 2 rounds.
+    pub collab: crate::tools::collab::view::GroupBlock,
+    pub collab_title: String,
 }
 
 pub async fn show(State(state): State<AppState>, page: Page, me: Member, Path(id): Path<String>) -> AppResult<GroupPage> {
@@ -67,6 +70,8 @@ pub async fn show(State(state): State<AppState>, page: Page, me: Member, Path(id
         size: members.len() as i64,
     };
     let g = GroupBlock::new(&page.tr, &link, &runs, is_hr);
+    let rounds = crate::tools::collab::store::rounds_of_group(&state.db, me.org(), me.person(), &group.id).await?;
+    let collab = crate::tools::collab::view::GroupBlock::new(&page.tr, &link, &rounds, is_hr);
     Ok(GroupPage {
         name: group.name,
         leader_name: group.leader_name,
@@ -74,6 +79,8 @@ pub async fn show(State(state): State<AppState>, page: Page, me: Member, Path(id
         named: group.named,
         inside: relation.may_answer(),
         g,
+        collab,
+        collab_title: state.shipped.collab.get(page.lang).title.clone(),
         page,
     })
 }

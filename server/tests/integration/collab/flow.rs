@@ -140,5 +140,16 @@ both_backends!(the_meeting_shows_the_picture_from_three_and_the_group_settles_it
     let next = planned(&lis, &n.group).await;
     let (_, body) = carl.page(&format!("/collab/rounds/{next}/meeting")).await;
     assert!(body.contains("Opfølgning på sidste aftale") && body.contains("Sparring på en svær sag hvert andet møde"), "{body}");
+    let (point,): (String,) = sqlx::query_as("SELECT id FROM collab_points WHERE round_id = $1").bind(&round).fetch_one(&app.state.db.pool).await.unwrap();
+    let (done, worked, step) = (format!("done-{point}"), format!("worked-{point}"), format!("next-{point}"));
+    let half = [(done.as_str(), "yes"), (worked.as_str(), "partly")];
+    let r = lis.post_form(&format!("/collab/rounds/{next}/review"), &half).await;
+    assert_eq!(r.status(), 422, "a half-answered point is refused");
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM collab_point_reviews WHERE round_id = $1", &next).await, 0);
+    let full = [(done.as_str(), "yes"), (worked.as_str(), "partly"), (step.as_str(), "carry_on")];
+    assert_eq!(carl.post_form(&format!("/collab/rounds/{next}/review"), &full).await.status(), 403, "the group's leader records it");
+    assert_eq!(lis.post_form(&format!("/collab/rounds/{next}/review"), &full).await.status(), 303);
+    let (_, body) = carl.page(&format!("/collab/rounds/{next}/meeting")).await;
+    assert!(body.contains("Ja, gjort") && body.contains("virkede: Delvist") && body.contains("Vi fortsætter"), "{body}");
     let _ = (n.lis, n.carl);
 });
