@@ -21,10 +21,13 @@ pub enum SourceKind {
     /// A theme the group sorted as the organisation's in its APV (Skema 2),
     /// sent by the group's leader; source id `<round>/<theme revision>/<colour>`.
     ApvTheme,
+    /// A point of a leader group's settled agreement (Tool 2), sent by the
+    /// group's leader; source id `<round>/<point>`.
+    CollabPoint,
 }
 
 impl SourceKind {
-    pub const ALL: [SourceKind; 3] = [SourceKind::AgreementPoint, SourceKind::Lift, SourceKind::ApvTheme];
+    pub const ALL: [SourceKind; 4] = [SourceKind::AgreementPoint, SourceKind::Lift, SourceKind::ApvTheme, SourceKind::CollabPoint];
 
     /// The stable name stored in the database.
     pub fn code(self) -> &'static str {
@@ -32,6 +35,7 @@ impl SourceKind {
             SourceKind::AgreementPoint => "agreement_point",
             SourceKind::Lift => "lift",
             SourceKind::ApvTheme => "apv_theme",
+            SourceKind::CollabPoint => "collab_point",
         }
     }
 
@@ -45,6 +49,7 @@ impl SourceKind {
             SourceKind::AgreementPoint => "thread-source-agreement-point",
             SourceKind::Lift => "thread-source-lift",
             SourceKind::ApvTheme => "thread-source-apv-theme",
+            SourceKind::CollabPoint => "thread-source-collab-point",
         }
     }
 }

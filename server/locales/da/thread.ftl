@@ -89,3 +89,5 @@ admin-inbox = Indbakke
 audit-lift-answered = Svarede på et løftet punkt
 thread-source-apv-theme = Fra en ledergruppes leder-APV
 thread-from-group-apv = Fra leder-APV'en i { $group }
+thread-source-collab-point = Fra en ledergruppes gruppeaftale
+thread-from-group-collab = Fra gruppeaftalen i { $group }

@@ -96,6 +96,7 @@ pub fn lift(l: &Lift, s: &Shown<'_>) -> LiftView {
     let from = match (&l.from_group_name, l.source_kind) {
         (Some(group), SourceKind::Lift) => page.t1("thread-from-group", "group", group),
         (Some(group), SourceKind::ApvTheme) => page.t1("thread-from-group-apv", "group", group),
+        (Some(group), SourceKind::CollabPoint) => page.t1("thread-from-group-collab", "group", group),
         (_, kind) => page.t(kind.label_key()),
     };
     let to = match &l.to_group_name {

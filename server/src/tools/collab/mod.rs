@@ -15,6 +15,7 @@ pub mod chart;
 pub mod content;
 pub mod input;
 pub mod invite;
+pub mod lift;
 pub mod meeting;
 pub mod pages;
 pub mod store;
@@ -41,6 +42,7 @@ pub fn routes() -> Router<AppState> {
         .route("/collab/rounds/{id}/matrix", post(meeting::place))
         .route("/collab/rounds/{id}/agreement", post(meeting::save_agreement))
         .route("/collab/rounds/{id}/review", post(meeting::save_review))
+        .route("/collab/rounds/{id}/lift", post(lift::lift))
 }
 
 /// A round with its group and how the viewer stands to the group.

@@ -183,7 +183,11 @@ pub struct RoundPage {
     pub answered_text: String,
     pub figures: Option<Figures>,
     pub legend: Vec<(String, String)>,
+    /// The agreement while the meeting writes it.
     pub points: Vec<PointView>,
+    /// The settled agreement, each point with what was sent up from it.
+    pub lifted: Vec<super::lift::LiftedPoint>,
+    pub may_lift: bool,
     pub form: MeetingForm,
     pub min_date: String,
     pub notice: Option<String>,
@@ -201,8 +205,8 @@ pub async fn round(
     if id.ends_with(".ics") {
         return calendar_file(&state, &page, &me, &ctx).await;
     }
-    let notice = q.text(&page, "collab-notice-", &["invited", "moved", "saved", "settled"]);
-    Ok(round_page(&state, page, &me, ctx, None, FormErrors::default(), notice).await?.into_response())
+    let notice = q.text(&page, "collab-notice-", &["invited", "moved", "saved", "settled", "lifted"]);
+    Ok(round_page(&state, page, &me, ctx, None, FormErrors::default(), notice, None).await?.into_response())
 }
 
 /// The meeting's .ics, for anyone inside the group.
@@ -233,7 +237,10 @@ fn form_of(round: &store::Round) -> MeetingForm {
     }
 }
 
-async fn round_page(
+/// The round's page; also re-rendered with a refused form's errors
+/// (`typed`: the point and text of a refused lift).
+#[allow(clippy::too_many_arguments)]
+pub async fn round_page(
     state: &AppState,
     page: Page,
     me: &Member,
@@ -241,6 +248,7 @@ async fn round_page(
     form: Option<MeetingForm>,
     errors: FormErrors,
     notice: Option<String>,
+    typed: Option<(&str, &str)>,
 ) -> AppResult<RoundPage> {
     let RoundContext { round, group, relation, is_hr } = ctx;
     let (db, org) = (&state.db, me.org());
@@ -264,7 +272,8 @@ async fn round_page(
         Some(figures)
     };
     // The agreement is the group's own; HR does not see it here.
-    let points = if inside { store::points(db, org, &round.id).await? } else { Vec::new() };
+    let points = if inside && round.open { store::points(db, org, &round.id).await? } else { Vec::new() };
+    let lifted = if inside && !round.open { super::lift::points(state, &page, me, &round.id, &group.id, typed).await? } else { Vec::new() };
     Ok(RoundPage {
         id: round.id.to_string(),
         group_id: group.id.to_string(),
@@ -279,6 +288,8 @@ async fn round_page(
         figures,
         legend: view::legend(state.shipped.collab.get(page.lang)),
         points: points.iter().map(|p| PointView::new(&page, p)).collect(),
+        lifted,
+        may_lift: !round.open && relation.may_decide(is_hr, group.leader_id.is_some()),
         form: form.unwrap_or_else(|| form_of(&round)),
         min_date: crate::i18n::format::today().to_string(),
         notice,
@@ -302,7 +313,7 @@ pub async fn reschedule(
     let input = match parse_meeting(&page.tr, &form, OffsetDateTime::now_utc()) {
         Ok(input) => input,
         Err(errors) => {
-            let body = round_page(&state, page, &me, ctx, Some(form), errors, None).await?;
+            let body = round_page(&state, page, &me, ctx, Some(form), errors, None, None).await?;
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
         }
     };

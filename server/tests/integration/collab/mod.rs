@@ -11,6 +11,7 @@ use scraper::{Html, Selector};
 mod access;
 mod browser;
 mod flow;
+mod lift;
 
 /// Ledergruppe Nord: Lis leads Anna, Bo and Carl. HR is Hanne (k = 5).
 pub struct Nord {
