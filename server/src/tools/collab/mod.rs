@@ -16,6 +16,7 @@ pub mod content;
 pub mod input;
 pub mod invite;
 pub mod lift;
+pub mod mail;
 pub mod meeting;
 pub mod pages;
 pub mod store;

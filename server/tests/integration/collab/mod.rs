@@ -12,6 +12,7 @@ mod access;
 mod browser;
 mod flow;
 mod lift;
+mod mail;
 
 /// Ledergruppe Nord: Lis leads Anna, Bo and Carl. HR is Hanne (k = 5).
 pub struct Nord {

@@ -1,0 +1,39 @@
+//! Reminders before each follow-up: the point's owner and the group's
+//! leader, three days ahead, once.
+
+use super::*;
+use crate::both_backends;
+use ledertrivsel::reminders;
+
+both_backends!(owner_and_group_leader_are_reminded_before_a_follow_up_once, |app: TestApp| async move {
+    let n = nord(&app).await;
+    let lis = app.signed_in("lis@randers.dk").await;
+    let round = planned(&lis, &n.group).await;
+    let (soon, _, _) = crate::dialog_meetings::slot(2, 9, 0);
+    let (later, _, _) = crate::dialog_meetings::slot(20, 9, 0);
+    let r = lis
+        .post_form(
+            &format!("/collab/rounds/{round}/agreement"),
+            &[
+                ("text-1", "Sparring hver anden uge"),
+                ("owner-1", n.anna.as_str()),
+                ("follow_up_on-1", &soon),
+                ("text-2", "Fælles budskaber efter møderne"),
+                ("owner-2", n.carl.as_str()),
+                ("follow_up_on-2", &later),
+                ("settle", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let now = time::OffsetDateTime::now_utc();
+    let sent = reminders::run_once(&app.state, now).await.unwrap();
+    assert_eq!(sent.collab_followups, 2, "Anna owns the near point, Lis leads the group: {sent:?}");
+    let anna = app.mails_to("anna@randers.dk");
+    let last = anna.last().unwrap();
+    assert!(last.0.starts_with("Opfølgning på gruppeaftalen i Ledergruppe Nord"), "{}", last.0);
+    assert!(last.1.contains("Sparring hver anden uge") && last.1.contains("Blev det gjort?"), "{}", last.1);
+    assert!(app.mails_to("carl@randers.dk").iter().all(|(s, _)| !s.starts_with("Opfølgning")), "Carl's point is 20 days off");
+    assert_eq!(reminders::run_once(&app.state, now).await.unwrap().collab_followups, 0, "once");
+    let _ = n.lis;
+});
