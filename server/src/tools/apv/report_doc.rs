@@ -161,11 +161,14 @@ pub async fn docx(State(state): State<AppState>, page: Page, me: Member, Path(id
         .into_response())
 }
 
+/// A tool's document as a page that prints well (APV report, group agreement).
 #[derive(Template, WebTemplate)]
-#[template(path = "tools/apv/print.html")]
+#[template(path = "tools/document_print.html")]
 pub struct PrintPage {
     pub page: Page,
-    pub round_id: String,
+    pub back_href: String,
+    pub back_label: String,
+    pub docx_href: String,
     pub doc: Document,
 }
 
@@ -173,5 +176,6 @@ pub struct PrintPage {
 pub async fn print(State(state): State<AppState>, page: Page, me: Member, Path(id): Path<String>) -> AppResult<PrintPage> {
     let ctx = load_round(&state, &me, &id).await?;
     let doc = build(&state, &page, &me, &ctx).await?;
-    Ok(PrintPage { round_id: ctx.round.id.to_string(), doc, page })
+    let id = ctx.round.id.to_string();
+    Ok(PrintPage { back_href: format!("/apv/rounds/{id}"), back_label: page.t("apv-back-to-round"), docx_href: format!("/apv/rounds/{id}/report.docx"), doc, page })
 }

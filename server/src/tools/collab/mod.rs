@@ -13,6 +13,7 @@
 
 pub mod chart;
 pub mod content;
+pub mod document;
 pub mod input;
 pub mod invite;
 pub mod lift;
@@ -44,6 +45,8 @@ pub fn routes() -> Router<AppState> {
         .route("/collab/rounds/{id}/agreement", post(meeting::save_agreement))
         .route("/collab/rounds/{id}/review", post(meeting::save_review))
         .route("/collab/rounds/{id}/lift", post(lift::lift))
+        .route("/collab/rounds/{id}/agreement.docx", get(document::docx))
+        .route("/collab/rounds/{id}/print", get(document::print))
 }
 
 /// A round with its group and how the viewer stands to the group.

@@ -10,6 +10,7 @@ use scraper::{Html, Selector};
 
 mod access;
 mod browser;
+mod document;
 mod flow;
 mod lift;
 mod mail;
