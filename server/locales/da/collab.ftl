@@ -115,3 +115,6 @@ collab-doc-draft = udkast
 collab-doc-footer = Gruppeaftale fra Ledertrivsel, hentet { $date }
 collab-doc-file = gruppeaftale
 collab-doc-print-link = Vis til udskrift
+start-due-collab = Udfyld afkrydsningsskemaet om samarbejdet i { $group }
+start-due-collab-meeting = Mødet er { $date }
+start-due-collab-point = Opfølgning på gruppeaftalen: { $point }

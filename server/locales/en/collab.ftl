@@ -115,3 +115,6 @@ collab-doc-draft = draft
 collab-doc-footer = Group agreement from Ledertrivsel, downloaded { $date }
 collab-doc-file = group-agreement
 collab-doc-print-link = Show for printing
+start-due-collab = Fill in the checklist on the collaboration in { $group }
+start-due-collab-meeting = The meeting is { $date }
+start-due-collab-point = Follow-up of the group agreement: { $point }

@@ -1,6 +1,7 @@
 //! What is due for one person across the tools, asked in one query: intro
 //! rounds to answer, intro next steps I own, APV rounds where my Skema 1 is
-//! missing, lifted points waiting in the groups I lead, for HR those
+//! missing, Tool 2 checklists to fill in and group agreement points I own
+//! with a follow-up ahead, lifted points waiting in the groups I lead, for HR those
 //! waiting at the organisation, how many report to me, and whether a
 //! comment on my agreement waits for my answer. The start page
 //! used to ask these as four questions; on SQLite every question is a
@@ -8,7 +9,7 @@
 //! the page's throughput is made of (docs/performance.md).
 
 use crate::storage::Db;
-use domain::ids::{ApvRoundId, GroupId, IntroRunId, OrgId, PersonId};
+use domain::ids::{ApvRoundId, CollabRoundId, GroupId, IntroRunId, OrgId, PersonId};
 use domain::intro::NextTool;
 
 /// Everything due, each list in the order the start page shows it.
@@ -20,6 +21,11 @@ pub struct Due {
     pub intro_steps: Vec<(IntroRunId, String, NextTool, time::Date)>,
     /// Open APV rounds in my groups without my Skema 1: (round, group, deadline), oldest first.
     pub apv_answers: Vec<(ApvRoundId, String, Option<time::Date>)>,
+    /// Open Tool 2 rounds in my groups without my checklist: (round, group, meeting), soonest meeting first.
+    pub collab_answers: Vec<(CollabRoundId, String, String)>,
+    /// Points of settled group agreements I own, not yet followed up, due
+    /// within two weeks (or overdue): (round, group, point, date), soonest first.
+    pub collab_points: Vec<(CollabRoundId, String, String, time::Date)>,
     /// Groups I lead with open lifted points: (group, name, how many), by name.
     pub inboxes: Vec<(GroupId, String, i64)>,
     /// Open lifted points at the organisation, asked for HR only.
@@ -55,6 +61,18 @@ const DUE_SQL: &str = concat!(
     in_group!(),
     " AND NOT EXISTS (SELECT 1 FROM apv_respondents x WHERE x.round_id = r.id AND x.person_id = $2) \
      UNION ALL \
+     SELECT 'collab-answer', r.id, g.name, r.meeting_at, '' FROM collab_rounds r \
+     JOIN leader_groups g ON g.id = r.group_id AND g.org_id = r.org_id \
+     WHERE r.org_id = $1 AND r.closed_at IS NULL AND ",
+    in_group!(),
+    " AND NOT EXISTS (SELECT 1 FROM collab_respondents x WHERE x.round_id = r.id AND x.person_id = $2) \
+     UNION ALL \
+     SELECT 'collab-point', r.id, g.name, c.follow_up_on, c.text FROM collab_points c \
+     JOIN collab_rounds r ON r.id = c.round_id AND r.org_id = c.org_id AND r.closed_at IS NOT NULL \
+     JOIN leader_groups g ON g.id = r.group_id AND g.org_id = c.org_id \
+     WHERE c.org_id = $1 AND c.owner_person_id = $2 AND c.follow_up_on <= $5 \
+       AND NOT EXISTS (SELECT 1 FROM collab_point_reviews v WHERE v.point_id = c.id) \
+     UNION ALL \
      SELECT 'inbox', g.id, g.name, '', CAST(COUNT(*) AS TEXT) FROM lifts l \
      JOIN leader_groups g ON g.id = l.to_group_id AND g.org_id = l.org_id \
      WHERE l.org_id = $1 AND l.to_level = 'group' AND l.status = 'open' AND g.group_leader_id = $2 \
@@ -79,6 +97,7 @@ pub async fn due_for(db: &Db, org: &OrgId, person: &PersonId, hr: bool, today: t
         .bind(person.as_str())
         .bind(i64::from(hr))
         .bind(crate::tools::dialog::store::date_text(today))
+        .bind(crate::tools::dialog::store::date_text(today + time::Duration::days(14)))
         .fetch_all(&db.pool)
         .await?;
     let mut due = Due::default();
@@ -93,6 +112,12 @@ pub async fn due_for(db: &Db, org: &OrgId, person: &PersonId, hr: bool, today: t
                 }
             }
             "apv-answer" => apv.push((at, ApvRoundId::from_db(id), name, date(&extra))),
+            "collab-answer" => due.collab_answers.push((CollabRoundId::from_db(id), name, at)),
+            "collab-point" => {
+                if let Some(on) = date(&at) {
+                    due.collab_points.push((CollabRoundId::from_db(id), name, extra, on));
+                }
+            }
             "inbox" => due.inboxes.push((GroupId::from_db(id), name, extra.parse().unwrap_or(0))),
             "org-inbox" => due.at_org = extra.parse().unwrap_or(0),
             "reports" => due.reports = extra.parse().unwrap_or(0),
@@ -105,5 +130,7 @@ pub async fn due_for(db: &Db, org: &OrgId, person: &PersonId, hr: bool, today: t
     apv.sort_by(|a, b| a.0.cmp(&b.0));
     due.apv_answers = apv.into_iter().map(|(_, id, name, deadline)| (id, name, deadline)).collect();
     due.inboxes.sort_by(|a, b| a.1.cmp(&b.1));
+    due.collab_answers.sort_by(|a, b| a.2.cmp(&b.2));
+    due.collab_points.sort_by(|a, b| (a.3, &a.1).cmp(&(b.3, &b.1)));
     Ok(due)
 }

@@ -59,6 +59,10 @@ pub struct StartPage {
     collab_summary: String,
     /// APV rounds where my Skema 1 is missing: (round id, group, deadline).
     apv_due: Vec<(String, String, Option<String>)>,
+    /// Tool 2 checklists to fill in: (round id, group, meeting time).
+    collab_due: Vec<(String, String, String)>,
+    /// Group agreement points I own with a follow-up ahead: (round id, group, point, date, overdue).
+    collab_points: Vec<(String, String, String, String, bool)>,
     /// Lifted points waiting for my answer: (inbox path, group name or none for the organisation, count).
     inboxes: Vec<(String, Option<String>, i64)>,
     /// The newest comment on my agreement is my nearest leader's.
@@ -145,6 +149,16 @@ pub async fn show(State(state): State<AppState>, page: Page, me: Member) -> AppR
             .apv_answers
             .into_iter()
             .map(|(round, group, deadline)| (round.to_string(), group, deadline.map(|d| format::date(page.lang, d))))
+            .collect(),
+        collab_due: due
+            .collab_answers
+            .into_iter()
+            .map(|(round, group, at)| (round.to_string(), group, page.date_time(&at)))
+            .collect(),
+        collab_points: due
+            .collab_points
+            .into_iter()
+            .map(|(round, group, text, on)| (round.to_string(), group, text, format::date(page.lang, on), on < today))
             .collect(),
         team: has_team.then_some(TeamWaiting { to_agree: waiting.to_agree, to_answer: waiting.to_answer }),
         comment_waits: due.comment_waits,

@@ -73,7 +73,10 @@ both_backends!(the_meeting_shows_the_picture_from_three_and_the_group_settles_it
     let anna = app.signed_in("anna@randers.dk").await;
     let carl = app.signed_in("carl@randers.dk").await;
     let round = planned(&lis, &n.group).await;
+    let due = "Udfyld afkrydsningsskemaet om samarbejdet i Ledergruppe Nord";
+    assert!(carl.page("/").await.1.contains(due), "the start page asks for the checklist");
     fill_in(&lis, &round, "4", "Vi skal tale om vores møder.").await;
+    assert!(!lis.page("/").await.1.contains(due), "not once it is filled in");
     fill_in(&anna, &round, "2", "").await;
     let (_, body) = carl.page(&format!("/collab/rounds/{round}/meeting")).await;
     assert!(body.contains("mindst 3"), "two answers are too few: {body}");

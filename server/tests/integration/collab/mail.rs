@@ -26,6 +26,9 @@ both_backends!(owner_and_group_leader_are_reminded_before_a_follow_up_once, |app
         )
         .await;
     assert_eq!(r.status(), 303);
+    let (_, start) = app.signed_in("anna@randers.dk").await.page("/").await;
+    assert!(start.contains("Opfølgning på gruppeaftalen: Sparring hver anden uge"), "Anna owns the point: {start}");
+    assert!(!app.signed_in("carl@randers.dk").await.page("/").await.1.contains("Fælles budskaber"), "20 days off is not due yet");
     let now = time::OffsetDateTime::now_utc();
     let sent = reminders::run_once(&app.state, now).await.unwrap();
     assert_eq!(sent.collab_followups, 2, "Anna owns the near point, Lis leads the group: {sent:?}");
