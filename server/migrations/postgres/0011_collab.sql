@@ -19,7 +19,9 @@ CREATE TABLE collab_rounds (
     sequence BIGINT NOT NULL DEFAULT 0,
     created_at TEXT NOT NULL,
     -- Set when the group settles its agreement; the round is then read-only.
-    closed_at TEXT
+    closed_at TEXT,
+    -- Set while the group's leader shares the settled agreement with HR.
+    shared_at TEXT
 );
 CREATE INDEX collab_rounds_group ON collab_rounds(org_id, group_id, created_at);
 CREATE UNIQUE INDEX collab_rounds_one_open ON collab_rounds(group_id) WHERE closed_at IS NULL;

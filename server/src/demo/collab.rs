@@ -1,5 +1,5 @@
 //! Tool 2 in Fjordby: Teknik, Kultur og Fritid settled its group agreement
-//! three months ago and follows it up soon; Børn og Unge, who decided on
+//! three months ago, shared it with HR, and follows it up soon; Børn og Unge, who decided on
 //! Tool 2 in the introduction tool, meets in ten days, most have filled in
 //! the checklist, and the facilitator has placed the first themes.
 
@@ -21,9 +21,43 @@ struct Round {
     matrix: &'static [(&'static str, &'static str)],
     /// (text, actions, measure, owner, follow-up in days) — a settled agreement.
     points: &'static [(&'static str, &'static str, &'static str, &'static str, i64)],
+    /// The follow-up of the group's previous agreement at this meeting,
+    /// point by point: (done, worked, next step).
+    reviews: &'static [(bool, &'static str, &'static str)],
 }
 
 const ROUNDS: &[Round] = &[
+    Round {
+        group: "Ledergruppen i Teknik, Kultur og Fritid",
+        leader: "jens.poulsen@fjordby.dk",
+        respondents: &[
+            "jens.poulsen@fjordby.dk",
+            "martin.vestergaard@fjordby.dk",
+            "niels.kirkegaard@fjordby.dk",
+            "charlotte.jorgensen@fjordby.dk",
+        ],
+        comments: &[],
+        meeting_in_days: -190,
+        place: "Kulturhuset, lille sal",
+        matrix: &[("meetings", "act"), ("task", "act"), ("resources", "raise")],
+        points: &[
+            (
+                "Ledermøderne får en fast dagsorden med beslutningspunkter først.",
+                "Dagsordenen sendes to dage før. Orienteringer sendes skriftligt.",
+                "Vi når alle beslutningspunkter på mødet.",
+                "jens.poulsen@fjordby.dk",
+                -100,
+            ),
+            (
+                "Vi deler målene for vores områder med hinanden.",
+                "Hver leder præsenterer sine tre vigtigste mål for året på et møde.",
+                "Alle kender de andres vigtigste mål.",
+                "charlotte.jorgensen@fjordby.dk",
+                -100,
+            ),
+        ],
+        reviews: &[],
+    },
     Round {
         group: "Ledergruppen i Teknik, Kultur og Fritid",
         leader: "jens.poulsen@fjordby.dk",
@@ -63,6 +97,7 @@ const ROUNDS: &[Round] = &[
                 9,
             ),
         ],
+        reviews: &[(true, "yes", "carry_on"), (true, "partly", "drop")],
     },
     Round {
         group: "Ledergruppen i Børn og Unge",
@@ -83,14 +118,16 @@ const ROUNDS: &[Round] = &[
         place: "Skolevej 4, personalerummet",
         matrix: &[("meetings", "act"), ("resources", "raise")],
         points: &[],
+        reviews: &[],
     },
 ];
 
 /// A plausible middle for each theme's statements; answers spread around it.
 fn typical(key: &str, group: usize) -> i64 {
     match (key.split('-').next().unwrap_or(""), group) {
-        ("sparring" | "information", 0) => 2,
-        ("meetings" | "resources", 1) => 2,
+        ("meetings" | "task", 0) => 2,
+        ("sparring" | "information", 1) => 2,
+        ("meetings" | "resources", 2) => 2,
         ("safety" | "task", _) => 4,
         _ => 3,
     }
@@ -106,6 +143,8 @@ fn answer(key: &str, group: usize, person: usize, item: usize) -> Option<i64> {
 
 pub async fn fill(conn: &mut AnyConnection, org: &OrgId, s: &Structure, all_items: &[Item], now: OffsetDateTime) -> anyhow::Result<()> {
     let items: Vec<&Item> = all_items.iter().filter(|i| !i.hidden).collect();
+    // Each group's last settled round's points, for the next round's follow-up.
+    let mut last_points: std::collections::HashMap<&str, Vec<CollabPointId>> = std::collections::HashMap::new();
     for (g, round) in ROUNDS.iter().enumerate() {
         let id = CollabRoundId::new();
         let leader = s.persons[round.leader].as_str();
@@ -113,8 +152,8 @@ pub async fn fill(conn: &mut AnyConnection, org: &OrgId, s: &Structure, all_item
         let started = meeting - Duration::days(21);
         let settled = (!round.points.is_empty()).then(|| to_text(meeting + Duration::hours(2)));
         sqlx::query(
-            "INSERT INTO collab_rounds (id, org_id, group_id, started_by, meeting_at, minutes, place, message, sequence, created_at, closed_at) \
-             VALUES ($1, $2, $3, $4, $5, 120, $6, $7, 0, $8, $9)",
+            "INSERT INTO collab_rounds (id, org_id, group_id, started_by, meeting_at, minutes, place, message, sequence, created_at, closed_at, shared_at) \
+             VALUES ($1, $2, $3, $4, $5, 120, $6, $7, 0, $8, $9, $9)",
         )
         .bind(id.as_str())
         .bind(org.as_str())
@@ -175,12 +214,31 @@ pub async fn fill(conn: &mut AnyConnection, org: &OrgId, s: &Structure, all_item
                 .execute(&mut *conn)
                 .await?;
         }
+        for (point, (done, worked, next)) in last_points.get(round.group).into_iter().flatten().zip(round.reviews) {
+            sqlx::query(
+                "INSERT INTO collab_point_reviews (point_id, org_id, round_id, done, worked, next_step, reviewed_by, reviewed_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            )
+            .bind(point.as_str())
+            .bind(org.as_str())
+            .bind(id.as_str())
+            .bind(i64::from(*done))
+            .bind(*worked)
+            .bind(*next)
+            .bind(leader)
+            .bind(to_text(meeting + Duration::minutes(20)))
+            .execute(&mut *conn)
+            .await?;
+        }
+        let mut settled_points = Vec::new();
         for (i, (text, actions, measure, owner, follow_up)) in round.points.iter().enumerate() {
+            let point = CollabPointId::new();
+            settled_points.push(point.clone());
             sqlx::query(
                 "INSERT INTO collab_points (id, round_id, org_id, position, text, actions, measure, owner_person_id, follow_up_on, updated_by, updated_at) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
             )
-            .bind(CollabPointId::new().as_str())
+            .bind(point.as_str())
             .bind(id.as_str())
             .bind(org.as_str())
             .bind(i as i64 + 1)
@@ -193,6 +251,9 @@ pub async fn fill(conn: &mut AnyConnection, org: &OrgId, s: &Structure, all_item
             .bind(to_text(meeting + Duration::hours(2)))
             .execute(&mut *conn)
             .await?;
+        }
+        if !settled_points.is_empty() {
+            last_points.insert(round.group, settled_points);
         }
     }
     Ok(())
@@ -214,6 +275,9 @@ mod tests {
             }
             assert!(round.points.len() <= domain::collab::AGREEMENT_POINTS);
             assert!(round.points.iter().all(|p| p.3 == *leader || members.contains(&p.3)));
+            for (_, worked, next) in round.reviews {
+                assert!(domain::apv::Review::parse("yes", worked, next).unwrap().is_some());
+            }
         }
     }
 }

@@ -481,6 +481,7 @@ pub const REGISTER: &[TableEntry] = &[
             ("sequence", N),
             ("created_at", N),
             ("closed_at", N),
+            ("shared_at", N),
         ],
         owners: &[owner("started_by", Of::Person, Link::Names)],
     },

@@ -9,7 +9,7 @@
 //! catalogue never change an earlier round. Who may do what is decided by
 //! `tools::access::Relation`; outside the group a round does not exist (404),
 //! except for HR, who sees a closed round's picture at the organisation's
-//! threshold and never the agreement.
+//! threshold, and the agreement only while the group's leader shares it.
 
 pub mod chart;
 pub mod content;
@@ -45,6 +45,7 @@ pub fn routes() -> Router<AppState> {
         .route("/collab/rounds/{id}/agreement", post(meeting::save_agreement))
         .route("/collab/rounds/{id}/review", post(meeting::save_review))
         .route("/collab/rounds/{id}/lift", post(lift::lift))
+        .route("/collab/rounds/{id}/share", post(pages::share))
         .route("/collab/rounds/{id}/agreement.docx", get(document::docx))
         .route("/collab/rounds/{id}/print", get(document::print))
 }

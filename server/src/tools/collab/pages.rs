@@ -188,6 +188,11 @@ pub struct RoundPage {
     /// The settled agreement, each point with what was sent up from it.
     pub lifted: Vec<super::lift::LiftedPoint>,
     pub may_lift: bool,
+    /// The settled agreement is shared with HR; the group's leader may change that.
+    pub shared: bool,
+    pub may_share: bool,
+    /// For HR outside the group: the agreement the group shared.
+    pub shared_points: Vec<PointView>,
     pub form: MeetingForm,
     pub min_date: String,
     pub notice: Option<String>,
@@ -205,7 +210,7 @@ pub async fn round(
     if id.ends_with(".ics") {
         return calendar_file(&state, &page, &me, &ctx).await;
     }
-    let notice = q.text(&page, "collab-notice-", &["invited", "moved", "saved", "settled", "lifted"]);
+    let notice = q.text(&page, "collab-notice-", &["invited", "moved", "saved", "settled", "lifted", "shared", "unshared"]);
     Ok(round_page(&state, page, &me, ctx, None, FormErrors::default(), notice, None).await?.into_response())
 }
 
@@ -273,6 +278,15 @@ pub async fn round_page(
     };
     // The agreement is the group's own; HR does not see it here.
     let points = if inside && round.open { store::points(db, org, &round.id).await? } else { Vec::new() };
+    let shared_points = if !inside && round.shared {
+        let points = store::points(db, org, &round.id).await?;
+        let mut conn = db.pool.acquire().await?;
+        let target = format!("{} ({})", group.name, crate::i18n::format::date_time(page.lang, round.meeting_at));
+        audit::record(&mut conn, org, audit::Actor { person: Some(me.person()), name: &me.m.name }, "collab-agreement-read", &target).await?;
+        points.iter().map(|p| PointView::new(&page, p)).collect()
+    } else {
+        Vec::new()
+    };
     let lifted = if inside && !round.open { super::lift::points(state, &page, me, &round.id, &group.id, typed).await? } else { Vec::new() };
     Ok(RoundPage {
         id: round.id.to_string(),
@@ -290,6 +304,9 @@ pub async fn round_page(
         points: points.iter().map(|p| PointView::new(&page, p)).collect(),
         lifted,
         may_lift: !round.open && relation.may_decide(is_hr, group.leader_id.is_some()),
+        shared: round.shared,
+        may_share: inside && !round.open && relation.may_decide(is_hr, group.leader_id.is_some()),
+        shared_points,
         form: form.unwrap_or_else(|| form_of(&round)),
         min_date: crate::i18n::format::today().to_string(),
         notice,
@@ -429,4 +446,33 @@ pub async fn save_checklist(
         Ok(()) => Ok(Redirect::to(&format!("/collab/rounds/{}?notice=saved", ctx.round.id)).into_response()),
         Err(_) => Err(AppError::BadRequest("collab-error-closed")),
     }
+}
+
+#[derive(serde::Deserialize)]
+pub struct ShareForm {
+    #[serde(default)]
+    shared: String,
+}
+
+/// The group's leader shares the settled agreement with HR, or stops.
+pub async fn share(
+    State(state): State<AppState>,
+    me: Member,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<ShareForm>,
+) -> AppResult<Response> {
+    let ctx = load_inside(&state, &me, &id).await?;
+    if !ctx.relation.may_decide(ctx.is_hr, ctx.group.leader_id.is_some()) {
+        return Err(AppError::Forbidden);
+    }
+    let shared = match form.shared.as_str() {
+        "1" => true,
+        "0" => false,
+        _ => return Err(AppError::BadRequest("collab-error-share-choice")),
+    };
+    if !store::set_shared(&state.db, me.org(), &ctx.round.id, shared).await? {
+        return Err(AppError::BadRequest("collab-error-lift-unsettled"));
+    }
+    let notice = if shared { "shared" } else { "unshared" };
+    Ok(Redirect::to(&format!("/collab/rounds/{}?notice={notice}#share", ctx.round.id)).into_response())
 }

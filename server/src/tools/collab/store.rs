@@ -36,6 +36,8 @@ pub struct Round {
     pub respondents: i64,
     pub i_answered: bool,
     pub started_by: Option<String>,
+    /// The settled agreement is shared with HR.
+    pub shared: bool,
 }
 
 impl Round {
@@ -50,7 +52,7 @@ macro_rules! rounds_sql {
             "SELECT r.id, r.group_id, r.meeting_at, r.minutes, r.place, r.message, r.sequence, r.created_at, r.closed_at, \
                (SELECT COUNT(*) FROM collab_respondents x WHERE x.round_id = r.id AND x.org_id = r.org_id), \
                (SELECT COUNT(*) FROM collab_respondents x WHERE x.round_id = r.id AND x.org_id = r.org_id AND x.person_id = $2), \
-               s.name \
+               s.name, r.shared_at \
              FROM collab_rounds r LEFT JOIN persons s ON s.id = r.started_by AND s.org_id = r.org_id \
              WHERE r.org_id = $1 AND ",
             $filter,
@@ -59,7 +61,7 @@ macro_rules! rounds_sql {
     };
 }
 
-type RoundRow = (String, String, String, i64, String, String, i64, String, Option<String>, i64, i64, Option<String>);
+type RoundRow = (String, String, String, i64, String, String, i64, String, Option<String>, i64, i64, Option<String>, Option<String>);
 
 fn to_round(r: RoundRow) -> Option<Round> {
     Some(Round {
@@ -75,6 +77,7 @@ fn to_round(r: RoundRow) -> Option<Round> {
         respondents: r.9,
         i_answered: r.10 > 0,
         started_by: r.11,
+        shared: r.12.is_some(),
     })
 }
 
@@ -591,4 +594,16 @@ pub async fn save_reviews(
     }
     tx.commit().await?;
     Ok(Ok(()))
+}
+
+/// Shares a settled agreement with HR, or stops sharing it; false when the
+/// round is not settled.
+pub async fn set_shared(db: &Db, org: &OrgId, round: &CollabRoundId, shared: bool) -> anyhow::Result<bool> {
+    let done = sqlx::query("UPDATE collab_rounds SET shared_at = $1 WHERE org_id = $2 AND id = $3 AND closed_at IS NOT NULL")
+        .bind(shared.then(now_text))
+        .bind(org.as_str())
+        .bind(round.as_str())
+        .execute(&db.pool)
+        .await?;
+    Ok(done.rows_affected() == 1)
 }

@@ -93,3 +93,31 @@ both_backends!(hr_sees_a_settled_picture_at_the_threshold_and_the_read_is_audite
     assert_eq!(count(&app, "SELECT COUNT(*) FROM audit_log WHERE action = $1", "collab-picture-read").await, 1);
     let _ = (n.anna, n.carl);
 });
+
+both_backends!(hr_reads_the_agreement_only_while_the_group_shares_it, |app: TestApp| async move {
+    let n = nord(&app).await;
+    let lis = app.signed_in("lis@randers.dk").await;
+    let round = planned(&lis, &n.group).await;
+    let share = format!("/collab/rounds/{round}/share");
+    assert_eq!(lis.post_form(&share, &[("shared", "1")]).await.status(), 400, "not before the agreement is settled");
+    let (follow, _, _) = crate::dialog_meetings::slot(30, 9, 0);
+    let r = lis
+        .post_form(
+            &format!("/collab/rounds/{round}/agreement"),
+            &[("text-1", "Fælles vikarpulje"), ("owner-1", n.anna.as_str()), ("follow_up_on-1", &follow), ("settle", "1")],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let hr = app.signed_in("hr@randers.dk").await;
+    assert!(!hr.page(&format!("/collab/rounds/{round}")).await.1.contains("Fælles vikarpulje"));
+    assert_eq!(app.signed_in("carl@randers.dk").await.post_form(&share, &[("shared", "1")]).await.status(), 403);
+    assert_eq!(lis.post_form(&share, &[("shared", "maybe")]).await.status(), 400);
+    assert_eq!(hr.post_form(&share, &[("shared", "1")]).await.status(), 403, "HR cannot share on the group's behalf");
+    assert_eq!(lis.post_form(&share, &[("shared", "1")]).await.status(), 303);
+    let (_, body) = hr.page(&format!("/collab/rounds/{round}")).await;
+    assert!(body.contains("Fælles vikarpulje") && body.contains("Anna Andersen"), "{body}");
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM audit_log WHERE action = $1", "collab-agreement-read").await, 1);
+    assert_eq!(lis.post_form(&share, &[("shared", "0")]).await.status(), 303);
+    assert!(!hr.page(&format!("/collab/rounds/{round}")).await.1.contains("Fælles vikarpulje"), "sharing can be withdrawn");
+    let _ = n.carl;
+});
