@@ -10,6 +10,7 @@ use scraper::{Html, Selector};
 
 mod access;
 mod browser;
+mod browser_demo;
 mod document;
 mod flow;
 mod lift;
