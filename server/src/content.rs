@@ -146,6 +146,8 @@ pub struct Shipped {
     pub apv: PerLang<crate::tools::apv::content::ApvContent>,
     /// Tool 2's texts; its checklist statements go into the catalogue.
     pub collab: PerLang<crate::tools::collab::content::CollabContent>,
+    /// Tool 3's texts and playbooks.
+    pub plan: PerLang<crate::tools::plan::content::PlanContent>,
 }
 
 impl Shipped {
@@ -162,6 +164,7 @@ impl Shipped {
         check_dialog(&dialog)?;
         Ok(Shipped { intro, dialog, cards: crate::tools::cards::content::load()?, apv: crate::tools::apv::content::load()?,
             collab: crate::tools::collab::content::load()?,
+            plan: crate::tools::plan::content::load()?,
         })
     }
 }

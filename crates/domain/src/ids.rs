@@ -62,6 +62,7 @@ define_id!(
     ApvActionId,
     CollabRoundId,
     CollabPointId,
+    PlanId,
 );
 
 #[cfg(test)]

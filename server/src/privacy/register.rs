@@ -543,6 +543,49 @@ pub const REGISTER: &[TableEntry] = &[
         ],
         owners: &[owner("reviewed_by", Of::Person, Link::Names)],
     },
+    // Tool 3: the organisation's plan is shared work about no one's
+    // wellbeing; it names people in a role (who started it, who edited).
+    TableEntry {
+        table: "org_plans",
+        columns: &[
+            ("id", N),
+            ("org_id", N),
+            ("title", N),
+            ("created_by", P),
+            ("created_at", N),
+            ("signed_off_on", N),
+            ("signed_off_by", P),
+            ("signoff_note", N),
+            ("recorded_by", P),
+            ("closed_at", N),
+        ],
+        owners: &[owner("created_by", Of::Person, Link::Names), owner("recorded_by", Of::Person, Link::Names)],
+    },
+    TableEntry {
+        table: "org_plan_themes",
+        columns: &[
+            ("plan_id", N),
+            ("org_id", N),
+            ("theme", N),
+            ("position", N),
+            ("known", N),
+            ("sources", N),
+            ("need_more", N),
+            ("unfold", N),
+            ("quadrant", N),
+            ("goal", N),
+            ("actions", N),
+            ("owner", P),
+            ("starts_on", N),
+            ("deadline", N),
+            ("measure", N),
+            ("follow_up", N),
+            ("top", N),
+            ("updated_by", P),
+            ("updated_at", N),
+        ],
+        owners: &[owner("updated_by", Of::Person, Link::Names)],
+    },
 ];
 
 pub fn entry(table: &str) -> Option<&'static TableEntry> {

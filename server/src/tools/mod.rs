@@ -8,11 +8,12 @@ pub mod collab;
 pub mod dialog;
 pub mod group;
 pub mod intro;
+pub mod plan;
 
 use crate::state::AppState;
 use axum::Router;
 
 /// Every tool's pages, merged into the signed-in `pages` router.
 pub fn routes() -> Router<AppState> {
-    Router::new().merge(group::routes()).merge(intro::routes()).merge(dialog::routes()).merge(apv::routes()).merge(collab::routes())
+    Router::new().merge(group::routes()).merge(intro::routes()).merge(dialog::routes()).merge(apv::routes()).merge(collab::routes()).merge(plan::routes())
 }

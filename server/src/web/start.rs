@@ -57,6 +57,10 @@ pub struct StartPage {
     apv_summary: String,
     collab_title: String,
     collab_summary: String,
+    /// Tool 3 is for HR, top management, MED and AMO.
+    may_read_plan: bool,
+    plan_title: String,
+    plan_summary: String,
     /// APV rounds where my Skema 1 is missing: (round id, group, deadline).
     apv_due: Vec<(String, String, Option<String>)>,
     /// Tool 2 checklists to fill in: (round id, group, meeting time).
@@ -145,6 +149,9 @@ pub async fn show(State(state): State<AppState>, page: Page, me: Member) -> AppR
         apv_summary: state.shipped.apv.get(page.lang).summary.clone(),
         collab_title: state.shipped.collab.get(page.lang).title.clone(),
         collab_summary: state.shipped.collab.get(page.lang).summary.clone(),
+        may_read_plan: me.m.roles.may_read_overview(),
+        plan_title: state.shipped.plan.get(page.lang).title.clone(),
+        plan_summary: state.shipped.plan.get(page.lang).summary.clone(),
         apv_due: due
             .apv_answers
             .into_iter()

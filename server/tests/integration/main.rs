@@ -18,5 +18,6 @@ mod groups;
 mod intro;
 mod operations;
 mod people;
+mod plan;
 mod tenancy;
 mod thread;

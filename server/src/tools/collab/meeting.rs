@@ -35,7 +35,7 @@ pub struct Step {
 
 /// A theme's card in the matrix, with where it stands now.
 pub struct ThemeCard {
-    pub key: &'static str,
+    pub key: String,
     pub title: String,
     /// The quadrant's code, or empty while unplaced.
     pub placed: &'static str,
@@ -84,6 +84,10 @@ pub struct MeetingPage {
     pub comments: Option<Vec<String>>,
     pub comments_needed: u32,
     pub matrix: MatrixView,
+    /// Where the matrix's cards post, and whether they can still move
+    /// (the matrix template is shared with Tool 3).
+    pub matrix_action: String,
+    pub matrix_editable: bool,
     pub agreement_intro: Vec<String>,
     pub labels: [String; 3],
     pub samples: Vec<(String, String, String)>,
@@ -157,7 +161,7 @@ async fn meeting_page(
     };
     let placements = store::placements(db, org, &round.id).await?;
     let card = |theme: &'static str| ThemeCard {
-        key: theme,
+        key: theme.to_string(),
         title: content.theme_title(theme).to_string(),
         placed: placements.iter().find(|(t, _)| t == theme).map(|(_, q)| q.code()).unwrap_or(""),
     };
@@ -214,6 +218,8 @@ async fn meeting_page(
         comments,
         comments_needed: rule.min_for_free_text(audience),
         matrix,
+        matrix_action: format!("/collab/rounds/{}/matrix", round.id),
+        matrix_editable: round.open,
         agreement_intro: IntroContent::paragraphs(&content.agreement.intro).into_iter().map(str::to_string).collect(),
         labels: [content.agreement.point.clone(), content.agreement.actions.clone(), content.agreement.measure.clone()],
         samples: content.sample.iter().map(|s| (s.text.clone(), s.actions.clone(), s.measure.clone())).collect(),

@@ -1,0 +1,304 @@
+//! SQL for Tool 3: the organisation's plan and its chosen themes (mapping,
+//! unfolding, matrix, action card, top points, sign-off). Every function
+//! takes the `OrgId` first and scopes every query by it.
+
+use crate::storage::{now_text, Db};
+use domain::collab::Quadrant;
+use domain::ids::{OrgId, PersonId, PlanId};
+
+#[derive(Clone, Debug)]
+pub struct Plan {
+    pub id: PlanId,
+    pub title: String,
+    pub created_at: String,
+    pub signed_off_on: Option<time::Date>,
+    pub signed_off_by: String,
+    pub signoff_note: String,
+    pub open: bool,
+}
+
+type PlanRow = (String, String, String, Option<String>, String, String, Option<String>);
+
+fn to_plan(r: PlanRow) -> Plan {
+    Plan {
+        id: PlanId::from_db(r.0),
+        title: r.1,
+        created_at: r.2,
+        signed_off_on: r.3.and_then(|d| domain::input::parse_date(&d).ok()),
+        signed_off_by: r.4,
+        signoff_note: r.5,
+        open: r.6.is_none(),
+    }
+}
+
+const PLAN_COLUMNS: &str = "SELECT id, title, created_at, signed_off_on, signed_off_by, signoff_note, closed_at FROM org_plans";
+
+/// The organisation's plans, newest first.
+pub async fn plans(db: &Db, org: &OrgId) -> anyhow::Result<Vec<Plan>> {
+    let rows: Vec<PlanRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!("{PLAN_COLUMNS} WHERE org_id = $1 ORDER BY created_at DESC, id DESC")))
+        .bind(org.as_str())
+        .fetch_all(&db.pool)
+        .await?;
+    Ok(rows.into_iter().map(to_plan).collect())
+}
+
+pub async fn plan(db: &Db, org: &OrgId, id: &PlanId) -> anyhow::Result<Option<Plan>> {
+    let row: Option<PlanRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!("{PLAN_COLUMNS} WHERE org_id = $1 AND id = $2")))
+        .bind(org.as_str())
+        .bind(id.as_str())
+        .fetch_optional(&db.pool)
+        .await?;
+    Ok(row.map(to_plan))
+}
+
+/// Starts a plan; the one before it (if any) is closed, since an
+/// organisation works from one plan at a time.
+pub async fn start(db: &Db, org: &OrgId, by: &PersonId, title: &str) -> anyhow::Result<PlanId> {
+    let mut tx = db.pool.begin().await?;
+    let now = now_text();
+    sqlx::query("UPDATE org_plans SET closed_at = $1 WHERE org_id = $2 AND closed_at IS NULL")
+        .bind(&now)
+        .bind(org.as_str())
+        .execute(&mut *tx)
+        .await?;
+    let id = PlanId::new();
+    sqlx::query("INSERT INTO org_plans (id, org_id, title, created_by, created_at) VALUES ($1, $2, $3, $4, $5)")
+        .bind(id.as_str())
+        .bind(org.as_str())
+        .bind(title)
+        .bind(by.as_str())
+        .bind(&now)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// A chosen theme with everything the three steps wrote about it.
+#[derive(Clone, Debug, Default)]
+pub struct PlanTheme {
+    pub theme: String,
+    pub known: String,
+    pub sources: String,
+    pub need_more: String,
+    pub unfold: String,
+    pub quadrant: Option<Quadrant>,
+    pub card: Card,
+    pub top: Option<i64>,
+}
+
+/// A theme's action card.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Card {
+    pub goal: String,
+    pub actions: String,
+    pub owner: String,
+    pub starts_on: Option<time::Date>,
+    pub deadline: Option<time::Date>,
+    pub measure: String,
+    pub follow_up: String,
+}
+
+impl Card {
+    pub fn is_empty(&self) -> bool {
+        *self == Card::default()
+    }
+}
+
+type ThemeRow = (String, String, String, String, String, Option<String>, String, String, String, Option<String>, Option<String>, String, String, Option<i64>);
+
+pub async fn themes(db: &Db, org: &OrgId, plan: &PlanId) -> anyhow::Result<Vec<PlanTheme>> {
+    let rows: Vec<ThemeRow> = sqlx::query_as(
+        "SELECT theme, known, sources, need_more, unfold, quadrant, goal, actions, owner, starts_on, deadline, measure, follow_up, top \
+         FROM org_plan_themes WHERE org_id = $1 AND plan_id = $2 ORDER BY position, theme",
+    )
+    .bind(org.as_str())
+    .bind(plan.as_str())
+    .fetch_all(&db.pool)
+    .await?;
+    let date = |d: Option<String>| d.and_then(|d| domain::input::parse_date(&d).ok());
+    Ok(rows
+        .into_iter()
+        .map(|r| PlanTheme {
+            theme: r.0,
+            known: r.1,
+            sources: r.2,
+            need_more: r.3,
+            unfold: r.4,
+            quadrant: r.5.as_deref().and_then(Quadrant::parse),
+            card: Card { goal: r.6, actions: r.7, owner: r.8, starts_on: date(r.9), deadline: date(r.10), measure: r.11, follow_up: r.12 },
+            top: r.13,
+        })
+        .collect())
+}
+
+/// Why a change to a plan was refused.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Refused {
+    /// A newer plan has replaced it.
+    Closed,
+}
+
+async fn touch_open(conn: &mut sqlx::AnyConnection, org: &OrgId, plan: &PlanId) -> anyhow::Result<bool> {
+    // Writing first takes the write lock and proves the plan open.
+    let done = sqlx::query("UPDATE org_plans SET title = title WHERE org_id = $1 AND id = $2 AND closed_at IS NULL")
+        .bind(org.as_str())
+        .bind(plan.as_str())
+        .execute(&mut *conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Step 1: the chosen themes, in the sheet's order. Themes no longer
+/// chosen are removed with what was written about them.
+pub async fn choose(db: &Db, org: &OrgId, plan: &PlanId, by: &PersonId, chosen: &[String]) -> anyhow::Result<Result<(), Refused>> {
+    let mut tx = db.pool.begin().await?;
+    if !touch_open(&mut tx, org, plan).await? {
+        return Ok(Err(Refused::Closed));
+    }
+    let existing: Vec<(String,)> = sqlx::query_as("SELECT theme FROM org_plan_themes WHERE org_id = $1 AND plan_id = $2")
+        .bind(org.as_str())
+        .bind(plan.as_str())
+        .fetch_all(&mut *tx)
+        .await?;
+    for (theme,) in &existing {
+        if !chosen.contains(theme) {
+            sqlx::query("DELETE FROM org_plan_themes WHERE org_id = $1 AND plan_id = $2 AND theme = $3")
+                .bind(org.as_str())
+                .bind(plan.as_str())
+                .bind(theme)
+                .execute(&mut *tx)
+                .await?;
+        }
+    }
+    let now = now_text();
+    for (position, theme) in chosen.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO org_plan_themes (plan_id, org_id, theme, position, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6) \
+             ON CONFLICT (plan_id, theme) DO UPDATE SET position = excluded.position",
+        )
+        .bind(plan.as_str())
+        .bind(org.as_str())
+        .bind(theme)
+        .bind(position as i64)
+        .bind(by.as_str())
+        .bind(&now)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(Ok(()))
+}
+
+/// What one step writes about the chosen themes, theme by theme.
+pub enum Edit<'a> {
+    Mapping { known: &'a str, sources: &'a str, need_more: &'a str },
+    Unfold { unfold: &'a str },
+    Card(&'a Card),
+}
+
+/// Saves one step's fields for the given chosen themes (others are ignored).
+pub async fn save(db: &Db, org: &OrgId, plan: &PlanId, by: &PersonId, edits: &[(String, Edit<'_>)]) -> anyhow::Result<Result<(), Refused>> {
+    let mut tx = db.pool.begin().await?;
+    if !touch_open(&mut tx, org, plan).await? {
+        return Ok(Err(Refused::Closed));
+    }
+    let now = now_text();
+    for (theme, edit) in edits {
+        let q = match edit {
+            Edit::Mapping { known, sources, need_more } => sqlx::query(
+                "UPDATE org_plan_themes SET known = $4, sources = $5, need_more = $6, updated_by = $7, updated_at = $8 \
+                 WHERE org_id = $1 AND plan_id = $2 AND theme = $3",
+            )
+            .bind(org.as_str())
+            .bind(plan.as_str())
+            .bind(theme)
+            .bind(*known)
+            .bind(*sources)
+            .bind(*need_more),
+            Edit::Unfold { unfold } => sqlx::query(
+                "UPDATE org_plan_themes SET unfold = $4, updated_by = $5, updated_at = $6 WHERE org_id = $1 AND plan_id = $2 AND theme = $3",
+            )
+            .bind(org.as_str())
+            .bind(plan.as_str())
+            .bind(theme)
+            .bind(*unfold),
+            Edit::Card(c) => sqlx::query(
+                "UPDATE org_plan_themes SET goal = $4, actions = $5, owner = $6, starts_on = $7, deadline = $8, measure = $9, \
+                   follow_up = $10, updated_by = $11, updated_at = $12 WHERE org_id = $1 AND plan_id = $2 AND theme = $3",
+            )
+            .bind(org.as_str())
+            .bind(plan.as_str())
+            .bind(theme)
+            .bind(&c.goal)
+            .bind(&c.actions)
+            .bind(&c.owner)
+            .bind(c.starts_on.map(|d| d.to_string()))
+            .bind(c.deadline.map(|d| d.to_string()))
+            .bind(&c.measure)
+            .bind(&c.follow_up),
+        };
+        q.bind(by.as_str()).bind(&now).execute(&mut *tx).await?;
+    }
+    tx.commit().await?;
+    Ok(Ok(()))
+}
+
+/// Places a chosen theme in the matrix, or takes it off.
+pub async fn place(db: &Db, org: &OrgId, plan: &PlanId, theme: &str, quadrant: Option<Quadrant>) -> anyhow::Result<Result<bool, Refused>> {
+    let mut tx = db.pool.begin().await?;
+    if !touch_open(&mut tx, org, plan).await? {
+        return Ok(Err(Refused::Closed));
+    }
+    let done = sqlx::query("UPDATE org_plan_themes SET quadrant = $4 WHERE org_id = $1 AND plan_id = $2 AND theme = $3")
+        .bind(org.as_str())
+        .bind(plan.as_str())
+        .bind(theme)
+        .bind(quadrant.map(|q| q.code()))
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(Ok(done.rows_affected() == 1))
+}
+
+/// The plan's two most important points: the themes whose cards they are
+/// (`None` leaves a place empty), and top management's sign-off.
+pub struct Decision<'a> {
+    pub top: [Option<&'a str>; 2],
+    pub signed_off_on: Option<time::Date>,
+    pub signed_off_by: &'a str,
+    pub signoff_note: &'a str,
+}
+
+pub async fn decide(db: &Db, org: &OrgId, plan: &PlanId, by: &PersonId, d: &Decision<'_>) -> anyhow::Result<Result<(), Refused>> {
+    let mut tx = db.pool.begin().await?;
+    if !touch_open(&mut tx, org, plan).await? {
+        return Ok(Err(Refused::Closed));
+    }
+    sqlx::query("UPDATE org_plan_themes SET top = NULL WHERE org_id = $1 AND plan_id = $2")
+        .bind(org.as_str())
+        .bind(plan.as_str())
+        .execute(&mut *tx)
+        .await?;
+    for (i, theme) in d.top.iter().enumerate() {
+        let Some(theme) = theme else { continue };
+        sqlx::query("UPDATE org_plan_themes SET top = $4 WHERE org_id = $1 AND plan_id = $2 AND theme = $3")
+            .bind(org.as_str())
+            .bind(plan.as_str())
+            .bind(*theme)
+            .bind(i as i64 + 1)
+            .execute(&mut *tx)
+            .await?;
+    }
+    sqlx::query("UPDATE org_plans SET signed_off_on = $3, signed_off_by = $4, signoff_note = $5, recorded_by = $6 WHERE org_id = $1 AND id = $2")
+        .bind(org.as_str())
+        .bind(plan.as_str())
+        .bind(d.signed_off_on.map(|d| d.to_string()))
+        .bind(d.signed_off_by)
+        .bind(d.signoff_note)
+        .bind(by.as_str())
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(Ok(()))
+}
