@@ -13,6 +13,7 @@ pub mod agreement;
 mod apv;
 mod apv_history;
 mod collab;
+mod plan;
 pub mod intro;
 pub mod meetings;
 pub mod people;
@@ -119,6 +120,7 @@ async fn fill(db: &Db, shipped: &Shipped, made: &crate::org::provision::Provisio
     team::fill(&mut tx, &made.org, &structure, now).await?;
     apv::fill(&mut tx, &made.org, &structure, &apv_themes, &crate::tools::apv::other_keys(shipped), now).await?;
     collab::fill(&mut tx, &made.org, &structure, &checklist, now).await?;
+    plan::fill(&mut tx, &made.org, &made.person, now).await?;
     tx.commit().await?;
     Ok(())
 }

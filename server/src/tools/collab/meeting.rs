@@ -140,9 +140,8 @@ async fn meeting_page(
     let rule = me.m.rule;
     let audience = relation.audience();
     let respondents = u32::try_from(round.respondents).unwrap_or(0);
-    let members = groups::members(db, org, &group.id).await?;
-    let items = store::round_items(db, org, &round.id).await?;
-    let answers = store::answers(db, org, &round.id).await?;
+    let data = super::meeting_data::load(db, org, &round).await?;
+    let super::meeting_data::MeetingData { members, items, answers, mut comments, placements, points: stored, previous_points, reviews } = data;
     let figures = view::figures(page.lang, content, &items, &answers, respondents, !round.open, &rule, audience);
     let shown = matches!(figures, Figures::Shown(_));
     let named = if shown && relation.may_see_names(group.named) {
@@ -152,14 +151,12 @@ async fn meeting_page(
         None
     };
     let comments = if shown && rule.may_show_free_text(audience, respondents) {
-        let mut list = store::comments(db, org, &round.id).await?;
         // Shuffled, so the order does not follow who answered first.
-        list.shuffle(&mut rand::rng());
-        Some(list)
+        comments.shuffle(&mut rand::rng());
+        Some(comments)
     } else {
         None
     };
-    let placements = store::placements(db, org, &round.id).await?;
     let card = |theme: &'static str| ThemeCard {
         key: theme.to_string(),
         title: content.theme_title(theme).to_string(),
@@ -184,12 +181,12 @@ async fn meeting_page(
         unplaced: THEMES.into_iter().map(card).filter(|c| c.placed.is_empty()).collect(),
         options: Quadrant::ALL.into_iter().map(|q| (q.code(), content.matrix.quadrant(q).title.clone())).collect(),
     };
-    let stored = store::points(db, org, &round.id).await?;
     let points = match typed {
         Some(form) => form.points.to_vec(),
         None => form_of(&stored),
     };
-    let review = follow_up(state, &page, me, &round, round.open && relation.may_decide(is_hr, group.leader_id.is_some())).await?;
+    let may_review = round.open && relation.may_decide(is_hr, group.leader_id.is_some());
+    let review = follow_up(&page, &previous_points, &reviews, may_review);
     Ok(MeetingPage {
         id: round.id.to_string(),
         group_id: group.id.to_string(),
@@ -290,14 +287,10 @@ pub async fn save_agreement(
 
 /// The follow-up that opens the meeting: the group's last settled
 /// agreement, point by point, with what this meeting has recorded.
-async fn follow_up(state: &AppState, page: &Page, me: &Member, round: &store::Round, may_review: bool) -> AppResult<Option<ReviewSection>> {
-    let (db, org) = (&state.db, me.org());
-    let Some(previous) = store::previous(db, org, me.person(), round).await? else { return Ok(None) };
-    let points = store::points(db, org, &previous.id).await?;
+fn follow_up(page: &Page, points: &[store::Point], recorded: &[(String, domain::apv::Review)], may_review: bool) -> Option<ReviewSection> {
     if points.is_empty() {
-        return Ok(None);
+        return None;
     }
-    let recorded = store::reviews(db, org, &round.id).await?;
     let rows = points
         .iter()
         .map(|p| {
@@ -315,7 +308,7 @@ async fn follow_up(state: &AppState, page: &Page, me: &Member, round: &store::Ro
             }
         })
         .collect();
-    Ok(Some(ReviewSection::new(page, rows, may_review)))
+    Some(ReviewSection::new(page, rows, may_review))
 }
 
 /// Records the follow-up of the last agreement's points: the group's

@@ -19,6 +19,7 @@ pub mod invite;
 pub mod lift;
 pub mod mail;
 pub mod meeting;
+pub mod meeting_data;
 pub mod pages;
 pub mod store;
 pub mod view;

@@ -9,6 +9,7 @@ use crate::support::{TestApp, TestClient};
 use domain::roles::Role;
 
 mod access;
+mod browser;
 mod flow;
 
 pub struct Randers {

@@ -1,0 +1,134 @@
+//! Everything the meeting page shows, asked in one query: the group's
+//! people, the statements the round asks, the answers and comments, the
+//! matrix, the agreement being written, the last agreement's points and
+//! what this meeting recorded about them. On SQLite every query is a
+//! hand-off to a worker thread; one round trip instead of ten is what the
+//! page's p99 is made of (docs/performance.md).
+
+use super::store::{Point, Round, RoundItem};
+use crate::storage::Db;
+use crate::tools::group::store::Person;
+use domain::apv::{NextStep, Review, Worked};
+use domain::collab::Quadrant;
+use domain::ids::{CatalogueItemId, CollabPointId, ContentVersionId, OrgId, PersonId};
+use domain::intro::ScaleValue;
+
+#[derive(Default)]
+pub struct MeetingData {
+    pub members: Vec<Person>,
+    pub items: Vec<RoundItem>,
+    pub answers: Vec<(String, ScaleValue)>,
+    pub comments: Vec<String>,
+    pub placements: Vec<(String, Quadrant)>,
+    pub points: Vec<Point>,
+    /// The group's last settled agreement before this round.
+    pub previous_points: Vec<Point>,
+    /// This meeting's follow-up of those points, by point id.
+    pub reviews: Vec<(String, Review)>,
+}
+
+/// The point columns, for this round's and the previous round's points.
+macro_rules! point_sql {
+    ($kind:literal, $round:literal) => {
+        concat!(
+            "SELECT '", $kind, "', c.id, CAST(c.position AS TEXT), c.text, c.actions, c.measure, COALESCE(c.owner_person_id, ''), \
+               COALESCE(o.name, ''), c.follow_up_on \
+             FROM collab_points c LEFT JOIN persons o ON o.id = c.owner_person_id AND o.org_id = c.org_id \
+             WHERE c.org_id = $1 AND c.round_id = ", $round
+        )
+    };
+}
+
+const SQL: &str = concat!(
+    "SELECT 'member', p.id, p.name, '', '', '', '', '', '' FROM persons p WHERE p.org_id = $1 AND p.id IN ( \
+       SELECT m.person_id FROM group_members m WHERE m.group_id = $3 AND m.org_id = $1 \
+       UNION SELECT g.group_leader_id FROM leader_groups g WHERE g.id = $3 AND g.org_id = $1) \
+     UNION ALL \
+     SELECT 'item', ri.revision_id, r.item_id, ri.section, r.text_da, r.text_en, CAST(ri.position AS TEXT), '', '' \
+       FROM collab_round_items ri JOIN catalogue_revisions r ON r.id = ri.revision_id AND r.org_id = ri.org_id \
+       WHERE ri.org_id = $1 AND ri.round_id = $2 \
+     UNION ALL \
+     SELECT 'answer', revision_id, CAST(value AS TEXT), '', '', '', '', '', '' FROM collab_answers WHERE org_id = $1 AND round_id = $2 \
+     UNION ALL \
+     SELECT 'comment', comment, '', '', '', '', '', '', '' FROM collab_respondents WHERE org_id = $1 AND round_id = $2 AND comment IS NOT NULL \
+     UNION ALL \
+     SELECT 'placement', theme, quadrant, '', '', '', '', '', '' FROM collab_matrix WHERE org_id = $1 AND round_id = $2 \
+     UNION ALL ",
+    point_sql!("point", "$2"),
+    " UNION ALL ",
+    point_sql!(
+        "previous",
+        "(SELECT r2.id FROM collab_rounds r2 WHERE r2.org_id = $1 AND r2.group_id = $3 AND r2.closed_at IS NOT NULL \
+           AND r2.id <> $2 AND r2.meeting_at <= $4 ORDER BY r2.meeting_at DESC, r2.id DESC LIMIT 1)"
+    ),
+    " UNION ALL \
+     SELECT 'review', point_id, CAST(done AS TEXT), worked, next_step, '', '', '', '' FROM collab_point_reviews \
+       WHERE org_id = $1 AND round_id = $2"
+);
+
+type Row = (String, String, String, String, String, String, String, String, String);
+
+fn point(r: Row) -> Option<Point> {
+    Some(Point {
+        id: CollabPointId::from_db(r.1),
+        position: r.2.parse().ok()?,
+        text: r.3,
+        actions: r.4,
+        measure: r.5,
+        owner_id: (!r.6.is_empty()).then(|| PersonId::from_db(r.6)),
+        owner_name: (!r.7.is_empty()).then_some(r.7),
+        follow_up_on: domain::input::parse_date(&r.8).ok()?,
+    })
+}
+
+pub async fn load(db: &Db, org: &OrgId, round: &Round) -> anyhow::Result<MeetingData> {
+    let rows: Vec<Row> = sqlx::query_as(SQL)
+        .bind(org.as_str())
+        .bind(round.id.as_str())
+        .bind(round.group_id.as_str())
+        .bind(crate::tools::dialog::meetings_store::instant_text(round.meeting_at))
+        .fetch_all(&db.pool)
+        .await?;
+    let mut d = MeetingData::default();
+    let mut items: Vec<(i64, RoundItem)> = Vec::new();
+    for r in rows {
+        match r.0.as_str() {
+            "member" => d.members.push(Person { id: PersonId::from_db(r.1), name: r.2 }),
+            "item" => items.push((
+                r.6.parse().unwrap_or(0),
+                RoundItem {
+                    revision_id: ContentVersionId::from_db(r.1),
+                    item_id: CatalogueItemId::from_db(r.2),
+                    theme: r.3,
+                    text_da: r.4,
+                    text_en: r.5,
+                },
+            )),
+            "answer" => {
+                if let Some(v) = r.2.parse().ok().and_then(ScaleValue::from_db) {
+                    d.answers.push((r.1, v));
+                }
+            }
+            "comment" => d.comments.push(r.1),
+            "placement" => {
+                if let Some(q) = Quadrant::parse(&r.2) {
+                    d.placements.push((r.1, q));
+                }
+            }
+            "point" => d.points.extend(point(r)),
+            "previous" => d.previous_points.extend(point(r)),
+            "review" => {
+                if let (Some(worked), Some(next_step)) = (Worked::parse(&r.3), NextStep::parse(&r.4)) {
+                    d.reviews.push((r.1, Review { done: r.2 == "1", worked, next_step }));
+                }
+            }
+            _ => {}
+        }
+    }
+    d.members.sort_by(|a, b| (&a.name, a.id.as_str()).cmp(&(&b.name, b.id.as_str())));
+    items.sort_by_key(|(position, _)| *position);
+    d.items = items.into_iter().map(|(_, i)| i).collect();
+    d.points.sort_by_key(|p| p.position);
+    d.previous_points.sort_by_key(|p| p.position);
+    Ok(d)
+}
