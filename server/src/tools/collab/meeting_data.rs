@@ -39,16 +39,28 @@ macro_rules! point_sql {
     };
 }
 
+/// How many gave one scale point to a statement, as text for the union.
+macro_rules! count_of {
+    ($v:literal) => {
+        concat!("CAST(SUM(CASE WHEN a.value = ", $v, " THEN 1 ELSE 0 END) AS TEXT)")
+    };
+}
+
+// Each statement comes with its five counts ("n1,n2,n3,n4,n5"): every row
+// crosses a thread on SQLite, so the answers are counted here, not sent.
 const SQL: &str = concat!(
-    "SELECT 'member', p.id, p.name, '', '', '', '', '', '' FROM persons p WHERE p.org_id = $1 AND p.id IN ( \
-       SELECT m.person_id FROM group_members m WHERE m.group_id = $3 AND m.org_id = $1 \
-       UNION SELECT g.group_leader_id FROM leader_groups g WHERE g.id = $3 AND g.org_id = $1) \
+    "SELECT 'member', p.id, p.name, '', '', '', '', '', '' FROM persons p JOIN ( \
+       SELECT m.person_id AS id FROM group_members m WHERE m.group_id = $3 AND m.org_id = $1 \
+       UNION SELECT g.group_leader_id FROM leader_groups g WHERE g.id = $3 AND g.org_id = $1) x ON x.id = p.id \
+     WHERE p.org_id = $1 \
      UNION ALL \
-     SELECT 'item', ri.revision_id, r.item_id, ri.section, r.text_da, r.text_en, CAST(ri.position AS TEXT), '', '' \
+     SELECT 'item', ri.revision_id, r.item_id, ri.section, r.text_da, r.text_en, CAST(ri.position AS TEXT), ",
+    count_of!(1), " || ',' || ", count_of!(2), " || ',' || ", count_of!(3), " || ',' || ", count_of!(4), " || ',' || ", count_of!(5),
+    ", '' \
        FROM collab_round_items ri JOIN catalogue_revisions r ON r.id = ri.revision_id AND r.org_id = ri.org_id \
+       LEFT JOIN collab_answers a ON a.round_id = ri.round_id AND a.revision_id = ri.revision_id AND a.org_id = ri.org_id \
        WHERE ri.org_id = $1 AND ri.round_id = $2 \
-     UNION ALL \
-     SELECT 'answer', revision_id, CAST(value AS TEXT), '', '', '', '', '', '' FROM collab_answers WHERE org_id = $1 AND round_id = $2 \
+       GROUP BY ri.revision_id, r.item_id, ri.section, r.text_da, r.text_en, ri.position \
      UNION ALL \
      SELECT 'comment', comment, '', '', '', '', '', '', '' FROM collab_respondents WHERE org_id = $1 AND round_id = $2 AND comment IS NOT NULL \
      UNION ALL \
@@ -94,7 +106,13 @@ pub async fn load(db: &Db, org: &OrgId, round: &Round) -> anyhow::Result<Meeting
     for r in rows {
         match r.0.as_str() {
             "member" => d.members.push(Person { id: PersonId::from_db(r.1), name: r.2 }),
-            "item" => items.push((
+            "item" => {
+                // Each count of a scale point stands for that many answers.
+                for (i, n) in r.7.split(',').enumerate() {
+                    let (Ok(n), Some(v)) = (n.parse::<usize>(), ScaleValue::from_db(i as i64 + 1)) else { continue };
+                    d.answers.extend(std::iter::repeat_n((r.1.clone(), v), n));
+                }
+                items.push((
                 r.6.parse().unwrap_or(0),
                 RoundItem {
                     revision_id: ContentVersionId::from_db(r.1),
@@ -103,11 +121,7 @@ pub async fn load(db: &Db, org: &OrgId, round: &Round) -> anyhow::Result<Meeting
                     text_da: r.4,
                     text_en: r.5,
                 },
-            )),
-            "answer" => {
-                if let Some(v) = r.2.parse().ok().and_then(ScaleValue::from_db) {
-                    d.answers.push((r.1, v));
-                }
+            ))
             }
             "comment" => d.comments.push(r.1),
             "placement" => {

@@ -86,21 +86,21 @@ pub fn figures(
                 .iter()
                 .zip(&pictures)
                 .filter(|(item, _)| item.theme == theme)
-                .map(|(item, picture)| {
-                    let mut view = item_view(&content.scale, &content.unknown, item.text(lang), picture, respondents, lang);
-                    let mut counts = [0; 6];
-                    for (slot, (_, n)) in counts.iter_mut().zip(&view.rows) {
-                        *slot = *n;
-                    }
-                    // The meeting looks at all statements at once: one stacked bar each.
-                    view.chart = super::chart::stacked_bar(&counts);
-                    view
-                })
+                // The meeting looks at all statements at once: one stacked bar each.
+                .map(|(item, picture)| item_view(&content.scale, &content.unknown, item.text(lang), picture, respondents, lang, stacked))
                 .collect();
             (!views.is_empty()).then(|| SectionView { title: content.theme_title(theme).to_string(), items: views })
         })
         .collect();
     Figures::Shown(sections)
+}
+
+fn stacked(rows: &[(String, u32)], _respondents: u32) -> String {
+    let mut counts = [0; 6];
+    for (slot, (_, n)) in counts.iter_mut().zip(rows) {
+        *slot = *n;
+    }
+    super::chart::stacked_bar(&counts)
 }
 
 /// The picture's legend: (swatch, label) for each scale point and "don't know".

@@ -53,10 +53,11 @@ pub struct Person {
 /// The group's members and its leader, by name.
 pub async fn members(db: &Db, org: &OrgId, group: &GroupId) -> anyhow::Result<Vec<Person>> {
     let rows: Vec<(String, String)> = sqlx::query_as(
-        "SELECT p.id, p.name FROM persons p WHERE p.org_id = $1 AND p.id IN ( \
-           SELECT m.person_id FROM group_members m WHERE m.group_id = $2 AND m.org_id = $1 \
-           UNION SELECT g.group_leader_id FROM leader_groups g WHERE g.id = $2 AND g.org_id = $1) \
-         ORDER BY p.name, p.id",
+        // Driven from the group's few people, not from the organisation's many.
+        "SELECT p.id, p.name FROM persons p JOIN ( \
+           SELECT m.person_id AS id FROM group_members m WHERE m.group_id = $2 AND m.org_id = $1 \
+           UNION SELECT g.group_leader_id FROM leader_groups g WHERE g.id = $2 AND g.org_id = $1) x ON x.id = p.id \
+         WHERE p.org_id = $1 ORDER BY p.name, p.id",
     )
     .bind(org.as_str())
     .bind(group.as_str())

@@ -154,7 +154,7 @@ pub fn figures(
             .iter()
             .zip(&pictures)
             .filter(|(item, _)| item.section == section)
-            .map(|(item, picture)| item_view(&content.scale, &content.unknown, item.text(lang), picture, respondents, lang))
+            .map(|(item, picture)| item_view(&content.scale, &content.unknown, item.text(lang), picture, respondents, lang, bars))
             .collect();
         if !views.is_empty() {
             let title = content.sections.get(section.code()).map(|s| s.title.clone()).unwrap_or_default();
@@ -164,16 +164,30 @@ pub fn figures(
     Figures::Shown(sections)
 }
 
-/// One statement's figures on a five-point scale with "don't know" last.
-pub fn item_view(scale: &[String; 5], unknown: &str, text: &str, picture: &ItemPicture, respondents: u32, lang: Lang) -> ItemView {
+/// The introduction tool's chart of one statement: a bar per answer.
+pub fn bars(rows: &[(String, u32)], respondents: u32) -> String {
+    let bars: Vec<Bar> =
+        rows.iter().enumerate().map(|(i, (label, count))| Bar { label, count: *count, muted: i == 5 }).collect();
+    bar_chart(&bars, respondents)
+}
+
+/// One statement's figures on a five-point scale with "don't know" last,
+/// drawn by `draw` from the (label, count) rows and the respondents.
+pub fn item_view(
+    scale: &[String; 5],
+    unknown: &str,
+    text: &str,
+    picture: &ItemPicture,
+    respondents: u32,
+    lang: Lang,
+    draw: fn(&[(String, u32)], u32) -> String,
+) -> ItemView {
     let dont_know = respondents.saturating_sub(picture.answered);
     let mut rows: Vec<(String, u32)> = scale.iter().cloned().zip(picture.counts.iter().copied()).collect();
     rows.push((unknown.to_string(), dont_know));
-    let bars: Vec<Bar> =
-        rows.iter().enumerate().map(|(i, (label, count))| Bar { label, count: *count, muted: i == 5 }).collect();
     ItemView {
         text: text.to_string(),
-        chart: bar_chart(&bars, respondents),
+        chart: draw(&rows, respondents),
         rows,
         answered: picture.answered,
         mean: picture.mean_tenths().map(|t| tenths(lang, t)),
