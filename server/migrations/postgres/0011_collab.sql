@@ -98,3 +98,4 @@ CREATE TABLE collab_point_reviews (
     reviewed_by TEXT REFERENCES persons(id) ON DELETE SET NULL,
     reviewed_at TEXT NOT NULL
 );
+CREATE INDEX collab_point_reviews_round ON collab_point_reviews(round_id);

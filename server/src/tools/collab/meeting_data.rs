@@ -39,28 +39,29 @@ macro_rules! point_sql {
     };
 }
 
-/// How many gave one scale point to a statement, as text for the union.
+/// How many gave one scale point to a statement, as text.
 macro_rules! count_of {
     ($v:literal) => {
-        concat!("CAST(SUM(CASE WHEN a.value = ", $v, " THEN 1 ELSE 0 END) AS TEXT)")
+        concat!("CAST(SUM(CASE WHEN value = ", $v, " THEN 1 ELSE 0 END) AS TEXT)")
     };
 }
 
 // Each statement comes with its five counts ("n1,n2,n3,n4,n5"): every row
-// crosses a thread on SQLite, so the answers are counted here, not sent.
+// crosses a thread on SQLite, so the answers are counted here, not sent,
+// and counted per statement before the join (grouping the joined rows
+// sorted the statements' texts: three times slower).
 const SQL: &str = concat!(
     "SELECT 'member', p.id, p.name, '', '', '', '', '', '' FROM persons p JOIN ( \
        SELECT m.person_id AS id FROM group_members m WHERE m.group_id = $3 AND m.org_id = $1 \
        UNION SELECT g.group_leader_id FROM leader_groups g WHERE g.id = $3 AND g.org_id = $1) x ON x.id = p.id \
      WHERE p.org_id = $1 \
      UNION ALL \
-     SELECT 'item', ri.revision_id, r.item_id, ri.section, r.text_da, r.text_en, CAST(ri.position AS TEXT), ",
-    count_of!(1), " || ',' || ", count_of!(2), " || ',' || ", count_of!(3), " || ',' || ", count_of!(4), " || ',' || ", count_of!(5),
-    ", '' \
+     SELECT 'item', ri.revision_id, r.item_id, ri.section, r.text_da, r.text_en, CAST(ri.position AS TEXT), COALESCE(a.counts, ''), '' \
        FROM collab_round_items ri JOIN catalogue_revisions r ON r.id = ri.revision_id AND r.org_id = ri.org_id \
-       LEFT JOIN collab_answers a ON a.round_id = ri.round_id AND a.revision_id = ri.revision_id AND a.org_id = ri.org_id \
+       LEFT JOIN (SELECT revision_id, ",
+    count_of!(1), " || ',' || ", count_of!(2), " || ',' || ", count_of!(3), " || ',' || ", count_of!(4), " || ',' || ", count_of!(5),
+    " AS counts FROM collab_answers WHERE org_id = $1 AND round_id = $2 GROUP BY revision_id) a ON a.revision_id = ri.revision_id \
        WHERE ri.org_id = $1 AND ri.round_id = $2 \
-       GROUP BY ri.revision_id, r.item_id, ri.section, r.text_da, r.text_en, ri.position \
      UNION ALL \
      SELECT 'comment', comment, '', '', '', '', '', '', '' FROM collab_respondents WHERE org_id = $1 AND round_id = $2 AND comment IS NOT NULL \
      UNION ALL \
