@@ -22,7 +22,7 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use domain::collab::{parse_placement, Quadrant};
+use domain::collab::Quadrant;
 use domain::input::LongText;
 
 fn paragraphs(s: &str) -> Vec<String> {
@@ -370,8 +370,11 @@ pub struct PlaceForm {
 /// Step 2: a chosen theme placed in the matrix (or taken off it).
 pub async fn place(State(state): State<AppState>, me: Member, Path(id): Path<String>, CsrfForm(form): CsrfForm<PlaceForm>) -> AppResult<Response> {
     let plan = editable(&state, &me, &id).await?;
-    // The collab parser knows the quadrants; the theme is checked against the plan.
-    let quadrant = parse_placement(domain::collab::THEMES[0], &form.quadrant).map_err(|e| AppError::BadRequest(e.key))?.1;
+    // The theme is checked against the plan's chosen themes by the store.
+    let quadrant = match form.quadrant.trim() {
+        "" => None,
+        q => Some(Quadrant::parse(q).ok_or(AppError::BadRequest("error-collab-quadrant-unknown"))?),
+    };
     match store::place(&state.db, me.org(), &plan.id, form.theme.trim(), quadrant).await? {
         Ok(true) => Ok(Redirect::to(&format!("/plan/{}/qualify?notice=placed#matrix", plan.id)).into_response()),
         Ok(false) => Err(AppError::BadRequest("plan-error-theme-unknown")),
