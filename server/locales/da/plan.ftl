@@ -75,3 +75,6 @@ plan-doc-no-themes = Der er ikke valgt temaer endnu.
 plan-doc-signoff = Topledelsens godkendelse
 plan-doc-footer = Plan for ledertrivsel fra Ledertrivsel, hentet { $date }
 plan-doc-file = plan-for-ledertrivsel
+plan-lifted-heading = Temaer fra ledergrupper og ledere
+plan-lifted-lead = Det, ledergrupper og ledere har løftet til organisationen, er også viden om ledertrivslen hos jer. Svar på hvert tema i indbakken: tages med i planen, håndteres et andet sted eller afvises med en begrundelse.
+plan-lifted-none = Der er ikke løftet temaer til organisationen endnu.

@@ -75,3 +75,6 @@ plan-doc-no-themes = No themes have been chosen yet.
 plan-doc-signoff = Top management's sign-off
 plan-doc-footer = Plan for leader wellbeing from Ledertrivsel, downloaded { $date }
 plan-doc-file = plan-for-leader-wellbeing
+plan-lifted-heading = Themes from leader groups and leaders
+plan-lifted-lead = What leader groups and leaders have lifted to the organisation is also knowledge about leader wellbeing here. Answer each theme in the inbox: taken into the plan, handled elsewhere, or declined with a reason.
+plan-lifted-none = No themes have been lifted to the organisation yet.

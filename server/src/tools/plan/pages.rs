@@ -197,6 +197,9 @@ pub struct PreparePage {
     pub themes: Vec<ThemeView>,
     pub labels: [(String, String); 3],
     pub overview: Vec<overview::Line>,
+    /// For HR: the themes lifted to the organisation, open ones first; the
+    /// inbox is HR's, so readers do not see it here.
+    pub lifts: Vec<crate::thread::view::LiftView>,
     pub errors: FormErrors,
 }
 
@@ -214,6 +217,15 @@ async fn prepare_page(state: &AppState, page: Page, me: &Member, plan: &Plan, ty
         }
     }
     let o = overview::load(state, me).await?;
+    let lifts = if me.m.roles.may_administer() {
+        let mut arrived = crate::thread::store::org_inbox(&state.db, me.org(), me.person()).await?;
+        arrived.sort_by_key(|l| !l.answered.status.is_open());
+        let none = FormErrors::default();
+        let shown = crate::thread::view::Shown { page: &page, own_list: false, may_answer: false, may_lift_on: false, base: "", typed: None, errors: &none };
+        arrived.iter().map(|l| crate::thread::view::lift(l, &shown)).collect()
+    } else {
+        Vec::new()
+    };
     let m = &content.mapping;
     Ok(PreparePage {
         f: frame(content, &page, me, plan, "prepare", notice),
@@ -224,6 +236,7 @@ async fn prepare_page(state: &AppState, page: Page, me: &Member, plan: &Plan, ty
         themes,
         labels: [(m.known.clone(), m.known_hint.clone()), (m.sources.clone(), m.sources_hint.clone()), (m.need_more.clone(), m.need_more_hint.clone())],
         overview: overview::lines(&page, &o, me.m.rule.k),
+        lifts,
         errors,
         page,
     })

@@ -15,6 +15,24 @@ both_backends!(hr_prepares_qualifies_and_concretises_the_plan, |app: TestApp| as
     assert_eq!(count(&app, "SELECT COUNT(*) FROM org_plans WHERE org_id = $1", r.org.id.as_str()).await, 0);
     let plan = started(&hr).await;
 
+    // A point Lis lifted to the organisation is there for HR while mapping, not for readers.
+    let lifted = "Vi mangler en fast sparringspartner uden for egen forvaltning";
+    let mut conn = app.state.db.pool.acquire().await.unwrap();
+    let new = ledertrivsel::thread::store::NewLift {
+        source_kind: domain::thread::SourceKind::AgreementPoint,
+        source_id: "punkt-1",
+        from_person: &r.lis,
+        from_group: None,
+        to: &domain::thread::Destination::Organisation,
+        text: &domain::thread::LiftText::parse(lifted).unwrap(),
+        attributed: false,
+    };
+    ledertrivsel::thread::store::lift(&mut conn, &r.org.id, new).await.unwrap().unwrap();
+    drop(conn);
+    let (_, body) = hr.page(&format!("/plan/{plan}/prepare")).await;
+    assert!(body.contains(lifted) && body.contains("Temaer fra ledergrupper og ledere") && !body.contains("Lis Leder"), "{body}");
+    assert!(!app.signed_in("direktor@randers.dk").await.page(&format!("/plan/{plan}/prepare")).await.1.contains(lifted));
+
     // Step 1: the theme sheet has the organisation deck's themes and the APV's.
     let (status, body) = hr.page(&format!("/plan/{plan}/prepare")).await;
     assert_eq!(status, 200);

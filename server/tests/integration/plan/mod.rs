@@ -14,14 +14,15 @@ mod flow;
 
 pub struct Randers {
     pub org: Org,
+    pub lis: domain::ids::PersonId,
 }
 
 /// HR (Hanne), a director in top management, a leader.
 pub async fn randers(app: &TestApp) -> Randers {
     let org = app.org("Randers Kommune", "hr@randers.dk").await;
     app.person(&org, "Dorte Direktør", "direktor@randers.dk", &[Role::TopManagement]).await;
-    app.person(&org, "Lis Leder", "lis@randers.dk", &[Role::Leader]).await;
-    Randers { org }
+    let lis = app.person(&org, "Lis Leder", "lis@randers.dk", &[Role::Leader]).await;
+    Randers { org, lis }
 }
 
 /// HR starts a plan; returns its id.
