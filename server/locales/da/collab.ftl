@@ -128,3 +128,4 @@ collab-error-share-choice = Vælg, om aftalen skal deles med HR.
 collab-shared-heading = Gruppeaftalen
 collab-shared-lead = Gruppen har delt sin aftale med HR. Gruppens svar og kommentarer er fortsat gruppens egne.
 audit-collab-agreement-read = Læste en ledergruppes delte gruppeaftale
+collab-why-heading = Hvorfor skærpe ledergruppens samarbejde?

@@ -78,3 +78,6 @@ plan-doc-file = plan-for-ledertrivsel
 plan-lifted-heading = Temaer fra ledergrupper og ledere
 plan-lifted-lead = Det, ledergrupper og ledere har løftet til organisationen, er også viden om ledertrivslen hos jer. Svar på hvert tema i indbakken: tages med i planen, håndteres et andet sted eller afvises med en begrundelse.
 plan-lifted-none = Der er ikke løftet temaer til organisationen endnu.
+plan-overview-apv-participation = Ledere, der har afleveret Skema 1 i den seneste APV-kampagne
+plan-overview-no-campaign = ingen kampagne endnu
+plan-why-heading = Hvorfor en samlet plan for ledertrivsel?

@@ -128,3 +128,4 @@ collab-error-share-choice = Choose whether to share the agreement with HR.
 collab-shared-heading = The group agreement
 collab-shared-lead = The group has shared its agreement with HR. The group's answers and comments remain the group's own.
 audit-collab-agreement-read = Read a leader group's shared group agreement
+collab-why-heading = Why sharpen the leader group's collaboration?

@@ -78,3 +78,6 @@ plan-doc-file = plan-for-leader-wellbeing
 plan-lifted-heading = Themes from leader groups and leaders
 plan-lifted-lead = What leader groups and leaders have lifted to the organisation is also knowledge about leader wellbeing here. Answer each theme in the inbox: taken into the plan, handled elsewhere, or declined with a reason.
 plan-lifted-none = No themes have been lifted to the organisation yet.
+plan-overview-apv-participation = Leaders who handed in Skema 1 in the newest APV campaign
+plan-overview-no-campaign = no campaign yet
+plan-why-heading = Why an overall plan for leader wellbeing?

@@ -165,4 +165,13 @@ async fn demo_has_structure_and_intro_rounds() {
     assert!(body.contains("Min arbejdsmængde er til at overkomme."), "{body}");
     let (_, start) = pia.page("/").await;
     assert!(start.contains(&format!("/intro/runs/{open}")), "the open round is due on her start page: {start}");
+
+    // Tools 2 and 3 are filled in: Børn og Unge's checklist is due for Anne's
+    // colleague who has not answered; HR finds the plan and the overview.
+    let dorthe = sign_in("dorthe.skovgaard@fjordby.dk").await;
+    assert!(dorthe.page("/").await.1.contains("Udfyld afkrydsningsskemaet om samarbejdet i Ledergruppen i Børn og Unge"));
+    let hr = sign_in("hr@fjordby.dk").await;
+    let (_, plan) = hr.page("/plan").await;
+    assert!(plan.contains("Plan for ledertrivsel i Fjordby Kommune") && plan.contains("godkendt af topledelsen"), "{plan}");
+    assert!(plan.contains("Ledere, der har afleveret Skema 1 i den seneste APV-kampagne"), "{plan}");
 }

@@ -30,12 +30,14 @@ pub struct Overview {
     pub groups_following_up: i64,
     /// Lifted points waiting at the organisation.
     pub inbox_open: i64,
+    /// The newest APV campaign's participation: (handed in, asked), if any campaign.
+    pub apv: Option<(i64, i64)>,
 }
 
 pub async fn load(state: &AppState, me: &Member) -> anyhow::Result<Overview> {
     let today = crate::i18n::format::today();
     let year_ago = crate::storage::to_text(time::OffsetDateTime::now_utc() - time::Duration::days(365));
-    let row: (i64, i64, i64, i64, i64, i64) = sqlx::query_as(
+    let row: (i64, i64, i64, i64, i64, i64, i64, i64) = sqlx::query_as(
         "SELECT \
            (SELECT COUNT(*) FROM person_roles WHERE org_id = $1 AND role = 'leader'), \
            (SELECT COUNT(DISTINCT a.person_id) FROM agreements a WHERE a.org_id = $1 AND a.starts_on <= $2 AND a.ends_on >= $2 \
@@ -44,7 +46,10 @@ pub async fn load(state: &AppState, me: &Member) -> anyhow::Result<Overview> {
            (SELECT COUNT(DISTINCT group_id) FROM collab_rounds WHERE org_id = $1 AND closed_at IS NOT NULL AND closed_at >= $3), \
            (SELECT COUNT(DISTINCT r.group_id) FROM collab_point_reviews v JOIN collab_rounds r ON r.id = v.round_id \
               WHERE v.org_id = $1 AND v.reviewed_at >= $3), \
-           (SELECT COUNT(*) FROM lifts WHERE org_id = $1 AND to_level = 'organisation' AND status = 'open')",
+           (SELECT COUNT(*) FROM lifts WHERE org_id = $1 AND to_level = 'organisation' AND status = 'open'), \
+           (SELECT COUNT(*) FROM apv_campaigns WHERE org_id = $1), \
+           (SELECT COUNT(*) FROM apv_respondents x JOIN apv_rounds r ON r.id = x.round_id AND r.org_id = x.org_id \
+              WHERE r.org_id = $1 AND r.campaign_id = (SELECT c.id FROM apv_campaigns c WHERE c.org_id = $1 ORDER BY c.created_at DESC, c.id DESC LIMIT 1))",
     )
     .bind(me.org().as_str())
     .bind(crate::tools::dialog::store::date_text(today))
@@ -58,7 +63,32 @@ pub async fn load(state: &AppState, me: &Member) -> anyhow::Result<Overview> {
         groups_agreed: row.3,
         groups_following_up: row.4,
         inbox_open: row.5,
+        apv: if row.6 > 0 { Some((row.7, asked_in_newest_campaign(state, me).await?)) } else { None },
     })
+}
+
+/// Everyone in the groups of the newest campaign's rounds (members and leaders).
+async fn asked_in_newest_campaign(state: &AppState, me: &Member) -> anyhow::Result<i64> {
+    let (n,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM ( \
+           SELECT m.person_id FROM group_members m JOIN apv_rounds r ON r.group_id = m.group_id AND r.org_id = m.org_id \
+             WHERE r.org_id = $1 AND r.campaign_id = $2 \
+           UNION SELECT g.group_leader_id FROM leader_groups g JOIN apv_rounds r ON r.group_id = g.id AND r.org_id = g.org_id \
+             WHERE r.org_id = $1 AND r.campaign_id = $2 AND g.group_leader_id IS NOT NULL) asked",
+    )
+    .bind(me.org().as_str())
+    .bind(newest_campaign(state, me).await?)
+    .fetch_one(&state.db.pool)
+    .await?;
+    Ok(n)
+}
+
+async fn newest_campaign(state: &AppState, me: &Member) -> anyhow::Result<String> {
+    let row: Option<(String,)> = sqlx::query_as("SELECT id FROM apv_campaigns WHERE org_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1")
+        .bind(me.org().as_str())
+        .fetch_optional(&state.db.pool)
+        .await?;
+    Ok(row.map(|(id,)| id).unwrap_or_default())
 }
 
 /// One line of the overview as the page and the files show it.
@@ -80,12 +110,20 @@ pub fn lines(page: &Page, o: &Overview, k: u32) -> Vec<Line> {
         l.label = page.t(key);
         l
     };
+    let apv = match o.apv {
+        Some((handed_in, asked)) if handed_in >= i64::from(k) => {
+            Line { label: String::new(), value: page.t2("plan-overview-of", "count", handed_in, "total", asked), number: Some(handed_in) }
+        }
+        Some(_) => Line { label: String::new(), value: page.t1("plan-overview-under-k", "k", k), number: None },
+        None => Line { label: String::new(), value: page.t("plan-overview-no-campaign"), number: None },
+    };
     vec![
         label("plan-overview-leaders", count(o.leaders)),
         label("plan-overview-with-agreement", leaders_with),
         label("plan-overview-groups", count(o.groups)),
         label("plan-overview-groups-agreed", count(o.groups_agreed)),
         label("plan-overview-groups-following-up", count(o.groups_following_up)),
+        label("plan-overview-apv-participation", apv),
         label("plan-overview-inbox", count(o.inbox_open)),
     ]
 }
