@@ -174,4 +174,8 @@ async fn demo_has_structure_and_intro_rounds() {
     let (_, plan) = hr.page("/plan").await;
     assert!(plan.contains("Plan for ledertrivsel i Fjordby Kommune") && plan.contains("godkendt af topledelsen"), "{plan}");
     assert!(plan.contains("Ledere, der har afleveret Skema 1 i den seneste APV-kampagne"), "{plan}");
+    let (id,): (String,) = sqlx::query_as("SELECT id FROM org_plans").fetch_one(pool).await.unwrap();
+    let (_, prepare) = hr.page(&format!("/plan/{id}/prepare")).await;
+    assert!(prepare.contains("Se farvekortet og udviklingen siden sidst") && prepare.contains("apv-picture-caption"), "the newest APV campaign's picture: {prepare}");
+    assert!(prepare.contains("Fire af de seneste seks nye ledere"), "the demo plan's mapping");
 }

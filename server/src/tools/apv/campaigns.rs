@@ -185,7 +185,7 @@ pub struct Overview {
     pub groups_in_unit: Option<std::collections::HashSet<String>>,
 }
 
-fn theme_label(page: &Page, t: &CampaignTheme) -> String {
+pub(crate) fn theme_label(page: &Page, t: &CampaignTheme) -> String {
     let text = match page.lang {
         crate::i18n::Lang::Da => &t.text_da,
         crate::i18n::Lang::En => &t.text_en,

@@ -9,6 +9,7 @@
 //! read (`Roles::may_read_overview`); anyone else gets 403. Plans are scoped
 //! by organisation, so another organisation's plan is 404.
 
+pub mod apv_picture;
 pub mod content;
 pub mod document;
 pub mod input;

@@ -200,6 +200,8 @@ pub struct PreparePage {
     /// For HR: the themes lifted to the organisation, open ones first; the
     /// inbox is HR's, so readers do not see it here.
     pub lifts: Vec<crate::thread::view::LiftView>,
+    /// The newest APV campaign's picture across the organisation, if any.
+    pub apv: Option<super::apv_picture::ApvSummary>,
     pub errors: FormErrors,
 }
 
@@ -237,6 +239,7 @@ async fn prepare_page(state: &AppState, page: Page, me: &Member, plan: &Plan, ty
         labels: [(m.known.clone(), m.known_hint.clone()), (m.sources.clone(), m.sources_hint.clone()), (m.need_more.clone(), m.need_more_hint.clone())],
         overview: overview::lines(&page, &o, me.m.rule.k),
         lifts,
+        apv: super::apv_picture::newest(state, &page, me).await?,
         errors,
         page,
     })

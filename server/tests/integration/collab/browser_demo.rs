@@ -1,7 +1,7 @@
 //! The demo's Tool 2 as people meet it in a browser: Teknik, Kultur og
 //! Fritid's settled agreement with the follow-up of the one before it and
 //! the forms to lift and share; a new meeting that opens with the follow-up
-//! to fill in; HR reading the shared agreement. axe-core runs on each at
+//! to fill in; HR reading the shared agreement, and the demo's plan. axe-core runs on each at
 //! phone and desktop width.
 
 use crate::support::browser::{Browser, DESKTOP};
@@ -58,6 +58,15 @@ async fn the_demo_agreement_follow_up_and_sharing_are_accessible() {
     hr.client().goto(&format!("{base}/collab/rounds/{latest}")).await.unwrap();
     assert!(hr.text("#shared-heading ~ ol").await.contains("Vi giver hinanden sparring på en svær sag"));
     hr.check_page("collab-demo-hr-shared").await;
+
+    // The demo's plan: the prepare step with the APV picture and what was lifted.
+    let (plan,): (String,) = sqlx::query_as("SELECT id FROM org_plans").fetch_one(&app.state.db.pool).await.unwrap();
+    hr.client().goto(&format!("{base}/plan/{plan}/prepare")).await.unwrap();
+    hr.click("#apv-picture summary").await;
+    hr.find("#apv-picture table").await;
+    hr.check_page("plan-demo-prepare").await;
+    hr.client().goto(&format!("{base}/plan/{plan}/concretise")).await.unwrap();
+    hr.check_page("plan-demo-concretise").await;
     hr.close().await;
 }
 
