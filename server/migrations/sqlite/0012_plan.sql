@@ -41,6 +41,10 @@ CREATE TABLE org_plan_themes (
     deadline TEXT,
     measure TEXT NOT NULL DEFAULT '',
     follow_up TEXT NOT NULL DEFAULT '',
+    -- The next follow-up of the card (HR is reminded before it), and where
+    -- the work stands: planned, under_way, done or dropped.
+    follow_up_on TEXT,
+    status TEXT NOT NULL DEFAULT 'planned',
     -- 1 or 2: the plan's two most important points.
     top INTEGER,
     updated_by TEXT REFERENCES persons(id) ON DELETE SET NULL,

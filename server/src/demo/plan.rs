@@ -99,8 +99,8 @@ pub async fn fill(conn: &mut AnyConnection, org: &OrgId, hr: &PersonId, now: Off
     for (position, t) in THEMES.iter().enumerate() {
         sqlx::query(
             "INSERT INTO org_plan_themes (plan_id, org_id, theme, position, known, sources, need_more, unfold, quadrant, goal, actions, owner, \
-               starts_on, deadline, measure, follow_up, top, updated_by, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)",
+               starts_on, deadline, measure, follow_up, top, updated_by, updated_at, follow_up_on, status) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)",
         )
         .bind(plan.as_str())
         .bind(org.as_str())
@@ -121,6 +121,9 @@ pub async fn fill(conn: &mut AnyConnection, org: &OrgId, hr: &PersonId, now: Off
         .bind(t.13)
         .bind(hr.as_str())
         .bind(to_text(created + Duration::days(30)))
+        // The cards with a goal are under way and followed up in a fortnight.
+        .bind((!t.6.is_empty()).then(|| (now + Duration::days(14)).date().to_string()))
+        .bind(if t.6.is_empty() { "planned" } else { "under_way" })
         .execute(&mut *conn)
         .await?;
     }

@@ -580,6 +580,8 @@ pub const REGISTER: &[TableEntry] = &[
             ("deadline", N),
             ("measure", N),
             ("follow_up", N),
+            ("follow_up_on", N),
+            ("status", N),
             ("top", N),
             ("updated_by", P),
             ("updated_at", N),

@@ -51,6 +51,8 @@ async fn build(state: &AppState, page: &Page, me: &Member, plan: &store::Plan) -
             (c.deadline.clone(), date(t.card.deadline)),
             (c.measure.clone(), or_none(&t.card.measure)),
             (c.follow_up.clone(), or_none(&t.card.follow_up)),
+            (page.t("plan-follow-up-on"), date(t.card.follow_up_on)),
+            (page.t("plan-status-label"), page.t(&format!("plan-status-{}", t.card.status.code()))),
         ]));
     }
     blocks.push(Block::Heading(page.t("plan-doc-signoff")));

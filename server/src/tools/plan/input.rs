@@ -2,7 +2,7 @@
 //! (`theme-1`, `known-1`, …), so a theme's key never has to be an HTML id.
 //! Parsed into validated values here; a refused form changes nothing.
 
-use super::store::Card;
+use super::store::{Card, Status};
 use crate::i18n::Tr;
 use crate::web::forms::FormErrors;
 use domain::input::{parse_date, LongText};
@@ -62,6 +62,19 @@ pub fn card(tr: &Tr, errors: &mut FormErrors, f: &HashMap<&str, &str>, n: usize)
         deadline: date(tr, errors, f, "deadline", n),
         measure: text(tr, errors, f, "measure", n),
         follow_up: text(tr, errors, f, "follow_up", n),
+        follow_up_on: date(tr, errors, f, "follow_up_on", n),
+        status: {
+            let name = format!("status-{n}");
+            let raw = f.get(name.as_str()).copied().unwrap_or("").trim();
+            if raw.is_empty() {
+                Status::default()
+            } else {
+                Status::parse(raw).unwrap_or_else(|| {
+                    errors.add_key_at(tr, name, "plan-error-status");
+                    Status::default()
+                })
+            }
+        },
     };
     if let (Some(s), Some(d)) = (card.starts_on, card.deadline) {
         if d < s {
@@ -99,6 +112,12 @@ mod tests {
         assert!(errors.for_field("deadline-1").is_some());
         card(&tr, &mut errors, &f, 2);
         assert!(errors.for_field("starts_on-2").is_some());
+        let p = pairs(&[("status-1", "under_way"), ("follow_up_on-1", "2027-04-01"), ("status-2", "half")]);
+        let mut errors = FormErrors::default();
+        let c = card(&tr, &mut errors, &fields(&p), 1);
+        assert_eq!((c.status, c.follow_up_on.map(|d| d.to_string())), (Status::UnderWay, Some("2027-04-01".to_string())));
+        card(&tr, &mut errors, &fields(&p), 2);
+        assert!(errors.for_field("status-2").is_some());
         let long = "x".repeat(4001);
         let p = pairs(&[("goal-1", long.as_str())]);
         let mut errors = FormErrors::default();

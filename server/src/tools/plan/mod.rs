@@ -13,6 +13,7 @@ pub mod apv_picture;
 pub mod content;
 pub mod document;
 pub mod input;
+pub mod mail;
 pub mod overview;
 pub mod pages;
 pub mod sheet;

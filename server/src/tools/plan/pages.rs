@@ -406,6 +406,8 @@ pub struct ConcretisePage {
     pub themes: Vec<ThemeView>,
     pub card_intro: String,
     pub labels: CardLabels,
+    /// (code, label) of each card status.
+    pub statuses: Vec<(&'static str, String)>,
     pub top_intro: String,
     pub signoff_intro: String,
     pub top: [String; 2],
@@ -424,6 +426,7 @@ pub struct CardLabels {
     pub deadline: String,
     pub measure: String,
     pub follow_up: String,
+    pub follow_up_on: String,
     pub signoff_by: String,
     pub signoff_note: String,
 }
@@ -479,9 +482,11 @@ async fn concretise_page(
             deadline: c.deadline.clone(),
             measure: c.measure.clone(),
             follow_up: c.follow_up.clone(),
+            follow_up_on: page.t("plan-follow-up-on"),
             signoff_by: content.plan.signoff_by.clone(),
             signoff_note: content.plan.signoff_note.clone(),
         },
+        statuses: store::Status::ALL.into_iter().map(|s| (s.code(), page.t(&format!("plan-status-{}", s.code())))).collect(),
         top_intro: content.plan.top_intro.clone(),
         signoff_intro: content.plan.signoff_intro.clone(),
         top: d.top,

@@ -87,6 +87,38 @@ pub struct PlanTheme {
     pub top: Option<i64>,
 }
 
+/// Where an action card's work stands, as HR records it at each follow-up.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Status {
+    #[default]
+    Planned,
+    UnderWay,
+    Done,
+    Dropped,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [Status::Planned, Status::UnderWay, Status::Done, Status::Dropped];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Planned => "planned",
+            Status::UnderWay => "under_way",
+            Status::Done => "done",
+            Status::Dropped => "dropped",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|x| x.code() == s.trim())
+    }
+
+    /// Finished work needs no more reminders.
+    pub fn is_active(self) -> bool {
+        matches!(self, Status::Planned | Status::UnderWay)
+    }
+}
+
 /// A theme's action card.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Card {
@@ -97,6 +129,9 @@ pub struct Card {
     pub deadline: Option<time::Date>,
     pub measure: String,
     pub follow_up: String,
+    /// The next follow-up: HR is reminded three days before.
+    pub follow_up_on: Option<time::Date>,
+    pub status: Status,
 }
 
 impl Card {
@@ -105,11 +140,29 @@ impl Card {
     }
 }
 
-type ThemeRow = (String, String, String, String, String, Option<String>, String, String, String, Option<String>, Option<String>, String, String, Option<i64>);
+type ThemeRow = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    String,
+    String,
+    Option<i64>,
+    Option<String>,
+    String,
+);
 
 pub async fn themes(db: &Db, org: &OrgId, plan: &PlanId) -> anyhow::Result<Vec<PlanTheme>> {
     let rows: Vec<ThemeRow> = sqlx::query_as(
-        "SELECT theme, known, sources, need_more, unfold, quadrant, goal, actions, owner, starts_on, deadline, measure, follow_up, top \
+        "SELECT theme, known, sources, need_more, unfold, quadrant, goal, actions, owner, starts_on, deadline, measure, follow_up, top, \
+           follow_up_on, status \
          FROM org_plan_themes WHERE org_id = $1 AND plan_id = $2 ORDER BY position, theme",
     )
     .bind(org.as_str())
@@ -126,7 +179,17 @@ pub async fn themes(db: &Db, org: &OrgId, plan: &PlanId) -> anyhow::Result<Vec<P
             need_more: r.3,
             unfold: r.4,
             quadrant: r.5.as_deref().and_then(Quadrant::parse),
-            card: Card { goal: r.6, actions: r.7, owner: r.8, starts_on: date(r.9), deadline: date(r.10), measure: r.11, follow_up: r.12 },
+            card: Card {
+                goal: r.6,
+                actions: r.7,
+                owner: r.8,
+                starts_on: date(r.9),
+                deadline: date(r.10),
+                measure: r.11,
+                follow_up: r.12,
+                follow_up_on: date(r.14),
+                status: Status::parse(&r.15).unwrap_or_default(),
+            },
             top: r.13,
         })
         .collect())
@@ -225,7 +288,8 @@ pub async fn save(db: &Db, org: &OrgId, plan: &PlanId, by: &PersonId, edits: &[(
             .bind(*unfold),
             Edit::Card(c) => sqlx::query(
                 "UPDATE org_plan_themes SET goal = $4, actions = $5, owner = $6, starts_on = $7, deadline = $8, measure = $9, \
-                   follow_up = $10, updated_by = $11, updated_at = $12 WHERE org_id = $1 AND plan_id = $2 AND theme = $3",
+                   follow_up = $10, follow_up_on = $11, status = $12, updated_by = $13, updated_at = $14 \
+                 WHERE org_id = $1 AND plan_id = $2 AND theme = $3",
             )
             .bind(org.as_str())
             .bind(plan.as_str())
@@ -236,7 +300,9 @@ pub async fn save(db: &Db, org: &OrgId, plan: &PlanId, by: &PersonId, edits: &[(
             .bind(c.starts_on.map(|d| d.to_string()))
             .bind(c.deadline.map(|d| d.to_string()))
             .bind(&c.measure)
-            .bind(&c.follow_up),
+            .bind(&c.follow_up)
+            .bind(c.follow_up_on.map(|d| d.to_string()))
+            .bind(c.status.code()),
         };
         q.bind(by.as_str()).bind(&now).execute(&mut *tx).await?;
     }

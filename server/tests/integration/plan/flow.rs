@@ -76,12 +76,22 @@ both_backends!(hr_prepares_qualifies_and_concretises_the_plan, |app: TestApp| as
                 ("owner-1", "HR og direktionen"),
                 ("starts_on-1", "2027-02-01"),
                 ("deadline-1", "2027-06-30"),
+                ("follow_up_on-1", "2027-04-01"),
+                ("status-1", "under_way"),
                 ("theme-2", "org-overload-stress"),
                 ("goal-2", "Ledere ved, hvad de skal lade ligge"),
             ],
         )
         .await;
     assert_eq!(r.status(), 303);
+    let r = hr.post_form(&cards, &[("theme-1", "org-onboarding"), ("goal-1", "Alle nye ledere har en mentor"), ("status-1", "halfway")]).await;
+    assert_eq!(r.status(), 422, "an unknown status is refused");
+    let (status,): (String,) = sqlx::query_as("SELECT status FROM org_plan_themes WHERE plan_id = $1 AND theme = 'org-onboarding'")
+        .bind(&plan)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(status, "under_way");
     let decision = format!("/plan/{plan}/decision");
     let r = hr.post_form(&decision, &[("top-1", "org-onboarding"), ("top-2", "org-onboarding")]).await;
     assert_eq!(r.status(), 422);
@@ -101,7 +111,7 @@ both_backends!(hr_prepares_qualifies_and_concretises_the_plan, |app: TestApp| as
     assert_eq!(res.status(), 200);
     let bytes = res.bytes().await.unwrap();
     if let Some(text) = open_docx(&bytes) {
-        for expected in ["Trivselsplan for Randers 2027", "Alle nye ledere har en mentor", "HR og direktionen", "Direktionen", "Følges op hvert kvartal", "Nye ledere savner en fast mentor"] {
+        for expected in ["Trivselsplan for Randers 2027", "Alle nye ledere har en mentor", "HR og direktionen", "Direktionen", "Følges op hvert kvartal", "Nye ledere savner en fast mentor", "I gang", "1. april 2027"] {
             assert!(text.contains(expected), "{expected} missing from:\n{text}");
         }
     }

@@ -11,6 +11,7 @@ use domain::roles::Role;
 mod access;
 mod browser;
 mod flow;
+mod mail;
 
 pub struct Randers {
     pub org: Org,
