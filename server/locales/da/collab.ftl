@@ -129,3 +129,6 @@ collab-shared-heading = Gruppeaftalen
 collab-shared-lead = Gruppen har delt sin aftale med HR. Gruppens svar og kommentarer er fortsat gruppens egne.
 audit-collab-agreement-read = Læste en ledergruppes delte gruppeaftale
 collab-why-heading = Hvorfor skærpe ledergruppens samarbejde?
+collab-mail-meeting-subject = I morgen: møde om samarbejdet i { $group }, { $time }
+collab-mail-meeting-lead = Husk mødet om samarbejdet i { $group } { $time }.
+collab-mail-meeting-link = Mødesiden, som I ser på sammen:

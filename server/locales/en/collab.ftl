@@ -129,3 +129,6 @@ collab-shared-heading = The group agreement
 collab-shared-lead = The group has shared its agreement with HR. The group's answers and comments remain the group's own.
 audit-collab-agreement-read = Read a leader group's shared group agreement
 collab-why-heading = Why sharpen the leader group's collaboration?
+collab-mail-meeting-subject = Tomorrow: meeting on the collaboration in { $group }, { $time }
+collab-mail-meeting-lead = A reminder of the meeting on the collaboration in { $group } on { $time }.
+collab-mail-meeting-link = The meeting page you look at together:

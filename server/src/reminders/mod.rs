@@ -39,6 +39,7 @@ pub struct Sent {
     pub apv_deadlines: usize,
     pub apv_actions: usize,
     pub collab_followups: usize,
+    pub collab_meetings: usize,
     pub plan_followups: usize,
 }
 
@@ -55,6 +56,7 @@ pub async fn run_once(state: &AppState, now: OffsetDateTime) -> anyhow::Result<S
         sent.apv_deadlines += crate::tools::apv::mail::deadlines_due(state, &org, now).await?;
         sent.apv_actions += crate::tools::apv::mail::actions_due(state, &org, now).await?;
         sent.collab_followups += crate::tools::collab::mail::followups_due(state, &org, now).await?;
+        sent.collab_meetings += crate::tools::collab::mail::meetings_due(state, &org, now).await?;
         sent.plan_followups += crate::tools::plan::mail::followups_due(state, &org, now).await?;
     }
     Ok(sent)

@@ -40,3 +40,24 @@ both_backends!(owner_and_group_leader_are_reminded_before_a_follow_up_once, |app
     assert_eq!(reminders::run_once(&app.state, now).await.unwrap().collab_followups, 0, "once");
     let _ = n.lis;
 });
+
+both_backends!(everyone_is_reminded_the_day_before_the_meeting_once, |app: TestApp| async move {
+    let n = nord(&app).await;
+    let lis = app.signed_in("lis@randers.dk").await;
+    let round = planned(&lis, &n.group).await;
+    fill_in(&app.signed_in("anna@randers.dk").await, &round, "3", "").await;
+    // Three days ahead: nothing yet. Twelve hours before: the meeting is within a day.
+    let (_, _, at) = crate::dialog_meetings::slot(7, 9, 0);
+    assert_eq!(reminders::run_once(&app.state, at - time::Duration::days(3)).await.unwrap().collab_meetings, 0);
+    let later = at - time::Duration::hours(12);
+    let sent = reminders::run_once(&app.state, later).await.unwrap();
+    assert_eq!(sent.collab_meetings, 4, "the leader and three members: {sent:?}");
+    let carl = app.mails_to("carl@randers.dk");
+    let (subject, body) = carl.last().unwrap();
+    assert!(subject.starts_with("I morgen: møde om samarbejdet i Ledergruppe Nord"), "{subject}");
+    assert!(body.contains(&format!("/collab/rounds/{round}/checklist")), "Carl has not filled in the checklist: {body}");
+    let (_, body) = app.mails_to("anna@randers.dk").into_iter().filter(|(s, _)| s.starts_with("I morgen")).last().unwrap();
+    assert!(!body.contains("/checklist"), "Anna has: {body}");
+    assert_eq!(reminders::run_once(&app.state, later).await.unwrap().collab_meetings, 0, "once");
+    let _ = (n.lis, n.anna, n.carl);
+});
