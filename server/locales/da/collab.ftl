@@ -132,3 +132,6 @@ collab-why-heading = Hvorfor skærpe ledergruppens samarbejde?
 collab-mail-meeting-subject = I morgen: møde om samarbejdet i { $group }, { $time }
 collab-mail-meeting-lead = Husk mødet om samarbejdet i { $group } { $time }.
 collab-mail-meeting-link = Mødesiden, som I ser på sammen:
+collab-arrived-heading = Punkter, som ledere har løftet til gruppen
+collab-arrived-lead = Tag dem med i dialogen: Hører de hjemme i gruppeaftalen, skal de løftes videre til organisationen, eller håndteres de et andet sted?
+collab-arrived-link = Svar i gruppens indbakke

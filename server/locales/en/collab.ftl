@@ -132,3 +132,6 @@ collab-why-heading = Why sharpen the leader group's collaboration?
 collab-mail-meeting-subject = Tomorrow: meeting on the collaboration in { $group }, { $time }
 collab-mail-meeting-lead = A reminder of the meeting on the collaboration in { $group } on { $time }.
 collab-mail-meeting-link = The meeting page you look at together:
+collab-arrived-heading = Points leaders have lifted to the group
+collab-arrived-lead = Bring them into the dialogue: do they belong in the group agreement, should they go on to the organisation, or are they handled elsewhere?
+collab-arrived-link = Answer in the group's inbox

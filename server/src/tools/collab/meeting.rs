@@ -83,6 +83,9 @@ pub struct MeetingPage {
     pub named: Option<NamedTable>,
     pub comments: Option<Vec<String>>,
     pub comments_needed: u32,
+    /// Open points lifted to the group from members' agreements, waiting
+    /// for the group's answer in its inbox.
+    pub arrived: Vec<crate::thread::view::LiftView>,
     pub matrix: MatrixView,
     /// Where the matrix's cards post, and whether they can still move
     /// (the matrix template is shared with Tool 3).
@@ -186,6 +189,12 @@ async fn meeting_page(
         None => form_of(&stored),
     };
     let may_review = round.open && relation.may_decide(is_hr, group.leader_id.is_some());
+    let arrived = {
+        let lifts = crate::thread::store::group_inbox(db, org, &group.id, me.person()).await?;
+        let none = FormErrors::default();
+        let shown = crate::thread::view::Shown { page: &page, own_list: false, may_answer: false, may_lift_on: false, base: "", typed: None, errors: &none };
+        lifts.iter().filter(|l| l.answered.status.is_open()).map(|l| crate::thread::view::lift(l, &shown)).collect()
+    };
     let review = follow_up(&page, &previous_points, &reviews, may_review);
     Ok(MeetingPage {
         id: round.id.to_string(),
@@ -214,6 +223,7 @@ async fn meeting_page(
         named,
         comments,
         comments_needed: rule.min_for_free_text(audience),
+        arrived,
         matrix,
         matrix_action: format!("/collab/rounds/{}/matrix", round.id),
         matrix_editable: round.open,

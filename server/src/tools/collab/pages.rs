@@ -175,6 +175,8 @@ pub struct RoundPage {
     pub group_id: String,
     pub group_name: String,
     pub when: String,
+    /// The meeting is still ahead, so the calendar file is worth offering.
+    pub ahead: bool,
     pub message: String,
     pub open: bool,
     pub inside: bool,
@@ -293,6 +295,7 @@ pub async fn round_page(
         group_id: group.id.to_string(),
         group_name: group.name.clone(),
         when: invite::when_text(&page.tr, &round),
+        ahead: round.meeting_at > OffsetDateTime::now_utc(),
         message: if inside { round.message.clone() } else { String::new() },
         open: round.open,
         inside,

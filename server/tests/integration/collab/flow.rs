@@ -92,6 +92,24 @@ both_backends!(the_meeting_shows_the_picture_from_three_and_the_group_settles_it
     assert!(body.contains("Drejebog") && body.contains("Prioriteringsmatrix") && body.contains("Gruppeaftalen"));
     assert!(body.contains("Vi skal tale om vores møder."), "inside the group, comments show from three answers");
 
+    // A point Anna lifted to the group from her own agreement is on the meeting page, without her name.
+    let lifted = "Jeg har brug for, at vi deler vikarer på tværs";
+    let mut conn = app.state.db.pool.acquire().await.unwrap();
+    let to = domain::thread::Destination::Group(domain::ids::GroupId::from_db(n.group.clone()));
+    let new = ledertrivsel::thread::store::NewLift {
+        source_kind: domain::thread::SourceKind::AgreementPoint,
+        source_id: "punkt-1",
+        from_person: &n.anna,
+        from_group: None,
+        to: &to,
+        text: &domain::thread::LiftText::parse(lifted).unwrap(),
+        attributed: false,
+    };
+    ledertrivsel::thread::store::lift(&mut conn, &n.org.id, new).await.unwrap().unwrap();
+    drop(conn);
+    let (_, body) = carl.page(&format!("/collab/rounds/{round}/meeting")).await;
+    assert!(body.contains(lifted) && body.contains("Punkter, som ledere har løftet til gruppen"), "{body}");
+
     // The matrix: a known theme in a known field; anything else is refused and changes nothing.
     let r = anna.post_form(&format!("/collab/rounds/{round}/matrix"), &[("theme", "sparring"), ("quadrant", "act")]).await;
     assert_eq!(r.status(), 303);
