@@ -18,6 +18,7 @@ pub mod overview;
 pub mod pages;
 pub mod sheet;
 pub mod store;
+pub mod take;
 
 use crate::auth::Member;
 use crate::error::{AppError, AppResult};
@@ -34,6 +35,7 @@ pub fn routes() -> Router<AppState> {
         .route("/plan/{id}/prepare", get(pages::prepare))
         .route("/plan/{id}/themes", post(pages::choose))
         .route("/plan/{id}/mapping", post(pages::save_mapping))
+        .route("/plan/{id}/lifts/{lift}/take", post(take::take))
         .route("/plan/{id}/qualify", get(pages::qualify))
         .route("/plan/{id}/unfold", post(pages::save_unfold))
         .route("/plan/{id}/matrix", post(pages::place))

@@ -184,7 +184,7 @@ async fn chosen(state: &AppState, me: &Member, page: &Page, plan: &Plan) -> AppR
 }
 
 fn notice(q: &NoticeQuery) -> Option<String> {
-    q.notice.as_deref().filter(|n| ["saved", "placed", "decided"].contains(n)).map(|n| format!("plan-notice-{n}"))
+    q.notice.as_deref().filter(|n| ["saved", "placed", "decided", "taken"].contains(n)).map(|n| format!("plan-notice-{n}"))
 }
 
 #[derive(Template, WebTemplate)]

@@ -368,3 +368,18 @@ pub async fn decide(db: &Db, org: &OrgId, plan: &PlanId, by: &PersonId, d: &Deci
     tx.commit().await?;
     Ok(Ok(()))
 }
+
+/// Sets what the plan knows about a chosen theme (a lifted theme taken into
+/// the plan adds its words), inside the caller's transaction.
+pub async fn append_known(conn: &mut sqlx::AnyConnection, org: &OrgId, plan: &PlanId, theme: &str, known: &str, by: &PersonId) -> anyhow::Result<()> {
+    sqlx::query("UPDATE org_plan_themes SET known = $4, updated_by = $5, updated_at = $6 WHERE org_id = $1 AND plan_id = $2 AND theme = $3")
+        .bind(org.as_str())
+        .bind(plan.as_str())
+        .bind(theme)
+        .bind(known)
+        .bind(by.as_str())
+        .bind(now_text())
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}

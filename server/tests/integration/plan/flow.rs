@@ -7,12 +7,12 @@ use crate::both_backends;
 use crate::support::office::open_docx;
 
 both_backends!(hr_prepares_qualifies_and_concretises_the_plan, |app: TestApp| async move {
-    let r = randers(&app).await;
+    let rd = randers(&app).await;
     let hr = app.signed_in("hr@randers.dk").await;
     let r422 = hr.post_form("/plan", &[("title", "  ")]).await;
     assert_eq!(r422.status(), 422);
     assert!(r422.text().await.unwrap().contains("Skriv et navn på højst 200 tegn"));
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM org_plans WHERE org_id = $1", r.org.id.as_str()).await, 0);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM org_plans WHERE org_id = $1", rd.org.id.as_str()).await, 0);
     let plan = started(&hr).await;
 
     // A point Lis lifted to the organisation is there for HR while mapping, not for readers.
@@ -21,13 +21,13 @@ both_backends!(hr_prepares_qualifies_and_concretises_the_plan, |app: TestApp| as
     let new = ledertrivsel::thread::store::NewLift {
         source_kind: domain::thread::SourceKind::AgreementPoint,
         source_id: "punkt-1",
-        from_person: &r.lis,
+        from_person: &rd.lis,
         from_group: None,
         to: &domain::thread::Destination::Organisation,
         text: &domain::thread::LiftText::parse(lifted).unwrap(),
         attributed: false,
     };
-    ledertrivsel::thread::store::lift(&mut conn, &r.org.id, new).await.unwrap().unwrap();
+    ledertrivsel::thread::store::lift(&mut conn, &rd.org.id, new).await.unwrap().unwrap();
     drop(conn);
     let (_, body) = hr.page(&format!("/plan/{plan}/prepare")).await;
     assert!(body.contains(lifted) && body.contains("Temaer fra ledergrupper og ledere") && !body.contains("Lis Leder"), "{body}");
@@ -51,6 +51,23 @@ both_backends!(hr_prepares_qualifies_and_concretises_the_plan, |app: TestApp| as
         .post_form(&mapping, &[("theme-1", "org-onboarding"), ("known-1", "Nye ledere savner en fast mentor"), ("sources-1", "Exitsamtaler 2026"), ("theme-2", "org-overload-stress"), ("known-2", "Sygefraværet blandt ledere steg i 2026")])
         .await;
     assert_eq!(r.status(), 303);
+
+    // The lifted point is taken into the plan under a chosen theme: answered, and its words join the mapping.
+    let (lift,): (String,) = sqlx::query_as("SELECT id FROM lifts WHERE org_id = $1").bind(rd.org.id.as_str()).fetch_one(&app.state.db.pool).await.unwrap();
+    let take = format!("/plan/{plan}/lifts/{lift}/take");
+    assert_eq!(hr.post_form(&take, &[("theme", "org-goals")]).await.status(), 400, "not a chosen theme");
+    assert_eq!(app.signed_in("direktor@randers.dk").await.post_form(&take, &[("theme", "org-onboarding")]).await.status(), 403);
+    assert_eq!(hr.post_form(&take, &[("theme", "org-onboarding")]).await.status(), 303);
+    assert_eq!(hr.post_form(&take, &[("theme", "org-onboarding")]).await.status(), 400, "answered once");
+    let (status, answer): (String, String) = sqlx::query_as("SELECT status, answer FROM lifts WHERE id = $1").bind(&lift).fetch_one(&app.state.db.pool).await.unwrap();
+    assert_eq!(status, "taken");
+    assert!(answer.contains("Onboarding") && answer.contains("Trivselsplan for Randers 2027"), "{answer}");
+    let (known,): (String,) = sqlx::query_as("SELECT known FROM org_plan_themes WHERE plan_id = $1 AND theme = 'org-onboarding'")
+        .bind(&plan)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    assert!(known.starts_with("Nye ledere savner en fast mentor") && known.contains(lifted), "{known}");
 
     // Step 2: unfold and place; a theme not chosen cannot be placed.
     let r = hr.post_form(&format!("/plan/{plan}/unfold"), &[("theme-1", "org-onboarding"), ("unfold-1", "Vi laver et fælles introforløb")]).await;
