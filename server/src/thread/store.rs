@@ -225,6 +225,26 @@ pub async fn answer(conn: &mut AnyConnection, org: &OrgId, to: &Destination, lif
     Ok(done.rows_affected() > 0)
 }
 
+/// `answer`, only while the lift is still open: false when it was
+/// answered in the meantime (or never arrived at `to`).
+pub async fn answer_open(conn: &mut AnyConnection, org: &OrgId, to: &Destination, lift: &LiftId, answer: &Answer, by: &PersonId) -> anyhow::Result<bool> {
+    let done = sqlx::query(
+        "UPDATE lifts SET status = $1, answer = $2, answered_by_id = $3, answered_at = $4 \
+         WHERE org_id = $5 AND id = $6 AND to_level = $7 AND COALESCE(to_group_id, '') = $8 AND status = 'open'",
+    )
+    .bind(answer.status.code())
+    .bind(&answer.text)
+    .bind(by.as_str())
+    .bind(now_text())
+    .bind(org.as_str())
+    .bind(lift.as_str())
+    .bind(to.level().code())
+    .bind(to.group().map(|g| g.as_str()).unwrap_or_default())
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() > 0)
+}
+
 /// Every lift that arrived at a group, as its people see it.
 pub async fn group_inbox(db: &Db, org: &OrgId, group: &GroupId, viewer: &PersonId) -> anyhow::Result<Vec<Lift>> {
     let mut conn = db.pool.acquire().await?;

@@ -110,7 +110,11 @@ pub async fn send(state: &AppState, org: &OrgId, round: &Round, group_name: &str
         ];
         let ics = calendar(state, round, group_name, &org_people, organiser, tr.lang, now);
         let mail = Mail { to: me.email.clone(), subject: tr.t_args(subject, &args), body: body.join("\n\n") };
-        state.mailer.send_with(mail, vec![Attachment::calendar("REQUEST", ics)]).await?;
+        // One address that fails must not keep the invitation from the others;
+        // the round is saved either way and the invitation can be downloaded.
+        if let Err(e) = state.mailer.send_with(mail, vec![Attachment::calendar("REQUEST", ics)]).await {
+            tracing::warn!(error = %e, round = %round.id, "Tool 2 invitation not sent");
+        }
     }
     Ok(())
 }

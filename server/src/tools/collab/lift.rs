@@ -61,7 +61,7 @@ pub async fn lift(
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> AppResult<Response> {
     let ctx = load_inside(&state, &me, &id).await?;
-    if !ctx.relation.may_decide(ctx.is_hr, ctx.group.leader_id.is_some()) {
+    if !ctx.may_lead() {
         return Err(AppError::Forbidden);
     }
     if ctx.round.open {

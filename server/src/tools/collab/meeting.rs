@@ -137,7 +137,7 @@ async fn meeting_page(
     errors: FormErrors,
     notice: Option<String>,
 ) -> AppResult<MeetingPage> {
-    let RoundContext { round, group, relation, is_hr } = ctx;
+    let RoundContext { round, group, relation, is_hr: _ } = ctx;
     let (db, org) = (&state.db, me.org());
     let content = state.shipped.collab.get(page.lang);
     let rule = me.m.rule;
@@ -188,7 +188,7 @@ async fn meeting_page(
         Some(form) => form.points.to_vec(),
         None => form_of(&stored),
     };
-    let may_review = round.open && relation.may_decide(is_hr, group.leader_id.is_some());
+    let may_review = round.open && super::leads(relation, &group);
     let arrived = {
         let lifts = crate::thread::store::group_inbox(db, org, &group.id, me.person()).await?;
         let none = FormErrors::default();
@@ -202,7 +202,7 @@ async fn meeting_page(
         group_name: group.name.clone(),
         when: invite::when_text(&page.tr, &round),
         open: round.open,
-        may_settle: round.open && relation.may_decide(is_hr, group.leader_id.is_some()),
+        may_settle: round.open && super::leads(relation, &group),
         inside: relation.may_answer(),
         answered_text: crate::tools::intro::view::answered_text(&page.tr, round.respondents, members.len() as i64),
         steps: content
@@ -274,7 +274,7 @@ pub async fn save_agreement(
 ) -> AppResult<Response> {
     let ctx = load_inside(&state, &me, &id).await?;
     let form = AgreementForm::from_pairs(&pairs);
-    if form.settle && !ctx.relation.may_decide(ctx.is_hr, ctx.group.leader_id.is_some()) {
+    if form.settle && !ctx.may_lead() {
         return Err(AppError::Forbidden);
     }
     if !ctx.round.open {
@@ -331,7 +331,7 @@ pub async fn save_review(
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     let ctx = load_inside(&state, &me, &id).await?;
-    if !ctx.relation.may_decide(ctx.is_hr, ctx.group.leader_id.is_some()) {
+    if !ctx.may_lead() {
         return Err(AppError::Forbidden);
     }
     let Some(previous) = store::previous(&state.db, me.org(), me.person(), &ctx.round).await? else {

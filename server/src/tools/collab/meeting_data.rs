@@ -69,10 +69,11 @@ const SQL: &str = concat!(
      UNION ALL ",
     point_sql!("point", "$2"),
     " UNION ALL ",
+    // The round settled last before this one started (`store::PREVIOUS_SQL`).
     point_sql!(
         "previous",
         "(SELECT r2.id FROM collab_rounds r2 WHERE r2.org_id = $1 AND r2.group_id = $3 AND r2.closed_at IS NOT NULL \
-           AND r2.id <> $2 AND r2.meeting_at <= $4 ORDER BY r2.meeting_at DESC, r2.id DESC LIMIT 1)"
+           AND r2.id <> $2 AND r2.closed_at <= $4 ORDER BY r2.closed_at DESC, r2.id DESC LIMIT 1)"
     ),
     " UNION ALL \
      SELECT 'review', point_id, CAST(done AS TEXT), worked, next_step, '', '', '', '' FROM collab_point_reviews \
@@ -99,7 +100,7 @@ pub async fn load(db: &Db, org: &OrgId, round: &Round) -> anyhow::Result<Meeting
         .bind(org.as_str())
         .bind(round.id.as_str())
         .bind(round.group_id.as_str())
-        .bind(crate::tools::dialog::meetings_store::instant_text(round.meeting_at))
+        .bind(&round.created_at)
         .fetch_all(&db.pool)
         .await?;
     let mut d = MeetingData::default();

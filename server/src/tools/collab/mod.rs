@@ -59,6 +59,19 @@ pub struct RoundContext {
     pub is_hr: bool,
 }
 
+impl RoundContext {
+    /// Who settles the agreement, follows up, lifts and shares: the group's
+    /// leader, or, in a group that has lost its leader, any of its members
+    /// (HR outside the group never sees the group's work, so it cannot).
+    pub fn may_lead(&self) -> bool {
+        leads(self.relation, &self.group)
+    }
+}
+
+pub fn leads(relation: Relation, group: &Group) -> bool {
+    relation == Relation::GroupLeader || (relation.may_answer() && group.leader_id.is_none())
+}
+
 /// Loads a round the viewer may see; anything else (another organisation,
 /// a group the viewer is outside of) is 404.
 pub async fn load_round(state: &AppState, me: &Member, id: &str) -> AppResult<RoundContext> {

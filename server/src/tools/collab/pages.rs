@@ -306,9 +306,9 @@ pub async fn round_page(
         legend: view::legend(state.shipped.collab.get(page.lang)),
         points: points.iter().map(|p| PointView::new(&page, p)).collect(),
         lifted,
-        may_lift: !round.open && relation.may_decide(is_hr, group.leader_id.is_some()),
+        may_lift: !round.open && super::leads(relation, &group),
         shared: round.shared,
-        may_share: inside && !round.open && relation.may_decide(is_hr, group.leader_id.is_some()),
+        may_share: inside && !round.open && super::leads(relation, &group),
         shared_points,
         form: form.unwrap_or_else(|| form_of(&round)),
         min_date: crate::i18n::format::today().to_string(),
@@ -465,7 +465,7 @@ pub async fn share(
     CsrfForm(form): CsrfForm<ShareForm>,
 ) -> AppResult<Response> {
     let ctx = load_inside(&state, &me, &id).await?;
-    if !ctx.relation.may_decide(ctx.is_hr, ctx.group.leader_id.is_some()) {
+    if !ctx.may_lead() {
         return Err(AppError::Forbidden);
     }
     let shared = match form.shared.as_str() {

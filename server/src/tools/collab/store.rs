@@ -530,11 +530,26 @@ pub async fn save_agreement(
     Ok(Ok(()))
 }
 
-/// The group's last settled round before `round` (by meeting time).
+/// The group's last round settled before `round` was started: a group has
+/// one open round at a time, so that is the agreement this round follows
+/// up, whatever the meetings' dates.
 pub async fn previous(db: &Db, org: &OrgId, viewer: &PersonId, round: &Round) -> anyhow::Result<Option<Round>> {
-    let earlier = rounds_of_group(db, org, viewer, &round.group_id).await?;
-    Ok(earlier.into_iter().find(|r| !r.open && r.id != round.id && r.meeting_at <= round.meeting_at))
+    let row: Option<(String,)> = sqlx::query_as(PREVIOUS_SQL)
+        .bind(org.as_str())
+        .bind(round.id.as_str())
+        .bind(round.group_id.as_str())
+        .fetch_optional(&db.pool)
+        .await?;
+    match row {
+        Some((id,)) => self::round(db, org, viewer, &CollabRoundId::from_db(id)).await,
+        None => Ok(None),
+    }
 }
+
+/// `$1` org, `$2` the round, `$3` its group: the id of the round it follows up.
+pub const PREVIOUS_SQL: &str = "SELECT r2.id FROM collab_rounds r2 WHERE r2.org_id = $1 AND r2.group_id = $3 AND r2.closed_at IS NOT NULL \
+     AND r2.id <> $2 AND r2.closed_at <= (SELECT r.created_at FROM collab_rounds r WHERE r.id = $2 AND r.org_id = $1) \
+     ORDER BY r2.closed_at DESC, r2.id DESC LIMIT 1";
 
 /// The reviews `round`'s meeting recorded, by point id.
 pub async fn reviews(db: &Db, org: &OrgId, round: &CollabRoundId) -> anyhow::Result<Vec<(String, domain::apv::Review)>> {
@@ -578,8 +593,9 @@ pub async fn save_reviews(
         sqlx::query(
             "INSERT INTO collab_point_reviews (point_id, org_id, round_id, done, worked, next_step, reviewed_by, reviewed_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
-             ON CONFLICT (point_id) DO UPDATE SET round_id = excluded.round_id, done = excluded.done, worked = excluded.worked, \
-               next_step = excluded.next_step, reviewed_by = excluded.reviewed_by, reviewed_at = excluded.reviewed_at",
+             ON CONFLICT (point_id) DO UPDATE SET done = excluded.done, worked = excluded.worked, \
+               next_step = excluded.next_step, reviewed_by = excluded.reviewed_by, reviewed_at = excluded.reviewed_at \
+             WHERE collab_point_reviews.round_id = excluded.round_id",
         )
         .bind(point.as_str())
         .bind(org.as_str())

@@ -62,14 +62,26 @@ pub async fn start(db: &Db, org: &OrgId, by: &PersonId, title: &str) -> anyhow::
         .execute(&mut *tx)
         .await?;
     let id = PlanId::new();
-    sqlx::query("INSERT INTO org_plans (id, org_id, title, created_by, created_at) VALUES ($1, $2, $3, $4, $5)")
+    let inserted = sqlx::query("INSERT INTO org_plans (id, org_id, title, created_by, created_at) VALUES ($1, $2, $3, $4, $5)")
         .bind(id.as_str())
         .bind(org.as_str())
         .bind(title)
         .bind(by.as_str())
         .bind(&now)
         .execute(&mut *tx)
-        .await?;
+        .await;
+    if let Err(e) = inserted {
+        // Another HR admin started one in the same moment: theirs is the plan.
+        if e.as_database_error().is_some_and(|d| d.is_unique_violation()) {
+            drop(tx);
+            let open: (String,) = sqlx::query_as("SELECT id FROM org_plans WHERE org_id = $1 AND closed_at IS NULL")
+                .bind(org.as_str())
+                .fetch_one(&db.pool)
+                .await?;
+            return Ok(PlanId::from_db(open.0));
+        }
+        return Err(e.into());
+    }
     tx.commit().await?;
     Ok(id)
 }
@@ -369,17 +381,33 @@ pub async fn decide(db: &Db, org: &OrgId, plan: &PlanId, by: &PersonId, d: &Deci
     Ok(Ok(()))
 }
 
-/// Sets what the plan knows about a chosen theme (a lifted theme taken into
-/// the plan adds its words), inside the caller's transaction.
-pub async fn append_known(conn: &mut sqlx::AnyConnection, org: &OrgId, plan: &PlanId, theme: &str, known: &str, by: &PersonId) -> anyhow::Result<()> {
+/// Adds a paragraph to what an open plan knows about a chosen theme, in
+/// the caller's transaction; false (nothing written) when the plan is
+/// replaced, the theme not chosen, or the text would outgrow the mapping's
+/// form (`LongText::MAX_LEN`).
+pub async fn append_known(conn: &mut sqlx::AnyConnection, org: &OrgId, plan: &PlanId, theme: &str, addition: &str, by: &PersonId) -> anyhow::Result<bool> {
+    let current: Option<(String,)> = sqlx::query_as(
+        "SELECT t.known FROM org_plan_themes t JOIN org_plans p ON p.id = t.plan_id AND p.org_id = t.org_id AND p.closed_at IS NULL \
+         WHERE t.org_id = $1 AND t.plan_id = $2 AND t.theme = $3",
+    )
+    .bind(org.as_str())
+    .bind(plan.as_str())
+    .bind(theme)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some((known,)) = current else { return Ok(false) };
+    let known = if known.is_empty() { addition.to_string() } else { format!("{known}\n\n{addition}") };
+    if known.chars().count() > domain::input::LongText::MAX_LEN {
+        return Ok(false);
+    }
     sqlx::query("UPDATE org_plan_themes SET known = $4, updated_by = $5, updated_at = $6 WHERE org_id = $1 AND plan_id = $2 AND theme = $3")
         .bind(org.as_str())
         .bind(plan.as_str())
         .bind(theme)
-        .bind(known)
+        .bind(&known)
         .bind(by.as_str())
         .bind(now_text())
         .execute(&mut *conn)
         .await?;
-    Ok(())
+    Ok(true)
 }

@@ -1,8 +1,11 @@
 //! A theme lifted to the organisation taken into the plan: HR picks one of
 //! the plan's chosen themes; the lift is answered "taken into the plan"
 //! with the theme's name (the sender and their group read it where they
-//! sent it), and the lifted words join what the plan knows about the theme.
-//! One transaction, audited like any answer in the organisation's inbox.
+//! sent it). A leader group's words join what the plan knows about the
+//! theme; an individual leader's own words do not, since the plan's
+//! readers (top management, MED, AMO) are more than the inbox's (HR).
+//! One transaction that writes first, audited like any answer in the
+//! organisation's inbox; a lift answered meanwhile is refused.
 
 use super::{editable, sheet, store};
 use crate::auth::csrf::CsrfForm;
@@ -34,9 +37,6 @@ pub async fn take(
     let lift = LiftId::parse(&lift).ok_or(AppError::NotFound)?;
     let to = Destination::Organisation;
     let found = lifts::arrived(&state.db, me.org(), &to, &lift, me.person()).await?.ok_or(AppError::NotFound)?;
-    if !found.answered.status.is_open() {
-        return Err(AppError::BadRequest("plan-error-lift-answered"));
-    }
     let themes = store::themes(&state.db, me.org(), &plan.id).await?;
     let Some(theme) = themes.iter().find(|t| t.theme == form.theme.trim()) else {
         return Err(AppError::BadRequest("plan-error-theme-unknown"));
@@ -48,20 +48,17 @@ pub async fn take(
         .map(|s| s.title)
         .unwrap_or_else(|| page.t("plan-theme-gone"));
     let answer = Answer::parse("taken", &page.t2("plan-taken-answer", "theme", &title, "plan", &plan.title)).map_err(|e| AppError::BadRequest(e.key))?;
-    let known = if theme.known.is_empty() {
-        page.t1("plan-taken-known", "text", &found.text)
-    } else {
-        format!("{}\n\n{}", theme.known, page.t1("plan-taken-known", "text", &found.text))
-    };
-    // What the plan knows stays within what its form accepts.
-    if known.chars().count() > domain::input::LongText::MAX_LEN {
-        return Err(AppError::BadRequest("plan-error-known-full"));
-    }
     let mut tx = state.db.pool.begin().await?;
-    if !lifts::answer(&mut tx, me.org(), &to, &lift, &answer, me.person()).await? {
-        return Err(AppError::NotFound);
+    if !lifts::answer_open(&mut tx, me.org(), &to, &lift, &answer, me.person()).await? {
+        return Err(AppError::BadRequest("plan-error-lift-answered"));
     }
-    store::append_known(&mut tx, me.org(), &plan.id, &theme.theme, &known, me.person()).await?;
+    if found.from_group_id.is_some() {
+        let addition = page.t1("plan-taken-known", "text", &found.text);
+        if !store::append_known(&mut tx, me.org(), &plan.id, &theme.theme, &addition, me.person()).await? {
+            // Too long for the mapping's form, or the plan was replaced: nothing is kept.
+            return Err(AppError::BadRequest("plan-error-known-full"));
+        }
+    }
     let target: String = found.text.chars().take(80).collect();
     audit::record(&mut tx, me.org(), audit::Actor { person: Some(me.person()), name: &me.m.name }, "lift-answered", &target).await?;
     tx.commit().await?;

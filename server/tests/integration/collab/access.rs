@@ -121,3 +121,25 @@ both_backends!(hr_reads_the_agreement_only_while_the_group_shares_it, |app: Test
     assert!(!hr.page(&format!("/collab/rounds/{round}")).await.1.contains("Fælles vikarpulje"), "sharing can be withdrawn");
     let _ = n.carl;
 });
+
+both_backends!(a_group_that_lost_its_leader_settles_its_agreement_itself, |app: TestApp| async move {
+    let n = nord(&app).await;
+    sqlx::query("UPDATE leader_groups SET group_leader_id = NULL WHERE id = $1").bind(&n.group).execute(&app.state.db.pool).await.unwrap();
+    // HR plans the meeting for the group; a member settles the agreement.
+    let round = planned(&app.signed_in("hr@randers.dk").await, &n.group).await;
+    let (follow, _, _) = crate::dialog_meetings::slot(30, 9, 0);
+    let r = app
+        .signed_in("anna@randers.dk")
+        .await
+        .post_form(
+            &format!("/collab/rounds/{round}/agreement"),
+            &[("text-1", "Vi finder en ny leder af gruppen"), ("owner-1", n.anna.as_str()), ("follow_up_on-1", &follow), ("settle", "1")],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM collab_rounds WHERE id = $1 AND closed_at IS NOT NULL", &round).await, 1);
+    // HR outside the group still cannot touch the group's work.
+    let hr = app.signed_in("hr@randers.dk").await;
+    assert_eq!(hr.post_form(&format!("/collab/rounds/{round}/share"), &[("shared", "1")]).await.status(), 403);
+    let _ = (n.lis, n.carl);
+});

@@ -67,7 +67,29 @@ both_backends!(hr_prepares_qualifies_and_concretises_the_plan, |app: TestApp| as
         .fetch_one(&app.state.db.pool)
         .await
         .unwrap();
-    assert!(known.starts_with("Nye ledere savner en fast mentor") && known.contains(lifted), "{known}");
+    assert!(known.starts_with("Nye ledere savner en fast mentor") && !known.contains(lifted), "an individual's words stay in the inbox: {known}");
+    // A leader group's words join what the plan knows.
+    let group = app.group(&rd.org, "Ledergruppe Nord", &rd.lis, &[]).await;
+    let from_group = "Ledergruppe Nord ønsker fælles introforløb for nye ledere";
+    let mut conn = app.state.db.pool.acquire().await.unwrap();
+    let new = ledertrivsel::thread::store::NewLift {
+        source_kind: domain::thread::SourceKind::Lift,
+        source_id: "lift-1",
+        from_person: &rd.lis,
+        from_group: Some(&domain::ids::GroupId::from_db(group)),
+        to: &domain::thread::Destination::Organisation,
+        text: &domain::thread::LiftText::parse(from_group).unwrap(),
+        attributed: false,
+    };
+    let second = ledertrivsel::thread::store::lift(&mut conn, &rd.org.id, new).await.unwrap().unwrap();
+    drop(conn);
+    assert_eq!(hr.post_form(&format!("/plan/{plan}/lifts/{second}/take"), &[("theme", "org-onboarding")]).await.status(), 303);
+    let (known,): (String,) = sqlx::query_as("SELECT known FROM org_plan_themes WHERE plan_id = $1 AND theme = 'org-onboarding'")
+        .bind(&plan)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    assert!(known.starts_with("Nye ledere savner en fast mentor") && known.contains(from_group), "{known}");
 
     // Step 2: unfold and place; a theme not chosen cannot be placed.
     let r = hr.post_form(&format!("/plan/{plan}/unfold"), &[("theme-1", "org-onboarding"), ("unfold-1", "Vi laver et fælles introforløb")]).await;
