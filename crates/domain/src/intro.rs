@@ -119,6 +119,10 @@ pub struct ItemPicture {
     /// `counts[v - 1]` is the number who answered `v`.
     pub counts: [u32; 5],
     pub answered: u32,
+    /// Fewer than the threshold took a stand on this item (the rest said
+    /// "don't know"): its counts are zeroed, since the item is a slice of
+    /// its own and would show those few answers.
+    pub withheld: bool,
 }
 
 impl ItemPicture {
@@ -164,11 +168,16 @@ pub fn summarise(
     if respondents < needed {
         return Picture::Withheld { respondents, needed };
     }
-    let mut items = vec![ItemPicture { counts: [0; 5], answered: 0 }; item_count];
+    let mut items = vec![ItemPicture { counts: [0; 5], answered: 0, withheld: false }; item_count];
     for (index, value) in answers {
         if let Some(item) = items.get_mut(index) {
             item.counts[usize::from(value.get() - 1)] += 1;
             item.answered += 1;
+        }
+    }
+    for item in &mut items {
+        if item.answered > 0 && item.answered < needed {
+            *item = ItemPicture { counts: [0; 5], answered: 0, withheld: true };
         }
     }
     Picture::Shown(items)
@@ -193,6 +202,16 @@ mod tests {
     }
 
     #[test]
+    fn an_item_too_few_took_a_stand_on_is_withheld_on_its_own() {
+        let rule = AnonymityRule::default();
+        // Three answered the run; only two took a stand on item 1.
+        let answers = [(0, v(4)), (0, v(5)), (0, v(2)), (1, v(3)), (1, v(1))];
+        let Picture::Shown(items) = summarise(2, answers, 3, false, &rule, Audience::GroupMember) else { panic!("shown") };
+        assert!(!items[0].withheld && items[0].answered == 3);
+        assert!(items[1].withheld && items[1].counts == [0; 5] && items[1].mean_tenths().is_none());
+    }
+
+    #[test]
     fn group_members_see_the_picture_from_three() {
         let rule = AnonymityRule::default();
         let answers = [(0, v(4)), (0, v(5)), (0, v(2)), (1, v(3))];
@@ -205,7 +224,7 @@ mod tests {
         };
         assert_eq!(items[0].counts, [0, 1, 0, 1, 1]);
         assert_eq!(items[0].mean_tenths(), Some(37));
-        assert_eq!(items[1].answered, 1);
+        assert!(items[1].withheld && items[1].answered == 0, "one stand on an item of three respondents is withheld");
     }
 
     #[test]

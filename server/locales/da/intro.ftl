@@ -148,3 +148,4 @@ audit-catalogue-item-added = Tilføjede et udsagn
 audit-catalogue-item-edited = Rettede et udsagn
 audit-catalogue-item-hidden = Skjulte et udsagn
 audit-catalogue-item-shown = Viste et udsagn igen
+intro-item-withheld = For få har taget stilling til netop dette udsagn til, at svarene kan vises.

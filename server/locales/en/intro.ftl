@@ -148,3 +148,4 @@ audit-catalogue-item-added = Added a statement
 audit-catalogue-item-edited = Edited a statement
 audit-catalogue-item-hidden = Hid a statement
 audit-catalogue-item-shown = Showed a statement again
+intro-item-withheld = Too few took a stand on this statement for its answers to be shown.

@@ -116,6 +116,8 @@ pub struct ItemView {
     pub rows: Vec<(String, u32)>,
     pub answered: u32,
     pub mean: Option<String>,
+    /// Too few took a stand on the statement: only that is said about it.
+    pub withheld: bool,
 }
 
 pub struct SectionView {
@@ -187,10 +189,11 @@ pub fn item_view(
     rows.push((unknown.to_string(), dont_know));
     ItemView {
         text: text.to_string(),
-        chart: draw(&rows, respondents),
+        chart: if picture.withheld { String::new() } else { draw(&rows, respondents) },
         rows,
         answered: picture.answered,
         mean: picture.mean_tenths().map(|t| tenths(lang, t)),
+        withheld: picture.withheld,
     }
 }
 

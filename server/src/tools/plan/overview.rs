@@ -48,7 +48,7 @@ pub async fn load(state: &AppState, me: &Member) -> anyhow::Result<Overview> {
               WHERE v.org_id = $1 AND v.reviewed_at >= $3), \
            (SELECT COUNT(*) FROM lifts WHERE org_id = $1 AND to_level = 'organisation' AND status = 'open'), \
            (SELECT COUNT(*) FROM apv_campaigns WHERE org_id = $1), \
-           (SELECT COUNT(*) FROM apv_respondents x JOIN apv_rounds r ON r.id = x.round_id AND r.org_id = x.org_id \
+           (SELECT COUNT(DISTINCT x.person_id) FROM apv_respondents x JOIN apv_rounds r ON r.id = x.round_id AND r.org_id = x.org_id \
               WHERE r.org_id = $1 AND r.campaign_id = (SELECT c.id FROM apv_campaigns c WHERE c.org_id = $1 ORDER BY c.created_at DESC, c.id DESC LIMIT 1))",
     )
     .bind(me.org().as_str())

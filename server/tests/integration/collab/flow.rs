@@ -82,13 +82,19 @@ both_backends!(the_meeting_shows_the_picture_from_three_and_the_group_settles_it
     assert!(body.contains("mindst 3"), "two answers are too few: {body}");
     assert!(crate::intro::figures(&body).is_empty());
     fill_in(&carl, &round, "unknown", "").await;
+    // Three handed in, but only two took a stand on each statement: each is withheld on its own.
+    let (_, body) = carl.page(&format!("/collab/rounds/{round}/meeting")).await;
+    let figures = crate::intro::figures(&body);
+    assert!(figures.len() == 21 && figures.iter().all(|(_, rows)| rows.is_empty()), "{body}");
+    assert!(body.contains("For få har taget stilling til netop dette udsagn"));
+    fill_in(&carl, &round, "3", "").await;
 
     let (status, body) = carl.page(&format!("/collab/rounds/{round}/meeting")).await;
     assert_eq!(status, 200);
     let figures = crate::intro::figures(&body);
     assert_eq!(figures.len(), 21);
     let counts: Vec<u32> = figures[0].1.iter().map(|(_, c)| *c).collect();
-    assert_eq!(counts, [0, 1, 0, 1, 0, 1], "one 'I mindre grad', one 'I høj grad', one 'Ved ikke'");
+    assert_eq!(counts, [0, 1, 1, 1, 0, 0], "one each of 'I mindre grad', 'I nogen grad', 'I høj grad'");
     assert!(body.contains("Drejebog") && body.contains("Prioriteringsmatrix") && body.contains("Gruppeaftalen"));
     assert!(body.contains("Vi skal tale om vores møder."), "inside the group, comments show from three answers");
 
