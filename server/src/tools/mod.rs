@@ -15,5 +15,5 @@ use axum::Router;
 
 /// Every tool's pages, merged into the signed-in `pages` router.
 pub fn routes() -> Router<AppState> {
-    Router::new().merge(group::routes()).merge(intro::routes()).merge(dialog::routes()).merge(apv::routes()).merge(collab::routes()).merge(plan::routes())
+    Router::new().merge(group::routes()).merge(intro::routes()).merge(dialog::routes()).merge(apv::routes()).merge(collab::routes()).merge(plan::routes()).merge(cards::routes())
 }

@@ -6,6 +6,7 @@ mod support;
 mod account;
 mod agreement;
 mod apv;
+mod cards;
 mod auth;
 mod backup;
 mod browser_foundation;

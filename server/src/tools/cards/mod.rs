@@ -4,7 +4,20 @@
 //! is used with ("dialogredskab", "Det korte møde", reflection alone or on a
 //! walk).
 //!
-//! This module holds the shipped decks only. It never stores what a
-//! participant picks, says or votes: that belongs to a session, not a deck.
+//! This module holds the shipped decks and their pages (read, print). It
+//! never stores what a participant picks, says or votes: that belongs to a
+//! session, not a deck.
 
 pub mod content;
+pub mod pages;
+
+use crate::state::AppState;
+use axum::routing::get;
+use axum::Router;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/cards", get(pages::index))
+        .route("/cards/{deck}", get(pages::show))
+        .route("/cards/{deck}/print", get(pages::print))
+}

@@ -1,0 +1,28 @@
+# Dialog cards: the decks to read and print
+
+cards-title = Dialog cards
+cards-lead = The cards put words to leader wellbeing and get the dialogue going – in the organisation, in the leader group, between a chief and a leader, in pairs or alone. Each deck has its own way of working, and every deck prints as cut-out sheets.
+cards-count = { $count ->
+    [one] one card
+   *[other] { $count } cards
+}
+cards-back = To all decks
+cards-back-to-deck = Back to the deck
+cards-print-link = Print the cards as cut-out sheets
+cards-procedures-heading = How you use the cards
+cards-cards-heading = The cards
+cards-kind-theme = Theme
+cards-kind-question = Question
+cards-kind-start = Start
+cards-kind-end = End
+cards-minutes = { $from }–{ $to } minutes
+cards-themes = You prioritise { $from }–{ $to } themes
+cards-seconds = About { $seconds } seconds for each person
+cards-rounds = { $from }–{ $to } rounds of new pairs
+cards-lands-plan = The next steps belong in the organisation's plan for leader wellbeing
+cards-lands-group = The next steps belong in the leader group's agreement
+cards-lands-leader = The next steps belong in the leader agreement
+cards-print-title = Cut-out sheets
+cards-print-lead = Six cards on each side of A4, printed one-sided. Cut along the dashed lines.
+cards-sheet-label = Sheet { $n } of { $total }
+cards-start-summary = Decks that get the dialogue on leader wellbeing going – to read on screen and print as cut-out sheets.

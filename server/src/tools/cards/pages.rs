@@ -1,0 +1,160 @@
+//! The decks as pages: every deck with who it is for and how it is used,
+//! a deck's cards with their questions and its procedures step by step, and
+//! a cut-out sheet to print (one-sided A4, six cards a page, dashed lines to
+//! cut along). The decks are the method's shared material: every signed-in
+//! person may read and print them.
+
+use super::content::{CardKind, Deck, ProcedureKind};
+use crate::auth::Member;
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use crate::web::Page;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, State};
+
+/// A deck in the list.
+pub struct DeckRow {
+    pub code: String,
+    pub title: String,
+    pub summary: String,
+    pub audience: String,
+    pub cards: usize,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "tools/cards/index.html")]
+pub struct IndexPage {
+    pub page: Page,
+    pub decks: Vec<DeckRow>,
+}
+
+pub async fn index(State(state): State<AppState>, page: Page, _me: Member) -> AppResult<IndexPage> {
+    let set = state.shipped.cards.get(page.lang);
+    let decks = set
+        .decks
+        .iter()
+        .map(|d| DeckRow { code: d.code.clone(), title: d.title.clone(), summary: d.summary.clone(), audience: d.audience.clone(), cards: d.cards.len() })
+        .collect();
+    Ok(IndexPage { decks, page })
+}
+
+/// A card as the deck page and the sheet show it.
+pub struct CardView {
+    pub code: String,
+    /// "Tema", "Spørgsmål", "Start", "Slut" in the page's language.
+    pub kind: String,
+    pub title: String,
+    pub text: String,
+    pub questions: Vec<String>,
+}
+
+/// A procedure with its frame (time, how many themes, where the next steps go).
+pub struct ProcedureView {
+    pub title: String,
+    pub intro: String,
+    pub facts: Vec<String>,
+    pub steps: Vec<(String, String)>,
+}
+
+fn cards(page: &Page, deck: &Deck) -> Vec<CardView> {
+    deck.cards
+        .iter()
+        .map(|c| CardView {
+            code: c.code.clone(),
+            kind: page.t(match c.kind {
+                CardKind::Theme => "cards-kind-theme",
+                CardKind::Question => "cards-kind-question",
+                CardKind::Start => "cards-kind-start",
+                CardKind::End => "cards-kind-end",
+            }),
+            title: c.title.clone(),
+            text: c.text.clone(),
+            questions: c.questions.clone(),
+        })
+        .collect()
+}
+
+fn procedures(page: &Page, deck: &Deck) -> Vec<ProcedureView> {
+    deck.procedures
+        .iter()
+        .map(|p| {
+            let mut facts = vec![page.t2("cards-minutes", "from", p.minutes[0], "to", p.minutes[1])];
+            if let Some([a, b]) = p.themes {
+                facts.push(page.t2("cards-themes", "from", a, "to", b));
+            }
+            if let Some(s) = p.seconds_per_person {
+                facts.push(page.t1("cards-seconds", "seconds", s));
+            }
+            if let Some([a, b]) = p.rounds {
+                facts.push(page.t2("cards-rounds", "from", a, "to", b));
+            }
+            if p.kind == ProcedureKind::Prioritise {
+                if let Some(lands) = p.lands_in {
+                    facts.push(page.t(match lands {
+                        super::content::LandsIn::WellbeingPlan => "cards-lands-plan",
+                        super::content::LandsIn::GroupAgreement => "cards-lands-group",
+                        super::content::LandsIn::LeaderAgreement => "cards-lands-leader",
+                    }));
+                }
+            }
+            ProcedureView {
+                title: p.title.clone(),
+                intro: p.intro.clone(),
+                facts,
+                steps: p.steps.iter().map(|s| (s.title.clone(), s.text.clone())).collect(),
+            }
+        })
+        .collect()
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "tools/cards/deck.html")]
+pub struct DeckPage {
+    pub page: Page,
+    pub code: String,
+    pub title: String,
+    pub summary: String,
+    pub audience: String,
+    pub procedures: Vec<ProcedureView>,
+    pub cards: Vec<CardView>,
+}
+
+fn deck<'a>(state: &'a AppState, page: &Page, code: &str) -> AppResult<&'a Deck> {
+    state.shipped.cards.get(page.lang).deck(code).ok_or(AppError::NotFound)
+}
+
+pub async fn show(State(state): State<AppState>, page: Page, _me: Member, Path(code): Path<String>) -> AppResult<DeckPage> {
+    let d = deck(&state, &page, &code)?;
+    Ok(DeckPage {
+        code: d.code.clone(),
+        title: d.title.clone(),
+        summary: d.summary.clone(),
+        audience: d.audience.clone(),
+        procedures: procedures(&page, d),
+        cards: cards(&page, d),
+        page,
+    })
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "tools/cards/print.html")]
+pub struct PrintPage {
+    pub page: Page,
+    pub code: String,
+    pub title: String,
+    /// Six cards to a sheet of A4.
+    pub sheets: Vec<Vec<CardView>>,
+}
+
+pub async fn print(State(state): State<AppState>, page: Page, _me: Member, Path(code): Path<String>) -> AppResult<PrintPage> {
+    let d = deck(&state, &page, &code)?;
+    let mut sheets: Vec<Vec<CardView>> = Vec::new();
+    for card in cards(&page, d) {
+        match sheets.last_mut() {
+            Some(sheet) if sheet.len() < 6 => sheet.push(card),
+            _ => sheets.push(vec![card]),
+        }
+    }
+    Ok(PrintPage { code: d.code.clone(), title: d.title.clone(), sheets, page })
+}

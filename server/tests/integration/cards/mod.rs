@@ -1,0 +1,54 @@
+//! The dialog cards' decks as pages: every signed-in person reads a deck
+//! with its procedures and prints it as cut-out sheets; an unknown deck is
+//! 404; nobody signed out reads them.
+
+use crate::support::browser::{Browser, DESKTOP};
+use crate::support::TestApp;
+use domain::roles::Role;
+use scraper::{Html, Selector};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn decks_read_and_print_as_cut_out_sheets() {
+    let app = TestApp::spawn(crate::support::Backend::Sqlite).await.unwrap();
+    let org = app.org("Randers Kommune", "hr@randers.dk").await;
+    app.person(&org, "Lis Leder", "lis@randers.dk", &[Role::Leader]).await;
+    assert_eq!(app.client().get("/cards").await.status(), 303, "signed out: to the sign-in");
+    let lis = app.signed_in("lis@randers.dk").await;
+    let (status, body) = lis.page("/cards").await;
+    assert_eq!(status, 200);
+    assert!(body.contains("/cards/organisation") && body.contains("/cards/wellbeing"), "{body}");
+    assert!(lis.page("/").await.1.contains("href=\"/cards\""), "the start page offers the decks");
+
+    let (status, body) = lis.page("/cards/organisation").await;
+    assert_eq!(status, 200);
+    let doc = Html::parse_document(&body);
+    assert_eq!(doc.select(&Selector::parse(".lt-deck-card").unwrap()).count(), 16, "the organisation deck's 16 theme cards");
+    assert!(body.contains("Onboarding") && body.contains("Anerkendelse"));
+
+    let (status, body) = lis.page("/cards/organisation/print").await;
+    assert_eq!(status, 200);
+    let doc = Html::parse_document(&body);
+    let sheets: Vec<usize> = doc.select(&Selector::parse(".lt-sheet").unwrap()).map(|s| s.select(&Selector::parse(".lt-cut-card").unwrap()).count()).collect();
+    assert_eq!(sheets, [6, 6, 4], "six cards to a sheet");
+    let (_, body) = lis.page("/cards/wellbeing/print").await;
+    assert_eq!(Html::parse_document(&body).select(&Selector::parse(".lt-cut-card").unwrap()).count(), 16, "14 questions, a start and an end card");
+
+    assert_eq!(lis.page("/cards/poker").await.0, 404);
+    assert_eq!(lis.page("/cards/poker/print").await.0, 404);
+
+    // In English too.
+    lis.post_form("/language", &[("lang", "en"), ("next", "/cards")]).await;
+    assert!(lis.page("/cards/organisation").await.1.contains("How you use the cards"));
+
+    let Some(browser) = Browser::launch().await else {
+        eprintln!("browser part not run: Chromium/ChromeDriver missing");
+        return;
+    };
+    browser.set_size(DESKTOP.0, DESKTOP.1).await;
+    browser.sign_in(&app.base, "hr@randers.dk").await;
+    for (path, name) in [("/cards", "cards-index"), ("/cards/organisation", "cards-deck"), ("/cards/organisation/print", "cards-print")] {
+        browser.client().goto(&format!("{}{path}", app.base)).await.unwrap();
+        browser.check_page(name).await;
+    }
+    browser.close().await;
+}
