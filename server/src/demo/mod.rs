@@ -12,6 +12,7 @@
 pub mod agreement;
 mod apv;
 mod apv_history;
+mod cards;
 mod collab;
 mod plan;
 pub mod intro;
@@ -121,6 +122,7 @@ async fn fill(db: &Db, shipped: &Shipped, made: &crate::org::provision::Provisio
     apv::fill(&mut tx, &made.org, &structure, &apv_themes, &crate::tools::apv::other_keys(shipped), now).await?;
     collab::fill(&mut tx, &made.org, &structure, &checklist, now).await?;
     plan::fill(&mut tx, &made.org, &made.person, now).await?;
+    cards::fill(&mut tx, &made.org, &structure, now).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -588,6 +588,12 @@ pub const REGISTER: &[TableEntry] = &[
         ],
         owners: &[owner("updated_by", Of::Person, Link::Names)],
     },
+    // A leader's own notes to the dialog cards: theirs alone.
+    TableEntry {
+        table: "card_notes",
+        columns: &[("person_id", P), ("org_id", N), ("deck", N), ("card", N), ("text", S), ("updated_at", P)],
+        owners: &[owner("person_id", Of::Person, Link::Subject)],
+    },
 ];
 
 pub fn entry(table: &str) -> Option<&'static TableEntry> {

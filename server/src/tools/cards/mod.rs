@@ -9,6 +9,7 @@
 //! session, not a deck.
 
 pub mod content;
+pub mod notes;
 pub mod pages;
 
 use crate::state::AppState;
@@ -20,4 +21,6 @@ pub fn routes() -> Router<AppState> {
         .route("/cards", get(pages::index))
         .route("/cards/{deck}", get(pages::show))
         .route("/cards/{deck}/print", get(pages::print))
+        .route("/cards/{deck}/reflect", get(notes::show).post(notes::save_all))
+        .route("/cards/{deck}/notes/{card}", axum::routing::post(notes::save_one))
 }

@@ -57,7 +57,7 @@ pub struct ProcedureView {
     pub steps: Vec<(String, String)>,
 }
 
-fn cards(page: &Page, deck: &Deck) -> Vec<CardView> {
+pub fn cards(page: &Page, deck: &Deck) -> Vec<CardView> {
     deck.cards
         .iter()
         .map(|c| CardView {
@@ -118,6 +118,8 @@ pub struct DeckPage {
     pub audience: String,
     pub procedures: Vec<ProcedureView>,
     pub cards: Vec<CardView>,
+    /// The deck is used alone or on a walk: it has a page for one's own notes.
+    pub reflective: bool,
 }
 
 fn deck<'a>(state: &'a AppState, page: &Page, code: &str) -> AppResult<&'a Deck> {
@@ -133,6 +135,7 @@ pub async fn show(State(state): State<AppState>, page: Page, _me: Member, Path(c
         audience: d.audience.clone(),
         procedures: procedures(&page, d),
         cards: cards(&page, d),
+        reflective: d.procedures.iter().any(|p| matches!(p.kind, ProcedureKind::Solo | ProcedureKind::PairWalk)),
         page,
     })
 }

@@ -36,6 +36,26 @@ async fn decks_read_and_print_as_cut_out_sheets() {
     assert_eq!(lis.page("/cards/poker").await.0, 404);
     assert_eq!(lis.page("/cards/poker/print").await.0, 404);
 
+    // The leader-wellbeing cards used alone: notes saved as typed, private to the leader.
+    assert_eq!(lis.page("/cards/organisation/reflect").await.0, 404, "a deck for groups has no page for one's own notes");
+    assert_eq!(lis.page("/cards/wellbeing/reflect").await.0, 200);
+    let r = lis.post_form("/cards/wellbeing/notes/w-role", &[("text", "Jeg trives bedst, når jeg har tid til mine medarbejdere")]).await;
+    assert_eq!(r.status(), 204);
+    assert!(lis.page("/cards/wellbeing/reflect").await.1.contains("Jeg trives bedst, når jeg har tid til mine medarbejdere"));
+    let hr = app.signed_in("hr@randers.dk").await;
+    assert!(!hr.page("/cards/wellbeing/reflect").await.1.contains("Jeg trives bedst"), "another person never sees it");
+    let long = "x".repeat(4001);
+    assert_eq!(lis.post_form("/cards/wellbeing/notes/w-role", &[("text", long.as_str())]).await.status(), 422);
+    assert_eq!(lis.post_form("/cards/wellbeing/notes/w-nothing", &[("text", "x")]).await.status(), 404);
+    let r = lis.post_form("/cards/wellbeing/reflect", &[("note-w-start", "Ny note"), ("note-w-role", long.as_str())]).await;
+    assert_eq!(r.status(), 422, "a note too long refuses the whole form");
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM card_notes").fetch_one(&app.state.db.pool).await.unwrap();
+    assert_eq!(n, 1, "nothing of the refused form was saved");
+    let r = lis.post_form("/cards/wellbeing/reflect", &[("note-w-start", "Ny note"), ("note-w-role", "")]).await;
+    assert_eq!(r.status(), 200);
+    let notes: Vec<(String, String)> = sqlx::query_as("SELECT card, text FROM card_notes").fetch_all(&app.state.db.pool).await.unwrap();
+    assert_eq!(notes, [("w-start".to_string(), "Ny note".to_string())], "an emptied note is removed");
+
     // In English too.
     lis.post_form("/language", &[("lang", "en"), ("next", "/cards")]).await;
     assert!(lis.page("/cards/organisation").await.1.contains("How you use the cards"));
@@ -46,7 +66,7 @@ async fn decks_read_and_print_as_cut_out_sheets() {
     };
     browser.set_size(DESKTOP.0, DESKTOP.1).await;
     browser.sign_in(&app.base, "hr@randers.dk").await;
-    for (path, name) in [("/cards", "cards-index"), ("/cards/organisation", "cards-deck"), ("/cards/organisation/print", "cards-print")] {
+    for (path, name) in [("/cards", "cards-index"), ("/cards/organisation", "cards-deck"), ("/cards/organisation/print", "cards-print"), ("/cards/wellbeing/reflect", "cards-reflect")] {
         browser.client().goto(&format!("{}{path}", app.base)).await.unwrap();
         browser.check_page(name).await;
     }
