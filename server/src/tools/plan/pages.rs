@@ -279,9 +279,17 @@ pub async fn save_mapping(State(state): State<AppState>, page: Page, me: Member,
         let body = prepare_page(&state, page, &me, &plan, Some(typed), errors, None).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
     }
-    let edits: Vec<(String, Edit<'_>)> =
-        typed.iter().map(|t| (t.theme.clone(), Edit::Mapping { known: &t.known, sources: &t.sources, need_more: &t.need_more })).collect();
+    let edits: Vec<(String, Edit<'_>)> = posted(&typed, &f, &keys)
+        .map(|t| (t.theme.clone(), Edit::Mapping { known: &t.known, sources: &t.sources, need_more: &t.need_more }))
+        .collect();
     saved(store::save(&state.db, me.org(), &plan.id, me.person(), &edits).await?, &plan, "prepare", "mapping")
+}
+
+/// The themes whose rows the form posted: only those are written, so a
+/// theme another HR admin edited meanwhile keeps their words.
+fn posted<'a>(typed: &'a [PlanTheme], f: &std::collections::HashMap<&str, &str>, keys: &[String]) -> impl Iterator<Item = &'a PlanTheme> {
+    let rows: Vec<String> = rows(f, keys).into_iter().map(|(_, k)| k.to_string()).collect();
+    typed.iter().filter(move |t| rows.contains(&t.theme))
 }
 
 fn saved(r: Result<(), Refused>, plan: &Plan, step: &str, anchor: &str) -> AppResult<Response> {
@@ -371,7 +379,7 @@ pub async fn save_unfold(State(state): State<AppState>, page: Page, me: Member, 
         let body = qualify_page(&state, page, &me, &plan, Some(typed), errors, None).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
     }
-    let edits: Vec<(String, Edit<'_>)> = typed.iter().map(|t| (t.theme.clone(), Edit::Unfold { unfold: &t.unfold })).collect();
+    let edits: Vec<(String, Edit<'_>)> = posted(&typed, &f, &keys).map(|t| (t.theme.clone(), Edit::Unfold { unfold: &t.unfold })).collect();
     saved(store::save(&state.db, me.org(), &plan.id, me.person(), &edits).await?, &plan, "qualify", "unfold")
 }
 
@@ -515,7 +523,7 @@ pub async fn save_cards(State(state): State<AppState>, page: Page, me: Member, P
         let body = concretise_page(&state, page, &me, &plan, Some(typed), None, errors, None).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
     }
-    let edits: Vec<(String, Edit<'_>)> = typed.iter().map(|t| (t.theme.clone(), Edit::Card(&t.card))).collect();
+    let edits: Vec<(String, Edit<'_>)> = posted(&typed, &f, &keys).map(|t| (t.theme.clone(), Edit::Card(&t.card))).collect();
     saved(store::save(&state.db, me.org(), &plan.id, me.person(), &edits).await?, &plan, "concretise", "cards")
 }
 

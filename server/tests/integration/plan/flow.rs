@@ -52,6 +52,16 @@ both_backends!(hr_prepares_qualifies_and_concretises_the_plan, |app: TestApp| as
         .await;
     assert_eq!(r.status(), 303);
 
+    // A form with one theme's row leaves the other theme as it stands (another HR admin may be editing it).
+    let r = hr.post_form(&mapping, &[("theme-2", "org-overload-stress"), ("known-2", "Sygefraværet blandt ledere steg i 2026"), ("need_more-2", "Årsagerne")]).await;
+    assert_eq!(r.status(), 303);
+    let (known,): (String,) = sqlx::query_as("SELECT known FROM org_plan_themes WHERE plan_id = $1 AND theme = 'org-onboarding'")
+        .bind(&plan)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(known, "Nye ledere savner en fast mentor");
+
     // The lifted point is taken into the plan under a chosen theme: answered, and its words join the mapping.
     let (lift,): (String,) = sqlx::query_as("SELECT id FROM lifts WHERE org_id = $1").bind(rd.org.id.as_str()).fetch_one(&app.state.db.pool).await.unwrap();
     let take = format!("/plan/{plan}/lifts/{lift}/take");
