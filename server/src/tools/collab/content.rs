@@ -32,8 +32,6 @@ pub struct Matrix {
     pub intro: String,
     pub importance: String,
     pub influence: String,
-    pub high: String,
-    pub low: String,
     pub unplaced: String,
     pub quadrants: BTreeMap<String, QuadrantText>,
 }

@@ -35,17 +35,25 @@ pub struct LiftedPoint {
     pub text: String,
 }
 
-pub async fn points(state: &AppState, page: &Page, me: &Member, round: &CollabRoundId, group: &domain::ids::GroupId, typed: Option<(&str, &str)>) -> AppResult<Vec<LiftedPoint>> {
+pub async fn points(
+    state: &AppState,
+    page: &Page,
+    me: &Member,
+    round: &CollabRoundId,
+    group: &domain::ids::GroupId,
+    settled: &[store::Point],
+    typed: Option<(&str, &str)>,
+) -> AppResult<Vec<LiftedPoint>> {
     let errors = FormErrors::default();
     let shown = Shown { page, own_list: true, may_answer: false, may_lift_on: false, base: "", typed: None, errors: &errors };
     let mut out = Vec::new();
-    for p in store::points(&state.db, me.org(), round).await? {
+    for p in settled {
         let sent = lifts::from_group(&state.db, me.org(), me.person(), group, SourceKind::CollabPoint, &source_id(round, p.id.as_str())).await?;
         let text = match typed {
             Some((id, text)) if id == p.id.as_str() => text.to_string(),
             _ => p.text.clone(),
         };
-        out.push(LiftedPoint { id: p.id.to_string(), point: PointView::new(page, &p), lifts: sent.iter().map(|l| view::lift(l, &shown)).collect(), text });
+        out.push(LiftedPoint { id: p.id.to_string(), point: PointView::new(page, p), lifts: sent.iter().map(|l| view::lift(l, &shown)).collect(), text });
     }
     Ok(out)
 }

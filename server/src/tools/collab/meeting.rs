@@ -27,7 +27,6 @@ use domain::collab::{parse_placement, Quadrant, THEMES};
 use rand::seq::SliceRandom;
 
 pub struct Step {
-    pub key: String,
     pub title: String,
     pub minutes: u32,
     pub text: Vec<String>,
@@ -52,8 +51,6 @@ pub struct MatrixView {
     pub intro: String,
     pub importance: String,
     pub influence: String,
-    pub high: String,
-    pub low: String,
     pub unplaced_title: String,
     pub quadrants: Vec<QuadrantView>,
     pub unplaced: Vec<ThemeCard>,
@@ -169,8 +166,6 @@ async fn meeting_page(
         intro: content.matrix.intro.clone(),
         importance: content.matrix.importance.clone(),
         influence: content.matrix.influence.clone(),
-        high: content.matrix.high.clone(),
-        low: content.matrix.low.clone(),
         unplaced_title: content.matrix.unplaced.clone(),
         quadrants: Quadrant::ALL
             .into_iter()
@@ -209,7 +204,6 @@ async fn meeting_page(
             .playbook
             .iter()
             .map(|s| Step {
-                key: s.key.clone(),
                 title: s.title.clone(),
                 minutes: s.minutes,
                 text: IntroContent::paragraphs(&s.text).into_iter().map(str::to_string).collect(),

@@ -10,7 +10,7 @@ use crate::storage::Db;
 use crate::tools::group::store::Person;
 use domain::apv::{NextStep, Review, Worked};
 use domain::collab::Quadrant;
-use domain::ids::{CatalogueItemId, CollabPointId, ContentVersionId, OrgId, PersonId};
+use domain::ids::{CollabPointId, ContentVersionId, OrgId, PersonId};
 use domain::intro::ScaleValue;
 
 #[derive(Default)]
@@ -118,7 +118,6 @@ pub async fn load(db: &Db, org: &OrgId, round: &Round) -> anyhow::Result<Meeting
                 r.6.parse().unwrap_or(0),
                 RoundItem {
                     revision_id: ContentVersionId::from_db(r.1),
-                    item_id: CatalogueItemId::from_db(r.2),
                     theme: r.3,
                     text_da: r.4,
                     text_en: r.5,

@@ -208,10 +208,12 @@ pub async fn round(
     Path(id): Path<String>,
     Query(q): Query<NoticeQuery>,
 ) -> AppResult<Response> {
-    let ctx = load_round(&state, &me, &id).await?;
-    if id.ends_with(".ics") {
+    // `/collab/rounds/{id}.ics` is the calendar file (a route parameter cannot carry a suffix).
+    if let Some(id) = id.strip_suffix(".ics") {
+        let ctx = load_round(&state, &me, id).await?;
         return calendar_file(&state, &page, &me, &ctx).await;
     }
+    let ctx = load_round(&state, &me, &id).await?;
     let notice = q.text(&page, "collab-notice-", &["invited", "moved", "saved", "settled", "lifted", "shared", "unshared"]);
     Ok(round_page(&state, page, &me, ctx, None, FormErrors::default(), notice, None).await?.into_response())
 }
@@ -260,36 +262,36 @@ pub async fn round_page(
     let RoundContext { round, group, relation, is_hr } = ctx;
     let (db, org) = (&state.db, me.org());
     let inside = relation.may_answer();
-    let size = groups::members(db, org, &group.id).await?.len() as i64;
+    // The meeting page's one query has everything this page shows too.
+    let data = super::meeting_data::load(db, org, &round).await?;
+    let target = format!("{} ({})", group.name, crate::i18n::format::date_time(page.lang, round.meeting_at));
+    let target = target.as_str();
+    let read = |action: &'static str| async move {
+        let mut conn = db.pool.acquire().await?;
+        audit::record(&mut conn, org, audit::Actor { person: Some(me.person()), name: &me.m.name }, action, target).await
+    };
     // Inside the group the picture is on the meeting page; HR outside sees
     // a closed round's picture here, at the organisation's threshold.
     let figures = if inside {
         None
     } else {
-        let items = store::round_items(db, org, &round.id).await?;
-        let answers = store::answers(db, org, &round.id).await?;
         let respondents = u32::try_from(round.respondents).unwrap_or(0);
         let content = state.shipped.collab.get(page.lang);
-        let figures = view::figures(page.lang, content, &items, &answers, respondents, !round.open, &me.m.rule, relation.audience());
+        let figures = view::figures(page.lang, content, &data.items, &data.answers, respondents, !round.open, &me.m.rule, relation.audience());
         if matches!(figures, Figures::Shown(_)) {
-            let mut conn = db.pool.acquire().await?;
-            let target = format!("{} ({})", group.name, crate::i18n::format::date_time(page.lang, round.meeting_at));
-            audit::record(&mut conn, org, audit::Actor { person: Some(me.person()), name: &me.m.name }, "collab-picture-read", &target).await?;
+            read("collab-picture-read").await?;
         }
         Some(figures)
     };
-    // The agreement is the group's own; HR does not see it here.
-    let points = if inside && round.open { store::points(db, org, &round.id).await? } else { Vec::new() };
+    // The agreement is the group's own; HR reads it only while it is shared.
+    let points = if inside && round.open { data.points.iter().map(|p| PointView::new(&page, p)).collect() } else { Vec::new() };
     let shared_points = if !inside && round.shared {
-        let points = store::points(db, org, &round.id).await?;
-        let mut conn = db.pool.acquire().await?;
-        let target = format!("{} ({})", group.name, crate::i18n::format::date_time(page.lang, round.meeting_at));
-        audit::record(&mut conn, org, audit::Actor { person: Some(me.person()), name: &me.m.name }, "collab-agreement-read", &target).await?;
-        points.iter().map(|p| PointView::new(&page, p)).collect()
+        read("collab-agreement-read").await?;
+        data.points.iter().map(|p| PointView::new(&page, p)).collect()
     } else {
         Vec::new()
     };
-    let lifted = if inside && !round.open { super::lift::points(state, &page, me, &round.id, &group.id, typed).await? } else { Vec::new() };
+    let lifted = if inside && !round.open { super::lift::points(state, &page, me, &round.id, &group.id, &data.points, typed).await? } else { Vec::new() };
     Ok(RoundPage {
         id: round.id.to_string(),
         group_id: group.id.to_string(),
@@ -301,10 +303,10 @@ pub async fn round_page(
         inside,
         may_move: round.open && relation.may_start_round(is_hr),
         i_answered: round.i_answered,
-        answered_text: crate::tools::intro::view::answered_text(&page.tr, round.respondents, size),
+        answered_text: crate::tools::intro::view::answered_text(&page.tr, round.respondents, data.members.len() as i64),
         figures,
         legend: view::legend(state.shipped.collab.get(page.lang)),
-        points: points.iter().map(|p| PointView::new(&page, p)).collect(),
+        points,
         lifted,
         may_lift: !round.open && super::leads(relation, &group),
         shared: round.shared,

@@ -5,7 +5,7 @@
 use crate::catalogue::store::Item;
 use crate::storage::{from_text, now_text, Db};
 use domain::collab::{Quadrant, THEMES};
-use domain::ids::{CatalogueItemId, CollabPointId, CollabRoundId, ContentVersionId, GroupId, OrgId, PersonId};
+use domain::ids::{CollabPointId, CollabRoundId, ContentVersionId, GroupId, OrgId, PersonId};
 use domain::input::LongText;
 use domain::intro::ScaleValue;
 use time::OffsetDateTime;
@@ -35,7 +35,6 @@ pub struct Round {
     pub open: bool,
     pub respondents: i64,
     pub i_answered: bool,
-    pub started_by: Option<String>,
     /// The settled agreement is shared with HR.
     pub shared: bool,
 }
@@ -52,8 +51,8 @@ macro_rules! rounds_sql {
             "SELECT r.id, r.group_id, r.meeting_at, r.minutes, r.place, r.message, r.sequence, r.created_at, r.closed_at, \
                (SELECT COUNT(*) FROM collab_respondents x WHERE x.round_id = r.id AND x.org_id = r.org_id), \
                (SELECT COUNT(*) FROM collab_respondents x WHERE x.round_id = r.id AND x.org_id = r.org_id AND x.person_id = $2), \
-               s.name, r.shared_at \
-             FROM collab_rounds r LEFT JOIN persons s ON s.id = r.started_by AND s.org_id = r.org_id \
+               r.shared_at \
+             FROM collab_rounds r \
              WHERE r.org_id = $1 AND ",
             $filter,
             " ORDER BY r.meeting_at DESC, r.id DESC"
@@ -61,7 +60,7 @@ macro_rules! rounds_sql {
     };
 }
 
-type RoundRow = (String, String, String, i64, String, String, i64, String, Option<String>, i64, i64, Option<String>, Option<String>);
+type RoundRow = (String, String, String, i64, String, String, i64, String, Option<String>, i64, i64, Option<String>);
 
 fn to_round(r: RoundRow) -> Option<Round> {
     Some(Round {
@@ -76,8 +75,7 @@ fn to_round(r: RoundRow) -> Option<Round> {
         open: r.8.is_none(),
         respondents: r.9,
         i_answered: r.10 > 0,
-        started_by: r.11,
-        shared: r.12.is_some(),
+        shared: r.11.is_some(),
     })
 }
 
@@ -196,7 +194,6 @@ pub async fn reschedule(db: &Db, org: &OrgId, round: &CollabRoundId, meeting: &M
 #[derive(Clone, Debug)]
 pub struct RoundItem {
     pub revision_id: ContentVersionId,
-    pub item_id: CatalogueItemId,
     pub theme: String,
     pub text_da: String,
     pub text_en: String,
@@ -212,8 +209,8 @@ impl RoundItem {
 }
 
 pub async fn round_items(db: &Db, org: &OrgId, round: &CollabRoundId) -> anyhow::Result<Vec<RoundItem>> {
-    let rows: Vec<(String, String, String, String, String)> = sqlx::query_as(
-        "SELECT ri.revision_id, r.item_id, ri.section, r.text_da, r.text_en \
+    let rows: Vec<(String, String, String, String)> = sqlx::query_as(
+        "SELECT ri.revision_id, ri.section, r.text_da, r.text_en \
          FROM collab_round_items ri JOIN catalogue_revisions r ON r.id = ri.revision_id AND r.org_id = ri.org_id \
          WHERE ri.org_id = $1 AND ri.round_id = $2 ORDER BY ri.position",
     )
@@ -223,9 +220,8 @@ pub async fn round_items(db: &Db, org: &OrgId, round: &CollabRoundId) -> anyhow:
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(rev, item, theme, text_da, text_en)| RoundItem {
+        .map(|(rev, theme, text_da, text_en)| RoundItem {
             revision_id: ContentVersionId::from_db(rev),
-            item_id: CatalogueItemId::from_db(item),
             theme,
             text_da,
             text_en,
@@ -233,13 +229,8 @@ pub async fn round_items(db: &Db, org: &OrgId, round: &CollabRoundId) -> anyhow:
         .collect())
 }
 
-/// One member's checklist: (revision id, value), their comment, and
-/// whether they have handed it in.
-pub struct MyAnswers {
-    pub submitted: bool,
-    pub values: Vec<(String, ScaleValue)>,
-    pub comment: Option<String>,
-}
+/// One member's checklist, shaped as the introduction tool's answers.
+pub use crate::tools::intro::store::MyAnswers;
 
 pub async fn my_answers(db: &Db, org: &OrgId, round: &CollabRoundId, person: &PersonId) -> anyhow::Result<MyAnswers> {
     let respondent: Option<(Option<String>,)> =
@@ -312,28 +303,6 @@ pub async fn save_answers(
     }
     tx.commit().await?;
     Ok(Ok(()))
-}
-
-/// Every answer of a round as (revision id, value), unattributed.
-pub async fn answers(db: &Db, org: &OrgId, round: &CollabRoundId) -> anyhow::Result<Vec<(String, ScaleValue)>> {
-    let rows: Vec<(String, i64)> =
-        sqlx::query_as("SELECT revision_id, value FROM collab_answers WHERE org_id = $1 AND round_id = $2")
-            .bind(org.as_str())
-            .bind(round.as_str())
-            .fetch_all(&db.pool)
-            .await?;
-    Ok(rows.into_iter().filter_map(|(rev, v)| Some((rev, ScaleValue::from_db(v)?))).collect())
-}
-
-/// The round's comments, without who wrote them.
-pub async fn comments(db: &Db, org: &OrgId, round: &CollabRoundId) -> anyhow::Result<Vec<String>> {
-    let rows: Vec<(String,)> =
-        sqlx::query_as("SELECT comment FROM collab_respondents WHERE org_id = $1 AND round_id = $2 AND comment IS NOT NULL")
-            .bind(org.as_str())
-            .bind(round.as_str())
-            .fetch_all(&db.pool)
-            .await?;
-    Ok(rows.into_iter().map(|(c,)| c).collect())
 }
 
 /// Who answered what: only for a group in open (named) mode.

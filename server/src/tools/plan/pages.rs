@@ -121,7 +121,6 @@ pub struct ThemeView {
     pub title: String,
     pub text: String,
     pub questions: Vec<String>,
-    pub from_apv: bool,
     pub t: PlanTheme,
 }
 
@@ -175,7 +174,6 @@ async fn chosen(state: &AppState, me: &Member, page: &Page, plan: &Plan) -> AppR
                 title: on_sheet.map(|s| s.title.clone()).unwrap_or_else(|| page.t("plan-theme-gone")),
                 text: on_sheet.map(|s| s.text.clone()).unwrap_or_default(),
                 questions: on_sheet.map(|s| s.questions.clone()).unwrap_or_default(),
-                from_apv: on_sheet.is_some_and(|s| s.origin == sheet::Origin::Apv),
                 t,
             }
         })
@@ -336,8 +334,6 @@ async fn qualify_page(state: &AppState, page: Page, me: &Member, plan: &Plan, ty
         intro: collab.matrix.intro.clone(),
         importance: collab.matrix.importance.clone(),
         influence: collab.matrix.influence.clone(),
-        high: collab.matrix.high.clone(),
-        low: collab.matrix.low.clone(),
         unplaced_title: collab.matrix.unplaced.clone(),
         quadrants: Quadrant::ALL
             .into_iter()
