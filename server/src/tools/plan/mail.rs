@@ -36,14 +36,19 @@ pub async fn followups_due(state: &AppState, org: &OrgId, now: OffsetDateTime) -
     .fetch_all(&state.db.pool)
     .await?;
     let mut n = 0;
+    // The theme sheet once per language, not once per mail.
+    let mut sheets: Vec<(Lang, Vec<sheet::SheetTheme>)> = Vec::new();
     for (plan, theme, goal, date, person, email, locale) in rows {
         let Ok(day) = domain::input::parse_date(&date) else { continue };
         let tr = Tr::new(Lang::parse(&locale).unwrap_or_default());
-        let title = sheet::sheet(state, org, tr.lang)
-            .await?
-            .into_iter()
-            .find(|s| s.key == theme)
-            .map(|s| s.title)
+        if !sheets.iter().any(|(l, _)| *l == tr.lang) {
+            sheets.push((tr.lang, sheet::sheet(state, org, tr.lang).await?));
+        }
+        let title = sheets
+            .iter()
+            .find(|(l, _)| *l == tr.lang)
+            .and_then(|(_, s)| s.iter().find(|s| s.key == theme))
+            .map(|s| s.title.clone())
             .unwrap_or_else(|| tr.t("plan-theme-gone"));
         let args = [("theme", title), ("date", format::date(tr.lang, day))];
         let mut body = vec![tr.t("collab-mail-followup-greeting"), tr.t_args("plan-mail-followup-lead", &args)];
