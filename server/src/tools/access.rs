@@ -56,6 +56,14 @@ impl Relation {
         self == Relation::GroupLeader || (self.may_view() && is_hr && !group_has_leader)
     }
 
+    /// Decisions on work only the group sees (Tool 2's agreement, its
+    /// follow-up, lifting and sharing): the group's leader, or any member of
+    /// a group without a leader. HR outside the group never sees that work,
+    /// so unlike `may_decide` it has no say there.
+    pub fn may_lead_inside(self, group_has_leader: bool) -> bool {
+        self == Relation::GroupLeader || (self.may_answer() && !group_has_leader)
+    }
+
     /// Named answers are shown inside the group only, and only in named mode.
     pub fn may_see_names(self, named_mode: bool) -> bool {
         named_mode && self.may_answer()
@@ -99,6 +107,22 @@ mod tests {
             assert_eq!(got, expected, "{name}");
             assert_eq!(rel.audience(), audience, "{name}");
             assert!(!rel.may_see_names(false), "{name}: anonymous mode never shows names");
+        }
+    }
+
+    #[test]
+    fn work_only_the_group_sees_is_led_inside_the_group() {
+        use Relation::*;
+        // (relation, group has a leader) → may lead
+        let cases = [
+            (GroupLeader, true, true),
+            (Member, true, false),
+            (Member, false, true),
+            (OutsideHr, false, false),
+            (None, false, false),
+        ];
+        for (rel, has_leader, expected) in cases {
+            assert_eq!(rel.may_lead_inside(has_leader), expected, "{rel:?}, leader: {has_leader}");
         }
     }
 }

@@ -60,22 +60,20 @@ pub struct RoundContext {
 }
 
 impl RoundContext {
-    /// Who settles the agreement, follows up, lifts and shares: the group's
-    /// leader, or, in a group that has lost its leader, any of its members
-    /// (HR outside the group never sees the group's work, so it cannot).
+    /// Who settles the agreement, follows up, lifts and shares (`Relation::may_lead_inside`).
     pub fn may_lead(&self) -> bool {
         leads(self.relation, &self.group)
     }
 }
 
 pub fn leads(relation: Relation, group: &Group) -> bool {
-    relation == Relation::GroupLeader || (relation.may_answer() && group.leader_id.is_none())
+    relation.may_lead_inside(group.leader_id.is_some())
 }
 
 /// Loads a round the viewer may see; anything else (another organisation,
 /// a group the viewer is outside of) is 404.
 pub async fn load_round(state: &AppState, me: &Member, id: &str) -> AppResult<RoundContext> {
-    let id = CollabRoundId::parse(id.strip_suffix(".ics").unwrap_or(id)).ok_or(AppError::NotFound)?;
+    let id = CollabRoundId::parse(id).ok_or(AppError::NotFound)?;
     let round = store::round(&state.db, me.org(), me.person(), &id).await?.ok_or(AppError::NotFound)?;
     let groups::Viewed { group, relation, is_hr } = groups::viewed(state, me, &round.group_id).await?;
     Ok(RoundContext { round, group, relation, is_hr })
