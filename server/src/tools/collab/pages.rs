@@ -15,7 +15,7 @@ use crate::org::audit;
 use crate::state::AppState;
 use crate::tools::group::store as groups;
 use crate::tools::group::{viewed, Viewed};
-use crate::tools::intro::input::{self as answers_input, AnswerError, ANSWER_PREFIX};
+use crate::tools::intro::input as answers_input;
 use crate::tools::intro::pages::{AnswerItem, AnswerPage, AnswerSection};
 use crate::tools::intro::view::Figures;
 use crate::web::forms::{FieldError, FormErrors};
@@ -430,19 +430,7 @@ pub async fn save_checklist(
         Ok(p) => p,
         Err(problems) => {
             let text_of = |rev: &str| items.iter().find(|i| i.revision_id.as_str() == rev).map(|i| i.text(page.lang).to_string()).unwrap_or_default();
-            let mut errors = FormErrors::default();
-            for problem in problems {
-                let (field, message) = match problem {
-                    AnswerError::UnknownItem => (None, page.t("intro-error-item-unknown")),
-                    AnswerError::BadValue(rev) => (None, page.t1("intro-error-value-invalid", "statement", text_of(&rev))),
-                    AnswerError::Duplicate(rev) => (None, page.t1("intro-error-value-twice", "statement", text_of(&rev))),
-                    AnswerError::Comment(e) => (Some("comment"), page.t(e.key)),
-                };
-                errors.0.push(FieldError { field: field.map(Into::into), message });
-            }
-            let selected: HashMap<String, String> =
-                pairs.iter().filter_map(|(k, v)| Some((k.strip_prefix(ANSWER_PREFIX)?.to_string(), v.clone()))).collect();
-            let comment = pairs.iter().find(|(k, _)| k == "comment").map(|(_, v)| v.clone()).unwrap_or_default();
+            let (errors, selected, comment) = crate::tools::intro::pages::refused_answers(&page, problems, text_of, &pairs);
             let body = checklist_page(&state, page, &ctx, &items, &selected, comment, ctx.round.i_answered, errors);
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
         }

@@ -2,8 +2,8 @@
 //! record the decision. Each re-renders its page with a clear message and
 //! the right status when refused, and changes nothing then.
 
-use super::input::{self, AnswerError, DecisionForm};
-use super::pages::{answer_page, answerable, run_page, tool_page};
+use super::input::{self, DecisionForm};
+use super::pages::{answer_page, answerable, refused_answers, run_page, tool_page};
 use super::store::{self, Refused};
 use super::load_run;
 use crate::auth::csrf::CsrfForm;
@@ -19,7 +19,6 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::ids::{ContentVersionId, GroupId};
-use std::collections::HashMap;
 
 /// Starts a round for a group: its leader, or HR.
 pub async fn start(
@@ -63,25 +62,9 @@ pub async fn save_answers(
     let parsed = match input::parse_answers(&pairs, &asked) {
         Ok(p) => p,
         Err(problems) => {
-            let text_of = |rev: &str| {
-                items.iter().find(|i| i.revision_id.as_str() == rev).map(|i| i.text(page.lang).to_string()).unwrap_or_default()
-            };
-            let mut errors = FormErrors::default();
-            for problem in problems {
-                let (field, message) = match problem {
-                    AnswerError::UnknownItem => (None, page.t("intro-error-item-unknown")),
-                    AnswerError::BadValue(rev) => (None, page.t1("intro-error-value-invalid", "statement", text_of(&rev))),
-                    AnswerError::Duplicate(rev) => (None, page.t1("intro-error-value-twice", "statement", text_of(&rev))),
-                    AnswerError::Comment(e) => (Some("comment"), page.t(e.key)),
-                };
-                errors.0.push(FieldError { field: field.map(Into::into), message });
-            }
-            // Keep what was chosen, so nothing has to be answered again.
-            let selected: HashMap<String, String> = pairs
-                .iter()
-                .filter_map(|(k, v)| Some((k.strip_prefix(input::ANSWER_PREFIX)?.to_string(), v.clone())))
-                .collect();
-            let comment = pairs.iter().find(|(k, _)| k == "comment").map(|(_, v)| v.clone()).unwrap_or_default();
+            let text_of =
+                |rev: &str| items.iter().find(|i| i.revision_id.as_str() == rev).map(|i| i.text(page.lang).to_string()).unwrap_or_default();
+            let (errors, selected, comment) = refused_answers(&page, problems, text_of, &pairs);
             let submitted = ctx.run.i_answered;
             let body = answer_page(&state, page, &ctx, &items, &selected, comment, submitted, errors);
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());

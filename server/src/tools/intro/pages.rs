@@ -309,3 +309,29 @@ pub fn answer_page(
         page,
     }
 }
+
+/// A refused answer form (this tool's or Tool 2's checklist): every problem
+/// as a message naming the statement (`text_of` gives a revision's
+/// wording), and what was chosen and written, so nothing has to be
+/// answered again.
+pub fn refused_answers(
+    page: &Page,
+    problems: Vec<super::input::AnswerError>,
+    text_of: impl Fn(&str) -> String,
+    pairs: &[(String, String)],
+) -> (FormErrors, HashMap<String, String>, String) {
+    use super::input::AnswerError;
+    let mut errors = FormErrors::default();
+    for problem in problems {
+        let (field, message) = match problem {
+            AnswerError::UnknownItem => (None, page.t("intro-error-item-unknown")),
+            AnswerError::BadValue(rev) => (None, page.t1("intro-error-value-invalid", "statement", text_of(&rev))),
+            AnswerError::Duplicate(rev) => (None, page.t1("intro-error-value-twice", "statement", text_of(&rev))),
+            AnswerError::Comment(e) => (Some("comment"), page.t(e.key)),
+        };
+        errors.0.push(crate::web::forms::FieldError { field: field.map(Into::into), message });
+    }
+    let selected = pairs.iter().filter_map(|(k, v)| Some((k.strip_prefix(super::input::ANSWER_PREFIX)?.to_string(), v.clone()))).collect();
+    let comment = pairs.iter().find(|(k, _)| k == "comment").map(|(_, v)| v.clone()).unwrap_or_default();
+    (errors, selected, comment)
+}

@@ -79,6 +79,9 @@ async fn collab_pages_are_accessible_and_the_matrix_works_by_keyboard() {
     lis.wait_for_path(&round_path).await;
     assert!(lis.text("main").await.contains("Sparring på en svær sag hvert andet møde"));
     lis.check_page("collab-round-settled").await;
+    c.goto(&format!("{base}{round_path}/print")).await.unwrap();
+    assert!(lis.text("main").await.contains("Sparring på en svær sag hvert andet møde"));
+    lis.check_page("collab-print").await;
     let _ = (n.lis, n.anna, n.carl);
     lis.close().await;
 }
