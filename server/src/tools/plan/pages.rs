@@ -259,28 +259,77 @@ pub async fn choose(State(state): State<AppState>, page: Page, me: Member, Path(
     }
 }
 
+
+/// Which step's form is saved: what it reads from a theme's row, what it
+/// writes, and the page that shows it again when refused.
+#[derive(Clone, Copy)]
+enum StepForm {
+    Mapping,
+    Unfold,
+    Cards,
+}
+
 /// Step 1: what we know about each chosen theme, and where we need more.
 pub async fn save_mapping(State(state): State<AppState>, page: Page, me: Member, Path(id): Path<String>, CsrfForm(pairs): CsrfForm<Vec<(String, String)>>) -> AppResult<Response> {
-    let plan = editable(&state, &me, &id).await?;
+    save_step(&state, page, &me, &id, &pairs, StepForm::Mapping).await
+}
+
+/// Step 2: how the organisation will work with each chosen theme.
+pub async fn save_unfold(State(state): State<AppState>, page: Page, me: Member, Path(id): Path<String>, CsrfForm(pairs): CsrfForm<Vec<(String, String)>>) -> AppResult<Response> {
+    save_step(&state, page, &me, &id, &pairs, StepForm::Unfold).await
+}
+
+/// Step 3: the action card of every chosen theme.
+pub async fn save_cards(State(state): State<AppState>, page: Page, me: Member, Path(id): Path<String>, CsrfForm(pairs): CsrfForm<Vec<(String, String)>>) -> AppResult<Response> {
+    save_step(&state, page, &me, &id, &pairs, StepForm::Cards).await
+}
+
+/// Reads every posted row of a step's form; any refusal shows the form as
+/// typed and saves nothing; else writes the posted themes.
+async fn save_step(state: &AppState, page: Page, me: &Member, id: &str, pairs: &[(String, String)], step: StepForm) -> AppResult<Response> {
+    let plan = editable(state, me, id).await?;
     let current = store::themes(&state.db, me.org(), &plan.id).await?;
     let keys: Vec<String> = current.iter().map(|t| t.theme.clone()).collect();
-    let f = fields(&pairs);
+    let f = fields(pairs);
     let mut errors = FormErrors::default();
     let mut typed = current.clone();
     for (n, key) in rows(&f, &keys) {
         let t = typed.iter_mut().find(|t| t.theme == key).expect("rows are chosen themes");
-        t.known = input::text(&page.tr, &mut errors, &f, "known", n);
-        t.sources = input::text(&page.tr, &mut errors, &f, "sources", n);
-        t.need_more = input::text(&page.tr, &mut errors, &f, "need_more", n);
+        let mut text = |field: &str| input::text(&page.tr, &mut errors, &f, field, n);
+        match step {
+            StepForm::Mapping => {
+                t.known = text("known");
+                t.sources = text("sources");
+                t.need_more = text("need_more");
+            }
+            StepForm::Unfold => t.unfold = text("unfold"),
+            StepForm::Cards => t.card = input::card(&page.tr, &mut errors, &f, n),
+        }
     }
     if !errors.is_empty() {
-        let body = prepare_page(&state, page, &me, &plan, Some(typed), errors, None).await?;
+        let body = match step {
+            StepForm::Mapping => prepare_page(state, page, me, &plan, Some(typed), errors, None).await?.into_response(),
+            StepForm::Unfold => qualify_page(state, page, me, &plan, Some(typed), errors, None).await?.into_response(),
+            StepForm::Cards => concretise_page(state, page, me, &plan, Some(typed), None, errors, None).await?.into_response(),
+        };
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
     }
     let edits: Vec<(String, Edit<'_>)> = posted(&typed, &f, &keys)
-        .map(|t| (t.theme.clone(), Edit::Mapping { known: &t.known, sources: &t.sources, need_more: &t.need_more }))
+        .map(|t| {
+            let edit = match step {
+                StepForm::Mapping => Edit::Mapping { known: &t.known, sources: &t.sources, need_more: &t.need_more },
+                StepForm::Unfold => Edit::Unfold { unfold: &t.unfold },
+                StepForm::Cards => Edit::Card(&t.card),
+            };
+            (t.theme.clone(), edit)
+        })
         .collect();
-    saved(store::save(&state.db, me.org(), &plan.id, me.person(), &edits).await?, &plan, "prepare", "mapping")
+    let (step_path, anchor) = match step {
+        StepForm::Mapping => ("prepare", "mapping"),
+        StepForm::Unfold => ("qualify", "unfold"),
+        StepForm::Cards => ("concretise", "cards"),
+    };
+    saved(store::save(&state.db, me.org(), &plan.id, me.person(), &edits).await?, &plan, step_path, anchor)
 }
 
 /// The themes whose rows the form posted: only those are written, so a
@@ -359,25 +408,6 @@ async fn qualify_page(state: &AppState, page: Page, me: &Member, plan: &Plan, ty
     })
 }
 
-/// Step 2: how the organisation will work with each chosen theme.
-pub async fn save_unfold(State(state): State<AppState>, page: Page, me: Member, Path(id): Path<String>, CsrfForm(pairs): CsrfForm<Vec<(String, String)>>) -> AppResult<Response> {
-    let plan = editable(&state, &me, &id).await?;
-    let current = store::themes(&state.db, me.org(), &plan.id).await?;
-    let keys: Vec<String> = current.iter().map(|t| t.theme.clone()).collect();
-    let f = fields(&pairs);
-    let mut errors = FormErrors::default();
-    let mut typed = current.clone();
-    for (n, key) in rows(&f, &keys) {
-        let t = typed.iter_mut().find(|t| t.theme == key).expect("rows are chosen themes");
-        t.unfold = input::text(&page.tr, &mut errors, &f, "unfold", n);
-    }
-    if !errors.is_empty() {
-        let body = qualify_page(&state, page, &me, &plan, Some(typed), errors, None).await?;
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
-    }
-    let edits: Vec<(String, Edit<'_>)> = posted(&typed, &f, &keys).map(|t| (t.theme.clone(), Edit::Unfold { unfold: &t.unfold })).collect();
-    saved(store::save(&state.db, me.org(), &plan.id, me.person(), &edits).await?, &plan, "qualify", "unfold")
-}
 
 #[derive(serde::Deserialize)]
 pub struct PlaceForm {
@@ -503,25 +533,6 @@ async fn concretise_page(
     })
 }
 
-/// Step 3: the action card of every chosen theme.
-pub async fn save_cards(State(state): State<AppState>, page: Page, me: Member, Path(id): Path<String>, CsrfForm(pairs): CsrfForm<Vec<(String, String)>>) -> AppResult<Response> {
-    let plan = editable(&state, &me, &id).await?;
-    let current = store::themes(&state.db, me.org(), &plan.id).await?;
-    let keys: Vec<String> = current.iter().map(|t| t.theme.clone()).collect();
-    let f = fields(&pairs);
-    let mut errors = FormErrors::default();
-    let mut typed = current.clone();
-    for (n, key) in rows(&f, &keys) {
-        let t = typed.iter_mut().find(|t| t.theme == key).expect("rows are chosen themes");
-        t.card = input::card(&page.tr, &mut errors, &f, n);
-    }
-    if !errors.is_empty() {
-        let body = concretise_page(&state, page, &me, &plan, Some(typed), None, errors, None).await?;
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
-    }
-    let edits: Vec<(String, Edit<'_>)> = posted(&typed, &f, &keys).map(|t| (t.theme.clone(), Edit::Card(&t.card))).collect();
-    saved(store::save(&state.db, me.org(), &plan.id, me.person(), &edits).await?, &plan, "concretise", "cards")
-}
 
 /// Step 3: the plan's two most important points and top management's sign-off.
 pub async fn decide(State(state): State<AppState>, page: Page, me: Member, Path(id): Path<String>, CsrfForm(pairs): CsrfForm<Vec<(String, String)>>) -> AppResult<Response> {
