@@ -14,6 +14,7 @@ pub mod groups;
 pub mod ids;
 pub mod input;
 pub mod intro;
+pub mod live;
 pub mod people_import;
 pub mod roles;
 pub mod thread;
