@@ -54,8 +54,12 @@ impl Application {
             ticks: crate::tools::dialog::ticks::TickWriter::start(db.clone()),
             skema1: crate::tools::apv::hand_in::Skema1Writer::start(db.clone()),
             apv_figures: Default::default(),
+            live: crate::tools::live::room::Hub::start(db.clone()),
             db,
         };
+        if state.db.backend == crate::storage::Backend::Postgres {
+            crate::tools::live::fanout::start(state.live.clone(), args.db.url());
+        }
         let listener = tokio::net::TcpListener::bind(args.listen)
             .await
             .map_err(|e| anyhow::anyhow!("LEDERTRIVSEL_LISTEN {}: {e}", args.listen))?;

@@ -22,4 +22,6 @@ pub struct AppState {
     pub skema1: crate::tools::apv::hand_in::Skema1Writer,
     /// Recently decided APV campaign overviews.
     pub apv_figures: crate::tools::apv::overview::FiguresCache,
+    /// The live sessions this server holds in memory.
+    pub live: Arc<crate::tools::live::room::Hub>,
 }

@@ -63,6 +63,7 @@ define_id!(
     CollabRoundId,
     CollabPointId,
     PlanId,
+    LiveSessionId,
 );
 
 #[cfg(test)]

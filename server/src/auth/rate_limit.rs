@@ -12,6 +12,9 @@ pub struct RateLimits {
     pub password_reset: DefaultKeyedRateLimiter<String>,
     /// Per organisation: 300 invitations, then one every 10 s.
     pub invitations: DefaultKeyedRateLimiter<String>,
+    /// Per address: 30 unknown join codes, then one a second, so codes
+    /// cannot be found by trying them.
+    pub live_join: DefaultKeyedRateLimiter<String>,
 }
 
 fn limiter(burst: u32, every: std::time::Duration) -> DefaultKeyedRateLimiter<String> {
@@ -28,6 +31,7 @@ impl Default for RateLimits {
             sign_in: limiter(10, Duration::from_secs(30)),
             password_reset: limiter(5, Duration::from_secs(300)),
             invitations: limiter(300, Duration::from_secs(10)),
+            live_join: limiter(30, Duration::from_secs(1)),
         }
     }
 }

@@ -33,7 +33,7 @@ impl Kind {
     }
 }
 
-fn digest(secret: &str) -> String {
+pub fn digest(secret: &str) -> String {
     let hash = Sha256::digest(secret.as_bytes());
     hash.iter().map(|b| format!("{b:02x}")).collect()
 }

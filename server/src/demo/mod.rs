@@ -14,6 +14,7 @@ mod apv;
 mod apv_history;
 mod cards;
 mod collab;
+mod live;
 mod plan;
 pub mod intro;
 pub mod meetings;
@@ -123,6 +124,7 @@ async fn fill(db: &Db, shipped: &Shipped, made: &crate::org::provision::Provisio
     collab::fill(&mut tx, &made.org, &structure, &checklist, now).await?;
     plan::fill(&mut tx, &made.org, &made.person, now).await?;
     cards::fill(&mut tx, &made.org, &structure, now).await?;
+    live::fill(&mut tx, &made.org, &structure, now).await?;
     tx.commit().await?;
     Ok(())
 }

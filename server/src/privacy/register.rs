@@ -594,6 +594,24 @@ pub const REGISTER: &[TableEntry] = &[
         columns: &[("person_id", P), ("org_id", N), ("deck", N), ("card", N), ("text", S), ("updated_at", P)],
         owners: &[owner("person_id", Of::Person, Link::Subject)],
     },
+    // Live sessions are shared work: the starter and each signed-in
+    // participant are named in them. The join code and a guest's secret
+    // are credentials; the log holds what was said and chosen.
+    TableEntry {
+        table: "live_sessions",
+        columns: &[("id", N), ("org_id", N), ("deck", N), ("procedure", N), ("join_code", X), ("group_id", N), ("created_by", P), ("created_at", N), ("ended_at", N)],
+        owners: &[owner("created_by", Of::Person, Link::Names)],
+    },
+    TableEntry {
+        table: "live_participants",
+        columns: &[("session_id", N), ("no", N), ("person_id", P), ("name", P), ("guest_secret_hash", X), ("joined_at", P)],
+        owners: &[owner("person_id", Of::Person, Link::Names)],
+    },
+    TableEntry {
+        table: "live_events",
+        columns: &[("session_id", N), ("seq", N), ("participant", N), ("client_id", N), ("body", S), ("at", N)],
+        owners: &[],
+    },
 ];
 
 pub fn entry(table: &str) -> Option<&'static TableEntry> {

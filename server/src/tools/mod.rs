@@ -8,6 +8,7 @@ pub mod collab;
 pub mod dialog;
 pub mod group;
 pub mod intro;
+pub mod live;
 pub mod plan;
 
 use crate::state::AppState;
@@ -15,5 +16,5 @@ use axum::Router;
 
 /// Every tool's pages, merged into the signed-in `pages` router.
 pub fn routes() -> Router<AppState> {
-    Router::new().merge(group::routes()).merge(intro::routes()).merge(dialog::routes()).merge(apv::routes()).merge(collab::routes()).merge(plan::routes()).merge(cards::routes())
+    Router::new().merge(group::routes()).merge(intro::routes()).merge(dialog::routes()).merge(apv::routes()).merge(collab::routes()).merge(plan::routes()).merge(cards::routes()).merge(live::routes())
 }

@@ -5,9 +5,9 @@ use crate::support::app::{location, PASSWORD};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-struct Server {
+pub struct Server {
     child: Child,
-    base: String,
+    pub base: String,
 }
 
 impl Drop for Server {
@@ -22,7 +22,7 @@ fn free_port() -> u16 {
 }
 
 /// Starts the real binary and waits for `/readyz`.
-async fn start_serve(database_url: &str, data_dir: &std::path::Path) -> Server {
+pub async fn start_serve(database_url: &str, data_dir: &std::path::Path) -> Server {
     let port = free_port();
     let child = Command::new(env!("CARGO_BIN_EXE_ledertrivsel"))
         .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
@@ -71,7 +71,7 @@ async fn two_servers_on_one_postgres_share_sessions() {
     assert_eq!(cookie.status(), 200);
 
     // The same cookie jar, pointed at server two: still signed in.
-    let on_two = crate::support::TestClient { base: two.base.clone(), http: client.http.clone() };
+    let on_two = client.on(&two.base);
     let (status, body) = on_two.page("/").await;
     assert_eq!(status, 200, "server two does not know the session");
     assert!(body.contains("Hanne HR"));

@@ -178,4 +178,13 @@ async fn demo_has_structure_and_intro_rounds() {
     let (_, prepare) = hr.page(&format!("/plan/{id}/prepare")).await;
     assert!(prepare.contains("Se farvekortet og udviklingen siden sidst") && prepare.contains("apv-picture-caption"), "the newest APV campaign's picture: {prepare}");
     assert!(prepare.contains("Fire af de seneste seks nye ledere"), "the demo plan's mapping");
+
+    // A finished live session of Teknik, Kultur og Fritid's leader group.
+    let martin = sign_in("martin.vestergaard@fjordby.dk").await;
+    let (_, live) = martin.page("/live").await;
+    let (session,): (String,) = sqlx::query_as("SELECT id FROM live_sessions").fetch_one(pool).await.unwrap();
+    assert!(live.contains(&format!("/live/{session}/summary")), "{live}");
+    let (_, summary) = martin.page(&format!("/live/{session}/summary")).await;
+    assert!(summary.contains("Sparringsmakkere i par") && summary.contains("Sparring mellem os") && summary.contains("Budgetperioden"), "{summary}");
+    assert_eq!(pia.page(&format!("/live/{session}")).await.0, 404, "not hers");
 }

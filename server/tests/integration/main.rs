@@ -21,4 +21,5 @@ mod operations;
 mod people;
 mod plan;
 mod tenancy;
+mod live;
 mod thread;

@@ -177,16 +177,29 @@ pub struct Org {
 pub struct TestClient {
     pub base: String,
     pub http: reqwest::Client,
+    jar: std::sync::Arc<reqwest::cookie::Jar>,
 }
 
 impl TestClient {
     pub fn new(base: &str) -> Self {
+        let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
         let http = reqwest::Client::builder()
-            .cookie_store(true)
+            .cookie_provider(jar.clone())
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .unwrap();
-        Self { base: base.to_string(), http }
+        Self { base: base.to_string(), http, jar }
+    }
+
+    /// The same browser (cookies and all) talking to another server.
+    pub fn on(&self, base: &str) -> TestClient {
+        TestClient { base: base.to_string(), http: self.http.clone(), jar: self.jar.clone() }
+    }
+
+    /// The `Cookie` header this client sends, for a WebSocket opened beside it.
+    pub fn cookie_header(&self) -> String {
+        use reqwest::cookie::CookieStore;
+        self.jar.cookies(&self.base.parse().unwrap()).map(|v| v.to_str().unwrap().to_string()).unwrap_or_default()
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {

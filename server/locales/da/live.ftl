@@ -1,0 +1,117 @@
+# Live dialogsessioner: kortene på fælles skærm og telefoner
+
+live-start-summary = Kør kortene live på en fælles skærm – deltagerne er med på telefonen. Eller deltag med en kode.
+live-title = Dialog med kortene – live
+live-lead = Start en session med et kortsæt på en fælles skærm. Deltagerne kommer med på deres telefon med en kort kode eller QR-koden – uden at installere noget og uden at være logget ind.
+live-start-heading = Start en session
+live-start-help = Du bliver facilitator: Din skærm viser koden, kortene og trinene, og du styrer, hvornår I går videre.
+live-kind-label = Kortsæt og fremgangsmåde
+live-start = Start sessionen
+live-join-heading = Deltag i en session
+live-join-help = Skriv koden, der står på den fælles skærm.
+live-code-label = Kode
+live-join = Deltag
+live-join-as = Du deltager som { $name }.
+live-name-label = Dit navn i sessionen
+live-name-hint = Det navn, de andre ser. Et fornavn er nok.
+live-mine-heading = Dine sessioner
+live-mine-none = Du har ikke været med i en session endnu.
+live-open = i gang
+live-ended = Sessionen er afsluttet
+live-facilitator = facilitator
+live-summary-link = Opsummering
+live-back = Til sessionerne
+live-back-to-session = Tilbage til sessionen
+live-connecting = Forbinder …
+live-join-screen = Kom med på din telefon
+live-qr-label = QR-kode til at deltage i sessionen
+live-noscript = Sessionen kører live og kræver JavaScript. Opsummeringen kan læses uden.
+live-summary-title = Opsummering
+live-summary-started = Startet { $when }
+live-summary-step = Nu: { $step }
+live-participants-heading = Deltagere
+live-picks-heading-summary = Valgte kort
+live-picks-hidden = De andres valg vises, når facilitator går videre fra valget.
+live-col-who = Hvem
+live-col-card = Kort
+live-col-dots = Prikker
+live-col-pair = Par
+live-col-cards = Kort
+live-notes-heading-summary = Noter fra begrundelserne
+live-tally-heading-summary = Prioriteringen
+live-next-steps-heading-summary = Næste skridt
+live-none-yet = Intet endnu.
+live-rounds-heading = Runder med nye par: { $count }
+live-dots = { $count ->
+    [one] én prik
+   *[other] { $count } prikker
+}
+
+# Tekster til den levende side (%1, %2 … udfyldes af siden)
+live-connected = Forbundet
+live-reconnecting = Forbindelsen er afbrudt – forbinder igen …
+live-step = Trin %1 af %2: %3
+live-participants = Deltagere (%1)
+live-picked-count = %1 af %2 har valgt et kort
+live-pick-hint = Vælg det kort, der er vigtigst for jer at tale om og handle på. De andre ser dit valg, når alle har valgt.
+live-your-pick = Dit valg
+live-pick-this = Vælg dette kort
+live-picks-heading = Jeres valg
+live-turn-none = Facilitator giver ordet til den første.
+live-turn-now = %1 har ordet
+live-next-turn = Giv ordet videre
+live-timer-start = Start uret (%1 sek.)
+live-timer-stop = Stop uret
+live-timer-label = Tid tilbage: %1
+live-note-label = Note
+live-note-add = Tilføj noten
+live-notes-heading = Noter
+live-dots-left = Du har %1 prikker tilbage
+live-vote = Giv en prik
+live-unvote = Tag en prik tilbage
+live-tally-heading = Jeres prioritering
+live-next-step-text = Næste skridt
+live-next-step-owner = Hvem står for det?
+live-next-step-card = Tema
+live-next-step-none = Intet bestemt tema
+live-next-step-add = Tilføj skridtet
+live-next-step-remove = Fjern
+live-next-steps-heading = Aftalte næste skridt
+live-advance = Videre til: %1
+live-end = Afslut sessionen
+live-end-confirm = Afslut sessionen for alle?
+live-round = Runde %1 af %2
+live-your-partner = Du taler med %1
+live-your-card = Dit kort – stil spørgsmålene til din partner, og byt så roller:
+live-next-round = Byt kort og partner
+live-waiting = Vent på, at facilitator går videre.
+live-you = dig
+live-no-picks = Ingen nåede at vælge et kort.
+live-speaker = Har ordet
+
+# Afviste beskeder
+live-refused-ended = Sessionen er afsluttet.
+live-refused-step = Det hører til et andet trin end det, I er på nu.
+live-refused-facilitator = Kun facilitator kan gøre det.
+live-refused-card = Kortet findes ikke i kortsættet.
+live-refused-dots = Du har brugt alle dine prikker. Tag en tilbage for at flytte den.
+live-refused-not-voted = Du har ikke givet en prik til det kort.
+live-refused-empty = Skriv noget først.
+live-refused-long = Teksten er for lang.
+live-refused-next-steps = Der er ikke plads til flere næste skridt.
+live-refused-next-step = Det næste skridt findes ikke længere.
+live-refused-participant = Deltageren findes ikke i sessionen.
+live-refused-last-step = Det er sidste trin. Afslut sessionen, når I er færdige.
+live-refused-rounds = I har taget alle runderne.
+live-refused-pairs = Der skal være mindst to deltagere for at danne par.
+live-refused-timer = Uret kan højst sættes til en time.
+live-refused-full = Sessionen er fuld.
+live-refused-flood = Du sender for hurtigt. Vent et øjeblik.
+live-refused-malformed = Beskeden kunne ikke læses.
+live-refused-unknown = Den besked kender sessionen ikke.
+live-refused-failed = Noget gik galt. Prøv igen.
+
+error-live-kind = Vælg et kortsæt og en fremgangsmåde fra listen.
+error-live-code = Der er ingen åben session med den kode. Tjek koden på den fælles skærm.
+error-live-name-required = Skriv det navn, de andre skal se.
+error-live-name-long = Navnet må højst være 60 tegn.

@@ -1,0 +1,117 @@
+# Live dialog sessions: the cards on a shared screen and phones
+
+live-start-summary = Run the cards live on a shared screen – participants take part on their phones. Or join with a code.
+live-title = Dialog with the cards – live
+live-lead = Start a session with a deck on a shared screen. Participants join on their phones with a short code or the QR code – nothing to install, no sign-in needed.
+live-start-heading = Start a session
+live-start-help = You become the facilitator: your screen shows the code, the cards and the steps, and you decide when to move on.
+live-kind-label = Deck and procedure
+live-start = Start the session
+live-join-heading = Join a session
+live-join-help = Type the code shown on the shared screen.
+live-code-label = Code
+live-join = Join
+live-join-as = You take part as { $name }.
+live-name-label = Your name in the session
+live-name-hint = The name the others see. A first name is enough.
+live-mine-heading = Your sessions
+live-mine-none = You have not taken part in a session yet.
+live-open = running
+live-ended = The session has ended
+live-facilitator = facilitator
+live-summary-link = Summary
+live-back = To the sessions
+live-back-to-session = Back to the session
+live-connecting = Connecting …
+live-join-screen = Join on your phone
+live-qr-label = QR code to join the session
+live-noscript = The session runs live and needs JavaScript. The summary can be read without it.
+live-summary-title = Summary
+live-summary-started = Started { $when }
+live-summary-step = Now: { $step }
+live-participants-heading = Participants
+live-picks-heading-summary = Picked cards
+live-picks-hidden = The others' picks are shown when the facilitator moves on from picking.
+live-col-who = Who
+live-col-card = Card
+live-col-dots = Dots
+live-col-pair = Pair
+live-col-cards = Cards
+live-notes-heading-summary = Notes from the reasons
+live-tally-heading-summary = The prioritisation
+live-next-steps-heading-summary = Next steps
+live-none-yet = Nothing yet.
+live-rounds-heading = Rounds of new pairs: { $count }
+live-dots = { $count ->
+    [one] one dot
+   *[other] { $count } dots
+}
+
+# Texts of the live page (%1, %2 … are filled in by the page)
+live-connected = Connected
+live-reconnecting = The connection dropped – reconnecting …
+live-step = Step %1 of %2: %3
+live-participants = Participants (%1)
+live-picked-count = %1 of %2 have picked a card
+live-pick-hint = Pick the card that matters most for you to talk about and act on. The others see your pick when everyone has picked.
+live-your-pick = Your pick
+live-pick-this = Pick this card
+live-picks-heading = Your picks
+live-turn-none = The facilitator gives the word to the first person.
+live-turn-now = %1 has the word
+live-next-turn = Pass the word on
+live-timer-start = Start the timer (%1 s)
+live-timer-stop = Stop the timer
+live-timer-label = Time left: %1
+live-note-label = Note
+live-note-add = Add the note
+live-notes-heading = Notes
+live-dots-left = You have %1 dots left
+live-vote = Give a dot
+live-unvote = Take a dot back
+live-tally-heading = Your prioritisation
+live-next-step-text = Next step
+live-next-step-owner = Who takes it on?
+live-next-step-card = Theme
+live-next-step-none = No particular theme
+live-next-step-add = Add the step
+live-next-step-remove = Remove
+live-next-steps-heading = Agreed next steps
+live-advance = On to: %1
+live-end = End the session
+live-end-confirm = End the session for everyone?
+live-round = Round %1 of %2
+live-your-partner = You talk with %1
+live-your-card = Your card – ask your partner its questions, then swap roles:
+live-next-round = Swap cards and partners
+live-waiting = Wait for the facilitator to move on.
+live-you = you
+live-no-picks = Nobody picked a card.
+live-speaker = Has the word
+
+# Refused messages
+live-refused-ended = The session has ended.
+live-refused-step = That belongs to another step than the one you are on.
+live-refused-facilitator = Only the facilitator can do that.
+live-refused-card = That card is not in the deck.
+live-refused-dots = You have used all your dots. Take one back to move it.
+live-refused-not-voted = You have not given that card a dot.
+live-refused-empty = Write something first.
+live-refused-long = The text is too long.
+live-refused-next-steps = There is no room for more next steps.
+live-refused-next-step = That next step no longer exists.
+live-refused-participant = That participant is not in the session.
+live-refused-last-step = This is the last step. End the session when you are done.
+live-refused-rounds = You have taken all the rounds.
+live-refused-pairs = It takes at least two participants to form pairs.
+live-refused-timer = The timer can be set to an hour at most.
+live-refused-full = The session is full.
+live-refused-flood = You are sending too fast. Wait a moment.
+live-refused-malformed = The message could not be read.
+live-refused-unknown = The session does not know that message.
+live-refused-failed = Something went wrong. Try again.
+
+error-live-kind = Choose a deck and procedure from the list.
+error-live-code = There is no open session with that code. Check the code on the shared screen.
+error-live-name-required = Type the name the others should see.
+error-live-name-long = The name can be 60 characters at most.

@@ -1,0 +1,328 @@
+//! The live sessions' pages: the list and start form, joining by code (as
+//! a signed-in person or a guest), and the session page itself, which is the
+//! facilitator's shared screen or a participant's phone. The session page is
+//! drawn by `static/live.js` from the events; the page only carries the
+//! deck's texts and the labels in the reader's language.
+
+use super::participant::{self, Participant};
+use super::room::Rejected;
+use super::{playable, procedure_kind, store};
+use crate::auth::csrf::CsrfForm;
+use crate::auth::{Member, Viewer};
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use crate::tools::cards::content::Deck;
+use crate::web::Page;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::connect_info::ConnectInfo;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Extension;
+use domain::live::{normalise_join_code, parse_name, Procedure};
+use std::net::SocketAddr;
+
+/// The ways a deck runs live, as offered in the start form: `deck:procedure`.
+pub const STARTABLE: [(&str, Procedure); 5] = [
+    ("organisation", Procedure::Prioritise),
+    ("leader_group", Procedure::Prioritise),
+    ("one_to_one", Procedure::Prioritise),
+    ("wellbeing", Procedure::PairInterviews),
+    ("network", Procedure::PairInterviews),
+];
+
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+}
+
+pub struct MineRow {
+    pub id: String,
+    pub title: String,
+    pub started: String,
+    pub open: bool,
+    pub facilitator: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "tools/live/index.html")]
+pub struct IndexPage {
+    pub page: Page,
+    pub options: Vec<Choice>,
+    pub mine: Vec<MineRow>,
+    pub error: Option<String>,
+}
+
+fn title(deck: &Deck, procedure: Procedure) -> String {
+    let p = deck.procedure(procedure_kind(procedure)).map(|p| p.title.as_str()).unwrap_or_default();
+    format!("{} · {}", deck.title, p)
+}
+
+async fn index_page(state: &AppState, page: Page, me: &Member, error: Option<String>) -> AppResult<IndexPage> {
+    let set = state.shipped.cards.get(page.lang);
+    let options = STARTABLE
+        .iter()
+        .filter_map(|(code, p)| set.deck(code).map(|d| Choice { value: format!("{code}:{}", p.code()), label: title(d, *p) }))
+        .collect();
+    let mine = store::mine(&state.db, me.org(), me.person())
+        .await?
+        .into_iter()
+        .filter_map(|s| {
+            let deck = set.deck(&s.deck)?;
+            Some(MineRow {
+                title: title(deck, Procedure::parse(&s.procedure)?),
+                started: page.date_time(&s.created_at),
+                open: s.ended_at.is_none(),
+                facilitator: s.facilitator == 1,
+                id: s.id,
+            })
+        })
+        .collect();
+    Ok(IndexPage { page, options, mine, error })
+}
+
+pub async fn index(State(state): State<AppState>, page: Page, me: Member) -> AppResult<IndexPage> {
+    index_page(&state, page, &me, None).await
+}
+
+#[derive(serde::Deserialize)]
+pub struct StartForm {
+    #[serde(default)]
+    kind: String,
+}
+
+/// Starts a session with the signed-in person as its facilitator.
+pub async fn start(State(state): State<AppState>, page: Page, me: Member, CsrfForm(form): CsrfForm<StartForm>) -> AppResult<Response> {
+    let chosen = form
+        .kind
+        .split_once(':')
+        .and_then(|(deck, p)| STARTABLE.iter().find(|(d, q)| *d == deck && q.code() == p))
+        .copied();
+    let Some((deck, procedure)) = chosen else {
+        let body = index_page(&state, page.clone(), &me, Some(page.t("error-live-kind"))).await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
+    };
+    let joined = domain::live::Live::new(procedure).join(1, &me.m.name, true).map_err(|r| AppError::BadRequest(r.key()))?;
+    let id = store::create(&state.db, me.org(), deck, procedure, None, me.person(), &joined).await?;
+    Ok(Redirect::to(&format!("/live/{}", id.as_str())).into_response())
+}
+
+/// A card as the session's script gets it.
+#[derive(serde::Serialize)]
+struct CardJson<'a> {
+    code: &'a str,
+    title: &'a str,
+    text: &'a str,
+    questions: &'a [String],
+}
+
+/// Labels the script shows, in the reader's language.
+const SCRIPT_LABELS: &[&str] = &[
+    "live-connected", "live-reconnecting", "live-step", "live-participants", "live-picked-count", "live-pick-hint",
+    "live-your-pick", "live-pick-this", "live-picks-heading", "live-turn-none", "live-turn-now", "live-next-turn",
+    "live-timer-start", "live-timer-stop", "live-timer-label", "live-note-label", "live-note-add", "live-notes-heading",
+    "live-dots-left", "live-vote", "live-unvote", "live-tally-heading", "live-next-step-text", "live-next-step-owner",
+    "live-next-step-card", "live-next-step-none", "live-next-step-add", "live-next-step-remove", "live-next-steps-heading",
+    "live-advance", "live-end", "live-end-confirm", "live-ended", "live-round", "live-your-partner", "live-your-card",
+    "live-next-round", "live-waiting", "live-you", "live-facilitator", "live-no-picks", "live-speaker",
+];
+
+#[derive(Template, WebTemplate)]
+#[template(path = "tools/live/session.html")]
+pub struct SessionPage {
+    pub page: Page,
+    pub id: String,
+    pub title: String,
+    pub facilitator: bool,
+    pub join_code: String,
+    pub join_url: String,
+    pub qr_svg: String,
+    pub open: bool,
+    /// The deck's texts, steps and labels for the script, as JSON.
+    pub data: String,
+}
+
+pub async fn show(State(state): State<AppState>, page: Page, who: Participant) -> AppResult<SessionPage> {
+    let session = &who.room.session;
+    let deck = state.shipped.cards.get(page.lang).deck(&session.deck).ok_or(AppError::NotFound)?;
+    let procedure = session.procedure();
+    let p = deck.procedure(procedure_kind(procedure)).ok_or(AppError::NotFound)?;
+    let cards: Vec<CardJson> =
+        playable(deck, procedure).into_iter().map(|c| CardJson { code: &c.code, title: &c.title, text: &c.text, questions: &c.questions }).collect();
+    let steps: serde_json::Map<String, serde_json::Value> =
+        p.steps.iter().map(|s| (s.key.clone(), serde_json::json!({ "title": s.title, "text": s.text }))).collect();
+    let labels: serde_json::Map<String, serde_json::Value> =
+        SCRIPT_LABELS.iter().map(|k| (k.trim_start_matches("live-").to_string(), page.t(k).into())).collect();
+    let data = serde_json::json!({
+        "procedure": procedure.code(),
+        "order": procedure.steps().iter().map(|s| s.key()).collect::<Vec<_>>(),
+        "cards": cards,
+        "steps": steps,
+        "labels": labels,
+        "dots": who.room.rules.dots,
+        "seconds": who.room.rules.seconds_per_person,
+        "rounds": who.room.rules.most_rounds,
+    });
+    let join_url = format!("{}/join/{}", state.public_url.trim_end_matches('/'), session.join_code);
+    let qr_svg = if who.is_facilitator() { qr(&join_url, &page.t("live-qr-label"))? } else { String::new() };
+    Ok(SessionPage {
+        id: session.id.clone(),
+        title: title(deck, procedure),
+        facilitator: who.is_facilitator(),
+        join_code: session.join_code.clone(),
+        join_url,
+        qr_svg,
+        open: session.ended_at.is_none() && !who.room.state().await.ended,
+        // `</` cannot close the script element that holds the JSON.
+        data: data.to_string().replace("</", "<\\/"),
+        page,
+    })
+}
+
+/// The join link as an SVG QR code, labelled for screen readers.
+fn qr(url: &str, label: &str) -> anyhow::Result<String> {
+    let code = qrcode::QrCode::new(url.as_bytes())?;
+    let svg = code.render::<qrcode::render::svg::Color>().min_dimensions(240, 240).quiet_zone(true).build();
+    // The renderer writes an XML declaration and no accessible name.
+    let svg = svg.trim_start_matches(|c| c != '<').to_string();
+    let svg = match svg.find("<svg") {
+        Some(i) => svg[i..].replacen("<svg", &format!(r#"<svg role="img" aria-label="{}""#, askama::filters::escape(label, askama::filters::Html)?), 1),
+        None => svg,
+    };
+    Ok(svg)
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "tools/live/join.html")]
+pub struct JoinPage {
+    pub page: Page,
+    pub code: String,
+    /// The session found by the code, with its title.
+    pub title: Option<String>,
+    /// A signed-in person of the session's organisation joins by name.
+    pub member_name: Option<String>,
+    pub name: String,
+    pub error: Option<String>,
+}
+
+#[derive(serde::Deserialize)]
+pub struct CodeQuery {
+    #[serde(default)]
+    code: Option<String>,
+}
+
+/// The form to type a code into; `?code=` goes on to the session.
+pub async fn join_form(page: Page, Query(q): Query<CodeQuery>) -> AppResult<Response> {
+    if let Some(code) = q.code.filter(|c| !c.trim().is_empty()) {
+        return Ok(match normalise_join_code(&code) {
+            Some(code) => Redirect::to(&format!("/join/{code}")).into_response(),
+            None => {
+                let error = Some(page.t("error-live-code"));
+                (StatusCode::UNPROCESSABLE_ENTITY, JoinPage { page, code, title: None, member_name: None, name: String::new(), error }).into_response()
+            }
+        });
+    }
+    Ok(JoinPage { page, code: String::new(), title: None, member_name: None, name: String::new(), error: None }.into_response())
+}
+
+/// The open session behind a code. Unknown codes count against the
+/// caller's address, so codes cannot be guessed by trying them all.
+async fn find(state: &AppState, raw: &str, addr: Option<SocketAddr>) -> AppResult<Option<store::SessionRow>> {
+    let Some(code) = normalise_join_code(raw) else { return Ok(None) };
+    let found = store::by_code(&state.db, &code).await?;
+    if found.is_none() {
+        let key = addr.map(|a| a.ip().to_string()).unwrap_or_default();
+        crate::auth::rate_limit::check(&state.limits.live_join, &key)?;
+    }
+    Ok(found)
+}
+
+fn same_org_member(viewer: Option<&Viewer>, session: &store::SessionRow) -> Option<(String, String)> {
+    let m = viewer?.member.as_ref()?;
+    (m.org_id.as_str() == session.org_id).then(|| (m.person_id.as_str().to_string(), m.name.clone()))
+}
+
+pub async fn join_code(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Option<Extension<Viewer>>,
+    addr: Option<Extension<ConnectInfo<SocketAddr>>>,
+    headers: axum::http::HeaderMap,
+    Path(code): Path<String>,
+) -> AppResult<Response> {
+    let viewer = viewer.map(|Extension(v)| v);
+    let Some(session) = find(&state, &code, addr.map(|Extension(ConnectInfo(a))| a)).await? else {
+        let error = Some(page.t("error-live-code"));
+        return Ok((StatusCode::NOT_FOUND, JoinPage { page, code, title: None, member_name: None, name: String::new(), error }).into_response());
+    };
+    // Already taking part (a phone that reloads the link): straight in.
+    let id = domain::ids::LiveSessionId::from_db(session.id.clone());
+    let member = same_org_member(viewer.as_ref(), &session);
+    let already = match &member {
+        Some((person, _)) => store::participant_of_person(&state.db, &id, &domain::ids::PersonId::from_db(person.clone())).await?,
+        None => match participant::guest_hash(&headers) {
+            Some(hash) => store::participant_of_guest(&state.db, &id, &hash).await?,
+            None => None,
+        },
+    };
+    if already.is_some() {
+        return Ok(Redirect::to(&format!("/live/{}", session.id)).into_response());
+    }
+    let title = state.shipped.cards.get(page.lang).deck(&session.deck).map(|d| title(d, session.procedure()));
+    Ok(JoinPage { page, code: session.join_code, title, member_name: member.map(|(_, n)| n), name: String::new(), error: None }.into_response())
+}
+
+#[derive(serde::Deserialize)]
+pub struct JoinForm {
+    #[serde(default)]
+    name: String,
+}
+
+/// Joins the session: a signed-in person of its organisation under their
+/// own name, anyone else as a guest under the name they type.
+pub async fn join(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Option<Extension<Viewer>>,
+    addr: Option<Extension<ConnectInfo<SocketAddr>>>,
+    Path(code): Path<String>,
+    CsrfForm(form): CsrfForm<JoinForm>,
+) -> AppResult<Response> {
+    let viewer = viewer.map(|Extension(v)| v);
+    let Some(session) = find(&state, &code, addr.map(|Extension(ConnectInfo(a))| a)).await? else {
+        let error = Some(page.t("error-live-code"));
+        return Ok((StatusCode::NOT_FOUND, JoinPage { page, code, title: None, member_name: None, name: form.name, error }).into_response());
+    };
+    let room = participant::room(&state, &session.id).await?;
+    let member = same_org_member(viewer.as_ref(), &session);
+    if let Some((person, _)) = &member {
+        let id = domain::ids::LiveSessionId::from_db(session.id.clone());
+        if store::participant_of_person(&state.db, &id, &domain::ids::PersonId::from_db(person.clone())).await?.is_some() {
+            return Ok(Redirect::to(&format!("/live/{}", session.id)).into_response());
+        }
+    }
+    let title = state.shipped.cards.get(page.lang).deck(&session.deck).map(|d| title(d, session.procedure()));
+    let refuse = |page: Page, key: &str, name: String| {
+        let error = Some(page.t(key));
+        let member_name = member.as_ref().map(|(_, n)| n.clone());
+        Ok((StatusCode::UNPROCESSABLE_ENTITY, JoinPage { page, code: session.join_code.clone(), title: title.clone(), member_name, name, error }).into_response())
+    };
+    let (person, name, guest) = match &member {
+        Some((person, name)) => (Some(person.clone()), name.clone(), None),
+        None => match parse_name(&form.name) {
+            Ok(name) => (None, name, Some(participant::new_guest_secret())),
+            Err(e) => return refuse(page, e.key, form.name),
+        },
+    };
+    match room.join(&state.live, person, &name, guest.as_ref().map(|(_, hash)| hash.clone())).await {
+        Ok(_) => {}
+        Err(Rejected::Refused(r)) => return refuse(page, r.key(), form.name),
+        Err(Rejected::Failed(e)) => return Err(e.into()),
+    }
+    let mut response = Redirect::to(&format!("/live/{}", session.id)).into_response();
+    if let Some((secret, _)) = guest {
+        response.headers_mut().append(header::SET_COOKIE, participant::guest_cookie(&secret, state.secure_cookies).parse().map_err(anyhow::Error::from)?);
+    }
+    Ok(response)
+}

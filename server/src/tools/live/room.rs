@@ -1,0 +1,250 @@
+//! A session in memory: its folded state, its log as clients receive it,
+//! and the broadcast its connections listen to. `Hub` keeps one `Room` per
+//! session a connection on this server uses, loaded from the database on
+//! first use, so a restarted server resumes every session where its log ends.
+//!
+//! Every change goes through `Room::append`, which holds the room's lock
+//! while the event is decided, written and applied: events of a session get
+//! gapless numbers, and a command is answered only once it is on disk.
+
+use super::store::{self, Append, AppendWriter, Joining, SessionRow};
+use crate::storage::Db;
+use domain::ids::LiveSessionId;
+use domain::live::{Command, Event, Live, ParticipantNo, Refusal, Rules};
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::{Arc, Mutex as StdMutex};
+use tokio::sync::{broadcast, Mutex};
+
+/// One event as it goes out: the JSON every participant gets, and for a
+/// private event (a pick before the reveal) the JSON its author gets.
+#[derive(Debug)]
+pub struct Outgoing {
+    pub seq: i64,
+    pub public: Arc<str>,
+    pub private: Option<(ParticipantNo, Arc<str>)>,
+}
+
+impl Outgoing {
+    fn new(seq: i64, event: &Event) -> Outgoing {
+        let wire = |e: &Event| -> Arc<str> {
+            format!(r#"{{"type":"event","seq":{seq},"event":{}}}"#, serde_json::to_string(e).unwrap_or_default()).into()
+        };
+        match (event.redacted(), event.author()) {
+            (Some(redacted), Some(author)) => Outgoing { seq, public: wire(&redacted), private: Some((author, wire(event))) },
+            _ => Outgoing { seq, public: wire(event), private: None },
+        }
+    }
+
+    /// What participant `p` may see of this event.
+    pub fn for_participant(&self, p: ParticipantNo) -> &str {
+        match &self.private {
+            Some((author, whole)) if *author == p => whole,
+            _ => &self.public,
+        }
+    }
+}
+
+/// Why a command was not applied.
+#[derive(Debug)]
+pub enum Rejected {
+    Refused(Refusal),
+    Failed(anyhow::Error),
+}
+
+impl From<anyhow::Error> for Rejected {
+    fn from(e: anyhow::Error) -> Self {
+        Rejected::Failed(e)
+    }
+}
+
+struct Inner {
+    live: Live,
+    log: Vec<Arc<Outgoing>>,
+    /// Commands already written, by (participant, client id): a resend
+    /// after a lost acknowledgement gets the same number, not a second event.
+    written: HashMap<(ParticipantNo, String), i64>,
+}
+
+pub struct Room {
+    pub session: SessionRow,
+    pub rules: Rules,
+    inner: Mutex<Inner>,
+    seq: AtomicI64,
+    feed: broadcast::Sender<Arc<Outgoing>>,
+}
+
+impl Room {
+    fn apply_row(inner: &mut Inner, row: &store::EventRow) -> anyhow::Result<Arc<Outgoing>> {
+        let event: Event = serde_json::from_str(&row.body)?;
+        inner.live.apply(row.seq, &event);
+        if let (Some(p), Some(id)) = (row.participant, &row.client_id) {
+            inner.written.insert((p as ParticipantNo, id.clone()), row.seq);
+        }
+        let out = Arc::new(Outgoing::new(row.seq, &event));
+        inner.log.push(out.clone());
+        Ok(out)
+    }
+
+    /// Reads what other servers appended since this room's last event and
+    /// passes it on to this server's connections.
+    pub async fn catch_up(&self, db: &Db) -> anyhow::Result<()> {
+        let mut inner = self.inner.lock().await;
+        self.catch_up_locked(db, &mut inner).await
+    }
+
+    async fn catch_up_locked(&self, db: &Db, inner: &mut Inner) -> anyhow::Result<()> {
+        for row in store::events_after(db, &self.session.id, inner.live.seq).await? {
+            let out = Self::apply_row(inner, &row)?;
+            self.seq.store(row.seq, Ordering::Release);
+            let _ = self.feed.send(out);
+        }
+        Ok(())
+    }
+
+    /// The events after `since` and a receiver for what follows, taken
+    /// together under the lock so nothing falls between them.
+    pub async fn subscribe(&self, since: i64) -> (Vec<Arc<Outgoing>>, broadcast::Receiver<Arc<Outgoing>>, Live) {
+        let inner = self.inner.lock().await;
+        let missed = inner.log.iter().filter(|o| o.seq > since).cloned().collect();
+        (missed, self.feed.subscribe(), inner.live.clone())
+    }
+
+    /// The last event this server has, without waiting for the room's lock.
+    pub fn last_seq(&self) -> i64 {
+        self.seq.load(Ordering::Acquire)
+    }
+
+    pub async fn state(&self) -> Live {
+        self.inner.lock().await.live.clone()
+    }
+
+    /// Decides `who`'s command and writes the event; answers its number.
+    pub async fn command(&self, hub: &Hub, who: ParticipantNo, client_id: &str, command: Command) -> Result<i64, Rejected> {
+        let mut inner = self.inner.lock().await;
+        if let Some(seq) = inner.written.get(&(who, client_id.to_string())) {
+            return Ok(*seq);
+        }
+        // Another server may have written the number we were about to use:
+        // read its events and decide again, once.
+        for attempt in 0..2 {
+            let event = inner.live.decide(who, command.clone(), &self.rules, now_ms()).map_err(Rejected::Refused)?;
+            let ends = matches!(event, Event::Ended);
+            match self.append(hub, &mut inner, event, Some((who, client_id)), None, ends).await {
+                Ok(seq) => return Ok(seq),
+                Err(e) if attempt == 0 => {
+                    tracing::debug!(error = %e, "live append failed; catching up and retrying");
+                    self.catch_up_locked(&hub.db, &mut inner).await?;
+                }
+                Err(e) => return Err(Rejected::Failed(e)),
+            }
+        }
+        unreachable!("the loop returns")
+    }
+
+    /// Adds a participant (a signed-in person or a guest) and answers their number.
+    pub async fn join(&self, hub: &Hub, person: Option<String>, name: &str, guest_hash: Option<String>) -> Result<ParticipantNo, Rejected> {
+        let mut inner = self.inner.lock().await;
+        for attempt in 0..2 {
+            let no = inner.live.participants.keys().max().copied().unwrap_or(0) + 1;
+            let event = inner.live.join(no, name, false).map_err(Rejected::Refused)?;
+            let joining = Joining { no, person: person.clone(), name: name.to_string(), guest_hash: guest_hash.clone() };
+            match self.append(hub, &mut inner, event, None, Some(joining), false).await {
+                Ok(_) => return Ok(no),
+                Err(e) if attempt == 0 => {
+                    tracing::debug!(error = %e, "live join failed; catching up and retrying");
+                    self.catch_up_locked(&hub.db, &mut inner).await?;
+                }
+                Err(e) => return Err(Rejected::Failed(e)),
+            }
+        }
+        unreachable!("the loop returns")
+    }
+
+    async fn append(&self, hub: &Hub, inner: &mut Inner, event: Event, from: Option<(ParticipantNo, &str)>, joining: Option<Joining>, ends: bool) -> anyhow::Result<i64> {
+        let seq = inner.live.seq + 1;
+        let body = serde_json::to_string(&event)?;
+        hub.writer
+            .write(Append {
+                backend: hub.db.backend,
+                session: self.session.id.clone(),
+                seq,
+                participant: from.map(|(p, _)| p),
+                client_id: from.map(|(_, id)| id.to_string()),
+                body: body.clone(),
+                joining,
+                ends,
+            })
+            .await?;
+        let row = store::EventRow { seq, participant: from.map(|(p, _)| i64::from(p)), client_id: from.map(|(_, id)| id.to_string()), body };
+        let out = Self::apply_row(inner, &row)?;
+        self.seq.store(seq, Ordering::Release);
+        let _ = self.feed.send(out);
+        Ok(seq)
+    }
+}
+
+fn now_ms() -> i64 {
+    (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64
+}
+
+/// How many events a slow connection may fall behind before it re-reads
+/// the room's log instead.
+const FEED_CAPACITY: usize = 256;
+
+/// The rooms this server holds, and how it writes.
+pub struct Hub {
+    pub db: Db,
+    pub writer: AppendWriter,
+    rooms: StdMutex<HashMap<String, Arc<Room>>>,
+    /// Loads one room at a time, so two first connections do not fold it twice.
+    loading: Mutex<()>,
+}
+
+impl Hub {
+    pub fn start(db: Db) -> Arc<Hub> {
+        let writer = AppendWriter::start(db.clone());
+        Arc::new(Hub { db, writer, rooms: StdMutex::new(HashMap::new()), loading: Mutex::new(()) })
+    }
+
+    /// A room this server already holds.
+    pub fn loaded(&self, session: &str) -> Option<Arc<Room>> {
+        self.rooms.lock().expect("rooms lock").get(session).cloned()
+    }
+
+    pub fn loaded_ids(&self) -> Vec<String> {
+        self.rooms.lock().expect("rooms lock").keys().cloned().collect()
+    }
+
+    /// The session's room, folded from its log on first use. `rules` comes
+    /// from the shipped deck the session was started with.
+    pub async fn room(&self, session: SessionRow, rules: impl FnOnce(&SessionRow) -> Option<Rules>) -> anyhow::Result<Arc<Room>> {
+        if let Some(room) = self.loaded(&session.id) {
+            return Ok(room);
+        }
+        let _one_at_a_time = self.loading.lock().await;
+        if let Some(room) = self.loaded(&session.id) {
+            return Ok(room);
+        }
+        let rules = rules(&session).ok_or_else(|| anyhow::anyhow!("session {} uses a deck or procedure that is not shipped", session.id))?;
+        let mut inner = Inner { live: Live::new(session.procedure()), log: Vec::new(), written: HashMap::new() };
+        for row in store::events_after(&self.db, &session.id, 0).await? {
+            Room::apply_row(&mut inner, &row)?;
+        }
+        let (feed, _) = broadcast::channel(FEED_CAPACITY);
+        let seq = AtomicI64::new(inner.live.seq);
+        let room = Arc::new(Room { session, rules, inner: Mutex::new(inner), seq, feed });
+        self.rooms.lock().expect("rooms lock").insert(room.session.id.clone(), room.clone());
+        Ok(room)
+    }
+
+    pub async fn room_by_id(&self, id: &LiveSessionId, rules: impl FnOnce(&SessionRow) -> Option<Rules>) -> anyhow::Result<Option<Arc<Room>>> {
+        if let Some(room) = self.loaded(id.as_str()) {
+            return Ok(Some(room));
+        }
+        match store::session(&self.db, id).await? {
+            Some(row) => Ok(Some(self.room(row, rules).await?)),
+            None => Ok(None),
+        }
+    }
+}

@@ -1,0 +1,173 @@
+//! The WebSocket a participant's screen keeps open.
+//!
+//! On connect the client says the last event number it has (`?since=N`)
+//! and gets every later event, then each new one as it is written. It sends
+//! commands as `{"id": "<its own id>", "cmd": {...}}` and gets either
+//! `{"type":"ack","id":…,"seq":N}` once the event is on disk, or
+//! `{"type":"refused","id":…,"message":…}` in the participant's language.
+//! A client resends what was not acknowledged when it reconnects; the
+//! room answers a resend with the number already written.
+//!
+//! Hostile input stays with its sender: messages over 4 KiB close the
+//! connection, unknown or malformed ones are refused, and each connection
+//! has its own rate limit, so a flood from one does not slow the others.
+
+use super::participant::Participant;
+use super::room::{Outgoing, Rejected, Room};
+use crate::i18n::Tr;
+use crate::state::AppState;
+use axum::extract::ws::{CloseFrame, Message, Utf8Bytes, WebSocket, WebSocketUpgrade};
+use axum::extract::{Query, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use domain::live::{Command, ParticipantNo};
+use futures_util::{SinkExt, StreamExt};
+use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
+use std::num::NonZeroU32;
+use std::sync::Arc;
+use tokio::sync::broadcast::error::RecvError;
+
+/// Largest message a client may send.
+pub const LARGEST_MESSAGE: usize = 4 * 1024;
+/// Commands per connection: a burst of 10, then 5 a second. A person taps
+/// far slower; a script that sends faster is refused, not queued.
+const BURST: u32 = 10;
+const PER_SECOND: u32 = 5;
+/// A connection that keeps flooding after this many refusals is closed.
+const MOST_REFUSED_IN_A_ROW: u32 = 50;
+
+#[derive(serde::Deserialize)]
+pub struct Since {
+    #[serde(default)]
+    since: i64,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Envelope {
+    id: String,
+    cmd: serde_json::Value,
+}
+
+pub async fn connect(
+    State(state): State<AppState>,
+    Query(since): Query<Since>,
+    headers: HeaderMap,
+    who: Participant,
+    upgrade: WebSocketUpgrade,
+) -> Response {
+    // Browsers send cookies with a WebSocket from any site; only our own
+    // pages may open one (cross-site WebSocket hijacking).
+    if !same_origin(&headers) {
+        return StatusCode::FORBIDDEN.into_response();
+    }
+    let tr = Tr::new(who.lang);
+    upgrade
+        .max_message_size(LARGEST_MESSAGE)
+        .max_frame_size(LARGEST_MESSAGE)
+        .on_upgrade(move |socket| async move {
+            run(state, who.room, who.no, tr, since.since, socket).await;
+        })
+}
+
+/// A request without an Origin (not a browser) or with our own host.
+fn same_origin(headers: &HeaderMap) -> bool {
+    let Some(origin) = headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()) else { return true };
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or_default();
+    origin.split_once("://").map(|(_, rest)| rest) == Some(host)
+}
+
+fn refused(id: Option<&str>, message: &str) -> String {
+    serde_json::json!({ "type": "refused", "id": id, "message": message }).to_string()
+}
+
+async fn run(state: AppState, room: Arc<Room>, me: ParticipantNo, tr: Tr, since: i64, socket: WebSocket) {
+    let (mut sink, mut stream) = socket.split();
+    let (missed, mut feed, live) = room.subscribe(since).await;
+    let hello = serde_json::json!({ "type": "hello", "p": me, "seq": live.seq, "facilitator": live.is_facilitator(me) }).to_string();
+    if sink.send(Message::Text(hello.into())).await.is_err() {
+        return;
+    }
+    let mut sent = since;
+    for out in missed {
+        if sink.send(Message::Text(out.for_participant(me).into())).await.is_err() {
+            return;
+        }
+        sent = out.seq;
+    }
+    let limiter: DefaultDirectRateLimiter = RateLimiter::direct(
+        Quota::per_second(NonZeroU32::new(PER_SECOND).expect("non-zero")).allow_burst(NonZeroU32::new(BURST).expect("non-zero")),
+    );
+    let mut refused_in_a_row = 0u32;
+    loop {
+        tokio::select! {
+            incoming = stream.next() => {
+                let text = match incoming {
+                    Some(Ok(Message::Text(text))) => text,
+                    Some(Ok(Message::Binary(_))) => Utf8Bytes::from_static(""),
+                    Some(Ok(Message::Ping(_) | Message::Pong(_))) => continue,
+                    // Closed, or over the size limit: the connection ends.
+                    Some(Ok(Message::Close(_))) | Some(Err(_)) | None => break,
+                };
+                let answer = if limiter.check().is_err() {
+                    metrics::counter!("live_refused_total", "why" => "flood").increment(1);
+                    Err(refused(None, &tr.t("live-refused-flood")))
+                } else {
+                    handle(&state, &room, me, &tr, &text).await
+                };
+                let reply = match answer {
+                    Ok(ack) => { refused_in_a_row = 0; ack }
+                    Err(refusal) => { refused_in_a_row += 1; refusal }
+                };
+                if sink.send(Message::Text(reply.into())).await.is_err() {
+                    break;
+                }
+                if refused_in_a_row >= MOST_REFUSED_IN_A_ROW {
+                    let _ = sink.send(Message::Close(Some(CloseFrame { code: 1008, reason: "flood".into() }))).await;
+                    break;
+                }
+            }
+            out = feed.recv() => {
+                let outs: Vec<Arc<Outgoing>> = match out {
+                    Ok(out) => vec![out],
+                    // Fell behind: read what was missed from the room's log.
+                    Err(RecvError::Lagged(_)) => room.subscribe(sent).await.0,
+                    Err(RecvError::Closed) => break,
+                };
+                for out in outs {
+                    if out.seq <= sent {
+                        continue;
+                    }
+                    sent = out.seq;
+                    if sink.send(Message::Text(out.for_participant(me).into())).await.is_err() {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One message from a client: the acknowledgement or the refusal to send back.
+async fn handle(state: &AppState, room: &Room, me: ParticipantNo, tr: &Tr, text: &str) -> Result<String, String> {
+    let envelope: Envelope = serde_json::from_str(text).map_err(|_| refused(None, &tr.t("live-refused-malformed")))?;
+    let id = envelope.id.as_str();
+    if id.is_empty() || id.len() > 64 {
+        return Err(refused(None, &tr.t("live-refused-malformed")));
+    }
+    let command: Command = serde_json::from_value(envelope.cmd).map_err(|_| refused(Some(id), &tr.t("live-refused-unknown")))?;
+    match room.command(&state.live, me, id, command).await {
+        Ok(seq) => {
+            metrics::counter!("live_events_total").increment(1);
+            Ok(serde_json::json!({ "type": "ack", "id": id, "seq": seq }).to_string())
+        }
+        Err(Rejected::Refused(r)) => {
+            metrics::counter!("live_refused_total", "why" => r.key()).increment(1);
+            Err(refused(Some(id), &tr.t(r.key())))
+        }
+        Err(Rejected::Failed(e)) => {
+            tracing::error!(error = %e, "live command failed");
+            Err(refused(Some(id), &tr.t("live-refused-failed")))
+        }
+    }
+}

@@ -1,0 +1,231 @@
+//! The live sessions' tables: the session, its numbered participants and
+//! its append-only log. Appends go through a group commit (`Append`), so
+//! a thousand sessions' events share transactions; on PostgreSQL the same
+//! transaction notifies the other servers (`fanout`).
+
+use crate::storage::group_commit::{GroupCommit, Job};
+use crate::storage::{now_text, Backend, Db};
+use domain::ids::{GroupId, LiveSessionId, OrgId, PersonId};
+use domain::live::{Event, ParticipantNo, Procedure, JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH};
+use rand::Rng;
+use sqlx::AnyConnection;
+use std::future::Future;
+use std::pin::Pin;
+
+/// The channel the servers notify each other on: `<session id>:<seq>`.
+pub const CHANNEL: &str = "live_events";
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SessionRow {
+    pub id: String,
+    pub org_id: String,
+    pub deck: String,
+    pub procedure: String,
+    pub join_code: String,
+    pub group_id: Option<String>,
+    pub created_by: Option<String>,
+    pub created_at: String,
+    pub ended_at: Option<String>,
+}
+
+impl SessionRow {
+    pub fn procedure(&self) -> Procedure {
+        Procedure::parse(&self.procedure).unwrap_or(Procedure::Prioritise)
+    }
+}
+
+const SESSION_COLUMNS: &str = "id, org_id, deck, procedure, join_code, group_id, created_by, created_at, ended_at";
+
+fn join_code() -> String {
+    let mut rng = rand::rng();
+    (0..JOIN_CODE_LENGTH).map(|_| JOIN_CODE_ALPHABET[rng.random_range(0..JOIN_CODE_ALPHABET.len())] as char).collect()
+}
+
+/// A new session with its facilitator as participant 1 and the first event.
+pub async fn create(
+    db: &Db,
+    org: &OrgId,
+    deck: &str,
+    procedure: Procedure,
+    group: Option<&GroupId>,
+    facilitator: &PersonId,
+    joined: &Event,
+) -> anyhow::Result<LiveSessionId> {
+    let id = LiveSessionId::new();
+    let now = now_text();
+    // A clash of join codes among a billion is rare; try a few.
+    for attempt in 0.. {
+        let mut tx = db.pool.begin().await?;
+        let inserted = sqlx::query(concat!(
+            "INSERT INTO live_sessions (id, org_id, deck, procedure, join_code, group_id, created_by, created_at) ",
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (join_code) DO NOTHING"
+        ))
+        .bind(id.as_str())
+        .bind(org.as_str())
+        .bind(deck)
+        .bind(procedure.code())
+        .bind(join_code())
+        .bind(group.map(|g| g.as_str()))
+        .bind(facilitator.as_str())
+        .bind(&now)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if inserted == 0 {
+            anyhow::ensure!(attempt < 5, "no free join code");
+            continue;
+        }
+        let Event::Joined { p, name, .. } = joined else { anyhow::bail!("a session starts with its facilitator joining") };
+        insert_participant(&mut tx, id.as_str(), *p, Some(facilitator.as_str()), name, None).await?;
+        insert_event(&mut tx, id.as_str(), 1, None, None, &serde_json::to_string(joined)?).await?;
+        tx.commit().await?;
+        break;
+    }
+    Ok(id)
+}
+
+async fn insert_participant(conn: &mut AnyConnection, session: &str, no: ParticipantNo, person: Option<&str>, name: &str, guest_hash: Option<&str>) -> anyhow::Result<()> {
+    sqlx::query("INSERT INTO live_participants (session_id, no, person_id, name, guest_secret_hash, joined_at) VALUES ($1, $2, $3, $4, $5, $6)")
+        .bind(session)
+        .bind(no as i64)
+        .bind(person)
+        .bind(name)
+        .bind(guest_hash)
+        .bind(now_text())
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+async fn insert_event(conn: &mut AnyConnection, session: &str, seq: i64, participant: Option<ParticipantNo>, client_id: Option<&str>, body: &str) -> anyhow::Result<()> {
+    sqlx::query("INSERT INTO live_events (session_id, seq, participant, client_id, body, at) VALUES ($1, $2, $3, $4, $5, $6)")
+        .bind(session)
+        .bind(seq)
+        .bind(participant.map(i64::from))
+        .bind(client_id)
+        .bind(body)
+        .bind(now_text())
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn session(db: &Db, id: &LiveSessionId) -> anyhow::Result<Option<SessionRow>> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {SESSION_COLUMNS} FROM live_sessions WHERE id = $1")))
+        .bind(id.as_str())
+        .fetch_optional(&db.pool)
+        .await?)
+}
+
+/// The open session a join code belongs to.
+pub async fn by_code(db: &Db, code: &str) -> anyhow::Result<Option<SessionRow>> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {SESSION_COLUMNS} FROM live_sessions WHERE join_code = $1 AND ended_at IS NULL")))
+        .bind(code)
+        .fetch_optional(&db.pool)
+        .await?)
+}
+
+/// A signed-in person's participant number in a session.
+pub async fn participant_of_person(db: &Db, session: &LiveSessionId, person: &PersonId) -> anyhow::Result<Option<ParticipantNo>> {
+    let no: Option<i64> = sqlx::query_scalar("SELECT no FROM live_participants WHERE session_id = $1 AND person_id = $2")
+        .bind(session.as_str())
+        .bind(person.as_str())
+        .fetch_optional(&db.pool)
+        .await?;
+    Ok(no.map(|n| n as ParticipantNo))
+}
+
+/// A guest's participant number, proven by the hash of their cookie's secret.
+pub async fn participant_of_guest(db: &Db, session: &LiveSessionId, secret_hash: &str) -> anyhow::Result<Option<ParticipantNo>> {
+    let no: Option<i64> = sqlx::query_scalar("SELECT no FROM live_participants WHERE session_id = $1 AND guest_secret_hash = $2")
+        .bind(session.as_str())
+        .bind(secret_hash)
+        .fetch_optional(&db.pool)
+        .await?;
+    Ok(no.map(|n| n as ParticipantNo))
+}
+
+/// One stored event as the log holds it.
+#[derive(Debug, sqlx::FromRow)]
+pub struct EventRow {
+    pub seq: i64,
+    pub participant: Option<i64>,
+    pub client_id: Option<String>,
+    pub body: String,
+}
+
+pub async fn events_after(db: &Db, session: &str, after: i64) -> anyhow::Result<Vec<EventRow>> {
+    Ok(sqlx::query_as("SELECT seq, participant, client_id, body FROM live_events WHERE session_id = $1 AND seq > $2 ORDER BY seq")
+        .bind(session)
+        .bind(after)
+        .fetch_all(&db.pool)
+        .await?)
+}
+
+/// A session the person took part in or started, newest first.
+#[derive(Debug, sqlx::FromRow)]
+pub struct MySession {
+    pub id: String,
+    pub deck: String,
+    pub procedure: String,
+    pub join_code: String,
+    pub created_at: String,
+    pub ended_at: Option<String>,
+    pub facilitator: i64,
+}
+
+pub async fn mine(db: &Db, org: &OrgId, person: &PersonId) -> anyhow::Result<Vec<MySession>> {
+    Ok(sqlx::query_as(concat!(
+        "SELECT s.id, s.deck, s.procedure, s.join_code, s.created_at, s.ended_at, CASE WHEN p.no = 1 THEN 1 ELSE 0 END AS facilitator ",
+        "FROM live_participants p JOIN live_sessions s ON s.id = p.session_id ",
+        "WHERE s.org_id = $1 AND p.person_id = $2 ORDER BY s.created_at DESC LIMIT 20"
+    ))
+    .bind(org.as_str())
+    .bind(person.as_str())
+    .fetch_all(&db.pool)
+    .await?)
+}
+
+/// One append to a session's log, written in a shared transaction.
+pub struct Append {
+    pub backend: Backend,
+    pub session: String,
+    pub seq: i64,
+    pub participant: Option<ParticipantNo>,
+    pub client_id: Option<String>,
+    pub body: String,
+    /// A participant joining: their row is written with their `Joined` event.
+    pub joining: Option<Joining>,
+    pub ends: bool,
+}
+
+pub struct Joining {
+    pub no: ParticipantNo,
+    pub person: Option<String>,
+    pub name: String,
+    pub guest_hash: Option<String>,
+}
+
+impl Job for Append {
+    type Out = ();
+
+    fn write<'a>(&'a self, conn: &'a mut AnyConnection) -> Pin<Box<dyn Future<Output = anyhow::Result<()>> + Send + 'a>> {
+        Box::pin(async move {
+            // The primary key (session, seq) refuses a second event with the
+            // same number, also from another server: the caller reloads and retries.
+            insert_event(conn, &self.session, self.seq, self.participant, self.client_id.as_deref(), &self.body).await?;
+            if let Some(j) = &self.joining {
+                insert_participant(conn, &self.session, j.no, j.person.as_deref(), &j.name, j.guest_hash.as_deref()).await?;
+            }
+            if self.ends {
+                sqlx::query("UPDATE live_sessions SET ended_at = $1 WHERE id = $2").bind(now_text()).bind(&self.session).execute(&mut *conn).await?;
+            }
+            if self.backend == Backend::Postgres {
+                sqlx::query("SELECT pg_notify($1, $2)").bind(CHANNEL).bind(format!("{}:{}", self.session, self.seq)).execute(&mut *conn).await?;
+            }
+            Ok(())
+        })
+    }
+}
+
+pub type AppendWriter = GroupCommit<Append>;

@@ -1,0 +1,89 @@
+//! The session's summary, at any moment and also before it ends: who took
+//! part, the picks once revealed (before that only one's own), the reasons
+//! noted, the dots per theme and the agreed next steps; for "Det korte
+//! møde" the rounds' pairs and cards. A page that prints well, read by the
+//! session's participants only.
+
+use super::participant::Participant;
+use super::procedure_kind;
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use crate::web::Page;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::State;
+use domain::live::{Live, ParticipantNo, Procedure};
+
+pub struct Row {
+    pub name: String,
+    pub detail: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "tools/live/summary.html")]
+pub struct SummaryPage {
+    pub page: Page,
+    pub id: String,
+    pub title: String,
+    pub started: String,
+    pub step: String,
+    pub ended: bool,
+    pub prioritise: bool,
+    pub participants: Vec<String>,
+    pub picks: Vec<Row>,
+    pub picks_hidden: bool,
+    pub notes: Vec<Row>,
+    pub tally: Vec<Row>,
+    pub next_steps: Vec<Row>,
+    pub round: u32,
+    pub pairs: Vec<Row>,
+}
+
+pub async fn show(State(state): State<AppState>, page: Page, who: Participant) -> AppResult<SummaryPage> {
+    let session = &who.room.session;
+    let deck = state.shipped.cards.get(page.lang).deck(&session.deck).ok_or(AppError::NotFound)?;
+    let procedure = session.procedure();
+    let p = deck.procedure(procedure_kind(procedure)).ok_or(AppError::NotFound)?;
+    let live: Live = who.room.state().await;
+    let name = |n: &ParticipantNo| live.participants.get(n).map(|x| x.name.clone()).unwrap_or_default();
+    let card = |code: &str| deck.card(code).map(|c| c.title.clone()).unwrap_or_else(|| code.to_string());
+    let picks = live
+        .picks
+        .iter()
+        .filter(|(n, _)| live.revealed || **n == who.no)
+        .map(|(n, c)| Row { name: name(n), detail: card(c) })
+        .collect();
+    let tally = live.tally(&who.room.rules).into_iter().map(|(c, n)| Row { name: card(&c), detail: page.t1("live-dots", "count", n) }).collect();
+    let pairs = live
+        .groups
+        .iter()
+        .map(|g| Row {
+            name: g.iter().map(&name).collect::<Vec<_>>().join(" · "),
+            detail: g.iter().filter_map(|n| live.dealt.get(n)).map(|c| card(c)).collect::<Vec<_>>().join(" · "),
+        })
+        .collect();
+    Ok(SummaryPage {
+        id: session.id.clone(),
+        title: format!("{} · {}", deck.title, p.title),
+        started: page.date_time(&session.created_at),
+        step: p.steps.iter().find(|s| s.key == live.step.key()).map(|s| s.title.clone()).unwrap_or_default(),
+        ended: live.ended,
+        prioritise: procedure == Procedure::Prioritise,
+        participants: live.participants.values().map(|x| x.name.clone()).collect(),
+        picks_hidden: !live.revealed && !live.picks.is_empty(),
+        picks,
+        notes: live.notes.iter().map(|(n, text)| Row { name: name(n), detail: text.clone() }).collect(),
+        tally,
+        next_steps: live
+            .next_steps
+            .iter()
+            .map(|s| Row {
+                name: s.text.clone(),
+                detail: [s.card.as_deref().map(card), (!s.owner.is_empty()).then(|| s.owner.clone())].into_iter().flatten().collect::<Vec<_>>().join(" · "),
+            })
+            .collect(),
+        round: live.round,
+        pairs,
+        page,
+    })
+}

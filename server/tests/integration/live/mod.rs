@@ -1,0 +1,257 @@
+//! Live sessions end to end over real WebSockets: joining by code as a
+//! member or a guest, the five steps with private picks, refusals that
+//! change nothing, a flood that does not slow the others, reconnecting with
+//! the last event number, a resend answered without a second event, a
+//! restarted server resuming, the summary, and who may see a session.
+
+mod browser;
+mod cluster;
+pub mod socket;
+
+use crate::support::app::location;
+use crate::support::{Backend, TestApp, TestClient};
+use domain::roles::Role;
+use serde_json::json;
+use socket::Ws;
+
+/// HR starts a session; answers its id and join code.
+pub async fn start(app: &TestApp, facilitator: &TestClient, kind: &str) -> (String, String) {
+    let r = facilitator.post_form("/live", &[("kind", kind)]).await;
+    assert_eq!(r.status(), 303, "the session starts");
+    let id = location(&r).trim_start_matches("/live/").to_string();
+    let (code,): (String,) = sqlx::query_as("SELECT join_code FROM live_sessions WHERE id = $1").bind(&id).fetch_one(&app.state.db.pool).await.unwrap();
+    (id, code)
+}
+
+/// A guest joins with a display name; answers the client holding the cookie.
+pub async fn guest(base: &str, code: &str, name: &str) -> TestClient {
+    let g = TestClient::new(base);
+    assert_eq!(g.page(&format!("/join/{code}")).await.0, 200);
+    let r = g.post_form(&format!("/join/{code}"), &[("name", name)]).await;
+    assert_eq!(r.status(), 303, "the guest joins");
+    g
+}
+
+async fn count_events(app: &TestApp, id: &str) -> i64 {
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM live_events WHERE session_id = $1").bind(id).fetch_one(&app.state.db.pool).await.unwrap();
+    n
+}
+
+async fn five_steps(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else { return };
+    let org = app.org("Silkeborg Kommune", "hr@silkeborg.dk").await;
+    app.person(&org, "Lis Leder", "lis@silkeborg.dk", &[Role::Leader]).await;
+    app.person(&org, "Ole Udenfor", "ole@silkeborg.dk", &[Role::Leader]).await;
+    let other = app.org("Viborg Kommune", "hr@viborg.dk").await;
+    app.person(&other, "Vera Viborg", "vera@viborg.dk", &[Role::Leader]).await;
+    let hr = app.signed_in("hr@silkeborg.dk").await;
+
+    assert_eq!(hr.post_form("/live", &[("kind", "poker:prioritise")]).await.status(), 422, "an unknown deck is refused");
+    let (id, code) = start(&app, &hr, "organisation:prioritise").await;
+    let (status, body) = hr.page(&format!("/live/{id}")).await;
+    assert_eq!(status, 200);
+    assert!(body.contains(&code) && body.contains("<svg"), "the shared screen shows the code and the QR code");
+
+    // Joining: a member of the organisation under their own name, a guest
+    // under the name typed; a bad name or code changes nothing.
+    let lis = app.signed_in("lis@silkeborg.dk").await;
+    let (_, body) = lis.page(&format!("/join/{}", code.to_lowercase())).await;
+    assert!(body.contains("Lis Leder"), "a member joins under their name: {body}");
+    assert_eq!(lis.post_form(&format!("/join/{code}"), &[]).await.status(), 303);
+    assert_eq!(location(&lis.post_form(&format!("/join/{code}"), &[]).await), format!("/live/{id}"), "joining twice is the same participant");
+    let nobody = TestClient::new(&app.base);
+    assert_eq!(nobody.post_form(&format!("/join/{code}"), &[("name", "   ")]).await.status(), 422);
+    assert_eq!(nobody.page("/join/ZZZZZZ").await.0, 404);
+    assert!(nobody.page("/join/ZZZZZZ").await.1.contains("Der er ingen åben session med den kode"));
+    let gitte = guest(&app.base, &code, "Gitte Gæst").await;
+    assert_eq!(count_events(&app, &id).await, 3, "facilitator, Lis and Gitte joined; nothing else was written");
+
+    // Who may see it: participants only; others get 404, also across organisations.
+    assert_eq!(gitte.page(&format!("/live/{id}")).await.0, 200);
+    let ole = app.signed_in("ole@silkeborg.dk").await;
+    assert_eq!(ole.page(&format!("/live/{id}")).await.0, 404);
+    assert_eq!(ole.page(&format!("/live/{id}/summary")).await.0, 404);
+    assert_eq!(socket::refused_status(&ole, &id, None).await, 404);
+    let vera = app.signed_in("vera@viborg.dk").await;
+    assert_eq!(vera.page(&format!("/live/{id}")).await.0, 404);
+    assert_eq!(socket::refused_status(&vera, &id, None).await, 404);
+    assert_eq!(socket::refused_status(&lis, &id, Some("https://evil.example")).await, 403, "another site cannot open the socket");
+
+    let mut f = Ws::connect(&hr, &id, 0).await;
+    let mut l = Ws::connect(&lis, &id, 0).await;
+    let mut g = Ws::connect(&gitte, &id, 0).await;
+    assert_eq!((f.me, l.me, g.me), (1, 2, 3));
+    for ws in [&mut f, &mut l, &mut g] {
+        let joined = ws.until(|m| m["seq"] == 3).await.0;
+        assert_eq!(joined["event"]["name"], "Gitte Gæst", "the log so far is replayed");
+    }
+
+    // Step 1 → 2; only the facilitator steers.
+    let refusal = g.refused(json!({"type": "advance"})).await;
+    assert_eq!(refusal, "Kun facilitator kan gøre det.");
+    assert!(g.refused(json!({"type": "pick", "card": "org-goals"})).await.contains("andet trin"), "no picking while the cards are laid out");
+    f.ok(json!({"type": "advance"})).await;
+    for ws in [&mut f, &mut l, &mut g] {
+        assert_eq!(ws.event("stepped").await["event"]["step"], "pick");
+    }
+
+    // Picks are private until the facilitator moves on.
+    l.ok(json!({"type": "pick", "card": "org-overload-stress"})).await;
+    assert_eq!(l.event("picked").await["event"]["card"], "org-overload-stress", "Lis sees her own pick");
+    let seen_by_gitte = g.event("picked").await;
+    assert_eq!(seen_by_gitte["event"]["card"], serde_json::Value::Null, "Gitte sees that Lis picked, not what");
+    assert_eq!(f.event("picked").await["event"]["card"], serde_json::Value::Null, "so does the facilitator's screen");
+    g.ok(json!({"type": "pick", "card": "org-support"})).await;
+    assert!(g.refused(json!({"type": "pick", "card": "org-poker"})).await.contains("findes ikke"));
+    // Voting as someone else is not a message the session knows.
+    assert_eq!(g.refused(json!({"type": "pick", "card": "org-support", "p": 2})).await, "Den besked kender sessionen ikke.");
+    g.send_raw("not json").await;
+    assert_eq!(g.until(|m| m["type"] == "refused").await.0["message"], "Beskeden kunne ikke læses.");
+
+    // A summary now shows Lis only her own pick.
+    let (_, summary) = lis.page(&format!("/live/{id}/summary")).await;
+    assert!(summary.contains("Overbelastning og stress"), "{summary}");
+    assert!(!summary.contains("<td>Support</td>"), "Gitte's pick is not shown before the reveal");
+    assert!(summary.contains("De andres valg vises"), "{summary}");
+
+    f.ok(json!({"type": "advance"})).await;
+    let revealed = l.event("stepped").await;
+    assert_eq!(revealed["event"]["revealed"], json!([{"p": 2, "card": "org-overload-stress"}, {"p": 3, "card": "org-support"}]));
+
+    // Step 3: reasons in turn, with notes.
+    f.ok(json!({"type": "next_turn"})).await;
+    assert_eq!(g.event("turn").await["event"]["p"], 2);
+    l.ok(json!({"type": "note", "text": "For mange opgaver på samme tid"})).await;
+    assert!(l.refused(json!({"type": "note", "text": "x".repeat(501)})).await.contains("for lang"));
+    f.ok(json!({"type": "timer", "seconds": 60})).await;
+    assert_eq!(g.event("timer").await["event"]["seconds"], 60);
+
+    // Reconnecting: Gitte's phone locks; she comes back with her last number.
+    let last = g.until(|m| m["type"] == "event" && m["event"]["type"] == "noted").await.0["seq"].as_i64().unwrap();
+    g.close().await;
+    f.ok(json!({"type": "advance"})).await;
+    l.ok(json!({"type": "vote", "card": "org-overload-stress"})).await;
+    let mut g = Ws::connect(&gitte, &id, last).await;
+    let first = g.next().await;
+    assert_eq!(first["seq"].as_i64().unwrap(), last + 2, "only what she missed: the timer, the step and Lis's dot, in order");
+    assert_eq!(first["event"]["type"], "timer");
+    assert_eq!(g.next().await["event"]["step"], "prioritise");
+    assert_eq!(g.next().await["event"]["type"], "voted");
+
+    // Step 4: dots. Three each; a fourth is refused; nobody takes another's dot.
+    for card in ["org-support", "org-support", "org-overload-stress"] {
+        g.ok(json!({"type": "vote", "card": card})).await;
+    }
+    assert!(g.refused(json!({"type": "vote", "card": "org-goals"})).await.contains("alle dine prikker"));
+    assert!(l.refused(json!({"type": "unvote", "card": "org-support"})).await.contains("ikke givet en prik"));
+
+    // A resend after a lost acknowledgement: the same number, no second event.
+    let before = count_events(&app, &id).await;
+    l.send_raw(r#"{"id":"same-1","cmd":{"type":"vote","card":"org-support"}}"#).await;
+    let first_ack = l.until(|m| m["type"] == "ack").await.0;
+    l.send_raw(r#"{"id":"same-1","cmd":{"type":"vote","card":"org-support"}}"#).await;
+    let second_ack = l.until(|m| m["type"] == "ack").await.0;
+    assert_eq!(first_ack["seq"], second_ack["seq"]);
+    assert_eq!(count_events(&app, &id).await, before + 1);
+
+    // A flood from Gitte is refused to her alone; Lis is still answered.
+    for i in 0..40 {
+        g.send_raw(&json!({"id": format!("flood-{i}"), "cmd": {"type": "note", "text": "spam"}}).to_string()).await;
+    }
+    let started = std::time::Instant::now();
+    l.ok(json!({"type": "unvote", "card": "org-support"})).await;
+    assert!(started.elapsed() < std::time::Duration::from_secs(2), "the others are not slowed");
+    let mut flood_refused = 0;
+    for _ in 0..40 {
+        let m = g.until(|m| m["type"] == "ack" || m["type"] == "refused").await.0;
+        if m["message"] == "Du sender for hurtigt. Vent et øjeblik." {
+            flood_refused += 1;
+        }
+    }
+    assert!(flood_refused >= 20, "most of the flood is refused ({flood_refused})");
+    // Oversized messages close the sender's connection.
+    g.send_raw(&format!(r#"{{"id":"big","cmd":{{"type":"note","text":"{}"}}}}"#, "x".repeat(10_000))).await;
+    assert!(g.is_closed().await, "the connection ends");
+
+    // Step 5: next steps, then the end.
+    f.ok(json!({"type": "advance"})).await;
+    assert!(l.refused(json!({"type": "add_next_step", "text": "x", "owner": "", "card": null})).await.contains("Kun facilitator"));
+    f.ok(json!({"type": "add_next_step", "text": "Introforløb for nye ledere", "owner": "HR", "card": "org-support"})).await;
+    let (_, summary) = gitte.page(&format!("/live/{id}/summary")).await;
+    assert!(summary.contains("Introforløb for nye ledere") && summary.contains("For mange opgaver på samme tid"), "the summary can be read before the end");
+    f.ok(json!({"type": "end"})).await;
+    assert_eq!(l.event("ended").await["event"]["type"], "ended");
+    assert!(l.refused(json!({"type": "note", "text": "for sent"})).await.contains("afsluttet"));
+    let (_, summary) = hr.page(&format!("/live/{id}/summary")).await;
+    assert!(summary.contains("<td>Gitte Gæst</td><td>Support</td>"), "after the reveal the summary shows every pick: {summary}");
+    assert_eq!(nobody.page(&format!("/join/{code}")).await.0, 404, "an ended session cannot be joined");
+    assert!(hr.page("/live").await.1.contains(&format!("/live/{id}/summary")), "the facilitator finds it again");
+
+    // A restarted server folds the same session from its log.
+    if backend == Backend::Sqlite {
+        let restarted = ledertrivsel::tools::live::room::Hub::start(app.state.db.clone());
+        let row = ledertrivsel::tools::live::store::session(&app.state.db, &domain::ids::LiveSessionId::parse(&id).unwrap()).await.unwrap().unwrap();
+        let room = restarted.room(row, |r| ledertrivsel::tools::live::rules(&app.state.shipped, r)).await.unwrap();
+        let again = room.state().await;
+        assert!(again.ended && again.revealed);
+        assert_eq!(again.seq, count_events(&app, &id).await);
+        assert_eq!(again.next_steps.len(), 1);
+        assert_eq!(again.votes[&3].len(), 3);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_session_runs_its_five_steps_over_websockets_sqlite() {
+    five_steps(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_session_runs_its_five_steps_over_websockets_postgres() {
+    five_steps(Backend::Postgres).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn det_korte_moede_pairs_people_and_deals_cards() {
+    let app = TestApp::spawn(Backend::Sqlite).await.unwrap();
+    let _org = app.org("Odder Kommune", "hr@odder.dk").await;
+    let hr = app.signed_in("hr@odder.dk").await;
+    let (id, code) = start(&app, &hr, "network:pair_interviews").await;
+    let mut f = Ws::connect(&hr, &id, 0).await;
+    assert!(f.refused(json!({"type": "advance"})).await.contains("mindst to"), "pairs need two people");
+    let mut people = Vec::new();
+    for name in ["Anna", "Bo", "Carl"] {
+        let c = guest(&app.base, &code, name).await;
+        people.push(Ws::connect(&c, &id, 0).await);
+    }
+    f.ok(json!({"type": "advance"})).await;
+    let round = people[0].event("round").await["event"].clone();
+    assert_eq!(round["round"], 1);
+    let groups = round["groups"].as_array().unwrap();
+    assert_eq!(groups.len(), 1, "three people make one group of three");
+    assert_eq!(round["dealt"].as_array().unwrap().len(), 3, "a card each");
+    f.ok(json!({"type": "timer", "seconds": 60})).await;
+    f.ok(json!({"type": "next_round"})).await;
+    let second = people[1].event("round").await["event"].clone();
+    assert_eq!(second["round"], 2);
+    assert_ne!(second["dealt"], round["dealt"], "cards move on");
+    f.ok(json!({"type": "next_round"})).await;
+    assert!(f.refused(json!({"type": "next_round"})).await.contains("alle runderne"));
+    let (_, summary) = hr.page(&format!("/live/{id}/summary")).await;
+    assert!(summary.contains("Anna") && summary.contains("Runder med nye par: 3"), "{summary}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_pages_work_in_english_and_the_demo_has_a_finished_session() {
+    let app = TestApp::spawn(Backend::Sqlite).await.unwrap();
+    let _org = app.org("Aarhus Kommune", "hr@aarhus.dk").await;
+    let hr = app.signed_in("hr@aarhus.dk").await;
+    hr.post_form("/language", &[("lang", "en"), ("next", "/live")]).await;
+    let (status, body) = hr.page("/live").await;
+    assert_eq!(status, 200);
+    assert!(body.contains("Start a session") && body.contains("Join a session"), "{body}");
+    let nobody = TestClient::new(&app.base);
+    let (status, body) = nobody.page("/join").await;
+    assert_eq!(status, 200, "joining needs no sign-in");
+    assert!(body.contains("Kode"));
+    assert_eq!(nobody.page("/join?code=0OIL").await.0, 422, "a malformed code gets a message");
+}
