@@ -122,7 +122,7 @@
 
   var textForm = function (label, id, button, onSend, extra) {
     var field = el("textarea", { id: id, class: "form-input", rows: "2", maxlength: "500" });
-    var form = el("form", { class: "lt-live-form" }, [
+    var form = el("form", { class: "lt-live-form", id: id + "-form" }, [
       el("div", { class: "form-group" }, [el("label", { class: "form-label", for: id, text: label }), field])
     ].concat(extra || []).concat([el("button", { type: "submit", class: "button button-secondary", text: button })]));
     form.addEventListener("submit", function (ev) {

@@ -87,7 +87,7 @@ async fn a_facilitator_and_three_phones_go_through_five_steps() {
     hr.click("[data-k='next-turn']").await;
     wait_text(&bo, ".lt-live-main", "Lis Leder har ordet").await;
     lis.fill("live-note", "For mange opgaver på én gang").await;
-    lis.click(".lt-live-forms form:not([hidden]) button[type=submit]").await;
+    lis.click("#live-note-form button[type=submit]").await;
     wait_text(&hr, ".lt-live-main", "For mange opgaver på én gang").await;
     hr.check_page("live-screen-reasons").await;
 
@@ -107,7 +107,7 @@ async fn a_facilitator_and_three_phones_go_through_five_steps() {
     wait_text(&hr, ".lt-live-main", "Overbelastning og stress – 6").await;
     hr.fill("live-next-step", "Fast tid til sparring på ledermødet").await;
     hr.fill("live-owner", "Lis Leder").await;
-    hr.click(".lt-live-forms form:not([hidden]) button[type=submit]").await;
+    hr.click("#live-next-step-form button[type=submit]").await;
     wait_text(&bo, ".lt-live-main", "Fast tid til sparring på ledermødet").await;
     hr.check_page("live-screen-next-steps").await;
     bo.check_page("live-phone-next-steps").await;

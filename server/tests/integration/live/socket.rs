@@ -11,7 +11,6 @@ use tokio_tungstenite::tungstenite::Message;
 
 pub struct Ws {
     stream: tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>,
-    counter: u32,
     pub me: u64,
 }
 
@@ -47,7 +46,7 @@ impl Ws {
     pub async fn connect(client: &TestClient, session: &str, since: i64) -> Ws {
         let origin = client.base.clone();
         let stream = open(client, session, since, Some(&origin)).await.expect("the socket opens");
-        let mut ws = Ws { stream, counter: 0, me: 0 };
+        let mut ws = Ws { stream, me: 0 };
         let hello = ws.next().await;
         assert_eq!(hello["type"], "hello", "{hello}");
         ws.me = hello["p"].as_u64().unwrap();
@@ -91,10 +90,12 @@ impl Ws {
         self.stream.send(Message::Text(text.into())).await.unwrap();
     }
 
-    /// Sends a command with a fresh id and returns the id.
+    /// Sends a command with a fresh id and returns the id. Ids are unique
+    /// across connections, as a participant's client keeps them: the server
+    /// answers a known id with the event it already wrote.
     pub async fn send(&mut self, cmd: Value) -> String {
-        self.counter += 1;
-        let id = format!("t{}", self.counter);
+        static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+        let id = format!("t{}", NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
         self.send_raw(&serde_json::json!({ "id": id, "cmd": cmd }).to_string()).await;
         id
     }
