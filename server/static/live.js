@@ -149,9 +149,10 @@
   var button = function (key, text, onClick, cls, pressed) {
     return el("button", { type: "button", class: "button " + (cls || "button-secondary"), "data-k": key, "aria-pressed": pressed === undefined ? null : String(pressed), text: text, on: onClick });
   };
-  var cardBox = function (code, children, cls) {
+  var cardBox = function (code, children, cls, above) {
     var c = cardOf[code] || { title: code, text: "", questions: [] };
     return el("li", { class: "lt-live-card " + (cls || "") }, [
+      above || null,
       el("h3", { class: "h5", text: c.title }),
       el("p", { text: c.text })
     ].concat(children || []));
@@ -183,7 +184,8 @@
       order.forEach(function (p) {
         if (!s.picks[p]) { return; }
         var now = s.turn === p;
-        list.appendChild(cardBox(s.picks[p], [el("p", { class: "lt-live-who", text: (now ? L.speaker + ": " : "") + name(p) + (p === me ? " (" + L.you + ")" : "") })], now ? "lt-live-chosen" : ""));
+        var who = el("p", { class: "lt-live-who", text: (now ? L.speaker + ": " : "") + name(p) + (p === me ? " (" + L.you + ")" : "") });
+        list.appendChild(cardBox(s.picks[p], [], now ? "lt-live-chosen" : "", who));
       });
       main.appendChild(el("p", { class: "lt-live-big", text: s.turn ? fmt(L["turn-now"], name(s.turn)) : L["turn-none"] }));
     } else if (s.step === "prioritise") {
@@ -194,7 +196,10 @@
       data.cards.forEach(function (c) {
         var all = Object.keys(s.votes).reduce(function (n, p) { return n + s.votes[p].filter(function (v) { return v === c.code; }).length; }, 0);
         var own = mineDots.filter(function (v) { return v === c.code; }).length;
-        var kids = [el("p", { class: "lt-live-dots", text: "●".repeat(all) + " " + all })];
+        var kids = [el("p", { class: "lt-live-dots" }, [
+          el("span", { "aria-hidden": "true", text: "●".repeat(all) + " " }),
+          el("span", { class: "lt-live-dots-count", text: fmt(L["dots-count"], all) })
+        ])];
         if (!facilitator) {
           kids.push(button("vote-" + c.code, L.vote, function () { send({ type: "vote", card: c.code }); }));
           if (own > 0) { kids.push(button("unvote-" + c.code, L.unvote + " (" + own + ")", function () { send({ type: "unvote", card: c.code }); })); }
@@ -313,7 +318,12 @@
     noteForm.hidden = s.ended || !(s.step === "reasons" || s.step === "next_steps" || s.step === "interview");
     nextStepForm.hidden = s.ended || !facilitator || s.step !== "next_steps";
     var join = document.querySelector(".lt-live-join");
-    if (join) { join.hidden = s.ended; }
+    if (join) {
+      // Late-comers can still join, but after the first step the code
+      // gives the cards the room.
+      join.hidden = s.ended;
+      join.classList.toggle("lt-live-join-compact", stepIndex(s.step) > 0);
+    }
     if (focused) {
       var again = root.querySelector('[data-k="' + focused + '"]');
       if (again) { again.focus(); }

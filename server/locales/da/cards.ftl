@@ -8,6 +8,7 @@ cards-count = { $count ->
 }
 cards-back = Til alle kortsæt
 cards-back-to-deck = Tilbage til kortsættet
+cards-run-live = Kør live: { $procedure }
 cards-print-link = Print kortene som klippeark
 cards-procedures-heading = Sådan bruger I kortene
 cards-cards-heading = Kortene

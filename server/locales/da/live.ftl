@@ -47,6 +47,13 @@ live-dots = { $count ->
    *[other] { $count } prikker
 }
 
+live-land-help = Gem de næste skridt som et udkast i organisationens plan for ledertrivsel: Hvert skridt med et tema føjes til temaets handlekort, og temaet vælges i planen, hvis det ikke allerede er valgt.
+live-land = Gem i planen for ledertrivsel
+live-landed-at = De næste skridt blev gemt i planen { $when }.
+live-landed-notice = De næste skridt er gemt som udkast på handlekortene i planen.
+live-no-plan = Der er ingen åben plan for ledertrivsel. Start planen først, og gem så de næste skridt.
+live-to-plan = Gå til planen
+
 # Tekster til den levende side (%1, %2 … udfyldes af siden)
 live-connected = Forbundet
 live-reconnecting = Forbindelsen er afbrudt – forbinder igen …
@@ -67,6 +74,7 @@ live-note-label = Note
 live-note-add = Tilføj noten
 live-notes-heading = Noter
 live-dots-left = Du har %1 prikker tilbage
+live-dots-count = %1 prikker
 live-vote = Giv en prik
 live-unvote = Tag en prik tilbage
 live-tally-heading = Jeres prioritering

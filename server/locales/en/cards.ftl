@@ -8,6 +8,7 @@ cards-count = { $count ->
 }
 cards-back = To all decks
 cards-back-to-deck = Back to the deck
+cards-run-live = Run live: { $procedure }
 cards-print-link = Print the cards as cut-out sheets
 cards-procedures-heading = How you use the cards
 cards-cards-heading = The cards

@@ -47,6 +47,13 @@ live-dots = { $count ->
    *[other] { $count } dots
 }
 
+live-land-help = Save the next steps as a draft in the organisation's plan for leader wellbeing: each step with a theme is added to that theme's action card, and the theme is chosen in the plan if it was not already.
+live-land = Save to the plan for leader wellbeing
+live-landed-at = The next steps were saved to the plan { $when }.
+live-landed-notice = The next steps are saved as a draft on the plan's action cards.
+live-no-plan = There is no open plan for leader wellbeing. Start the plan first, then save the next steps.
+live-to-plan = Go to the plan
+
 # Texts of the live page (%1, %2 … are filled in by the page)
 live-connected = Connected
 live-reconnecting = The connection dropped – reconnecting …
@@ -67,6 +74,7 @@ live-note-label = Note
 live-note-add = Add the note
 live-notes-heading = Notes
 live-dots-left = You have %1 dots left
+live-dots-count = %1 dots
 live-vote = Give a dot
 live-unvote = Take a dot back
 live-tally-heading = Your prioritisation

@@ -13,7 +13,9 @@ CREATE TABLE live_sessions (
     group_id TEXT REFERENCES leader_groups(id) ON DELETE SET NULL,
     created_by TEXT REFERENCES persons(id) ON DELETE SET NULL,
     created_at TEXT NOT NULL,
-    ended_at TEXT
+    ended_at TEXT,
+    -- When the agreed next steps were saved to the plan (the thread across levels).
+    landed_at TEXT
 );
 CREATE INDEX live_sessions_org ON live_sessions(org_id, created_at);
 

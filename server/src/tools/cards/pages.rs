@@ -120,6 +120,8 @@ pub struct DeckPage {
     pub cards: Vec<CardView>,
     /// The deck is used alone or on a walk: it has a page for one's own notes.
     pub reflective: bool,
+    /// The ways this deck runs as a live session: (`deck:procedure`, title).
+    pub live: Vec<(String, String)>,
 }
 
 fn deck<'a>(state: &'a AppState, page: &Page, code: &str) -> AppResult<&'a Deck> {
@@ -136,6 +138,11 @@ pub async fn show(State(state): State<AppState>, page: Page, _me: Member, Path(c
         procedures: procedures(&page, d),
         cards: cards(&page, d),
         reflective: d.procedures.iter().any(|p| matches!(p.kind, ProcedureKind::Solo | ProcedureKind::PairWalk)),
+        live: crate::tools::live::pages::STARTABLE
+            .iter()
+            .filter(|(deck, _)| *deck == d.code)
+            .filter_map(|(deck, p)| d.procedure(crate::tools::live::procedure_kind(*p)).map(|q| (format!("{deck}:{}", p.code()), q.title.clone())))
+            .collect(),
         page,
     })
 }

@@ -5,6 +5,7 @@
 //! take part (`participant`), and the pages (`pages`, `summary`).
 
 pub mod fanout;
+pub mod land;
 pub mod pages;
 pub mod participant;
 pub mod room;
@@ -26,6 +27,7 @@ pub fn routes() -> Router<AppState> {
         .route("/live/{id}", get(pages::show))
         .route("/live/{id}/socket", get(socket::connect))
         .route("/live/{id}/summary", get(summary::show))
+        .route("/live/{id}/land", axum::routing::post(land::land))
         .route("/join", get(pages::join_form))
         .route("/join/{code}", get(pages::join_code).post(pages::join))
 }

@@ -26,6 +26,7 @@ pub struct SessionRow {
     pub created_by: Option<String>,
     pub created_at: String,
     pub ended_at: Option<String>,
+    pub landed_at: Option<String>,
 }
 
 impl SessionRow {
@@ -34,7 +35,7 @@ impl SessionRow {
     }
 }
 
-const SESSION_COLUMNS: &str = "id, org_id, deck, procedure, join_code, group_id, created_by, created_at, ended_at";
+const SESSION_COLUMNS: &str = "id, org_id, deck, procedure, join_code, group_id, created_by, created_at, ended_at, landed_at";
 
 fn join_code() -> String {
     let mut rng = rand::rng();
@@ -143,6 +144,22 @@ pub async fn participant_of_guest(db: &Db, session: &LiveSessionId, secret_hash:
         .fetch_optional(&db.pool)
         .await?;
     Ok(no.map(|n| n as ParticipantNo))
+}
+
+/// Marks the next steps as saved; false if they already were.
+pub async fn mark_landed(db: &Db, session: &str) -> anyhow::Result<bool> {
+    let done = sqlx::query("UPDATE live_sessions SET landed_at = $1 WHERE id = $2 AND landed_at IS NULL").bind(now_text()).bind(session).execute(&db.pool).await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Undoes `mark_landed` when the plan closed in between.
+pub async fn unmark_landed(db: &Db, session: &str) -> anyhow::Result<()> {
+    sqlx::query("UPDATE live_sessions SET landed_at = NULL WHERE id = $1").bind(session).execute(&db.pool).await?;
+    Ok(())
+}
+
+pub async fn landed_at(db: &Db, session: &str) -> anyhow::Result<Option<String>> {
+    Ok(sqlx::query_scalar("SELECT landed_at FROM live_sessions WHERE id = $1").bind(session).fetch_one(&db.pool).await?)
 }
 
 /// One stored event as the log holds it.

@@ -11,7 +11,7 @@ use crate::state::AppState;
 use crate::web::Page;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use domain::live::{Live, ParticipantNo, Procedure};
 
 pub struct Row {
@@ -37,14 +37,26 @@ pub struct SummaryPage {
     pub next_steps: Vec<Row>,
     pub round: u32,
     pub pairs: Vec<Row>,
+    /// The facilitator (HR) may save the next steps to the plan.
+    pub landable: bool,
+    /// When they were saved.
+    pub landed: Option<String>,
+    pub notice: Option<String>,
 }
 
-pub async fn show(State(state): State<AppState>, page: Page, who: Participant) -> AppResult<SummaryPage> {
+#[derive(serde::Deserialize)]
+pub struct Notice {
+    #[serde(default)]
+    notice: Option<String>,
+}
+
+pub async fn show(State(state): State<AppState>, page: Page, who: Participant, Query(q): Query<Notice>) -> AppResult<SummaryPage> {
     let session = &who.room.session;
     let deck = state.shipped.cards.get(page.lang).deck(&session.deck).ok_or(AppError::NotFound)?;
     let procedure = session.procedure();
     let p = deck.procedure(procedure_kind(procedure)).ok_or(AppError::NotFound)?;
     let live: Live = who.room.state().await;
+    let landed = super::store::landed_at(&state.db, &session.id).await?;
     let name = |n: &ParticipantNo| live.participants.get(n).map(|x| x.name.clone()).unwrap_or_default();
     let card = |code: &str| deck.card(code).map(|c| c.title.clone()).unwrap_or_else(|| code.to_string());
     let picks = live
@@ -84,6 +96,13 @@ pub async fn show(State(state): State<AppState>, page: Page, who: Participant) -
             .collect(),
         round: live.round,
         pairs,
+        landable: landed.is_none() && super::land::landable(&state, &who, who.viewer.as_ref().and_then(|v| v.member.as_ref()), &live),
+        landed: landed.map(|at| page.date_time(&at)),
+        notice: match q.notice.as_deref() {
+            Some("landed") => Some(page.t("live-landed-notice")),
+            Some("no-plan") => Some(page.t("live-no-plan")),
+            _ => None,
+        },
         page,
     })
 }

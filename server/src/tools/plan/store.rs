@@ -411,3 +411,50 @@ pub async fn append_known(conn: &mut sqlx::AnyConnection, org: &OrgId, plan: &Pl
         .await?;
     Ok(true)
 }
+
+/// A live session's agreed next steps as a draft in an open plan: each
+/// theme is chosen if it was not (placed last), and each step is added as
+/// a line to the theme's action card. Lines that would outgrow the card's
+/// form are left out; answers how many lines were written.
+pub async fn draft_actions(db: &Db, org: &OrgId, plan: &PlanId, by: &PersonId, lines: &[(String, String)]) -> anyhow::Result<Result<usize, Refused>> {
+    let mut tx = db.pool.begin().await?;
+    if !touch_open(&mut tx, org, plan).await? {
+        return Ok(Err(Refused::Closed));
+    }
+    let now = now_text();
+    let mut written = 0;
+    for (theme, line) in lines {
+        sqlx::query(concat!(
+            "INSERT INTO org_plan_themes (plan_id, org_id, theme, position, updated_by, updated_at) ",
+            "SELECT $1, $2, $3, COALESCE(MAX(position), -1) + 1, $4, $5 FROM org_plan_themes WHERE plan_id = $1 ",
+            "ON CONFLICT (plan_id, theme) DO NOTHING"
+        ))
+        .bind(plan.as_str())
+        .bind(org.as_str())
+        .bind(theme)
+        .bind(by.as_str())
+        .bind(&now)
+        .execute(&mut *tx)
+        .await?;
+        let (actions,): (String,) = sqlx::query_as("SELECT actions FROM org_plan_themes WHERE plan_id = $1 AND theme = $2")
+            .bind(plan.as_str())
+            .bind(theme)
+            .fetch_one(&mut *tx)
+            .await?;
+        let actions = if actions.is_empty() { line.clone() } else { format!("{actions}\n{line}") };
+        if actions.chars().count() > domain::input::LongText::MAX_LEN {
+            continue;
+        }
+        sqlx::query("UPDATE org_plan_themes SET actions = $3, updated_by = $4, updated_at = $5 WHERE plan_id = $1 AND theme = $2")
+            .bind(plan.as_str())
+            .bind(theme)
+            .bind(&actions)
+            .bind(by.as_str())
+            .bind(&now)
+            .execute(&mut *tx)
+            .await?;
+        written += 1;
+    }
+    tx.commit().await?;
+    Ok(Ok(written))
+}

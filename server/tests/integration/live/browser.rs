@@ -52,7 +52,8 @@ async fn a_facilitator_and_three_phones_go_through_five_steps() {
     hr.check_page("live-index").await;
     hr.submit("form[action='/live'] button[type=submit]").await;
     wait_text(&hr, "[data-live-status]", "Forbundet").await;
-    let code = hr.text(".lt-live-code").await;
+    let code = hr.find(".lt-live-code").await.attr("data-code").await.unwrap().unwrap();
+    assert!(hr.text(".lt-live-code").await.ends_with(&code), "the code is shown");
     assert_eq!(code.len(), 6, "{code}");
     hr.find(".lt-live-qr svg").await;
     hr.check_page("live-screen-lay-out").await;

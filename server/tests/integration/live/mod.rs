@@ -187,6 +187,23 @@ async fn five_steps(backend: Backend) {
     assert_eq!(nobody.page(&format!("/join/{code}")).await.0, 404, "an ended session cannot be joined");
     assert!(hr.page("/live").await.1.contains(&format!("/live/{id}/summary")), "the facilitator finds it again");
 
+    // The thread across levels: the next steps go to the plan, once, by HR.
+    assert!(!lis.page(&format!("/live/{id}/summary")).await.1.contains("/land"), "only the facilitator is offered it");
+    assert_eq!(lis.post_form(&format!("/live/{id}/land"), &[]).await.status(), 403);
+    assert!(summary.contains(&format!("/live/{id}/land")), "{summary}");
+    let r = hr.post_form(&format!("/live/{id}/land"), &[]).await;
+    assert_eq!(location(&r), format!("/live/{id}/summary?notice=no-plan"), "no plan yet: nothing saved");
+    assert!(hr.page(&location(&r)).await.1.contains("Der er ingen åben plan"));
+    let plan = ledertrivsel::tools::plan::store::start(&app.state.db, &org.id, &org.admin_person, "Plan 2027").await.unwrap();
+    let r = hr.post_form(&format!("/live/{id}/land"), &[]).await;
+    assert_eq!(location(&r), format!("/live/{id}/summary?notice=landed"));
+    hr.post_form(&format!("/live/{id}/land"), &[]).await;
+    let themes = ledertrivsel::tools::plan::store::themes(&app.state.db, &org.id, &plan).await.unwrap();
+    assert_eq!(themes.len(), 1, "the step's theme is chosen in the plan");
+    assert_eq!((themes[0].theme.as_str(), themes[0].card.actions.as_str()), ("org-support", "• Introforløb for nye ledere (HR)"), "saved once");
+    let (_, summary) = hr.page(&format!("/live/{id}/summary")).await;
+    assert!(summary.contains("De næste skridt blev gemt i planen") && !summary.contains(&format!("/live/{id}/land")));
+
     // A restarted server folds the same session from its log.
     if backend == Backend::Sqlite {
         let restarted = ledertrivsel::tools::live::room::Hub::start(app.state.db.clone());
