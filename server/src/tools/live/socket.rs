@@ -31,8 +31,8 @@ use tokio::sync::broadcast::error::RecvError;
 pub const LARGEST_MESSAGE: usize = 4 * 1024;
 /// Commands per connection: a burst of 10, then 5 a second. A person taps
 /// far slower; a script that sends faster is refused, not queued.
-const BURST: u32 = 10;
-const PER_SECOND: u32 = 5;
+const BURST: NonZeroU32 = NonZeroU32::new(10).unwrap();
+const PER_SECOND: NonZeroU32 = NonZeroU32::new(5).unwrap();
 /// A connection that keeps flooding after this many refusals is closed.
 const MOST_REFUSED_IN_A_ROW: u32 = 50;
 
@@ -95,9 +95,7 @@ async fn run(state: AppState, room: Arc<Room>, me: ParticipantNo, tr: Tr, since:
         }
         sent = out.seq;
     }
-    let limiter: DefaultDirectRateLimiter = RateLimiter::direct(
-        Quota::per_second(NonZeroU32::new(PER_SECOND).expect("non-zero")).allow_burst(NonZeroU32::new(BURST).expect("non-zero")),
-    );
+    let limiter: DefaultDirectRateLimiter = RateLimiter::direct(Quota::per_second(PER_SECOND).allow_burst(BURST));
     let mut refused_in_a_row = 0u32;
     loop {
         tokio::select! {
