@@ -7,7 +7,11 @@
 //! server → decided → committed → fanned out → client.
 //!
 //!   cargo run --release --example load_live -- <database-url> <base-url> <server-pid> \
-//!       [sessions=1000] [per_session=10] [every=5] [seconds=60]
+//!       [sessions=1000] [per_session=10] [every=5] [seconds=60] [flooders=0]
+//!
+//! With `flooders` > 0, one participant in each of that many sessions
+//! sends a command every millisecond instead (the server refuses all but
+//! five a second), to show that a flood does not slow the others.
 //!
 //! Seeds the sessions straight into the database (a facilitator who stays
 //! away, and guests whose cookie secrets this program knows), then reads
@@ -97,6 +101,7 @@ async fn main() -> anyhow::Result<()> {
     }
     let (url, base, pid) = (&args[1], args[2].trim_end_matches('/').to_string(), arg::<u32>(&args, 3, 0));
     let (sessions, per_session, every, seconds) = (arg(&args, 4, 1000usize), arg(&args, 5, 10usize), arg(&args, 6, 5u64), arg(&args, 7, 60u64));
+    let flooders = arg(&args, 8, 0usize);
     let db = Db::connect(url).await?;
     let started = Instant::now();
     let ids = seed(&db, sessions, per_session).await?;
@@ -116,10 +121,13 @@ async fn main() -> anyhow::Result<()> {
             let (base, id, go, deadline, gate) = (base.clone(), id.clone(), go.clone(), deadline.clone(), gate.clone());
             let (connected, failed, sent) = (connected.clone(), failed.clone(), sent.clone());
             tasks.push(tokio::spawn(async move {
+                // Small buffers, as the server's: 10,000 default 128 KiB buffers
+                // would make this process, not the server, the bottleneck.
+                let config = tokio_tungstenite::tungstenite::protocol::WebSocketConfig::default().read_buffer_size(4096).write_buffer_size(0);
                 let mut request = format!("{}/live/{id}/socket?since=0", base.replace("http://", "ws://")).into_client_request().unwrap();
                 request.headers_mut().insert("cookie", format!("lt_guest={}", secret(s, n)).parse().unwrap());
                 let permit = gate.acquire().await.unwrap();
-                let stream = match tokio_tungstenite::connect_async(request).await {
+                let stream = match tokio_tungstenite::connect_async_with_config(request, Some(config), true).await {
                     Ok((stream, _)) => stream,
                     Err(e) => {
                         if failed.fetch_add(1, Ordering::Relaxed) < 3 {
@@ -134,6 +142,8 @@ async fn main() -> anyhow::Result<()> {
                 let me = format!("{n}");
                 go.notified().await;
                 let end = *deadline.get().unwrap();
+                let flooding = s < flooders && n == 2;
+                let period = if flooding { Duration::from_millis(1) } else { Duration::from_secs(every) };
                 let phase = Duration::from_millis(rand::random::<u64>() % (every * 1000));
                 let mut next_send = Instant::now() + phase;
                 let mut latencies: Vec<u32> = Vec::new();
@@ -148,14 +158,14 @@ async fn main() -> anyhow::Result<()> {
                             let msg = serde_json::json!({"id": format!("{me}-{k}"), "cmd": {"type": "note", "text": format!("{me}|{at}")}});
                             if sink.send(Message::Text(msg.to_string().into())).await.is_err() { break; }
                             sent.fetch_add(1, Ordering::Relaxed);
-                            next_send += Duration::from_secs(every);
+                            next_send += period;
                         }
                         msg = stream.next() => {
                             let Some(Ok(Message::Text(text))) = msg else { if msg.is_none() { break; } continue };
                             let v: serde_json::Value = match serde_json::from_str(&text) { Ok(v) => v, Err(_) => continue };
                             if v["type"] == "event" && v["event"]["type"] == "noted" {
                                 if let Some((from, at)) = v["event"]["text"].as_str().and_then(|t| t.split_once('|')) {
-                                    if from != me {
+                                    if from != me && !flooding {
                                         if let Ok(at) = at.parse::<u128>() {
                                             latencies.push((epoch.elapsed().as_micros().saturating_sub(at)) as u32);
                                         }
@@ -189,8 +199,18 @@ async fn main() -> anyhow::Result<()> {
     all.sort_unstable();
     let pct = |p: f64| all.get(((all.len() as f64 * p) as usize).min(all.len().saturating_sub(1))).map(|us| *us as f64 / 1000.0).unwrap_or(f64::NAN);
     let s = sent.load(Ordering::Relaxed);
+    if flooders > 0 {
+        println!("flooding: one participant in each of {flooders} sessions sends 1,000 commands a second");
+    }
     println!("events sent: {s} in {seconds} s ({:.0} per second); deliveries measured: {}", s as f64 / seconds as f64, all.len());
-    println!("latency to the others: p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms", pct(0.50), pct(0.99), pct(1.0));
+    println!(
+        "latency to the others: p50 {:.1} ms, p90 {:.1} ms, p99 {:.1} ms, p99.9 {:.1} ms, max {:.1} ms",
+        pct(0.50),
+        pct(0.90),
+        pct(0.99),
+        pct(0.999),
+        pct(1.0)
+    );
     println!("server memory at the end: {} MiB", rss_kib(pid) / 1024);
     Ok(())
 }

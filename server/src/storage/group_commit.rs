@@ -41,8 +41,21 @@ impl<J: Job> Clone for GroupCommit<J> {
 impl<J: Job> GroupCommit<J> {
     /// Starts the writer task on the current runtime.
     pub fn start(db: Db) -> Self {
+        Self::start_with(db, 1)
+    }
+
+    /// Starts `writers` tasks that take turns collecting a batch: while one
+    /// waits for its commit to reach the disk, the next collects and writes
+    /// the following batch. Only for writes whose order across batches does
+    /// not matter (each caller waits for its own write before the next),
+    /// and only worth it where commits can overlap: PostgreSQL, not SQLite,
+    /// which has one writer at a time.
+    pub fn start_with(db: Db, writers: usize) -> Self {
         let (queue, jobs) = mpsc::channel(4 * MOST_PER_COMMIT);
-        tokio::spawn(run(db, jobs));
+        let jobs = std::sync::Arc::new(tokio::sync::Mutex::new(jobs));
+        for _ in 0..writers.max(1) {
+            tokio::spawn(run(db.clone(), jobs.clone()));
+        }
         Self { queue }
     }
 
@@ -54,9 +67,10 @@ impl<J: Job> GroupCommit<J> {
     }
 }
 
-async fn run<J: Job>(db: Db, mut jobs: mpsc::Receiver<(J, Reply<J>)>) {
+async fn run<J: Job>(db: Db, jobs: std::sync::Arc<tokio::sync::Mutex<mpsc::Receiver<(J, Reply<J>)>>>) {
     let mut batch = Vec::with_capacity(MOST_PER_COMMIT);
-    while jobs.recv_many(&mut batch, MOST_PER_COMMIT).await > 0 {
+    // The queue's lock is held only while collecting, not while writing.
+    while jobs.lock().await.recv_many(&mut batch, MOST_PER_COMMIT).await > 0 {
         let together: Vec<&J> = batch.iter().map(|(j, _)| j).collect();
         match write_together(&db, &together).await {
             Ok(outs) => {

@@ -203,7 +203,11 @@ pub struct Hub {
 
 impl Hub {
     pub fn start(db: Db) -> Arc<Hub> {
-        let writer = AppendWriter::start(db.clone());
+        // A room waits for its own append before the next, so appends of
+        // different sessions may commit side by side where the database
+        // lets them (PostgreSQL); SQLite has one writer anyway.
+        let writers = if db.backend == crate::storage::Backend::Postgres { 4 } else { 1 };
+        let writer = AppendWriter::start_with(db.clone(), writers);
         Arc::new(Hub { db, writer, rooms: StdMutex::new(HashMap::new()), loading: Mutex::new(()) })
     }
 

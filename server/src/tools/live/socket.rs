@@ -62,7 +62,11 @@ pub async fn connect(
         return StatusCode::FORBIDDEN.into_response();
     }
     let tr = Tr::new(who.lang);
+    // Small buffers: thousands of phones each send a few short messages,
+    // so tungstenite's 128 KiB default per connection would be mostly air.
     upgrade
+        .read_buffer_size(4 * 1024)
+        .write_buffer_size(0)
         .max_message_size(LARGEST_MESSAGE)
         .max_frame_size(LARGEST_MESSAGE)
         .on_upgrade(move |socket| async move {

@@ -12,7 +12,8 @@ use sqlx::AnyConnection;
 use std::future::Future;
 use std::pin::Pin;
 
-/// The channel the servers notify each other on: `<session id>:<seq>`.
+/// The channel the servers notify each other on: `<session id>:<seq>`
+/// (named in `Append::write`'s statement too).
 pub const CHANNEL: &str = "live_events";
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -230,15 +231,30 @@ impl Job for Append {
         Box::pin(async move {
             // The primary key (session, seq) refuses a second event with the
             // same number, also from another server: the caller reloads and retries.
-            insert_event(conn, &self.session, self.seq, self.participant, self.client_id.as_deref(), &self.body).await?;
+            if self.backend == Backend::Postgres {
+                // One round trip: the insert and the notification to the other
+                // servers, which read everything after their last event anyway.
+                sqlx::query(concat!(
+                    "WITH e AS (INSERT INTO live_events (session_id, seq, participant, client_id, body, at) ",
+                    "VALUES ($1, $2, $3, $4, $5, $6) RETURNING session_id, seq) ",
+                    "SELECT pg_notify('live_events', session_id || ':' || seq) FROM e"
+                ))
+                .bind(&self.session)
+                .bind(self.seq)
+                .bind(self.participant.map(i64::from))
+                .bind(self.client_id.as_deref())
+                .bind(&self.body)
+                .bind(now_text())
+                .execute(&mut *conn)
+                .await?;
+            } else {
+                insert_event(conn, &self.session, self.seq, self.participant, self.client_id.as_deref(), &self.body).await?;
+            }
             if let Some(j) = &self.joining {
                 insert_participant(conn, &self.session, j.no, j.person.as_deref(), &j.name, j.guest_hash.as_deref()).await?;
             }
             if self.ends {
                 sqlx::query("UPDATE live_sessions SET ended_at = $1 WHERE id = $2").bind(now_text()).bind(&self.session).execute(&mut *conn).await?;
-            }
-            if self.backend == Backend::Postgres {
-                sqlx::query("SELECT pg_notify($1, $2)").bind(CHANNEL).bind(format!("{}:{}", self.session, self.seq)).execute(&mut *conn).await?;
             }
             Ok(())
         })
