@@ -27,6 +27,7 @@ pub fn routes() -> Router<AppState> {
         .route("/live/{id}", get(pages::show))
         .route("/live/{id}/socket", get(socket::connect))
         .route("/live/{id}/summary", get(summary::show))
+        .route("/live/{id}/summary.docx", get(summary::docx))
         .route("/live/{id}/land", axum::routing::post(land::land))
         .route("/join", get(pages::join_form))
         .route("/join/{code}", get(pages::join_code).post(pages::join))

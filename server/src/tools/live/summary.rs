@@ -12,6 +12,9 @@ use crate::web::Page;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use exports::docx::{Block, Document};
 use domain::live::{Live, ParticipantNo, Procedure};
 
 pub struct Row {
@@ -50,7 +53,7 @@ pub struct Notice {
     notice: Option<String>,
 }
 
-pub async fn show(State(state): State<AppState>, page: Page, who: Participant, Query(q): Query<Notice>) -> AppResult<SummaryPage> {
+async fn summary(state: &AppState, page: Page, who: &Participant) -> AppResult<SummaryPage> {
     let session = &who.room.session;
     let deck = state.shipped.cards.get(page.lang).deck(&session.deck).ok_or(AppError::NotFound)?;
     let procedure = session.procedure();
@@ -96,13 +99,67 @@ pub async fn show(State(state): State<AppState>, page: Page, who: Participant, Q
             .collect(),
         round: live.round,
         pairs,
-        landable: landed.is_none() && super::land::landable(&state, &who, who.viewer.as_ref().and_then(|v| v.member.as_ref()), &live),
+        landable: landed.is_none() && super::land::landable(state, who, who.viewer.as_ref().and_then(|v| v.member.as_ref()), &live),
         landed: landed.map(|at| page.date_time(&at)),
-        notice: match q.notice.as_deref() {
-            Some("landed") => Some(page.t("live-landed-notice")),
-            Some("no-plan") => Some(page.t("live-no-plan")),
-            _ => None,
-        },
+        notice: None,
         page,
     })
+}
+
+pub async fn show(State(state): State<AppState>, page: Page, who: Participant, Query(q): Query<Notice>) -> AppResult<SummaryPage> {
+    let mut s = summary(&state, page, &who).await?;
+    s.notice = match q.notice.as_deref() {
+        Some("landed") => Some(s.page.t("live-landed-notice")),
+        Some("no-plan") => Some(s.page.t("live-no-plan")),
+        _ => None,
+    };
+    Ok(s)
+}
+
+/// The summary as an editable Word file: the same sections as the page.
+pub async fn docx(State(state): State<AppState>, page: Page, who: Participant) -> AppResult<Response> {
+    let s = summary(&state, page, &who).await?;
+    let t = |k: &str| s.page.t(k);
+    let table = |header: [&str; 2], rows: &[Row]| {
+        if rows.is_empty() {
+            Block::Empty(t("live-none-yet"))
+        } else {
+            Block::Table { header: header.iter().map(|k| t(k)).collect(), rows: rows.iter().map(|r| vec![r.name.clone(), r.detail.clone()]).collect() }
+        }
+    };
+    let mut blocks = vec![Block::Heading(t("live-participants-heading")), Block::Paragraph(s.participants.join(", "))];
+    if s.prioritise {
+        blocks.push(Block::Heading(t("live-picks-heading-summary")));
+        if s.picks_hidden {
+            blocks.push(Block::Empty(t("live-picks-hidden")));
+        }
+        blocks.push(table(["live-col-who", "live-col-card"], &s.picks));
+        blocks.push(Block::Heading(t("live-notes-heading-summary")));
+        blocks.push(table(["live-col-who", "live-note-label"], &s.notes));
+        blocks.push(Block::Heading(t("live-tally-heading-summary")));
+        blocks.push(table(["live-col-card", "live-col-dots"], &s.tally));
+        blocks.push(Block::Heading(t("live-next-steps-heading-summary")));
+        blocks.push(table(["live-next-step-text", "live-col-theme-owner"], &s.next_steps));
+    } else {
+        blocks.push(Block::Heading(s.page.t1("live-rounds-heading", "count", s.round)));
+        blocks.push(table(["live-col-pair", "live-col-cards"], &s.pairs));
+    }
+    let status = if s.ended { t("live-ended") } else { s.page.t1("live-summary-step", "step", &s.step) };
+    let doc = Document {
+        title: format!("{}: {}", t("live-summary-title"), s.title),
+        subtitle: Some(format!("{} · {status}", s.page.t1("live-summary-started", "when", &s.started))),
+        lang: s.page.lang_code().to_string(),
+        blocks,
+        footer: None,
+    };
+    let bytes = exports::docx::render(&doc).map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
+    let file = format!("attachment; filename=\"{}.docx\"", t("live-doc-file"));
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.wordprocessingml.document".to_string()),
+            (header::CONTENT_DISPOSITION, file),
+        ],
+        bytes,
+    )
+        .into_response())
 }

@@ -179,6 +179,17 @@ async fn five_steps(backend: Backend) {
     f.ok(json!({"type": "add_next_step", "text": "Introforløb for nye ledere", "owner": "HR", "card": "org-support"})).await;
     let (_, summary) = gitte.page(&format!("/live/{id}/summary")).await;
     assert!(summary.contains("Introforløb for nye ledere") && summary.contains("For mange opgaver på samme tid"), "the summary can be read before the end");
+    assert!(summary.contains(&format!("/live/{id}/summary.docx")));
+    assert_eq!(ole.get(&format!("/live/{id}/summary.docx")).await.status(), 404);
+    if backend == Backend::Sqlite {
+        let r = gitte.get(&format!("/live/{id}/summary.docx")).await;
+        assert_eq!(r.status(), 200);
+        if let Some(text) = crate::support::office::open_docx(&r.bytes().await.unwrap()) {
+            for expected in ["Opsummering: Ledertrivsel i organisationen", "Gitte Gæst", "Introforløb for nye ledere", "For mange opgaver på samme tid", "Overbelastning og stress"] {
+                assert!(text.contains(expected), "{expected} missing from:\n{text}");
+            }
+        }
+    }
     f.ok(json!({"type": "end"})).await;
     assert_eq!(l.event("ended").await["event"]["type"], "ended");
     assert!(l.refused(json!({"type": "note", "text": "for sent"})).await.contains("afsluttet"));
