@@ -7,6 +7,7 @@
 pub mod agreement;
 pub mod anonymity;
 pub mod apv;
+pub mod cards;
 pub mod collab;
 pub mod disclosure;
 pub mod hierarchy;

@@ -133,6 +133,7 @@ catalogue-add-to = Tilføj et udsagn til »{ $section }«
 catalogue-edit-title = Ret udsagn
 catalogue-edit-lead = Skriv udsagnet på både dansk og engelsk. Tidligere runder beholder den formulering, der blev svaret på.
 catalogue-add-title = Tilføj udsagn
+catalogue-cards-hint = Et dialogkort skrives sådan: første linje er kortets titel, derefter en kort forklaring, og linjer, der begynder med »- «, er kortets spørgsmål. Kortet kommer med i kortsættet, på klipparket og i de live sessioner, der startes fra nu af.
 catalogue-add-lead = Skriv jeres eget udsagn på både dansk og engelsk. Det kommer med i de runder, der startes fra nu af.
 catalogue-field-section = Afsnit
 catalogue-field-section-choose = Vælg et afsnit

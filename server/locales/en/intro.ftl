@@ -133,6 +133,7 @@ catalogue-add-to = Add a statement to "{ $section }"
 catalogue-edit-title = Edit statement
 catalogue-edit-lead = Write the statement in both Danish and English. Earlier rounds keep the wording that was answered.
 catalogue-add-title = Add statement
+catalogue-cards-hint = A dialog card is written like this: the first line is the card's title, then a short explanation, and lines that begin with "- " are the card's questions. The card joins the deck, its cut-out sheet and live sessions started from now on.
 catalogue-add-lead = Write your own statement in both Danish and English. It is included in rounds started from now on.
 catalogue-field-section = Section
 catalogue-field-section-choose = Choose a section

@@ -1,5 +1,6 @@
 //! HR's catalogue admin: every catalogued tool's items (the introduction
-//! tool's statements, Tool 1's support questions, the APV's themes) per section in Danish and
+//! tool's statements, Tool 1's support questions, the APV's themes, the
+//! organisation's own dialog cards) per section in Danish and
 //! English; hide or show, edit (a new revision, so earlier answers keep
 //! their wording) and add the organisation's own items. Every change is
 //! written to the audit log in the same transaction.
@@ -36,6 +37,7 @@ fn catalogue_tools(state: &AppState, lang: crate::i18n::Lang) -> Vec<CatalogueTo
     let dialog = state.shipped.dialog.get(lang);
     let apv = state.shipped.apv.get(lang);
     let collab = state.shipped.collab.get(lang);
+    let cards = state.shipped.cards.get(lang);
     let title = |sections: &std::collections::BTreeMap<String, crate::content::SectionText>, code: &str| {
         sections.get(code).map(|s| s.title.clone()).unwrap_or_default()
     };
@@ -59,6 +61,14 @@ fn catalogue_tools(state: &AppState, lang: crate::i18n::Lang) -> Vec<CatalogueTo
             code: "collab",
             title: collab.title.clone(),
             sections: domain::collab::THEMES.into_iter().map(|s| (s, title(&collab.sections, s))).collect(),
+        },
+        CatalogueTool {
+            code: crate::tools::cards::own::TOOL,
+            title: crate::i18n::Tr::new(lang).t("cards-title"),
+            sections: crate::tools::cards::own::sections()
+                .into_iter()
+                .map(|code| (code, cards.deck(code).map(|d| d.title.clone()).unwrap_or_default()))
+                .collect(),
         },
     ]
 }

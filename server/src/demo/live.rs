@@ -60,7 +60,7 @@ pub async fn fill(conn: &mut AnyConnection, org: &OrgId, s: &Structure, now: Off
     let deck = cards.da.deck("leader_group").ok_or_else(|| anyhow::anyhow!("no leader group deck"))?;
     let rules = Rules {
         procedure: Procedure::Prioritise,
-        cards: crate::tools::live::playable(deck, Procedure::Prioritise).iter().map(|c| c.code.clone()).collect(),
+        cards: crate::tools::live::playable(&deck.cards, Procedure::Prioritise).iter().map(|c| c.code.clone()).collect(),
         dots: 3,
         most_rounds: 3,
         seconds_per_person: 60,
@@ -124,7 +124,7 @@ mod tests {
         let deck = cards.da.deck("leader_group").unwrap();
         let rules = domain::live::Rules {
             procedure: domain::live::Procedure::Prioritise,
-            cards: crate::tools::live::playable(deck, domain::live::Procedure::Prioritise).iter().map(|c| c.code.clone()).collect(),
+            cards: crate::tools::live::playable(&deck.cards, domain::live::Procedure::Prioritise).iter().map(|c| c.code.clone()).collect(),
             dots: 3,
             most_rounds: 3,
             seconds_per_person: 60,

@@ -133,7 +133,7 @@ pub enum CardKind {
     End,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Card {
     /// Stable across languages and versions.

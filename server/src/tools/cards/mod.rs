@@ -10,6 +10,7 @@
 
 pub mod content;
 pub mod notes;
+pub mod own;
 pub mod pages;
 
 use crate::state::AppState;

@@ -65,6 +65,14 @@ fn reflective<'a>(state: &'a AppState, page: &Page, code: &str) -> AppResult<&'a
     if alone { Ok(deck) } else { Err(AppError::NotFound) }
 }
 
+/// A card of the deck, shipped or the organisation's own.
+async fn own_or_shipped(state: &AppState, me: &Member, page: &Page, deck: &super::content::Deck, card: &str) -> AppResult<bool> {
+    if deck.card(card).is_some() {
+        return Ok(true);
+    }
+    Ok(super::own::deck_cards(&state.db, me.org(), page.lang, deck).await?.iter().any(|c| c.code == card))
+}
+
 pub struct NoteCard {
     pub card: CardView,
     pub note: String,
@@ -89,7 +97,8 @@ async fn reflect_page(state: &AppState, page: Page, me: &Member, code: &str, typ
     if let Some(typed) = typed {
         mine = typed;
     }
-    let cards = super::pages::cards(&page, deck)
+    let all = super::own::deck_cards(&state.db, me.org(), page.lang, deck).await?;
+    let cards = super::pages::cards(&page, &all)
         .into_iter()
         .map(|card| NoteCard { note: mine.get(&card.code).cloned().unwrap_or_default(), card })
         .collect();
@@ -126,7 +135,7 @@ pub async fn save_all(
     let mut parsed = Vec::new();
     for (name, value) in &pairs {
         let Some(card) = name.strip_prefix("note-") else { continue };
-        if deck.card(card).is_none() {
+        if !own_or_shipped(&state, &me, &page, deck, card).await? {
             return Err(AppError::NotFound);
         }
         match LongText::parse_optional(value) {
@@ -160,7 +169,7 @@ pub async fn save_one(
     CsrfForm(form): CsrfForm<NoteForm>,
 ) -> AppResult<Response> {
     let deck = reflective(&state, &page, &code)?;
-    if deck.card(&card).is_none() {
+    if !own_or_shipped(&state, &me, &page, deck, &card).await? {
         return Err(AppError::NotFound);
     }
     let text = match LongText::parse_optional(&form.text) {

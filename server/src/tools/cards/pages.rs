@@ -4,7 +4,7 @@
 //! cut along). The decks are the method's shared material: every signed-in
 //! person may read and print them.
 
-use super::content::{CardKind, Deck, ProcedureKind};
+use super::content::{Card, CardKind, Deck, ProcedureKind};
 use crate::auth::Member;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -57,8 +57,8 @@ pub struct ProcedureView {
     pub steps: Vec<(String, String)>,
 }
 
-pub fn cards(page: &Page, deck: &Deck) -> Vec<CardView> {
-    deck.cards
+pub fn cards(page: &Page, cards: &[Card]) -> Vec<CardView> {
+    cards
         .iter()
         .map(|c| CardView {
             code: c.code.clone(),
@@ -128,15 +128,16 @@ fn deck<'a>(state: &'a AppState, page: &Page, code: &str) -> AppResult<&'a Deck>
     state.shipped.cards.get(page.lang).deck(code).ok_or(AppError::NotFound)
 }
 
-pub async fn show(State(state): State<AppState>, page: Page, _me: Member, Path(code): Path<String>) -> AppResult<DeckPage> {
+pub async fn show(State(state): State<AppState>, page: Page, me: Member, Path(code): Path<String>) -> AppResult<DeckPage> {
     let d = deck(&state, &page, &code)?;
+    let all = super::own::deck_cards(&state.db, me.org(), page.lang, d).await?;
     Ok(DeckPage {
         code: d.code.clone(),
         title: d.title.clone(),
         summary: d.summary.clone(),
         audience: d.audience.clone(),
         procedures: procedures(&page, d),
-        cards: cards(&page, d),
+        cards: cards(&page, &all),
         reflective: d.procedures.iter().any(|p| matches!(p.kind, ProcedureKind::Solo | ProcedureKind::PairWalk)),
         live: crate::tools::live::pages::STARTABLE
             .iter()
@@ -157,10 +158,11 @@ pub struct PrintPage {
     pub sheets: Vec<Vec<CardView>>,
 }
 
-pub async fn print(State(state): State<AppState>, page: Page, _me: Member, Path(code): Path<String>) -> AppResult<PrintPage> {
+pub async fn print(State(state): State<AppState>, page: Page, me: Member, Path(code): Path<String>) -> AppResult<PrintPage> {
     let d = deck(&state, &page, &code)?;
+    let all = super::own::deck_cards(&state.db, me.org(), page.lang, d).await?;
     let mut sheets: Vec<Vec<CardView>> = Vec::new();
-    for card in cards(&page, d) {
+    for card in cards(&page, &all) {
         match sheets.last_mut() {
             Some(sheet) if sheet.len() < 6 => sheet.push(card),
             _ => sheets.push(vec![card]),

@@ -13,9 +13,8 @@ pub mod socket;
 pub mod store;
 pub mod summary;
 
-use crate::content::Shipped;
 use crate::state::AppState;
-use crate::tools::cards::content::{CardKind, Deck, ProcedureKind};
+use crate::tools::cards::content::{Card, CardKind, ProcedureKind};
 use axum::routing::get;
 use axum::Router;
 use domain::live::{Procedure, Rules};
@@ -43,25 +42,35 @@ pub fn procedure_kind(p: Procedure) -> ProcedureKind {
 
 /// The cards a procedure works with: themes to prioritise, questions to
 /// interview each other with.
-pub fn playable(deck: &Deck, p: Procedure) -> Vec<&crate::tools::cards::content::Card> {
+pub fn playable(cards: &[Card], p: Procedure) -> Vec<&Card> {
     let kind = match p {
         Procedure::Prioritise => CardKind::Theme,
         Procedure::PairInterviews => CardKind::Question,
     };
-    deck.cards.iter().filter(|c| c.kind == kind).collect()
+    cards.iter().filter(|c| c.kind == kind).collect()
 }
 
-/// What a session may do, from the shipped deck it was started with (card
-/// codes and numbers are the same in every language).
-pub fn rules(shipped: &Shipped, row: &SessionRow) -> Option<Rules> {
-    let procedure = Procedure::parse(&row.procedure)?;
-    let deck = shipped.cards.da.deck(&row.deck)?;
-    let p = deck.procedure(procedure_kind(procedure))?;
-    Some(Rules {
+/// The session's deck in a language, with the organisation's own cards.
+pub async fn session_cards(state: &AppState, row: &SessionRow, lang: crate::i18n::Lang) -> anyhow::Result<Option<(&'static str, Vec<Card>)>> {
+    let Some(deck) = state.shipped.cards.get(lang).deck(&row.deck) else { return Ok(None) };
+    let org = domain::ids::OrgId::from_db(row.org_id.clone());
+    let code = crate::tools::cards::content::DECKS.into_iter().find(|c| *c == deck.code).unwrap_or_default();
+    Ok(Some((code, crate::tools::cards::own::deck_cards(&state.db, &org, lang, deck).await?)))
+}
+
+/// What a session may do, from the shipped deck it was started with and the
+/// organisation's own cards (card codes and numbers are the same in every
+/// language).
+pub async fn rules(state: &AppState, row: &SessionRow) -> anyhow::Result<Option<Rules>> {
+    let Some(procedure) = Procedure::parse(&row.procedure) else { return Ok(None) };
+    let Some(deck) = state.shipped.cards.da.deck(&row.deck) else { return Ok(None) };
+    let Some(p) = deck.procedure(procedure_kind(procedure)) else { return Ok(None) };
+    let Some((_, cards)) = session_cards(state, row, crate::i18n::Lang::Da).await? else { return Ok(None) };
+    Ok(Some(Rules {
         procedure,
-        cards: playable(deck, procedure).iter().map(|c| c.code.clone()).collect(),
+        cards: playable(&cards, procedure).iter().map(|c| c.code.clone()).collect(),
         dots: p.themes.map_or(3, |[_, most]| most),
         most_rounds: p.rounds.map_or(3, |[_, most]| most),
         seconds_per_person: p.seconds_per_person.unwrap_or(60),
-    })
+    }))
 }

@@ -148,8 +148,9 @@ pub async fn show(State(state): State<AppState>, page: Page, who: Participant) -
     let deck = state.shipped.cards.get(page.lang).deck(&session.deck).ok_or(AppError::NotFound)?;
     let procedure = session.procedure();
     let p = deck.procedure(procedure_kind(procedure)).ok_or(AppError::NotFound)?;
+    let all = super::session_cards(&state, session, page.lang).await?.map(|(_, c)| c).unwrap_or_default();
     let cards: Vec<CardJson> =
-        playable(deck, procedure).into_iter().map(|c| CardJson { code: &c.code, title: &c.title, text: &c.text, questions: &c.questions }).collect();
+        playable(&all, procedure).into_iter().map(|c| CardJson { code: &c.code, title: &c.title, text: &c.text, questions: &c.questions }).collect();
     let steps: serde_json::Map<String, serde_json::Value> =
         p.steps.iter().map(|s| (s.key.clone(), serde_json::json!({ "title": s.title, "text": s.text }))).collect();
     let labels: serde_json::Map<String, serde_json::Value> =

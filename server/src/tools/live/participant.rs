@@ -56,8 +56,12 @@ impl Participant {
 /// The session's room if the id is well formed and the session exists.
 pub async fn room(state: &AppState, raw_id: &str) -> Result<Arc<Room>, AppError> {
     let id = LiveSessionId::parse(raw_id).ok_or(AppError::NotFound)?;
-    let shipped = state.shipped.clone();
-    state.live.room_by_id(&id, |row| super::rules(&shipped, row)).await?.ok_or(AppError::NotFound)
+    if let Some(room) = state.live.loaded(id.as_str()) {
+        return Ok(room);
+    }
+    let row = store::session(&state.db, &id).await?.ok_or(AppError::NotFound)?;
+    let rules = super::rules(state, &row).await?.ok_or_else(|| anyhow::anyhow!("session {} uses a deck or procedure that is not shipped", row.id))?;
+    Ok(state.live.room(row, rules).await?)
 }
 
 impl FromRequestParts<AppState> for Participant {

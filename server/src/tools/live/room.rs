@@ -9,7 +9,6 @@
 
 use super::store::{self, Append, AppendWriter, Joining, SessionRow};
 use crate::storage::Db;
-use domain::ids::LiveSessionId;
 use domain::live::{Command, Event, Live, ParticipantNo, Refusal, Rules};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicI64, Ordering};
@@ -221,8 +220,8 @@ impl Hub {
     }
 
     /// The session's room, folded from its log on first use. `rules` comes
-    /// from the shipped deck the session was started with.
-    pub async fn room(&self, session: SessionRow, rules: impl FnOnce(&SessionRow) -> Option<Rules>) -> anyhow::Result<Arc<Room>> {
+    /// from the deck the session was started with (`live::rules`).
+    pub async fn room(&self, session: SessionRow, rules: Rules) -> anyhow::Result<Arc<Room>> {
         if let Some(room) = self.loaded(&session.id) {
             return Ok(room);
         }
@@ -230,7 +229,6 @@ impl Hub {
         if let Some(room) = self.loaded(&session.id) {
             return Ok(room);
         }
-        let rules = rules(&session).ok_or_else(|| anyhow::anyhow!("session {} uses a deck or procedure that is not shipped", session.id))?;
         let mut inner = Inner { live: Live::new(session.procedure()), log: Vec::new(), written: HashMap::new() };
         for row in store::events_after(&self.db, &session.id, 0).await? {
             Room::apply_row(&mut inner, &row)?;
@@ -240,15 +238,5 @@ impl Hub {
         let room = Arc::new(Room { session, rules, inner: Mutex::new(inner), seq, feed });
         self.rooms.lock().expect("rooms lock").insert(room.session.id.clone(), room.clone());
         Ok(room)
-    }
-
-    pub async fn room_by_id(&self, id: &LiveSessionId, rules: impl FnOnce(&SessionRow) -> Option<Rules>) -> anyhow::Result<Option<Arc<Room>>> {
-        if let Some(room) = self.loaded(id.as_str()) {
-            return Ok(Some(room));
-        }
-        match store::session(&self.db, id).await? {
-            Some(row) => Ok(Some(self.room(row, rules).await?)),
-            None => Ok(None),
-        }
     }
 }

@@ -61,7 +61,8 @@ async fn summary(state: &AppState, page: Page, who: &Participant) -> AppResult<S
     let live: Live = who.room.state().await;
     let landed = super::store::landed_at(&state.db, &session.id).await?;
     let name = |n: &ParticipantNo| live.participants.get(n).map(|x| x.name.clone()).unwrap_or_default();
-    let card = |code: &str| deck.card(code).map(|c| c.title.clone()).unwrap_or_else(|| code.to_string());
+    let all = super::session_cards(state, session, page.lang).await?.map(|(_, c)| c).unwrap_or_default();
+    let card = |code: &str| all.iter().find(|c| c.code == code).map(|c| c.title.clone()).unwrap_or_else(|| code.to_string());
     let picks = live
         .picks
         .iter()

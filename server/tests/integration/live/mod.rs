@@ -219,7 +219,8 @@ async fn five_steps(backend: Backend) {
     if backend == Backend::Sqlite {
         let restarted = ledertrivsel::tools::live::room::Hub::start(app.state.db.clone());
         let row = ledertrivsel::tools::live::store::session(&app.state.db, &domain::ids::LiveSessionId::parse(&id).unwrap()).await.unwrap().unwrap();
-        let room = restarted.room(row, |r| ledertrivsel::tools::live::rules(&app.state.shipped, r)).await.unwrap();
+        let rules = ledertrivsel::tools::live::rules(&app.state, &row).await.unwrap().unwrap();
+        let room = restarted.room(row, rules).await.unwrap();
         let again = room.state().await;
         assert!(again.ended && again.revealed);
         assert_eq!(again.seq, count_events(&app, &id).await);
@@ -282,4 +283,46 @@ async fn the_pages_work_in_english_and_the_demo_has_a_finished_session() {
     assert_eq!(status, 200, "joining needs no sign-in");
     assert!(body.contains("Kode"));
     assert_eq!(nobody.page("/join?code=0OIL").await.0, 422, "a malformed code gets a message");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_organisations_own_card_joins_its_deck_and_live_sessions() {
+    let app = TestApp::spawn(Backend::Sqlite).await.unwrap();
+    let org = app.org("Skive Kommune", "hr@skive.dk").await;
+    app.person(&org, "Lis Leder", "lis@skive.dk", &[Role::Leader]).await;
+    let other = app.org("Thisted Kommune", "hr@thisted.dk").await;
+    app.person(&other, "Tom Thisted", "tom@thisted.dk", &[Role::Leader]).await;
+    let hr = app.signed_in("hr@skive.dk").await;
+    let card_da = "Hjemmearbejde\nMange ledere arbejder hjemme en dag om ugen.\n- Hvordan holder du kontakten til dine medarbejdere?";
+    let card_en = "Working from home\nMany leaders work from home one day a week.\n- How do you stay in touch with your staff?";
+    assert!(hr.page("/admin/catalogue").await.1.contains("section-organisation"), "the decks are sections of the catalogue");
+    let r = hr.post_form("/admin/catalogue/items", &[("section", "organisation"), ("text_da", card_da), ("text_en", "")]).await;
+    assert_eq!(r.status(), 422, "both languages are required");
+    let r = hr.post_form("/admin/catalogue/items", &[("section", "organisation"), ("text_da", card_da), ("text_en", card_en)]).await;
+    assert_eq!(r.status(), 303);
+    let (item,): (String,) = sqlx::query_as("SELECT id FROM catalogue_items WHERE tool = 'cards'").fetch_one(&app.state.db.pool).await.unwrap();
+
+    let lis = app.signed_in("lis@skive.dk").await;
+    let (_, deck) = lis.page("/cards/organisation").await;
+    assert!(deck.contains("Hjemmearbejde") && deck.contains("Hvordan holder du kontakten til dine medarbejdere?"), "{deck}");
+    let (_, sheets) = lis.page("/cards/organisation/print").await;
+    assert_eq!(sheets.matches("class=\"lt-cut-card\"").count(), 17, "16 theme cards and the own card");
+    let tom = app.signed_in("tom@thisted.dk").await;
+    assert!(!tom.page("/cards/organisation").await.1.contains("Hjemmearbejde"), "another organisation never sees it");
+
+    let (id, code) = start(&app, &hr, "organisation:prioritise").await;
+    assert!(hr.page(&format!("/live/{id}")).await.1.contains("Hjemmearbejde"), "the shared screen lays it out");
+    assert_eq!(lis.post_form(&format!("/join/{code}"), &[]).await.status(), 303);
+    let mut f = Ws::connect(&hr, &id, 0).await;
+    let mut l = Ws::connect(&lis, &id, 0).await;
+    f.ok(json!({"type": "advance"})).await;
+    l.ok(json!({"type": "pick", "card": format!("own-{item}")})).await;
+    assert!(lis.page(&format!("/live/{id}/summary")).await.1.contains("<td>Hjemmearbejde</td>"));
+
+    // Hidden in the catalogue: gone from the deck.
+    assert_eq!(hr.post_form(&format!("/admin/catalogue/items/{item}/visibility"), &[("hidden", "1")]).await.status(), 303);
+    assert!(!lis.page("/cards/organisation").await.1.contains("Hjemmearbejde"));
+    hr.post_form("/language", &[("lang", "en"), ("next", "/cards")]).await;
+    hr.post_form(&format!("/admin/catalogue/items/{item}/visibility"), &[("hidden", "0")]).await;
+    assert!(hr.page("/cards/organisation").await.1.contains("Working from home"), "in English as written");
 }
