@@ -73,6 +73,8 @@
   try { pending = JSON.parse(sessionStorage.getItem(storeKey) || "{}"); } catch (err) { pending = {}; }
   var keep = function () { try { sessionStorage.setItem(storeKey, JSON.stringify(pending)); } catch (err) { /* private mode */ } };
   var socket = null, attempts = 0, counter = 0;
+  // How far the server's clock is ahead of this device's: timers count from the server's start.
+  var skew = 0;
   var say = function (text) { statusLine.textContent = text; };
   var message = el("div", { class: "lt-live-message", role: "alert" });
   var send = function (cmd) {
@@ -88,6 +90,7 @@
       var msg = JSON.parse(m.data);
       if (msg.type === "hello") {
         attempts = 0; me = msg.p; facilitator = msg.facilitator;
+        skew = msg.now_ms - Date.now();
         say(L.connected);
         Object.keys(pending).forEach(function (id) { socket.send(JSON.stringify({ id: id, cmd: pending[id] })); });
       } else if (msg.type === "event") {
@@ -270,7 +273,7 @@
       if (s.round < data.rounds) { box.appendChild(button("next-round", L["next-round"], function () { send({ type: "next_round" }); }, "button-primary")); }
       next = "close";
     }
-    if (next && data.steps[next] && s.step !== "interview") {
+    if (next && data.steps[next]) {
       box.appendChild(button("advance", fmt(L.advance, data.steps[next].title), function () { send({ type: "advance" }); }, "button-primary"));
     }
     if (s.step === "reasons") { box.appendChild(button("next-turn", L["next-turn"], function () { send({ type: "next_turn" }); })); }
@@ -298,7 +301,7 @@
 
   var drawTimer = function () {
     if (!s.timer) { parts.timer.hidden = true; return; }
-    var left = Math.max(0, Math.ceil(s.timer.seconds - (Date.now() - s.timer.started) / 1000));
+    var left = Math.max(0, Math.ceil(s.timer.seconds - (Date.now() + skew - s.timer.started) / 1000));
     parts.timer.hidden = false;
     parts.timer.textContent = fmt(L["timer-label"], Math.floor(left / 60) + ":" + String(left % 60).padStart(2, "0"));
     parts.timer.classList.toggle("lt-live-timer-over", left === 0);

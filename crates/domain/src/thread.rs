@@ -24,10 +24,13 @@ pub enum SourceKind {
     /// A point of a leader group's settled agreement (Tool 2), sent by the
     /// group's leader; source id `<round>/<point>`.
     CollabPoint,
+    /// A next step agreed in a live session with the leader group's deck,
+    /// sent by its facilitator; source id `<session>/<step number>`.
+    LiveStep,
 }
 
 impl SourceKind {
-    pub const ALL: [SourceKind; 4] = [SourceKind::AgreementPoint, SourceKind::Lift, SourceKind::ApvTheme, SourceKind::CollabPoint];
+    pub const ALL: [SourceKind; 5] = [SourceKind::AgreementPoint, SourceKind::Lift, SourceKind::ApvTheme, SourceKind::CollabPoint, SourceKind::LiveStep];
 
     /// The stable name stored in the database.
     pub fn code(self) -> &'static str {
@@ -36,6 +39,7 @@ impl SourceKind {
             SourceKind::Lift => "lift",
             SourceKind::ApvTheme => "apv_theme",
             SourceKind::CollabPoint => "collab_point",
+            SourceKind::LiveStep => "live_step",
         }
     }
 
@@ -50,6 +54,7 @@ impl SourceKind {
             SourceKind::Lift => "thread-source-lift",
             SourceKind::ApvTheme => "thread-source-apv-theme",
             SourceKind::CollabPoint => "thread-source-collab-point",
+            SourceKind::LiveStep => "thread-source-live-step",
         }
     }
 }

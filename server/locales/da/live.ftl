@@ -55,7 +55,12 @@ live-land = Gem i planen for ledertrivsel
 live-landed-at = De næste skridt blev gemt i planen { $when }.
 live-landed-notice = De næste skridt er gemt som udkast på handlekortene i planen.
 live-no-plan = Der er ingen åben plan for ledertrivsel. Start planen først, og gem så de næste skridt.
-live-to-plan = Gå til planen
+live-lift-help = Send de næste skridt til ledergruppen: De lander i gruppens indbakke og på mødesiden, hvor gruppens leder svarer, og I arbejder dem ind i gruppeaftalen.
+live-lift-group = Ledergruppe
+live-lift = Send til ledergruppen
+live-lifted-notice = De næste skridt er sendt til ledergruppens indbakke.
+error-live-group = Vælg en af dine ledergrupper.
+live-lifted-at = De næste skridt blev sendt til ledergruppen { $when }.
 
 # Tekster til den levende side (%1, %2 … udfyldes af siden)
 live-connected = Forbundet
@@ -117,6 +122,7 @@ live-refused-rounds = I har taget alle runderne.
 live-refused-pairs = Der skal være mindst to deltagere for at danne par.
 live-refused-timer = Uret kan højst sættes til en time.
 live-refused-full = Sessionen er fuld.
+live-refused-notes = Du har skrevet det største antal noter i sessionen.
 live-refused-flood = Du sender for hurtigt. Vent et øjeblik.
 live-refused-malformed = Beskeden kunne ikke læses.
 live-refused-unknown = Den besked kender sessionen ikke.

@@ -89,5 +89,6 @@ admin-inbox = Indbakke
 audit-lift-answered = Svarede på et løftet punkt
 thread-source-apv-theme = Fra en ledergruppes leder-APV
 thread-from-group-apv = Fra leder-APV'en i { $group }
+thread-source-live-step = Fra en dialogsession med kortene
 thread-source-collab-point = Fra en ledergruppes gruppeaftale
 thread-from-group-collab = Fra gruppeaftalen i { $group }

@@ -55,7 +55,12 @@ live-land = Save to the plan for leader wellbeing
 live-landed-at = The next steps were saved to the plan { $when }.
 live-landed-notice = The next steps are saved as a draft on the plan's action cards.
 live-no-plan = There is no open plan for leader wellbeing. Start the plan first, then save the next steps.
-live-to-plan = Go to the plan
+live-lift-help = Send the next steps to the leader group: they arrive in the group's inbox and on its meeting page, where the group's leader answers them and you work them into the group agreement.
+live-lift-group = Leader group
+live-lift = Send to the leader group
+live-lifted-notice = The next steps are sent to the leader group's inbox.
+error-live-group = Choose one of your leader groups.
+live-lifted-at = The next steps were sent to the leader group { $when }.
 
 # Texts of the live page (%1, %2 … are filled in by the page)
 live-connected = Connected
@@ -117,6 +122,7 @@ live-refused-rounds = You have taken all the rounds.
 live-refused-pairs = It takes at least two participants to form pairs.
 live-refused-timer = The timer can be set to an hour at most.
 live-refused-full = The session is full.
+live-refused-notes = You have written the most notes a session takes.
 live-refused-flood = You are sending too fast. Wait a moment.
 live-refused-malformed = The message could not be read.
 live-refused-unknown = The session does not know that message.

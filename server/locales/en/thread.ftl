@@ -89,5 +89,6 @@ admin-inbox = Inbox
 audit-lift-answered = Answered a lifted point
 thread-source-apv-theme = From a leader group's APV
 thread-from-group-apv = From the leader APV of { $group }
+thread-source-live-step = From a live session with the cards
 thread-source-collab-point = From a leader group's group agreement
 thread-from-group-collab = From the group agreement of { $group }

@@ -29,6 +29,7 @@ CREATE TABLE live_participants (
     PRIMARY KEY (session_id, no)
 );
 CREATE UNIQUE INDEX live_participants_person ON live_participants(session_id, person_id);
+CREATE UNIQUE INDEX live_participants_guest ON live_participants(session_id, guest_secret_hash);
 CREATE INDEX live_participants_of ON live_participants(person_id);
 
 CREATE TABLE live_events (
@@ -42,3 +43,5 @@ CREATE TABLE live_events (
     at TEXT NOT NULL,
     PRIMARY KEY (session_id, seq)
 );
+-- A command is written once, however often a reconnecting client resends it.
+CREATE UNIQUE INDEX live_events_command ON live_events(session_id, participant, client_id);

@@ -110,6 +110,10 @@ pub async fn withdraw(State(state): State<AppState>, me: Member, Path(id): Path<
             let round = source_id.split('/').next().unwrap_or_default();
             format!("/collab/rounds/{round}#agreement-points")
         }
+        Withdrawn::Done { kind: SourceKind::LiveStep, source_id, .. } => {
+            let session = source_id.split('/').next().unwrap_or_default();
+            format!("/live/{session}/summary")
+        }
         Withdrawn::Done { kind: SourceKind::Lift, from_group, .. } => match from_group {
             Some(g) => format!("/groups/{g}/inbox?withdrawn=1"),
             None => "/".to_string(),

@@ -29,6 +29,9 @@ pub const LONGEST_NAME: usize = 60;
 pub const MOST_NEXT_STEPS: usize = 20;
 /// Most participants in one session (the method's groups are far smaller).
 pub const MOST_PARTICIPANTS: usize = 60;
+/// Most notes one participant writes in a session: a person writes a few;
+/// a script would otherwise grow the session without end.
+pub const MOST_NOTES_EACH: usize = 50;
 
 /// The two procedures that run live.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -194,6 +197,7 @@ pub enum Refusal {
     TooFewForPairs,
     TooLongTimer,
     Full,
+    TooManyNotes,
 }
 
 impl Refusal {
@@ -215,6 +219,7 @@ impl Refusal {
             Refusal::TooFewForPairs => "live-refused-pairs",
             Refusal::TooLongTimer => "live-refused-timer",
             Refusal::Full => "live-refused-full",
+            Refusal::TooManyNotes => "live-refused-notes",
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The state of a session folded from its events, and the rules that turn a
 //! command into the next event.
 
-use super::{deal_round, pair_up, Command, Event, ParticipantNo, Pick, Procedure, Refusal, Rules, Step, LONGEST_NAME, LONGEST_TEXT, MOST_NEXT_STEPS, MOST_PARTICIPANTS};
+use super::{deal_round, pair_up, Command, Event, ParticipantNo, Pick, Procedure, Refusal, Rules, Step, LONGEST_NAME, LONGEST_TEXT, MOST_NEXT_STEPS, MOST_NOTES_EACH, MOST_PARTICIPANTS};
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -194,6 +194,9 @@ impl Live {
             }
             Command::Note { text } => {
                 let text = checked_text(&text)?;
+                if self.notes.iter().filter(|(p, _)| *p == who).count() >= MOST_NOTES_EACH {
+                    return Err(Refusal::TooManyNotes);
+                }
                 Ok(Event::Noted { p: who, text })
             }
             Command::Advance => {

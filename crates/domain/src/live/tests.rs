@@ -216,3 +216,13 @@ fn join_codes_are_read_forgivingly() {
     assert!(parse_name("   ").is_err());
     assert!(parse_name(&"x".repeat(LONGEST_NAME + 1)).is_err());
 }
+
+#[test]
+fn a_participant_writes_a_bounded_number_of_notes() {
+    let mut live = session(Procedure::Prioritise, 2);
+    for i in 0..MOST_NOTES_EACH {
+        run(&mut live, 2, Command::Note { text: format!("note {i}") }).unwrap();
+    }
+    assert_eq!(run(&mut live, 2, Command::Note { text: "one more".into() }), Err(Refusal::TooManyNotes));
+    run(&mut live, 3, Command::Note { text: "the others still can".into() }).unwrap();
+}

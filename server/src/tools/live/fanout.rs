@@ -17,30 +17,38 @@ use std::time::Duration;
 /// Listens until the process ends; started only on PostgreSQL.
 pub fn start(hub: Arc<Hub>, database_url: String) {
     tokio::spawn(async move {
-        let mut first = true;
         loop {
-            match listen(&hub, &database_url, first).await {
-                Ok(()) => {}
-                Err(e) => tracing::warn!(error = %e, "live fan-out lost its PostgreSQL connection; reconnecting"),
+            if let Err(e) = listen(&hub, &database_url).await {
+                tracing::warn!(error = %e, "live fan-out lost its PostgreSQL connection; reconnecting");
             }
-            first = false;
             tokio::time::sleep(Duration::from_secs(1)).await;
         }
     });
 }
 
-async fn listen(hub: &Arc<Hub>, url: &str, first: bool) -> anyhow::Result<()> {
-    let mut listener = PgListener::connect(url).await?;
-    listener.listen(CHANNEL).await?;
-    if !first {
-        for id in hub.loaded_ids() {
-            if let Some(room) = hub.loaded(&id) {
-                room.catch_up(&hub.db).await?;
-            }
+/// Every held room reads what it may have missed.
+async fn catch_up_all(hub: &Hub) -> anyhow::Result<()> {
+    for id in hub.loaded_ids() {
+        if let Some(room) = hub.loaded(&id) {
+            room.catch_up(&hub.db).await?;
         }
     }
+    Ok(())
+}
+
+async fn listen(hub: &Arc<Hub>, url: &str) -> anyhow::Result<()> {
+    let mut listener = PgListener::connect(url).await?;
+    listener.listen(CHANNEL).await?;
+    // Rooms loaded before the LISTEN took effect may have missed events.
+    catch_up_all(hub).await?;
     loop {
-        let note = listener.recv().await?;
+        // `try_recv` says when the connection was lost (`None`); it then
+        // reconnects, and what was sent meanwhile is not delivered.
+        let Some(note) = listener.try_recv().await? else {
+            tracing::warn!("live fan-out reconnected to PostgreSQL; catching up");
+            catch_up_all(hub).await?;
+            continue;
+        };
         let Some((session, seq)) = note.payload().split_once(':') else { continue };
         let Ok(seq) = seq.parse::<i64>() else { continue };
         if let Some(room) = hub.loaded(session) {

@@ -1,10 +1,16 @@
-//! The thread across levels from a live session: the next steps an
-//! organisation-deck session agreed become a draft in the organisation's
-//! open plan for leader wellbeing (Tool 3). Each step with a theme is added
-//! to that theme's action card, choosing the theme if the plan had not;
-//! HR then works the draft into goals, owners and dates in the plan itself.
-//! Saved once per session, by its facilitator, who must be the one who
-//! edits the plan (HR).
+//! The thread across levels from a live session: the next steps a
+//! prioritising session agreed go where its deck says.
+//! - The organisation deck's go to the organisation's open plan for leader
+//!   wellbeing (Tool 3) as a draft: each step with a theme is added to that
+//!   theme's action card, choosing the theme if the plan had not. Only HR,
+//!   who edits the plan, saves them.
+//! - The leader group deck's are lifted to a group the facilitator belongs
+//!   to, one lift per step (`SourceKind::LiveStep`), so they arrive in the
+//!   group's inbox and on its meeting page, where the group's leader answers
+//!   them and the group works them into its agreement (Tool 2).
+//!
+//! Saved once per session, by its facilitator, once the group is at its
+//! next steps.
 
 use super::participant::Participant;
 use super::store;
@@ -13,51 +19,98 @@ use crate::auth::extract::Membership;
 use crate::auth::Member;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
+use crate::thread::store as thread;
 use crate::tools::cards::content::LandsIn;
+use crate::tools::group::store::GroupLink;
 use crate::tools::plan::store as plan_store;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::live::{Live, Step};
+use domain::thread::{Destination, LiftText, SourceKind};
 
-/// Where a session's next steps can go, if anywhere, and whether they may
-/// go now: the organisation deck's, by its facilitator when HR, once the
-/// group is at its next steps.
-pub fn landable(state: &AppState, who: &Participant, me: Option<&Membership>, live: &Live) -> bool {
-    let deck = state.shipped.cards.da.deck(&who.room.session.deck);
-    let lands = deck.and_then(|d| d.procedure(super::procedure_kind(who.room.session.procedure()))).and_then(|p| p.lands_in);
-    lands == Some(LandsIn::WellbeingPlan)
-        && who.is_facilitator()
-        && me.is_some_and(|m| m.roles.may_administer() && m.org_id.as_str() == who.room.session.org_id)
-        && (live.step == Step::NextSteps || live.ended)
-        && !live.next_steps.is_empty()
+/// Where this session's next steps can go now, for this viewer.
+pub enum Target {
+    Plan,
+    /// The facilitator's groups to choose from.
+    Group(Vec<GroupLink>),
 }
 
-pub async fn land(State(state): State<AppState>, me: Member, who: Participant, CsrfForm(_): CsrfForm<Vec<(String, String)>>) -> AppResult<Response> {
+pub async fn target(state: &AppState, who: &Participant, me: Option<&Membership>, live: &Live) -> anyhow::Result<Option<Target>> {
+    let session = &who.room.session;
+    let Some(me) = me.filter(|m| m.org_id.as_str() == session.org_id) else { return Ok(None) };
+    if !who.is_facilitator() || !(live.step == Step::NextSteps || live.ended) || live.next_steps.is_empty() {
+        return Ok(None);
+    }
+    let deck = state.shipped.cards.da.deck(&session.deck);
+    let lands = deck.and_then(|d| d.procedure(super::procedure_kind(session.procedure()))).and_then(|p| p.lands_in);
+    Ok(match lands {
+        Some(LandsIn::WellbeingPlan) if me.roles.may_administer() => Some(Target::Plan),
+        Some(LandsIn::GroupAgreement) => {
+            let groups = crate::tools::group::store::groups_of(&state.db, &me.org_id, &me.person_id).await?;
+            (!groups.is_empty()).then_some(Target::Group(groups))
+        }
+        _ => None,
+    })
+}
+
+#[derive(serde::Deserialize)]
+pub struct LandForm {
+    #[serde(default)]
+    group: String,
+}
+
+pub async fn land(State(state): State<AppState>, me: Member, who: Participant, CsrfForm(form): CsrfForm<LandForm>) -> AppResult<Response> {
     let live = who.room.state().await;
-    if !landable(&state, &who, Some(&me.m), &live) {
-        return Err(AppError::Forbidden);
-    }
-    let id = &who.room.session.id;
+    let id = who.room.session.id.clone();
     let back = |notice: &str| Ok(Redirect::to(&format!("/live/{id}/summary?notice={notice}")).into_response());
-    let Some(plan) = plan_store::plans(&state.db, me.org()).await?.into_iter().find(|p| p.open) else {
-        return back("no-plan");
-    };
-    if !store::mark_landed(&state.db, id).await? {
-        return back("landed");
-    }
-    let lines: Vec<(String, String)> = live
-        .next_steps
-        .iter()
-        .filter_map(|s| {
-            let line = if s.owner.is_empty() { format!("• {}", s.text) } else { format!("• {} ({})", s.text, s.owner) };
-            s.card.clone().map(|card| (card, line))
-        })
-        .collect();
-    match plan_store::draft_actions(&state.db, me.org(), &plan.id, me.person(), &lines).await? {
-        Ok(_) => back("landed"),
-        Err(plan_store::Refused::Closed) => {
-            store::unmark_landed(&state.db, id).await?;
-            back("no-plan")
+    match target(&state, &who, Some(&me.m), &live).await? {
+        None => Err(AppError::Forbidden),
+        Some(Target::Plan) => {
+            let Some(plan) = plan_store::plans(&state.db, me.org()).await?.into_iter().find(|p| p.open) else {
+                return back("no-plan");
+            };
+            if !store::mark_landed(&mut *state.db.pool.acquire().await?, &id, None).await? {
+                return back("landed");
+            }
+            let lines: Vec<(String, String)> = live.next_steps.iter().filter_map(|s| s.card.clone().map(|card| (card, line(s)))).collect();
+            match plan_store::draft_actions(&state.db, me.org(), &plan.id, me.person(), &lines).await? {
+                Ok(_) => back("landed"),
+                Err(plan_store::Refused::Closed) => {
+                    store::unmark_landed(&state.db, &id).await?;
+                    back("no-plan")
+                }
+            }
+        }
+        Some(Target::Group(groups)) => {
+            let Some(group) = groups.iter().find(|g| g.id.as_str() == form.group) else {
+                return Err(AppError::BadRequest("error-live-group"));
+            };
+            let mut tx = state.db.pool.begin().await?;
+            if !store::mark_landed(&mut tx, &id, Some(&group.id)).await? {
+                return back("landed");
+            }
+            let to = Destination::Group(group.id.clone());
+            for step in &live.next_steps {
+                let Ok(text) = LiftText::parse(&line(step)) else { continue };
+                let source = format!("{id}/{}", step.n);
+                let new = thread::NewLift {
+                    source_kind: SourceKind::LiveStep,
+                    source_id: &source,
+                    from_person: me.person(),
+                    from_group: None,
+                    to: &to,
+                    text: &text,
+                    attributed: true,
+                };
+                thread::lift(&mut tx, me.org(), new).await?;
+            }
+            tx.commit().await?;
+            back("lifted")
         }
     }
+}
+
+/// A next step as one line: what, and who takes it on.
+fn line(s: &domain::live::NextStep) -> String {
+    if s.owner.is_empty() { format!("• {}", s.text) } else { format!("• {} ({})", s.text, s.owner) }
 }

@@ -287,11 +287,13 @@ pub async fn join(
     page: Page,
     viewer: Option<Extension<Viewer>>,
     addr: Option<Extension<ConnectInfo<SocketAddr>>>,
+    headers: axum::http::HeaderMap,
     Path(code): Path<String>,
     CsrfForm(form): CsrfForm<JoinForm>,
 ) -> AppResult<Response> {
     let viewer = viewer.map(|Extension(v)| v);
-    let Some(session) = find(&state, &code, addr.map(|Extension(ConnectInfo(a))| a)).await? else {
+    let addr = addr.map(|Extension(ConnectInfo(a))| a);
+    let Some(session) = find(&state, &code, addr).await? else {
         let error = Some(page.t("error-live-code"));
         return Ok((StatusCode::NOT_FOUND, JoinPage { page, code, title: None, member_name: None, name: form.name, error }).into_response());
     };
@@ -309,13 +311,24 @@ pub async fn join(
         let member_name = member.as_ref().map(|(_, n)| n.clone());
         Ok((StatusCode::UNPROCESSABLE_ENTITY, JoinPage { page, code: session.join_code.clone(), title: title.clone(), member_name, name, error }).into_response())
     };
+    // Joins are counted per address too, so nobody fills a session by script
+    // (a meeting room of phones behind one address stays well inside).
+    crate::auth::rate_limit::check(&state.limits.live_join, &addr.map(|a| a.ip().to_string()).unwrap_or_default())?;
     let (person, name, guest) = match &member {
         Some((person, name)) => (Some(person.clone()), name.clone(), None),
         None => match parse_name(&form.name) {
-            Ok(name) => (None, name, Some(participant::new_guest_secret())),
+            // A browser that has joined a session before keeps its secret,
+            // so its earlier sessions still know it.
+            Ok(name) => (None, name, Some(participant::guest_secret(&headers))),
             Err(e) => return refuse(page, e.key, form.name),
         },
     };
+    if let Some((_, hash)) = &guest {
+        let id = domain::ids::LiveSessionId::from_db(session.id.clone());
+        if store::participant_of_guest(&state.db, &id, hash).await?.is_some() {
+            return Ok(Redirect::to(&format!("/live/{}", session.id)).into_response());
+        }
+    }
     match room.join(&state.live, person, &name, guest.as_ref().map(|(_, hash)| hash.clone())).await {
         Ok(_) => {}
         Err(Rejected::Refused(r)) => return refuse(page, r.key(), form.name),
@@ -323,6 +336,7 @@ pub async fn join(
     }
     let mut response = Redirect::to(&format!("/live/{}", session.id)).into_response();
     if let Some((secret, _)) = guest {
+        // (Re)set, so the cookie lives a day from the latest join.
         response.headers_mut().append(header::SET_COOKIE, participant::guest_cookie(&secret, state.secure_cookies).parse().map_err(anyhow::Error::from)?);
     }
     Ok(response)

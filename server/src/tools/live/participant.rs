@@ -20,8 +20,20 @@ use std::sync::Arc;
 
 pub const GUEST_COOKIE: &str = "lt_guest";
 
+/// The browser's guest secret if it has one, else a fresh one; with the
+/// hash to store.
+pub fn guest_secret(headers: &axum::http::HeaderMap) -> (String, String) {
+    match cookie(headers, GUEST_COOKIE).filter(|s| s.len() >= 32 && s.len() <= 100) {
+        Some(secret) => {
+            let hash = crate::auth::tokens::digest(&secret);
+            (secret, hash)
+        }
+        None => new_guest_secret(),
+    }
+}
+
 /// A fresh guest secret for the cookie, and the hash to store.
-pub fn new_guest_secret() -> (String, String) {
+fn new_guest_secret() -> (String, String) {
     let mut bytes = [0u8; 32];
     rand::rng().fill_bytes(&mut bytes);
     let secret = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);

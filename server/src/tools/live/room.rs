@@ -109,6 +109,11 @@ impl Room {
         (missed, self.feed.subscribe(), inner.live.clone())
     }
 
+    /// Connections following the room on this server.
+    pub fn listeners(&self) -> usize {
+        self.feed.receiver_count()
+    }
+
     /// The last event this server has, without waiting for the room's lock.
     pub fn last_seq(&self) -> i64 {
         self.seq.load(Ordering::Acquire)
@@ -121,24 +126,23 @@ impl Room {
     /// Decides `who`'s command and writes the event; answers its number.
     pub async fn command(&self, hub: &Hub, who: ParticipantNo, client_id: &str, command: Command) -> Result<i64, Rejected> {
         let mut inner = self.inner.lock().await;
-        if let Some(seq) = inner.written.get(&(who, client_id.to_string())) {
-            return Ok(*seq);
-        }
-        // Another server may have written the number we were about to use:
-        // read its events and decide again, once.
+        // Another server may have written the number we were about to use,
+        // or this very command (a resend after a lost acknowledgement):
+        // read the log and look again, once.
         for attempt in 0..2 {
+            if let Some(seq) = inner.written.get(&(who, client_id.to_string())) {
+                return Ok(*seq);
+            }
             let event = inner.live.decide(who, command.clone(), &self.rules, now_ms()).map_err(Rejected::Refused)?;
             let ends = matches!(event, Event::Ended);
-            match self.append(hub, &mut inner, event, Some((who, client_id)), None, ends).await {
-                Ok(seq) => return Ok(seq),
-                Err(e) if attempt == 0 => {
-                    tracing::debug!(error = %e, "live append failed; catching up and retrying");
-                    self.catch_up_locked(&hub.db, &mut inner).await?;
-                }
-                Err(e) => return Err(Rejected::Failed(e)),
+            if let Some(seq) = self.append(hub, &mut inner, event, Some((who, client_id)), None, ends).await? {
+                return Ok(seq);
+            }
+            if attempt == 0 {
+                self.catch_up_locked(&hub.db, &mut inner).await?;
             }
         }
-        unreachable!("the loop returns")
+        Err(Rejected::Failed(anyhow::anyhow!("session {}: the event number stayed taken", self.session.id)))
     }
 
     /// Adds a participant (a signed-in person or a guest) and answers their number.
@@ -148,22 +152,21 @@ impl Room {
             let no = inner.live.participants.keys().max().copied().unwrap_or(0) + 1;
             let event = inner.live.join(no, name, false).map_err(Rejected::Refused)?;
             let joining = Joining { no, person: person.clone(), name: name.to_string(), guest_hash: guest_hash.clone() };
-            match self.append(hub, &mut inner, event, None, Some(joining), false).await {
-                Ok(_) => return Ok(no),
-                Err(e) if attempt == 0 => {
-                    tracing::debug!(error = %e, "live join failed; catching up and retrying");
-                    self.catch_up_locked(&hub.db, &mut inner).await?;
-                }
-                Err(e) => return Err(Rejected::Failed(e)),
+            if self.append(hub, &mut inner, event, None, Some(joining), false).await?.is_some() {
+                return Ok(no);
+            }
+            if attempt == 0 {
+                self.catch_up_locked(&hub.db, &mut inner).await?;
             }
         }
-        unreachable!("the loop returns")
+        Err(Rejected::Failed(anyhow::anyhow!("session {}: the event number stayed taken", self.session.id)))
     }
 
-    async fn append(&self, hub: &Hub, inner: &mut Inner, event: Event, from: Option<(ParticipantNo, &str)>, joining: Option<Joining>, ends: bool) -> anyhow::Result<i64> {
+    /// Writes and applies the event; `None` when its number was taken.
+    async fn append(&self, hub: &Hub, inner: &mut Inner, event: Event, from: Option<(ParticipantNo, &str)>, joining: Option<Joining>, ends: bool) -> anyhow::Result<Option<i64>> {
         let seq = inner.live.seq + 1;
         let body = serde_json::to_string(&event)?;
-        hub.writer
+        let written = hub.writer
             .write(Append {
                 backend: hub.db.backend,
                 session: self.session.id.clone(),
@@ -175,11 +178,14 @@ impl Room {
                 ends,
             })
             .await?;
+        if !written {
+            return Ok(None);
+        }
         let row = store::EventRow { seq, participant: from.map(|(p, _)| i64::from(p)), client_id: from.map(|(_, id)| id.to_string()), body };
         let out = Self::apply_row(inner, &row)?;
         self.seq.store(seq, Ordering::Release);
         let _ = self.feed.send(out);
-        Ok(seq)
+        Ok(Some(seq))
     }
 }
 
@@ -215,6 +221,15 @@ impl Hub {
         self.rooms.lock().expect("rooms lock").get(session).cloned()
     }
 
+    /// Lets go of a room nobody on this server follows any more; the log
+    /// stays, and the room is folded again if someone comes back.
+    pub fn release_if_idle(&self, session: &str) {
+        let mut rooms = self.rooms.lock().expect("rooms lock");
+        if rooms.get(session).is_some_and(|r| r.listeners() == 0) {
+            rooms.remove(session);
+        }
+    }
+
     pub fn loaded_ids(&self) -> Vec<String> {
         self.rooms.lock().expect("rooms lock").keys().cloned().collect()
     }
@@ -237,6 +252,11 @@ impl Hub {
         let seq = AtomicI64::new(inner.live.seq);
         let room = Arc::new(Room { session, rules, inner: Mutex::new(inner), seq, feed });
         self.rooms.lock().expect("rooms lock").insert(room.session.id.clone(), room.clone());
+        // Another server's event written between reading the log and
+        // holding the room here sent its notification to no room.
+        if self.db.backend == crate::storage::Backend::Postgres {
+            room.catch_up(&self.db).await?;
+        }
         Ok(room)
     }
 }

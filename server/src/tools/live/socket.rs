@@ -33,6 +33,8 @@ pub const LARGEST_MESSAGE: usize = 4 * 1024;
 /// far slower; a script that sends faster is refused, not queued.
 const BURST: NonZeroU32 = NonZeroU32::new(10).unwrap();
 const PER_SECOND: NonZeroU32 = NonZeroU32::new(5).unwrap();
+/// How long a room stays in memory after its last connection closed.
+const IDLE_ROOM: std::time::Duration = std::time::Duration::from_secs(10 * 60);
 /// A connection that keeps flooding after this many refusals is closed.
 const MOST_REFUSED_IN_A_ROW: u32 = 50;
 
@@ -70,7 +72,13 @@ pub async fn connect(
         .max_message_size(LARGEST_MESSAGE)
         .max_frame_size(LARGEST_MESSAGE)
         .on_upgrade(move |socket| async move {
+            let (hub, id) = (state.live.clone(), who.room.session.id.clone());
             run(state, who.room, who.no, tr, since.since, socket).await;
+            // A session nobody follows any more leaves memory after a while.
+            tokio::spawn(async move {
+                tokio::time::sleep(IDLE_ROOM).await;
+                hub.release_if_idle(&id);
+            });
         })
 }
 
@@ -88,7 +96,9 @@ fn refused(id: Option<&str>, message: &str) -> String {
 async fn run(state: AppState, room: Arc<Room>, me: ParticipantNo, tr: Tr, since: i64, socket: WebSocket) {
     let (mut sink, mut stream) = socket.split();
     let (missed, mut feed, live) = room.subscribe(since).await;
-    let hello = serde_json::json!({ "type": "hello", "p": me, "seq": live.seq, "facilitator": live.is_facilitator(me) }).to_string();
+    // The server's clock, so a phone whose clock is off still counts a timer down right.
+    let now_ms = (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64;
+    let hello = serde_json::json!({ "type": "hello", "p": me, "seq": live.seq, "facilitator": live.is_facilitator(me), "now_ms": now_ms }).to_string();
     if sink.send(Message::Text(hello.into())).await.is_err() {
         return;
     }
@@ -113,7 +123,9 @@ async fn run(state: AppState, room: Arc<Room>, me: ParticipantNo, tr: Tr, since:
                 };
                 let answer = if limiter.check().is_err() {
                     metrics::counter!("live_refused_total", "why" => "flood").increment(1);
-                    Err(refused(None, &tr.t("live-refused-flood")))
+                    // With its id, so the client drops it rather than sending it again later.
+                    let id = serde_json::from_str::<Envelope>(&text).ok().map(|e| e.id);
+                    Err(refused(id.as_deref(), &tr.t("live-refused-flood")))
                 } else {
                     handle(&state, &room, me, &tr, &text).await
                 };

@@ -147,9 +147,15 @@ pub async fn participant_of_guest(db: &Db, session: &LiveSessionId, secret_hash:
     Ok(no.map(|n| n as ParticipantNo))
 }
 
-/// Marks the next steps as saved; false if they already were.
-pub async fn mark_landed(db: &Db, session: &str) -> anyhow::Result<bool> {
-    let done = sqlx::query("UPDATE live_sessions SET landed_at = $1 WHERE id = $2 AND landed_at IS NULL").bind(now_text()).bind(session).execute(&db.pool).await?;
+/// Marks the next steps as saved (to the plan, or lifted to `group`);
+/// false if they already were.
+pub async fn mark_landed(conn: &mut AnyConnection, session: &str, group: Option<&GroupId>) -> anyhow::Result<bool> {
+    let done = sqlx::query("UPDATE live_sessions SET landed_at = $1, group_id = COALESCE($3, group_id) WHERE id = $2 AND landed_at IS NULL")
+        .bind(now_text())
+        .bind(session)
+        .bind(group.map(|g| g.as_str()))
+        .execute(conn)
+        .await?;
     Ok(done.rows_affected() == 1)
 }
 
@@ -159,8 +165,11 @@ pub async fn unmark_landed(db: &Db, session: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-pub async fn landed_at(db: &Db, session: &str) -> anyhow::Result<Option<String>> {
-    Ok(sqlx::query_scalar("SELECT landed_at FROM live_sessions WHERE id = $1").bind(session).fetch_one(&db.pool).await?)
+/// When the next steps were saved, and whether they went to a group.
+pub async fn landed(db: &Db, session: &str) -> anyhow::Result<Option<(String, bool)>> {
+    let row: (Option<String>, Option<String>) =
+        sqlx::query_as("SELECT landed_at, group_id FROM live_sessions WHERE id = $1").bind(session).fetch_one(&db.pool).await?;
+    Ok(row.0.map(|at| (at, row.1.is_some())))
 }
 
 /// One stored event as the log holds it.
@@ -225,19 +234,36 @@ pub struct Joining {
 }
 
 impl Job for Append {
-    type Out = ();
+    /// False when nothing was written: the number was taken (another server
+    /// wrote it) or the command was already written. The room then reads
+    /// the log and decides again.
+    type Out = bool;
 
-    fn write<'a>(&'a self, conn: &'a mut AnyConnection) -> Pin<Box<dyn Future<Output = anyhow::Result<()>> + Send + 'a>> {
+    fn write<'a>(&'a self, conn: &'a mut AnyConnection) -> Pin<Box<dyn Future<Output = anyhow::Result<bool>> + Send + 'a>> {
         Box::pin(async move {
-            // The primary key (session, seq) refuses a second event with the
-            // same number, also from another server: the caller reloads and retries.
-            if self.backend == Backend::Postgres {
+            // A conflict must not abort the shared transaction, which holds
+            // other sessions' events too: it writes nothing, and says so.
+            let written = if self.backend == Backend::Postgres {
                 // One round trip: the insert and the notification to the other
                 // servers, which read everything after their last event anyway.
-                sqlx::query(concat!(
+                let n: i64 = sqlx::query_scalar(concat!(
                     "WITH e AS (INSERT INTO live_events (session_id, seq, participant, client_id, body, at) ",
-                    "VALUES ($1, $2, $3, $4, $5, $6) RETURNING session_id, seq) ",
-                    "SELECT pg_notify('live_events', session_id || ':' || seq) FROM e"
+                    "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING session_id, seq) ",
+                    "SELECT COUNT(*) FROM (SELECT pg_notify('live_events', session_id || ':' || seq) FROM e) AS notified"
+                ))
+                .bind(&self.session)
+                .bind(self.seq)
+                .bind(self.participant.map(i64::from))
+                .bind(self.client_id.as_deref())
+                .bind(&self.body)
+                .bind(now_text())
+                .fetch_one(&mut *conn)
+                .await?;
+                n == 1
+            } else {
+                sqlx::query(concat!(
+                    "INSERT INTO live_events (session_id, seq, participant, client_id, body, at) VALUES ($1, $2, $3, $4, $5, $6) ",
+                    "ON CONFLICT DO NOTHING"
                 ))
                 .bind(&self.session)
                 .bind(self.seq)
@@ -246,9 +272,12 @@ impl Job for Append {
                 .bind(&self.body)
                 .bind(now_text())
                 .execute(&mut *conn)
-                .await?;
-            } else {
-                insert_event(conn, &self.session, self.seq, self.participant, self.client_id.as_deref(), &self.body).await?;
+                .await?
+                .rows_affected()
+                    == 1
+            };
+            if !written {
+                return Ok(false);
             }
             if let Some(j) = &self.joining {
                 insert_participant(conn, &self.session, j.no, j.person.as_deref(), &j.name, j.guest_hash.as_deref()).await?;
@@ -256,7 +285,7 @@ impl Job for Append {
             if self.ends {
                 sqlx::query("UPDATE live_sessions SET ended_at = $1 WHERE id = $2").bind(now_text()).bind(&self.session).execute(&mut *conn).await?;
             }
-            Ok(())
+            Ok(true)
         })
     }
 }

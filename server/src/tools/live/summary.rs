@@ -40,9 +40,11 @@ pub struct SummaryPage {
     pub next_steps: Vec<Row>,
     pub round: u32,
     pub pairs: Vec<Row>,
-    /// The facilitator (HR) may save the next steps to the plan.
-    pub landable: bool,
-    /// When they were saved.
+    /// Where the facilitator may send the next steps now: the plan, or one
+    /// of their groups (id, name).
+    pub to_plan: bool,
+    pub to_groups: Vec<(String, String)>,
+    /// When and where they were saved, as a sentence.
     pub landed: Option<String>,
     pub notice: Option<String>,
 }
@@ -59,7 +61,11 @@ async fn summary(state: &AppState, page: Page, who: &Participant) -> AppResult<S
     let procedure = session.procedure();
     let p = deck.procedure(procedure_kind(procedure)).ok_or(AppError::NotFound)?;
     let live: Live = who.room.state().await;
-    let landed = super::store::landed_at(&state.db, &session.id).await?;
+    let landed = super::store::landed(&state.db, &session.id).await?;
+    let target = match landed {
+        Some(_) => None,
+        None => super::land::target(state, who, who.viewer.as_ref().and_then(|v| v.member.as_ref()), &live).await?,
+    };
     let name = |n: &ParticipantNo| live.participants.get(n).map(|x| x.name.clone()).unwrap_or_default();
     let all = super::session_cards(state, session, page.lang).await?.map(|(_, c)| c).unwrap_or_default();
     let card = |code: &str| all.iter().find(|c| c.code == code).map(|c| c.title.clone()).unwrap_or_else(|| code.to_string());
@@ -100,8 +106,12 @@ async fn summary(state: &AppState, page: Page, who: &Participant) -> AppResult<S
             .collect(),
         round: live.round,
         pairs,
-        landable: landed.is_none() && super::land::landable(state, who, who.viewer.as_ref().and_then(|v| v.member.as_ref()), &live),
-        landed: landed.map(|at| page.date_time(&at)),
+        to_plan: matches!(target, Some(super::land::Target::Plan)),
+        to_groups: match target {
+            Some(super::land::Target::Group(groups)) => groups.into_iter().map(|g| (g.id.as_str().to_string(), g.name)).collect(),
+            _ => Vec::new(),
+        },
+        landed: landed.map(|(at, to_group)| page.t1(if to_group { "live-lifted-at" } else { "live-landed-at" }, "when", page.date_time(&at))),
         notice: None,
         page,
     })
@@ -112,6 +122,7 @@ pub async fn show(State(state): State<AppState>, page: Page, who: Participant, Q
     s.notice = match q.notice.as_deref() {
         Some("landed") => Some(s.page.t("live-landed-notice")),
         Some("no-plan") => Some(s.page.t("live-no-plan")),
+        Some("lifted") => Some(s.page.t("live-lifted-notice")),
         _ => None,
     };
     Ok(s)

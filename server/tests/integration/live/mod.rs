@@ -267,6 +267,18 @@ async fn det_korte_moede_pairs_people_and_deals_cards() {
     assert!(f.refused(json!({"type": "next_round"})).await.contains("alle runderne"));
     let (_, summary) = hr.page(&format!("/live/{id}/summary")).await;
     assert!(summary.contains("Anna") && summary.contains("Runder med nye par: 3"), "{summary}");
+    f.ok(json!({"type": "advance"})).await;
+    assert_eq!(people[2].event("stepped").await["event"]["step"], "close", "the interviews close");
+
+    // A guest's browser that joins a second session is still known in the first.
+    let (second, second_code) = start(&app, &hr, "network:pair_interviews").await;
+    let anna = guest(&app.base, &code, "Anna igen").await;
+    assert_eq!(anna.post_form(&format!("/join/{code}"), &[("name", "Anna igen")]).await.status(), 303, "a second join is the same participant");
+    assert_eq!(anna.post_form(&format!("/join/{second_code}"), &[("name", "Anna")]).await.status(), 303);
+    assert_eq!(anna.page(&format!("/live/{id}")).await.0, 200);
+    assert_eq!(anna.page(&format!("/live/{second}")).await.0, 200);
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM live_participants WHERE name = 'Anna igen'").fetch_one(&app.state.db.pool).await.unwrap();
+    assert_eq!(n, 1);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -325,4 +337,37 @@ async fn an_organisations_own_card_joins_its_deck_and_live_sessions() {
     hr.post_form("/language", &[("lang", "en"), ("next", "/cards")]).await;
     hr.post_form(&format!("/admin/catalogue/items/{item}/visibility"), &[("hidden", "0")]).await;
     assert!(hr.page("/cards/organisation").await.1.contains("Working from home"), "in English as written");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_leader_group_sessions_next_steps_are_lifted_to_the_group() {
+    let app = TestApp::spawn(Backend::Sqlite).await.unwrap();
+    let org = app.org("Favrskov Kommune", "hr@favrskov.dk").await;
+    let lis = app.person(&org, "Lis Leder", "lis@favrskov.dk", &[Role::Leader]).await;
+    let anna = app.person(&org, "Anna Andersen", "anna@favrskov.dk", &[Role::Leader]).await;
+    let group = app.group(&org, "Ledergruppe Syd", &lis, &[&anna]).await;
+    let other = app.group(&org, "Ledergruppe Nord", &anna, &[]).await;
+    let lis_c = app.signed_in("lis@favrskov.dk").await;
+    let (id, code) = start(&app, &lis_c, "leader_group:prioritise").await;
+    let anna_c = app.signed_in("anna@favrskov.dk").await;
+    assert_eq!(anna_c.post_form(&format!("/join/{code}"), &[]).await.status(), 303);
+    let mut f = Ws::connect(&lis_c, &id, 0).await;
+    for _ in 0..4 {
+        f.ok(json!({"type": "advance"})).await;
+    }
+    f.ok(json!({"type": "add_next_step", "text": "Fast sparringsmakker til alle", "owner": "Anna Andersen", "card": "lg-sparring"})).await;
+    f.ok(json!({"type": "add_next_step", "text": "Dilemma som fast punkt på møderne", "owner": "", "card": null})).await;
+
+    let (_, summary) = lis_c.page(&format!("/live/{id}/summary")).await;
+    assert!(summary.contains("Send til ledergruppen") && summary.contains("Ledergruppe Syd") && !summary.contains("Ledergruppe Nord"), "{summary}");
+    assert!(!anna_c.page(&format!("/live/{id}/summary")).await.1.contains("Send til ledergruppen"), "only the facilitator sends them");
+    assert_eq!(lis_c.post_form(&format!("/live/{id}/land"), &[("group", other.as_str())]).await.status(), 400, "not her group");
+    let r = lis_c.post_form(&format!("/live/{id}/land"), &[("group", group.as_str())]).await;
+    assert_eq!(location(&r), format!("/live/{id}/summary?notice=lifted"));
+    assert_eq!(location(&lis_c.post_form(&format!("/live/{id}/land"), &[("group", group.as_str())]).await), format!("/live/{id}/summary?notice=landed"));
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM lifts WHERE source_kind = 'live_step'").fetch_one(&app.state.db.pool).await.unwrap();
+    assert_eq!(n, 2, "one lift per next step, sent once");
+    let (_, inbox) = lis_c.page(&format!("/groups/{group}/inbox")).await;
+    assert!(inbox.contains("• Fast sparringsmakker til alle (Anna Andersen)") && inbox.contains("Fra en dialogsession med kortene"), "{inbox}");
+    assert!(lis_c.page(&format!("/live/{id}/summary")).await.1.contains("De næste skridt blev sendt til ledergruppen"));
 }
