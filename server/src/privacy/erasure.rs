@@ -57,6 +57,10 @@ pub async fn delete_account(db: &Db, account: &AccountId) -> anyhow::Result<Resu
         audit::record(&mut tx, &OrgId::from_db(org.clone()), actor, "account-deleted", name).await?;
     }
     let persons: Vec<String> = persons.into_iter().map(|(id, _, _)| id).collect();
+    // Names written into shared logs, which the register cannot clear by column.
+    for person in &persons {
+        crate::tools::live::store::forget_names(&mut tx, person).await?;
+    }
     erase(&mut tx, account, &persons).await?;
     // Every browser signed in as this account is signed out.
     sqlx::query("DELETE FROM login_sessions WHERE data LIKE $1")

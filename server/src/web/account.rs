@@ -172,7 +172,7 @@ async fn delete(
         return refuse(page, errors).await;
     }
     match erasure::delete_account(&state.db, &viewer.account_id).await? {
-        Ok(()) => {}
+        Ok(()) => state.live.release_idle(),
         Err(erasure::Refused::LastHrAdmin { orgs }) => {
             errors.0.push(last_admin_error(&page, &orgs));
             return refuse(page, errors).await;

@@ -230,6 +230,13 @@ impl Hub {
         }
     }
 
+    /// Lets go of every room nobody follows, so its next use folds the log
+    /// again (after a deleted person's name was taken out of logs). Rooms
+    /// in use stay: splitting one would leave its connections behind.
+    pub fn release_idle(&self) {
+        self.rooms.lock().expect("rooms lock").retain(|_, r| r.listeners() > 0);
+    }
+
     pub fn loaded_ids(&self) -> Vec<String> {
         self.rooms.lock().expect("rooms lock").keys().cloned().collect()
     }

@@ -172,6 +172,47 @@ pub async fn landed(db: &Db, session: &str) -> anyhow::Result<Option<(String, bo
     Ok(row.0.map(|at| (at, row.1.is_some())))
 }
 
+/// What stands in for a deleted person's name in sessions they took part in.
+pub const FORGOTTEN_NAME: &str = "–";
+
+/// A deleted person's display name leaves the sessions they took part in:
+/// their participant rows and the `Joined` events in the logs. What they
+/// said and chose stays, as in minutes of a meeting, under no name. Part
+/// of deleting an account, in its transaction.
+pub async fn forget_names(conn: &mut AnyConnection, person: &str) -> anyhow::Result<()> {
+    let rows: Vec<(String, i64)> = sqlx::query_as("SELECT session_id, no FROM live_participants WHERE person_id = $1")
+        .bind(person)
+        .fetch_all(&mut *conn)
+        .await?;
+    for (session, no) in rows {
+        sqlx::query("UPDATE live_participants SET name = $3 WHERE session_id = $1 AND no = $2")
+            .bind(&session)
+            .bind(no)
+            .bind(FORGOTTEN_NAME)
+            .execute(&mut *conn)
+            .await?;
+        // Joins are written by the server, without a sender.
+        let joins: Vec<(i64, String)> = sqlx::query_as("SELECT seq, body FROM live_events WHERE session_id = $1 AND participant IS NULL")
+            .bind(&session)
+            .fetch_all(&mut *conn)
+            .await?;
+        for (seq, body) in joins {
+            if let Ok(Event::Joined { p, facilitator, .. }) = serde_json::from_str::<Event>(&body) {
+                if i64::from(p) == no {
+                    let forgotten = serde_json::to_string(&Event::Joined { p, name: FORGOTTEN_NAME.into(), facilitator })?;
+                    sqlx::query("UPDATE live_events SET body = $3 WHERE session_id = $1 AND seq = $2")
+                        .bind(&session)
+                        .bind(seq)
+                        .bind(forgotten)
+                        .execute(&mut *conn)
+                        .await?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 /// One stored event as the log holds it.
 #[derive(Debug, sqlx::FromRow)]
 pub struct EventRow {

@@ -371,3 +371,30 @@ async fn a_leader_group_sessions_next_steps_are_lifted_to_the_group() {
     assert!(inbox.contains("• Fast sparringsmakker til alle (Anna Andersen)") && inbox.contains("Fra en dialogsession med kortene"), "{inbox}");
     assert!(lis_c.page(&format!("/live/{id}/summary")).await.1.contains("De næste skridt blev sendt til ledergruppen"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_deleted_persons_name_leaves_the_sessions_they_took_part_in() {
+    let app = TestApp::spawn(Backend::Sqlite).await.unwrap();
+    let org = app.org("Lemvig Kommune", "hr@lemvig.dk").await;
+    app.person(&org, "Lis Leder", "lis@lemvig.dk", &[Role::Leader]).await;
+    let hr = app.signed_in("hr@lemvig.dk").await;
+    let (id, code) = start(&app, &hr, "organisation:prioritise").await;
+    let lis = app.signed_in("lis@lemvig.dk").await;
+    assert_eq!(lis.post_form(&format!("/join/{code}"), &[]).await.status(), 303);
+    let mut l = Ws::connect(&lis, &id, 0).await;
+    l.ok(json!({"type": "note", "text": "Travlt i december"})).await;
+    l.close().await;
+    // The server notices the closed socket a moment later.
+    let started = std::time::Instant::now();
+    while app.state.live.loaded(&id).is_some_and(|r| r.listeners() > 0) {
+        assert!(started.elapsed() < std::time::Duration::from_secs(5), "the socket closes");
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert!(hr.page(&format!("/live/{id}/summary")).await.1.contains("Lis Leder"));
+    let r = lis.post_form("/account/delete", &[("password", crate::support::app::PASSWORD)]).await;
+    assert_eq!(r.status(), 303);
+    let (_, summary) = hr.page(&format!("/live/{id}/summary")).await;
+    assert!(!summary.contains("Lis Leder") && summary.contains("Travlt i december"), "the name goes, what was said stays: {summary}");
+    let bodies: Vec<(String,)> = sqlx::query_as("SELECT body FROM live_events WHERE session_id = $1").bind(&id).fetch_all(&app.state.db.pool).await.unwrap();
+    assert!(bodies.iter().all(|(b,)| !b.contains("Lis Leder")), "not in the log either");
+}
