@@ -14,8 +14,10 @@ CREATE TABLE live_sessions (
     created_by TEXT REFERENCES persons(id) ON DELETE SET NULL,
     created_at TEXT NOT NULL,
     ended_at TEXT,
-    -- When the agreed next steps were saved to the plan (the thread across levels).
-    landed_at TEXT
+    -- When and where the agreed next steps went (the thread across
+    -- levels): 'plan', 'group' (lifted to group_id) or 'agreement'.
+    landed_at TEXT,
+    landed_to TEXT
 );
 CREATE INDEX live_sessions_org ON live_sessions(org_id, created_at);
 

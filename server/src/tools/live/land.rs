@@ -8,9 +8,13 @@
 //!   to, one lift per step (`SourceKind::LiveStep`), so they arrive in the
 //!   group's inbox and on its meeting page, where the group's leader answers
 //!   them and the group works them into its agreement (Tool 2).
+//! - The 1-1 deck's become agreements with the nearest leader in the
+//!   current leader agreement (Tool 1) of the participant who saves them,
+//!   followed up at the next dialog; the agreement then waits to be agreed
+//!   again by both.
 //!
-//! Saved once per session, by its facilitator, once the group is at its
-//! next steps.
+//! Saved once per session (by its facilitator, or for the 1-1 deck by the
+//! participant whose agreement it is), once the group is at its next steps.
 
 use super::participant::Participant;
 use super::store;
@@ -22,7 +26,9 @@ use crate::state::AppState;
 use crate::thread::store as thread;
 use crate::tools::cards::content::LandsIn;
 use crate::tools::group::store::GroupLink;
+use crate::tools::dialog::store as dialog;
 use crate::tools::plan::store as plan_store;
+use domain::agreement::{PointKind, Rhythm};
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::live::{Live, Step};
@@ -33,17 +39,27 @@ pub enum Target {
     Plan,
     /// The facilitator's groups to choose from.
     Group(Vec<GroupLink>),
+    /// The viewer's current leader agreement.
+    LeaderAgreement(domain::ids::AgreementId),
 }
 
 pub async fn target(state: &AppState, who: &Participant, me: Option<&Membership>, live: &Live) -> anyhow::Result<Option<Target>> {
     let session = &who.room.session;
     let Some(me) = me.filter(|m| m.org_id.as_str() == session.org_id) else { return Ok(None) };
-    if !who.is_facilitator() || !(live.step == Step::NextSteps || live.ended) || live.next_steps.is_empty() {
+    if !(live.step == Step::NextSteps || live.ended) || live.next_steps.is_empty() {
         return Ok(None);
     }
     let deck = state.shipped.cards.da.deck(&session.deck);
     let lands = deck.and_then(|d| d.procedure(super::procedure_kind(session.procedure()))).and_then(|p| p.lands_in);
     Ok(match lands {
+        Some(LandsIn::LeaderAgreement) => {
+            let today = crate::i18n::format::today();
+            dialog::current(&state.db, &me.org_id, &me.person_id)
+                .await?
+                .filter(|a| a.period.contains(today))
+                .map(|a| Target::LeaderAgreement(a.id))
+        }
+        _ if !who.is_facilitator() => None,
         Some(LandsIn::WellbeingPlan) if me.roles.may_administer() => Some(Target::Plan),
         Some(LandsIn::GroupAgreement) => {
             let groups = crate::tools::group::store::groups_of(&state.db, &me.org_id, &me.person_id).await?;
@@ -69,7 +85,7 @@ pub async fn land(State(state): State<AppState>, me: Member, who: Participant, C
             let Some(plan) = plan_store::plans(&state.db, me.org()).await?.into_iter().find(|p| p.open) else {
                 return back("no-plan");
             };
-            if !store::mark_landed(&mut *state.db.pool.acquire().await?, &id, None).await? {
+            if !store::mark_landed(&mut *state.db.pool.acquire().await?, &id, store::LandedTo::Plan, None).await? {
                 return back("landed");
             }
             let lines: Vec<(String, String)> = live.next_steps.iter().filter_map(|s| s.card.clone().map(|card| (card, line(s)))).collect();
@@ -86,7 +102,7 @@ pub async fn land(State(state): State<AppState>, me: Member, who: Participant, C
                 return Err(AppError::BadRequest("error-live-group"));
             };
             let mut tx = state.db.pool.begin().await?;
-            if !store::mark_landed(&mut tx, &id, Some(&group.id)).await? {
+            if !store::mark_landed(&mut tx, &id, store::LandedTo::Group, Some(&group.id)).await? {
                 return back("landed");
             }
             let to = Destination::Group(group.id.clone());
@@ -106,6 +122,27 @@ pub async fn land(State(state): State<AppState>, me: Member, who: Participant, C
             }
             tx.commit().await?;
             back("lifted")
+        }
+        Some(Target::LeaderAgreement(agreement)) => {
+            let mut tx = state.db.pool.begin().await?;
+            if !store::mark_landed(&mut tx, &id, store::LandedTo::Agreement, None).await? {
+                return back("landed");
+            }
+            let mut points: Vec<dialog::PointInput> = dialog::points_in(&mut tx, me.org(), &agreement)
+                .await?
+                .into_iter()
+                .map(|p| dialog::PointInput { id: Some(p.id), kind: p.kind, text: p.text, follow_up: p.follow_up, rhythm: p.rhythm })
+                .collect();
+            points.extend(live.next_steps.iter().map(|s| dialog::PointInput {
+                id: None,
+                kind: PointKind::ManagerCommitment,
+                text: s.text.clone(),
+                follow_up: s.owner.clone(),
+                rhythm: Rhythm::AtDialog,
+            }));
+            dialog::save_points(&mut tx, me.org(), me.person(), &agreement, &points).await?;
+            tx.commit().await?;
+            back("agreement")
         }
     }
 }

@@ -28,6 +28,7 @@ pub struct SessionRow {
     pub created_at: String,
     pub ended_at: Option<String>,
     pub landed_at: Option<String>,
+    pub landed_to: Option<String>,
 }
 
 impl SessionRow {
@@ -36,7 +37,7 @@ impl SessionRow {
     }
 }
 
-const SESSION_COLUMNS: &str = "id, org_id, deck, procedure, join_code, group_id, created_by, created_at, ended_at, landed_at";
+const SESSION_COLUMNS: &str = "id, org_id, deck, procedure, join_code, group_id, created_by, created_at, ended_at, landed_at, landed_to";
 
 fn join_code() -> String {
     let mut rng = rand::rng();
@@ -147,13 +148,38 @@ pub async fn participant_of_guest(db: &Db, session: &LiveSessionId, secret_hash:
     Ok(no.map(|n| n as ParticipantNo))
 }
 
-/// Marks the next steps as saved (to the plan, or lifted to `group`);
+/// Where a session's next steps went.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LandedTo {
+    Plan,
+    Group,
+    Agreement,
+}
+
+impl LandedTo {
+    fn code(self) -> &'static str {
+        match self {
+            LandedTo::Plan => "plan",
+            LandedTo::Group => "group",
+            LandedTo::Agreement => "agreement",
+        }
+    }
+
+    fn parse(s: &str) -> Option<LandedTo> {
+        [LandedTo::Plan, LandedTo::Group, LandedTo::Agreement].into_iter().find(|l| l.code() == s)
+    }
+}
+
+/// Marks the next steps as saved (lifted to `group` when it is a group);
 /// false if they already were.
-pub async fn mark_landed(conn: &mut AnyConnection, session: &str, group: Option<&GroupId>) -> anyhow::Result<bool> {
-    let done = sqlx::query("UPDATE live_sessions SET landed_at = $1, group_id = COALESCE($3, group_id) WHERE id = $2 AND landed_at IS NULL")
-        .bind(now_text())
-        .bind(session)
-        .bind(group.map(|g| g.as_str()))
+pub async fn mark_landed(conn: &mut AnyConnection, session: &str, to: LandedTo, group: Option<&GroupId>) -> anyhow::Result<bool> {
+    let done = sqlx::query(
+        "UPDATE live_sessions SET landed_at = $1, landed_to = $4, group_id = COALESCE($3, group_id) WHERE id = $2 AND landed_at IS NULL",
+    )
+    .bind(now_text())
+    .bind(session)
+    .bind(group.map(|g| g.as_str()))
+    .bind(to.code())
         .execute(conn)
         .await?;
     Ok(done.rows_affected() == 1)
@@ -161,15 +187,15 @@ pub async fn mark_landed(conn: &mut AnyConnection, session: &str, group: Option<
 
 /// Undoes `mark_landed` when the plan closed in between.
 pub async fn unmark_landed(db: &Db, session: &str) -> anyhow::Result<()> {
-    sqlx::query("UPDATE live_sessions SET landed_at = NULL WHERE id = $1").bind(session).execute(&db.pool).await?;
+    sqlx::query("UPDATE live_sessions SET landed_at = NULL, landed_to = NULL WHERE id = $1").bind(session).execute(&db.pool).await?;
     Ok(())
 }
 
-/// When the next steps were saved, and whether they went to a group.
-pub async fn landed(db: &Db, session: &str) -> anyhow::Result<Option<(String, bool)>> {
+/// When and where the next steps went.
+pub async fn landed(db: &Db, session: &str) -> anyhow::Result<Option<(String, LandedTo)>> {
     let row: (Option<String>, Option<String>) =
-        sqlx::query_as("SELECT landed_at, group_id FROM live_sessions WHERE id = $1").bind(session).fetch_one(&db.pool).await?;
-    Ok(row.0.map(|at| (at, row.1.is_some())))
+        sqlx::query_as("SELECT landed_at, landed_to FROM live_sessions WHERE id = $1").bind(session).fetch_one(&db.pool).await?;
+    Ok(row.0.zip(row.1.as_deref().and_then(LandedTo::parse)))
 }
 
 /// What stands in for a deleted person's name in sessions they took part in.

@@ -43,6 +43,8 @@ pub struct SummaryPage {
     /// Where the facilitator may send the next steps now: the plan, or one
     /// of their groups (id, name).
     pub to_plan: bool,
+    /// The viewer may add them to their own leader agreement.
+    pub to_agreement: bool,
     pub to_groups: Vec<(String, String)>,
     /// When and where they were saved, as a sentence.
     pub landed: Option<String>,
@@ -107,11 +109,19 @@ async fn summary(state: &AppState, page: Page, who: &Participant) -> AppResult<S
         round: live.round,
         pairs,
         to_plan: matches!(target, Some(super::land::Target::Plan)),
+        to_agreement: matches!(target, Some(super::land::Target::LeaderAgreement(_))),
         to_groups: match target {
             Some(super::land::Target::Group(groups)) => groups.into_iter().map(|g| (g.id.as_str().to_string(), g.name)).collect(),
             _ => Vec::new(),
         },
-        landed: landed.map(|(at, to_group)| page.t1(if to_group { "live-lifted-at" } else { "live-landed-at" }, "when", page.date_time(&at))),
+        landed: landed.map(|(at, to)| {
+            let key = match to {
+                super::store::LandedTo::Plan => "live-landed-at",
+                super::store::LandedTo::Group => "live-lifted-at",
+                super::store::LandedTo::Agreement => "live-agreement-at",
+            };
+            page.t1(key, "when", page.date_time(&at))
+        }),
         notice: None,
         page,
     })
@@ -123,6 +133,7 @@ pub async fn show(State(state): State<AppState>, page: Page, who: Participant, Q
         Some("landed") => Some(s.page.t("live-landed-notice")),
         Some("no-plan") => Some(s.page.t("live-no-plan")),
         Some("lifted") => Some(s.page.t("live-lifted-notice")),
+        Some("agreement") => Some(s.page.t("live-agreement-notice")),
         _ => None,
     };
     Ok(s)

@@ -398,3 +398,35 @@ async fn a_deleted_persons_name_leaves_the_sessions_they_took_part_in() {
     let bodies: Vec<(String,)> = sqlx::query_as("SELECT body FROM live_events WHERE session_id = $1").bind(&id).fetch_all(&app.state.db.pool).await.unwrap();
     assert!(bodies.iter().all(|(b,)| !b.contains("Lis Leder")), "not in the log either");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_one_to_one_sessions_next_steps_go_into_the_leaders_own_agreement() {
+    let app = TestApp::spawn(Backend::Sqlite).await.unwrap();
+    let org = app.org("Struer Kommune", "hr@struer.dk").await;
+    app.person(&org, "Jens Chef", "jens@struer.dk", &[Role::Leader]).await;
+    let lis = app.person(&org, "Lis Leder", "lis@struer.dk", &[Role::Leader]).await;
+    let jens = app.signed_in("jens@struer.dk").await;
+    let (id, code) = start(&app, &jens, "one_to_one:prioritise").await;
+    let lis_c = app.signed_in("lis@struer.dk").await;
+    assert_eq!(lis_c.post_form(&format!("/join/{code}"), &[]).await.status(), 303);
+    let mut f = Ws::connect(&jens, &id, 0).await;
+    for _ in 0..4 {
+        f.ok(json!({"type": "advance"})).await;
+    }
+    f.ok(json!({"type": "add_next_step", "text": "Vi tager en kort status hver fredag", "owner": "Jens Chef", "card": null})).await;
+    assert!(!lis_c.page(&format!("/live/{id}/summary")).await.1.contains("Føj til min lederaftale"), "no current agreement, nothing to add to");
+
+    let mut tx = app.state.db.pool.begin().await.unwrap();
+    let period = domain::agreement::Period::starting(ledertrivsel::i18n::format::today());
+    let agreement = ledertrivsel::tools::dialog::store::start(&mut tx, &org.id, &lis, period, None).await.unwrap();
+    tx.commit().await.unwrap();
+    assert!(lis_c.page(&format!("/live/{id}/summary")).await.1.contains("Føj til min lederaftale"));
+    let r = lis_c.post_form(&format!("/live/{id}/land"), &[]).await;
+    assert_eq!(location(&r), format!("/live/{id}/summary?notice=agreement"));
+    assert_eq!(location(&lis_c.post_form(&format!("/live/{id}/land"), &[]).await), format!("/live/{id}/summary?notice=landed"), "once");
+    let points = ledertrivsel::tools::dialog::store::points(&app.state.db, &org.id, &agreement).await.unwrap();
+    assert_eq!(points.len(), 1);
+    assert_eq!((points[0].kind, points[0].text.as_str(), points[0].rhythm), (domain::agreement::PointKind::ManagerCommitment, "Vi tager en kort status hver fredag", domain::agreement::Rhythm::AtDialog));
+    assert!(lis_c.page("/dialog/agreement").await.1.contains("Vi tager en kort status hver fredag"));
+    assert!(jens.page(&format!("/live/{id}/summary")).await.1.contains("De næste skridt blev føjet til en lederaftale"));
+}
