@@ -65,7 +65,7 @@ fn catalogue_tools(state: &AppState, lang: crate::i18n::Lang) -> Vec<CatalogueTo
         CatalogueTool {
             code: crate::tools::cards::own::TOOL,
             title: crate::i18n::Tr::new(lang).t("cards-title"),
-            sections: crate::tools::cards::own::sections()
+            sections: crate::tools::cards::content::DECKS
                 .into_iter()
                 .map(|code| (code, cards.deck(code).map(|d| d.title.clone()).unwrap_or_default()))
                 .collect(),

@@ -7,7 +7,7 @@
 use super::people::Structure;
 use crate::storage::to_text;
 use domain::ids::{LiveSessionId, OrgId};
-use domain::live::{Command, Event, Live, Procedure, Rules};
+use domain::live::{Command, Event, Live, Procedure};
 use sqlx::AnyConnection;
 use time::{Duration, OffsetDateTime};
 
@@ -58,13 +58,7 @@ fn script() -> Vec<(u32, Command)> {
 pub async fn fill(conn: &mut AnyConnection, org: &OrgId, s: &Structure, now: OffsetDateTime) -> anyhow::Result<()> {
     let cards = crate::tools::cards::content::load()?;
     let deck = cards.da.deck("leader_group").ok_or_else(|| anyhow::anyhow!("no leader group deck"))?;
-    let rules = Rules {
-        procedure: Procedure::Prioritise,
-        cards: crate::tools::live::playable(&deck.cards, Procedure::Prioritise).iter().map(|c| c.code.clone()).collect(),
-        dots: 3,
-        most_rounds: 3,
-        seconds_per_person: 60,
-    };
+    let rules = crate::tools::live::deck_rules(deck, Procedure::Prioritise, &deck.cards).ok_or_else(|| anyhow::anyhow!("the leader group deck cannot prioritise"))?;
     let id = LiveSessionId::new();
     let started = now - Duration::days(7) - Duration::hours(3);
     let jens = &s.persons[FACILITATOR.0];
@@ -122,13 +116,7 @@ mod tests {
         // `fill` refuses a command the rules refuse; check the script alone.
         let cards = crate::tools::cards::content::load().unwrap();
         let deck = cards.da.deck("leader_group").unwrap();
-        let rules = domain::live::Rules {
-            procedure: domain::live::Procedure::Prioritise,
-            cards: crate::tools::live::playable(&deck.cards, domain::live::Procedure::Prioritise).iter().map(|c| c.code.clone()).collect(),
-            dots: 3,
-            most_rounds: 3,
-            seconds_per_person: 60,
-        };
+        let rules = crate::tools::live::deck_rules(deck, domain::live::Procedure::Prioritise, &deck.cards).unwrap();
         let mut live = domain::live::Live::new(domain::live::Procedure::Prioritise);
         for no in 1..=6 {
             let e = live.join(no, "x", no == 1).unwrap();

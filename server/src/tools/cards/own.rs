@@ -4,13 +4,14 @@
 //! join their deck's pages, cut-out sheets and live sessions; another
 //! organisation never sees them.
 
-use super::content::{Card, CardKind, Deck, DECKS};
+use super::content::{Card, CardKind, Deck};
 use crate::catalogue::store as catalogue;
 use crate::i18n::Lang;
 use crate::storage::Db;
 use domain::ids::OrgId;
 
-/// The catalogue's tool code for own cards; its sections are the deck codes.
+/// The catalogue's tool code for own cards; its sections are the deck codes
+/// (`content::DECKS`).
 pub const TOOL: &str = "cards";
 
 /// An own card's code: stable, and never one of the shipped codes.
@@ -38,7 +39,11 @@ pub async fn deck_cards(db: &Db, org: &OrgId, lang: Lang, deck: &Deck) -> anyhow
     Ok(cards)
 }
 
-/// The sections of the catalogue's `cards` tool: every shipped deck.
-pub fn sections() -> [&'static str; DECKS.len()] {
-    DECKS
+/// How many visible own cards each deck has, by deck code.
+pub async fn counts(db: &Db, org: &OrgId) -> anyhow::Result<std::collections::HashMap<String, usize>> {
+    let mut counts = std::collections::HashMap::new();
+    for item in catalogue::items(db, org, TOOL).await?.into_iter().filter(|i| !i.hidden) {
+        *counts.entry(item.section).or_default() += 1;
+    }
+    Ok(counts)
 }

@@ -29,12 +29,19 @@ pub struct IndexPage {
     pub decks: Vec<DeckRow>,
 }
 
-pub async fn index(State(state): State<AppState>, page: Page, _me: Member) -> AppResult<IndexPage> {
+pub async fn index(State(state): State<AppState>, page: Page, me: Member) -> AppResult<IndexPage> {
     let set = state.shipped.cards.get(page.lang);
+    let own = super::own::counts(&state.db, me.org()).await?;
     let decks = set
         .decks
         .iter()
-        .map(|d| DeckRow { code: d.code.clone(), title: d.title.clone(), summary: d.summary.clone(), audience: d.audience.clone(), cards: d.cards.len() })
+        .map(|d| DeckRow {
+            code: d.code.clone(),
+            title: d.title.clone(),
+            summary: d.summary.clone(),
+            audience: d.audience.clone(),
+            cards: d.cards.len() + own.get(&d.code).copied().unwrap_or(0),
+        })
         .collect();
     Ok(IndexPage { decks, page })
 }

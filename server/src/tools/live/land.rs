@@ -85,16 +85,18 @@ pub async fn land(State(state): State<AppState>, me: Member, who: Participant, C
             let Some(plan) = plan_store::plans(&state.db, me.org()).await?.into_iter().find(|p| p.open) else {
                 return back("no-plan");
             };
-            if !store::mark_landed(&mut *state.db.pool.acquire().await?, &id, store::LandedTo::Plan, None).await? {
+            let mut tx = state.db.pool.begin().await?;
+            if !store::mark_landed(&mut tx, &id, store::LandedTo::Plan, None).await? {
                 return back("landed");
             }
             let lines: Vec<(String, String)> = live.next_steps.iter().filter_map(|s| s.card.clone().map(|card| (card, line(s)))).collect();
-            match plan_store::draft_actions(&state.db, me.org(), &plan.id, me.person(), &lines).await? {
-                Ok(_) => back("landed"),
-                Err(plan_store::Refused::Closed) => {
-                    store::unmark_landed(&state.db, &id).await?;
-                    back("no-plan")
+            match plan_store::draft_actions(&mut tx, me.org(), &plan.id, me.person(), &lines).await? {
+                Ok(()) => {
+                    tx.commit().await?;
+                    back("landed")
                 }
+                // Replaced in between: nothing is kept, not even the mark.
+                Err(plan_store::Refused::Closed) => back("no-plan"),
             }
         }
         Some(Target::Group(groups)) => {

@@ -14,7 +14,7 @@ pub mod store;
 pub mod summary;
 
 use crate::state::AppState;
-use crate::tools::cards::content::{Card, CardKind, ProcedureKind};
+use crate::tools::cards::content::{Card, CardKind, Deck, ProcedureKind};
 use axum::routing::get;
 use axum::Router;
 use domain::live::{Procedure, Rules};
@@ -51,26 +51,30 @@ pub fn playable(cards: &[Card], p: Procedure) -> Vec<&Card> {
 }
 
 /// The session's deck in a language, with the organisation's own cards.
-pub async fn session_cards(state: &AppState, row: &SessionRow, lang: crate::i18n::Lang) -> anyhow::Result<Option<(&'static str, Vec<Card>)>> {
-    let Some(deck) = state.shipped.cards.get(lang).deck(&row.deck) else { return Ok(None) };
+pub async fn session_cards(state: &AppState, row: &SessionRow, lang: crate::i18n::Lang) -> anyhow::Result<Vec<Card>> {
+    let Some(deck) = state.shipped.cards.get(lang).deck(&row.deck) else { return Ok(Vec::new()) };
     let org = domain::ids::OrgId::from_db(row.org_id.clone());
-    let code = crate::tools::cards::content::DECKS.into_iter().find(|c| *c == deck.code).unwrap_or_default();
-    Ok(Some((code, crate::tools::cards::own::deck_cards(&state.db, &org, lang, deck).await?)))
+    crate::tools::cards::own::deck_cards(&state.db, &org, lang, deck).await
+}
+
+/// What a procedure of a deck allows, with these cards (the deck's own, or
+/// with the organisation's added).
+pub fn deck_rules(deck: &Deck, procedure: Procedure, cards: &[Card]) -> Option<Rules> {
+    let p = deck.procedure(procedure_kind(procedure))?;
+    Some(Rules {
+        procedure,
+        cards: playable(cards, procedure).iter().map(|c| c.code.clone()).collect(),
+        dots: p.themes.map_or(3, |[_, most]| most),
+        most_rounds: p.rounds.map_or(3, |[_, most]| most),
+        seconds_per_person: p.seconds_per_person.unwrap_or(60),
+    })
 }
 
 /// What a session may do, from the shipped deck it was started with and the
 /// organisation's own cards (card codes and numbers are the same in every
 /// language).
 pub async fn rules(state: &AppState, row: &SessionRow) -> anyhow::Result<Option<Rules>> {
-    let Some(procedure) = Procedure::parse(&row.procedure) else { return Ok(None) };
-    let Some(deck) = state.shipped.cards.da.deck(&row.deck) else { return Ok(None) };
-    let Some(p) = deck.procedure(procedure_kind(procedure)) else { return Ok(None) };
-    let Some((_, cards)) = session_cards(state, row, crate::i18n::Lang::Da).await? else { return Ok(None) };
-    Ok(Some(Rules {
-        procedure,
-        cards: playable(&cards, procedure).iter().map(|c| c.code.clone()).collect(),
-        dots: p.themes.map_or(3, |[_, most]| most),
-        most_rounds: p.rounds.map_or(3, |[_, most]| most),
-        seconds_per_person: p.seconds_per_person.unwrap_or(60),
-    }))
+    let (Some(procedure), Some(deck)) = (Procedure::parse(&row.procedure), state.shipped.cards.da.deck(&row.deck)) else { return Ok(None) };
+    let cards = session_cards(state, row, crate::i18n::Lang::Da).await?;
+    Ok(deck_rules(deck, procedure, &cards))
 }

@@ -104,7 +104,7 @@ pub async fn start(State(state): State<AppState>, page: Page, me: Member, CsrfFo
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
     };
     let joined = domain::live::Live::new(procedure).join(1, &me.m.name, true).map_err(|r| AppError::BadRequest(r.key()))?;
-    let id = store::create(&state.db, me.org(), deck, procedure, None, me.person(), &joined).await?;
+    let id = store::create(&state.db, me.org(), deck, procedure, me.person(), &joined).await?;
     Ok(Redirect::to(&format!("/live/{}", id.as_str())).into_response())
 }
 
@@ -148,7 +148,7 @@ pub async fn show(State(state): State<AppState>, page: Page, who: Participant) -
     let deck = state.shipped.cards.get(page.lang).deck(&session.deck).ok_or(AppError::NotFound)?;
     let procedure = session.procedure();
     let p = deck.procedure(procedure_kind(procedure)).ok_or(AppError::NotFound)?;
-    let all = super::session_cards(&state, session, page.lang).await?.map(|(_, c)| c).unwrap_or_default();
+    let all = super::session_cards(&state, session, page.lang).await?;
     let cards: Vec<CardJson> =
         playable(&all, procedure).into_iter().map(|c| CardJson { code: &c.code, title: &c.title, text: &c.text, questions: &c.questions }).collect();
     let steps: serde_json::Map<String, serde_json::Value> =
@@ -174,7 +174,7 @@ pub async fn show(State(state): State<AppState>, page: Page, who: Participant) -
         join_code: session.join_code.clone(),
         join_url,
         qr_svg,
-        open: session.ended_at.is_none() && !who.room.state().await.ended,
+        open: !who.room.state().await.ended,
         // `</` cannot close the script element that holds the JSON.
         data: data.to_string().replace("</", "<\\/"),
         page,
@@ -244,6 +244,18 @@ fn same_org_member(viewer: Option<&Viewer>, session: &store::SessionRow) -> Opti
     (m.org_id.as_str() == session.org_id).then(|| (m.person_id.as_str().to_string(), m.name.clone()))
 }
 
+/// Whether the visitor already takes part: as the signed-in person of the
+/// session's organisation, else as the guest their cookie says.
+async fn already_in(state: &AppState, session: &store::SessionRow, member: Option<&(String, String)>, headers: &axum::http::HeaderMap) -> anyhow::Result<bool> {
+    let id = domain::ids::LiveSessionId::from_db(session.id.clone());
+    let no = match (member, participant::guest_hash(headers)) {
+        (Some((person, _)), _) => store::participant_of_person(&state.db, &id, &domain::ids::PersonId::from_db(person.clone())).await?,
+        (None, Some(hash)) => store::participant_of_guest(&state.db, &id, &hash).await?,
+        (None, None) => None,
+    };
+    Ok(no.is_some())
+}
+
 pub async fn join_code(
     State(state): State<AppState>,
     page: Page,
@@ -258,16 +270,8 @@ pub async fn join_code(
         return Ok((StatusCode::NOT_FOUND, JoinPage { page, code, title: None, member_name: None, name: String::new(), error }).into_response());
     };
     // Already taking part (a phone that reloads the link): straight in.
-    let id = domain::ids::LiveSessionId::from_db(session.id.clone());
     let member = same_org_member(viewer.as_ref(), &session);
-    let already = match &member {
-        Some((person, _)) => store::participant_of_person(&state.db, &id, &domain::ids::PersonId::from_db(person.clone())).await?,
-        None => match participant::guest_hash(&headers) {
-            Some(hash) => store::participant_of_guest(&state.db, &id, &hash).await?,
-            None => None,
-        },
-    };
-    if already.is_some() {
+    if already_in(&state, &session, member.as_ref(), &headers).await? {
         return Ok(Redirect::to(&format!("/live/{}", session.id)).into_response());
     }
     let title = state.shipped.cards.get(page.lang).deck(&session.deck).map(|d| title(d, session.procedure()));
@@ -297,14 +301,12 @@ pub async fn join(
         let error = Some(page.t("error-live-code"));
         return Ok((StatusCode::NOT_FOUND, JoinPage { page, code, title: None, member_name: None, name: form.name, error }).into_response());
     };
-    let room = participant::room(&state, &session.id).await?;
     let member = same_org_member(viewer.as_ref(), &session);
-    if let Some((person, _)) = &member {
-        let id = domain::ids::LiveSessionId::from_db(session.id.clone());
-        if store::participant_of_person(&state.db, &id, &domain::ids::PersonId::from_db(person.clone())).await?.is_some() {
-            return Ok(Redirect::to(&format!("/live/{}", session.id)).into_response());
-        }
+    // A second submit of the form is the same participant.
+    if already_in(&state, &session, member.as_ref(), &headers).await? {
+        return Ok(Redirect::to(&format!("/live/{}", session.id)).into_response());
     }
+    let room = participant::room(&state, &session.id).await?;
     let title = state.shipped.cards.get(page.lang).deck(&session.deck).map(|d| title(d, session.procedure()));
     let refuse = |page: Page, key: &str, name: String| {
         let error = Some(page.t(key));
@@ -323,12 +325,6 @@ pub async fn join(
             Err(e) => return refuse(page, e.key, form.name),
         },
     };
-    if let Some((_, hash)) = &guest {
-        let id = domain::ids::LiveSessionId::from_db(session.id.clone());
-        if store::participant_of_guest(&state.db, &id, hash).await?.is_some() {
-            return Ok(Redirect::to(&format!("/live/{}", session.id)).into_response());
-        }
-    }
     match room.join(&state.live, person, &name, guest.as_ref().map(|(_, hash)| hash.clone())).await {
         Ok(_) => {}
         Err(Rejected::Refused(r)) => return refuse(page, r.key(), form.name),

@@ -101,12 +101,23 @@ impl Room {
         Ok(())
     }
 
-    /// The events after `since` and a receiver for what follows, taken
-    /// together under the lock so nothing falls between them.
-    pub async fn subscribe(&self, since: i64) -> (Vec<Arc<Outgoing>>, broadcast::Receiver<Arc<Outgoing>>, Live) {
+    /// The events after `since`, the number of the last one, and a receiver
+    /// for what follows, taken together under the lock so nothing falls
+    /// between them.
+    pub async fn subscribe(&self, since: i64) -> (Vec<Arc<Outgoing>>, i64, broadcast::Receiver<Arc<Outgoing>>) {
         let inner = self.inner.lock().await;
-        let missed = inner.log.iter().filter(|o| o.seq > since).cloned().collect();
-        (missed, self.feed.subscribe(), inner.live.clone())
+        (Self::after(&inner, since), inner.live.seq, self.feed.subscribe())
+    }
+
+    /// The events after `since`, for a connection that fell behind its feed.
+    pub async fn since(&self, since: i64) -> Vec<Arc<Outgoing>> {
+        Self::after(&*self.inner.lock().await, since)
+    }
+
+    fn after(inner: &Inner, since: i64) -> Vec<Arc<Outgoing>> {
+        // The log is in order: find the first event after `since`.
+        let from = inner.log.partition_point(|o| o.seq <= since);
+        inner.log[from..].to_vec()
     }
 
     /// Connections following the room on this server.
@@ -189,7 +200,8 @@ impl Room {
     }
 }
 
-fn now_ms() -> i64 {
+/// Milliseconds since the Unix epoch on the server's clock, which timers count from.
+pub fn now_ms() -> i64 {
     (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64
 }
 

@@ -72,8 +72,8 @@ pub async fn connect(
         .max_message_size(LARGEST_MESSAGE)
         .max_frame_size(LARGEST_MESSAGE)
         .on_upgrade(move |socket| async move {
-            let (hub, id) = (state.live.clone(), who.room.session.id.clone());
-            run(state, who.room, who.no, tr, since.since, socket).await;
+            let (hub, id, facilitator) = (state.live.clone(), who.room.session.id.clone(), who.is_facilitator());
+            run(state, who.room, who.no, facilitator, tr, since.since, socket).await;
             // A session nobody follows any more leaves memory after a while.
             tokio::spawn(async move {
                 tokio::time::sleep(IDLE_ROOM).await;
@@ -93,12 +93,11 @@ fn refused(id: Option<&str>, message: &str) -> String {
     serde_json::json!({ "type": "refused", "id": id, "message": message }).to_string()
 }
 
-async fn run(state: AppState, room: Arc<Room>, me: ParticipantNo, tr: Tr, since: i64, socket: WebSocket) {
+async fn run(state: AppState, room: Arc<Room>, me: ParticipantNo, facilitator: bool, tr: Tr, since: i64, socket: WebSocket) {
     let (mut sink, mut stream) = socket.split();
-    let (missed, mut feed, live) = room.subscribe(since).await;
+    let (missed, seq, mut feed) = room.subscribe(since).await;
     // The server's clock, so a phone whose clock is off still counts a timer down right.
-    let now_ms = (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64;
-    let hello = serde_json::json!({ "type": "hello", "p": me, "seq": live.seq, "facilitator": live.is_facilitator(me), "now_ms": now_ms }).to_string();
+    let hello = serde_json::json!({ "type": "hello", "p": me, "seq": seq, "facilitator": facilitator, "now_ms": super::room::now_ms() }).to_string();
     if sink.send(Message::Text(hello.into())).await.is_err() {
         return;
     }
@@ -145,7 +144,7 @@ async fn run(state: AppState, room: Arc<Room>, me: ParticipantNo, tr: Tr, since:
                 let outs: Vec<Arc<Outgoing>> = match out {
                     Ok(out) => vec![out],
                     // Fell behind: read what was missed from the room's log.
-                    Err(RecvError::Lagged(_)) => room.subscribe(sent).await.0,
+                    Err(RecvError::Lagged(_)) => room.since(sent).await,
                     Err(RecvError::Closed) => break,
                 };
                 for out in outs {

@@ -16,6 +16,8 @@ use std::pin::Pin;
 /// (named in `Append::write`'s statement too).
 pub const CHANNEL: &str = "live_events";
 
+/// What a room keeps of its session: what never changes once started.
+/// (Whether it ended is in its log; where its next steps went, `landed`.)
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct SessionRow {
     pub id: String,
@@ -23,12 +25,7 @@ pub struct SessionRow {
     pub deck: String,
     pub procedure: String,
     pub join_code: String,
-    pub group_id: Option<String>,
-    pub created_by: Option<String>,
     pub created_at: String,
-    pub ended_at: Option<String>,
-    pub landed_at: Option<String>,
-    pub landed_to: Option<String>,
 }
 
 impl SessionRow {
@@ -37,7 +34,7 @@ impl SessionRow {
     }
 }
 
-const SESSION_COLUMNS: &str = "id, org_id, deck, procedure, join_code, group_id, created_by, created_at, ended_at, landed_at, landed_to";
+const SESSION_COLUMNS: &str = "id, org_id, deck, procedure, join_code, created_at";
 
 fn join_code() -> String {
     let mut rng = rand::rng();
@@ -50,7 +47,6 @@ pub async fn create(
     org: &OrgId,
     deck: &str,
     procedure: Procedure,
-    group: Option<&GroupId>,
     facilitator: &PersonId,
     joined: &Event,
 ) -> anyhow::Result<LiveSessionId> {
@@ -60,15 +56,14 @@ pub async fn create(
     for attempt in 0.. {
         let mut tx = db.pool.begin().await?;
         let inserted = sqlx::query(concat!(
-            "INSERT INTO live_sessions (id, org_id, deck, procedure, join_code, group_id, created_by, created_at) ",
-            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (join_code) DO NOTHING"
+            "INSERT INTO live_sessions (id, org_id, deck, procedure, join_code, created_by, created_at) ",
+            "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (join_code) DO NOTHING"
         ))
         .bind(id.as_str())
         .bind(org.as_str())
         .bind(deck)
         .bind(procedure.code())
         .bind(join_code())
-        .bind(group.map(|g| g.as_str()))
         .bind(facilitator.as_str())
         .bind(&now)
         .execute(&mut *tx)
@@ -80,7 +75,7 @@ pub async fn create(
         }
         let Event::Joined { p, name, .. } = joined else { anyhow::bail!("a session starts with its facilitator joining") };
         insert_participant(&mut tx, id.as_str(), *p, Some(facilitator.as_str()), name, None).await?;
-        insert_event(&mut tx, id.as_str(), 1, None, None, &serde_json::to_string(joined)?).await?;
+        anyhow::ensure!(insert_event(&mut tx, id.as_str(), 1, None, None, &serde_json::to_string(joined)?).await?, "a new session's log is empty");
         tx.commit().await?;
         break;
     }
@@ -100,17 +95,22 @@ async fn insert_participant(conn: &mut AnyConnection, session: &str, no: Partici
     Ok(())
 }
 
-async fn insert_event(conn: &mut AnyConnection, session: &str, seq: i64, participant: Option<ParticipantNo>, client_id: Option<&str>, body: &str) -> anyhow::Result<()> {
-    sqlx::query("INSERT INTO live_events (session_id, seq, participant, client_id, body, at) VALUES ($1, $2, $3, $4, $5, $6)")
-        .bind(session)
-        .bind(seq)
-        .bind(participant.map(i64::from))
-        .bind(client_id)
-        .bind(body)
-        .bind(now_text())
-        .execute(conn)
-        .await?;
-    Ok(())
+/// Appends an event; false (nothing written) when its number is taken or
+/// its command was written before.
+async fn insert_event(conn: &mut AnyConnection, session: &str, seq: i64, participant: Option<ParticipantNo>, client_id: Option<&str>, body: &str) -> anyhow::Result<bool> {
+    let done = sqlx::query(concat!(
+        "INSERT INTO live_events (session_id, seq, participant, client_id, body, at) VALUES ($1, $2, $3, $4, $5, $6) ",
+        "ON CONFLICT DO NOTHING"
+    ))
+    .bind(session)
+    .bind(seq)
+    .bind(participant.map(i64::from))
+    .bind(client_id)
+    .bind(body)
+    .bind(now_text())
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
 }
 
 pub async fn session(db: &Db, id: &LiveSessionId) -> anyhow::Result<Option<SessionRow>> {
@@ -183,12 +183,6 @@ pub async fn mark_landed(conn: &mut AnyConnection, session: &str, to: LandedTo, 
         .execute(conn)
         .await?;
     Ok(done.rows_affected() == 1)
-}
-
-/// Undoes `mark_landed` when the plan closed in between.
-pub async fn unmark_landed(db: &Db, session: &str) -> anyhow::Result<()> {
-    sqlx::query("UPDATE live_sessions SET landed_at = NULL, landed_to = NULL WHERE id = $1").bind(session).execute(&db.pool).await?;
-    Ok(())
 }
 
 /// When and where the next steps went.
@@ -328,20 +322,7 @@ impl Job for Append {
                 .await?;
                 n == 1
             } else {
-                sqlx::query(concat!(
-                    "INSERT INTO live_events (session_id, seq, participant, client_id, body, at) VALUES ($1, $2, $3, $4, $5, $6) ",
-                    "ON CONFLICT DO NOTHING"
-                ))
-                .bind(&self.session)
-                .bind(self.seq)
-                .bind(self.participant.map(i64::from))
-                .bind(self.client_id.as_deref())
-                .bind(&self.body)
-                .bind(now_text())
-                .execute(&mut *conn)
-                .await?
-                .rows_affected()
-                    == 1
+                insert_event(conn, &self.session, self.seq, self.participant, self.client_id.as_deref(), &self.body).await?
             };
             if !written {
                 return Ok(false);

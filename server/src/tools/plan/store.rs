@@ -412,17 +412,15 @@ pub async fn append_known(conn: &mut sqlx::AnyConnection, org: &OrgId, plan: &Pl
     Ok(true)
 }
 
-/// A live session's agreed next steps as a draft in an open plan: each
-/// theme is chosen if it was not (placed last), and each step is added as
-/// a line to the theme's action card. Lines that would outgrow the card's
-/// form are left out; answers how many lines were written.
-pub async fn draft_actions(db: &Db, org: &OrgId, plan: &PlanId, by: &PersonId, lines: &[(String, String)]) -> anyhow::Result<Result<usize, Refused>> {
-    let mut tx = db.pool.begin().await?;
-    if !touch_open(&mut tx, org, plan).await? {
+/// A live session's agreed next steps as a draft in an open plan, in the
+/// caller's transaction: each theme is chosen if it was not (placed last),
+/// and each step is added as a line to the theme's action card. Lines that
+/// would outgrow the card's form are left out.
+pub async fn draft_actions(tx: &mut sqlx::AnyConnection, org: &OrgId, plan: &PlanId, by: &PersonId, lines: &[(String, String)]) -> anyhow::Result<Result<(), Refused>> {
+    if !touch_open(&mut *tx, org, plan).await? {
         return Ok(Err(Refused::Closed));
     }
     let now = now_text();
-    let mut written = 0;
     for (theme, line) in lines {
         sqlx::query(concat!(
             "INSERT INTO org_plan_themes (plan_id, org_id, theme, position, updated_by, updated_at) ",
@@ -453,8 +451,6 @@ pub async fn draft_actions(db: &Db, org: &OrgId, plan: &PlanId, by: &PersonId, l
             .bind(&now)
             .execute(&mut *tx)
             .await?;
-        written += 1;
     }
-    tx.commit().await?;
-    Ok(Ok(written))
+    Ok(Ok(()))
 }

@@ -194,7 +194,7 @@ async fn five_steps(backend: Backend) {
     assert_eq!(l.event("ended").await["event"]["type"], "ended");
     assert!(l.refused(json!({"type": "note", "text": "for sent"})).await.contains("afsluttet"));
     let (_, summary) = hr.page(&format!("/live/{id}/summary")).await;
-    assert!(summary.contains("<td>Gitte Gæst</td><td>Support</td>"), "after the reveal the summary shows every pick: {summary}");
+    assert!(summary.contains("<th scope=\"row\">Gitte Gæst</th><td>Support</td>"), "after the reveal the summary shows every pick: {summary}");
     assert_eq!(nobody.page(&format!("/join/{code}")).await.0, 404, "an ended session cannot be joined");
     assert!(hr.page("/live").await.1.contains(&format!("/live/{id}/summary")), "the facilitator finds it again");
 
