@@ -193,7 +193,7 @@
       main.appendChild(el("p", { class: "lt-live-big", text: s.turn ? fmt(L["turn-now"], name(s.turn)) : L["turn-none"] }));
     } else if (s.step === "prioritise") {
       var mineDots = s.votes[me] || [];
-      if (!facilitator || speakers().length === 0) {
+      if (!facilitator) {
         main.appendChild(el("p", { class: "lt-live-big", text: fmt(L["dots-left"], data.dots - mineDots.length) }));
       }
       data.cards.forEach(function (c) {
@@ -228,9 +228,9 @@
       main.appendChild(el("p", { text: L.waiting }));
     } else if (s.step === "interview") {
       main.appendChild(el("h2", { class: "h4", text: fmt(L.round, s.round, data.rounds) }));
-      var mine = s.groups.filter(function (g) { return g.indexOf(me) >= 0; })[0];
-      if (mine && !facilitator) {
-        main.appendChild(el("p", { class: "lt-live-big", text: fmt(L["your-partner"], mine.filter(function (p) { return p !== me; }).map(name).join(" & ")) }));
+      var group = s.groups.filter(function (g) { return g.indexOf(me) >= 0; })[0];
+      if (group && !facilitator) {
+        main.appendChild(el("p", { class: "lt-live-big", text: fmt(L["your-partner"], group.filter(function (p) { return p !== me; }).map(name).join(" & ")) }));
         var c = cardOf[s.dealt[me]];
         if (c) {
           main.appendChild(el("p", { text: L["your-card"] }));

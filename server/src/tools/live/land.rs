@@ -62,7 +62,10 @@ pub async fn target(state: &AppState, who: &Participant, me: Option<&Membership>
         _ if !who.is_facilitator() => None,
         Some(LandsIn::WellbeingPlan) if me.roles.may_administer() => Some(Target::Plan),
         Some(LandsIn::GroupAgreement) => {
-            let groups = crate::tools::group::store::groups_of(&state.db, &me.org_id, &me.person_id).await?;
+            let mut groups = crate::tools::group::store::groups_of(&state.db, &me.org_id, &me.person_id).await?;
+            // A leader group session is mostly run by the group's own leader:
+            // the groups they lead come first, so the form offers them.
+            groups.sort_by_key(|g| !g.i_lead);
             (!groups.is_empty()).then_some(Target::Group(groups))
         }
         _ => None,
