@@ -188,7 +188,9 @@
         if (!s.picks[p]) { return; }
         var now = s.turn === p;
         var who = el("p", { class: "lt-live-who", text: (now ? L.speaker + ": " : "") + name(p) + (p === me ? " (" + L.you + ")" : "") });
-        list.appendChild(cardBox(s.picks[p], [], now ? "lt-live-chosen" : "", who));
+        // The facilitator may give the word in any order, not only the join order.
+        var give = facilitator && !s.ended && !now ? [button("turn-" + p, fmt(L["give-word"], name(p)), function () { send({ type: "turn", p: p }); })] : [];
+        list.appendChild(cardBox(s.picks[p], give, now ? "lt-live-chosen" : "", who));
       });
       main.appendChild(el("p", { class: "lt-live-big", text: s.turn ? fmt(L["turn-now"], name(s.turn)) : L["turn-none"] }));
     } else if (s.step === "prioritise") {
@@ -211,9 +213,7 @@
       });
     } else if (s.step === "next_steps") {
       main.appendChild(el("h2", { class: "h4", text: L["tally-heading"] }));
-      var tally = el("ol", {});
-      tallied().forEach(function (t) { tally.appendChild(el("li", { text: cardOf[t[0]].title + " – " + t[1] })); });
-      main.appendChild(tally);
+      main.appendChild(tallyChart());
       main.appendChild(el("h2", { class: "h4", text: L["next-steps-heading"] }));
       var steps = el("ol", { class: "lt-live-next-steps" });
       s.nextSteps.forEach(function (x) {
@@ -253,6 +253,22 @@
       s.notes.forEach(function (n) { notes.appendChild(el("li", { text: name(n.p) + ": " + n.text })); });
       main.appendChild(notes);
     }
+  };
+
+  // The dots per theme as bars, most first; the count is written beside each
+  // bar, so the bar itself is hidden from screen readers.
+  var tallyChart = function () {
+    var rows = tallied();
+    var most = rows.length ? rows[0][1] : 0;
+    var chart = el("ol", { class: "lt-live-tally nobullet-list" });
+    rows.forEach(function (t) {
+      chart.appendChild(el("li", {}, [
+        el("span", { class: "lt-live-tally-title", text: cardOf[t[0]].title }),
+        el("meter", { class: "lt-live-tally-bar", min: "0", max: String(most), value: String(t[1]), "aria-hidden": "true" }),
+        el("span", { class: "lt-live-tally-count", text: fmt(L["dots-count"], t[1]) })
+      ]));
+    });
+    return chart;
   };
 
   var tallied = function () {

@@ -64,6 +64,7 @@ define_id!(
     CollabPointId,
     PlanId,
     LiveSessionId,
+    OwnDeckId,
 );
 
 #[cfg(test)]

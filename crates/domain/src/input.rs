@@ -99,6 +99,7 @@ line_type!(OrgName, 160, "error-org-name-missing", "error-org-name-too-long");
 line_type!(UnitName, 160, "error-unit-name-missing", "error-unit-name-too-long");
 line_type!(GroupName, 160, "error-group-name-missing", "error-group-name-too-long");
 line_type!(CampaignTitle, 120, "apv-error-campaign-title-missing", "apv-error-campaign-title-too-long");
+line_type!(DeckTitle, 120, "cards-error-deck-title-missing", "cards-error-deck-title-too-long");
 
 /// Free text such as a comment or a catalogue item's wording: may span lines.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -79,6 +79,7 @@ live-picks-heading = Jeres valg
 live-turn-none = Facilitator giver ordet til den første.
 live-turn-now = %1 har ordet
 live-next-turn = Giv ordet videre
+live-give-word = Giv ordet til %1
 live-timer-start = Start uret (%1 sek.)
 live-timer-stop = Stop uret
 live-timer-label = Tid tilbage: %1

@@ -79,6 +79,7 @@ live-picks-heading = Your picks
 live-turn-none = The facilitator gives the word to the first person.
 live-turn-now = %1 has the word
 live-next-turn = Pass the word on
+live-give-word = Give the word to %1
 live-timer-start = Start the timer (%1 s)
 live-timer-stop = Stop the timer
 live-timer-label = Time left: %1

@@ -20,7 +20,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use domain::ids::CatalogueItemId;
+use domain::ids::{CatalogueItemId, OrgId};
 use domain::input::LongText;
 use serde::Deserialize;
 
@@ -29,55 +29,59 @@ use serde::Deserialize;
 struct CatalogueTool {
     code: &'static str,
     title: String,
-    sections: Vec<(&'static str, String)>,
+    sections: Vec<(String, String)>,
 }
 
-fn catalogue_tools(state: &AppState, lang: crate::i18n::Lang) -> Vec<CatalogueTool> {
+/// The tools and their sections; the cards' sections are the shipped decks
+/// and the organisation's own decks.
+async fn catalogue_tools(state: &AppState, org: &OrgId, lang: crate::i18n::Lang) -> anyhow::Result<Vec<CatalogueTool>> {
     let intro = state.shipped.intro.get(lang);
     let dialog = state.shipped.dialog.get(lang);
     let apv = state.shipped.apv.get(lang);
     let collab = state.shipped.collab.get(lang);
     let cards = state.shipped.cards.get(lang);
     let title = |sections: &std::collections::BTreeMap<String, crate::content::SectionText>, code: &str| {
-        sections.get(code).map(|s| s.title.clone()).unwrap_or_default()
+        (code.to_string(), sections.get(code).map(|s| s.title.clone()).unwrap_or_default())
     };
-    vec![
+    let mut decks: Vec<(String, String)> = crate::tools::cards::content::DECKS
+        .into_iter()
+        .map(|code| (code.to_string(), cards.deck(code).map(|d| d.title.clone()).unwrap_or_default()))
+        .collect();
+    for own in crate::tools::cards::own_decks::list(&state.db, org).await? {
+        decks.push((own.code(), own.title(lang).to_string()));
+    }
+    Ok(vec![
         CatalogueTool {
             code: "intro",
             title: intro.title.clone(),
-            sections: domain::intro::Section::ALL.into_iter().map(|s| (s.code(), title(&intro.sections, s.code()))).collect(),
+            sections: domain::intro::Section::ALL.into_iter().map(|s| title(&intro.sections, s.code())).collect(),
         },
         CatalogueTool {
             code: "dialog",
             title: dialog.title.clone(),
-            sections: crate::content::GUIDE_SECTIONS.into_iter().map(|s| (s, title(&dialog.sections, s))).collect(),
+            sections: crate::content::GUIDE_SECTIONS.into_iter().map(|s| title(&dialog.sections, s)).collect(),
         },
         CatalogueTool {
             code: "apv",
             title: apv.title.clone(),
-            sections: crate::tools::apv::content::PARTS.into_iter().map(|s| (s, title(&apv.parts, s))).collect(),
+            sections: crate::tools::apv::content::PARTS.into_iter().map(|s| title(&apv.parts, s)).collect(),
         },
         CatalogueTool {
             code: "collab",
             title: collab.title.clone(),
-            sections: domain::collab::THEMES.into_iter().map(|s| (s, title(&collab.sections, s))).collect(),
+            sections: domain::collab::THEMES.into_iter().map(|s| title(&collab.sections, s)).collect(),
         },
         CatalogueTool {
             code: crate::tools::cards::own::TOOL,
             title: crate::i18n::Tr::new(lang).t("cards-title"),
-            sections: crate::tools::cards::content::DECKS
-                .into_iter()
-                .map(|code| (code, cards.deck(code).map(|d| d.title.clone()).unwrap_or_default()))
-                .collect(),
+            sections: decks,
         },
-    ]
+    ])
 }
 
-/// The tool a section belongs to, and the section's code.
-fn tool_of_section(state: &AppState, lang: crate::i18n::Lang, section: &str) -> Option<(&'static str, &'static str)> {
-    catalogue_tools(state, lang)
-        .into_iter()
-        .find_map(|t| t.sections.iter().find(|(c, _)| *c == section).map(|(c, _)| (t.code, *c)))
+/// The tool a section belongs to.
+async fn tool_of_section(state: &AppState, org: &OrgId, lang: crate::i18n::Lang, section: &str) -> anyhow::Result<Option<&'static str>> {
+    Ok(catalogue_tools(state, org, lang).await?.into_iter().find(|t| t.sections.iter().any(|(c, _)| c == section)).map(|t| t.code))
 }
 
 pub fn routes() -> Router<AppState> {
@@ -90,7 +94,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 pub struct SectionBlock {
-    pub code: &'static str,
+    pub code: String,
     pub title: String,
     pub items: Vec<Item>,
 }
@@ -110,12 +114,12 @@ pub struct ListPage {
 
 async fn list(State(state): State<AppState>, page: Page, admin: OrgAdmin) -> AppResult<ListPage> {
     let mut tools = Vec::new();
-    for tool in catalogue_tools(&state, page.lang) {
+    for tool in catalogue_tools(&state, admin.org(), page.lang).await? {
         let items = store::items(&state.db, admin.org(), tool.code).await?;
         let sections = tool
             .sections
             .into_iter()
-            .map(|(code, title)| SectionBlock { code, title, items: items.iter().filter(|i| i.section == code).cloned().collect() })
+            .map(|(code, title)| SectionBlock { items: items.iter().filter(|i| i.section == code).cloned().collect(), code, title })
             .collect();
         tools.push(ToolBlock { code: tool.code, title: tool.title, sections });
     }
@@ -131,19 +135,31 @@ pub struct FormPage {
     /// `None` when adding.
     item_id: Option<String>,
     /// (code, title) of every section, for the add form's choice.
-    sections: Vec<(&'static str, String)>,
+    sections: Vec<(String, String)>,
     section: String,
+    /// The item is a dialog card (its section is a deck): the form speaks
+    /// of cards and explains how one is written.
+    card: bool,
+    heading: String,
     text_da: String,
     text_en: String,
 }
 
 impl FormPage {
-    fn new(state: &AppState, page: Page, item_id: Option<String>, section: String, text_da: String, text_en: String) -> Self {
-        let sections = catalogue_tools(state, page.lang)
+    async fn new(state: &AppState, page: Page, org: &OrgId, item_id: Option<String>, section: String, text_da: String, text_en: String) -> anyhow::Result<Self> {
+        let tools = catalogue_tools(state, org, page.lang).await?;
+        let card = tools.iter().any(|t| t.code == crate::tools::cards::own::TOOL && t.sections.iter().any(|(c, _)| *c == section));
+        let sections = tools
             .into_iter()
             .flat_map(|t| t.sections.into_iter().map(move |(c, title)| (c, format!("{} – {}", t.title, title))))
             .collect();
-        FormPage { page, errors: FormErrors::default(), item_id, sections, section, text_da, text_en }
+        let heading = page.t(match (card, item_id.is_some()) {
+            (true, true) => "catalogue-edit-card-title",
+            (true, false) => "catalogue-add-card-title",
+            (false, true) => "catalogue-edit-title",
+            (false, false) => "catalogue-add-title",
+        });
+        Ok(FormPage { page, errors: FormErrors::default(), item_id, sections, section, card, heading, text_da, text_en })
     }
 }
 
@@ -152,14 +168,17 @@ pub struct NewQuery {
     section: Option<String>,
 }
 
-async fn new_form(State(state): State<AppState>, page: Page, _admin: OrgAdmin, Query(q): Query<NewQuery>) -> FormPage {
-    let section = q.section.filter(|s| tool_of_section(&state, page.lang, s).is_some()).unwrap_or_default();
-    FormPage::new(&state, page, None, section, String::new(), String::new())
+async fn new_form(State(state): State<AppState>, page: Page, admin: OrgAdmin, Query(q): Query<NewQuery>) -> AppResult<FormPage> {
+    let mut section = q.section.unwrap_or_default();
+    if tool_of_section(&state, admin.org(), page.lang, &section).await?.is_none() {
+        section.clear();
+    }
+    Ok(FormPage::new(&state, page, admin.org(), None, section, String::new(), String::new()).await?)
 }
 
 async fn edit_form(State(state): State<AppState>, page: Page, admin: OrgAdmin, Path(id): Path<String>) -> AppResult<FormPage> {
     let item = find(&state, &admin, &id).await?;
-    Ok(FormPage::new(&state, page, Some(item.id.to_string()), item.section, item.text_da, item.text_en))
+    Ok(FormPage::new(&state, page, admin.org(), Some(item.id.to_string()), item.section, item.text_da, item.text_en).await?)
 }
 
 /// An item in this organisation; anything else is 404.
@@ -201,21 +220,24 @@ fn audit_target(text_da: &str) -> String {
 
 async fn add(State(state): State<AppState>, page: Page, admin: OrgAdmin, CsrfForm(form): CsrfForm<TextForm>) -> AppResult<Response> {
     let mut errors = FormErrors::default();
-    let section = tool_of_section(&state, page.lang, &form.section);
-    if section.is_none() {
+    let tool = tool_of_section(&state, admin.org(), page.lang, &form.section).await?;
+    if tool.is_none() {
         errors.add_key(&page.tr, Some("section"), "catalogue-error-section");
     }
     let texts = parse_texts(&page, &form, &mut errors);
-    let (Some((tool, section)), Some((da, en))) = (section, texts) else {
-        let fp = FormPage::new(&state, page, None, form.section, form.text_da, form.text_en);
+    let (Some(tool), Some((da, en))) = (tool, texts) else {
+        let fp = FormPage::new(&state, page, admin.org(), None, form.section, form.text_da, form.text_en).await?;
         return Ok(refused(fp, errors));
     };
+    let section = form.section;
     let mut tx = state.db.pool.begin().await?;
-    store::add(&mut tx, admin.org(), tool, section, da.as_str(), en.as_str()).await?;
+    store::add(&mut tx, admin.org(), tool, &section, da.as_str(), en.as_str()).await?;
     let actor = audit::Actor { person: Some(admin.person()), name: &admin.m.name };
     audit::record(&mut tx, admin.org(), actor, "catalogue-item-added", &audit_target(da.as_str())).await?;
     tx.commit().await?;
-    Ok(Redirect::to(&format!("/admin/catalogue#section-{section}")).into_response())
+    // A card is seen where it is used: its deck's page.
+    let back = if tool == crate::tools::cards::own::TOOL { format!("/cards/{section}") } else { format!("/admin/catalogue#section-{section}") };
+    Ok(Redirect::to(&back).into_response())
 }
 
 async fn edit(
@@ -228,7 +250,7 @@ async fn edit(
     let item = find(&state, &admin, &id).await?;
     let mut errors = FormErrors::default();
     let Some((da, en)) = parse_texts(&page, &form, &mut errors) else {
-        let fp = FormPage::new(&state, page, Some(item.id.to_string()), item.section, form.text_da, form.text_en);
+        let fp = FormPage::new(&state, page, admin.org(), Some(item.id.to_string()), item.section, form.text_da, form.text_en).await?;
         return Ok(refused(fp, errors));
     };
     let back = format!("/admin/catalogue#section-{}", item.section);

@@ -58,7 +58,7 @@ fn script() -> Vec<(u32, Command)> {
 pub async fn fill(conn: &mut AnyConnection, org: &OrgId, s: &Structure, now: OffsetDateTime) -> anyhow::Result<()> {
     let cards = crate::tools::cards::content::load()?;
     let deck = cards.da.deck("leader_group").ok_or_else(|| anyhow::anyhow!("no leader group deck"))?;
-    let rules = crate::tools::live::deck_rules(deck, Procedure::Prioritise, &deck.cards).ok_or_else(|| anyhow::anyhow!("the leader group deck cannot prioritise"))?;
+    let rules = crate::tools::live::deck_rules(deck, Procedure::Prioritise).ok_or_else(|| anyhow::anyhow!("the leader group deck cannot prioritise"))?;
     let id = LiveSessionId::new();
     let started = now - Duration::days(7) - Duration::hours(3);
     let jens = &s.persons[FACILITATOR.0];
@@ -116,7 +116,7 @@ mod tests {
         // `fill` refuses a command the rules refuse; check the script alone.
         let cards = crate::tools::cards::content::load().unwrap();
         let deck = cards.da.deck("leader_group").unwrap();
-        let rules = crate::tools::live::deck_rules(deck, domain::live::Procedure::Prioritise, &deck.cards).unwrap();
+        let rules = crate::tools::live::deck_rules(deck, domain::live::Procedure::Prioritise).unwrap();
         let mut live = domain::live::Live::new(domain::live::Procedure::Prioritise);
         for no in 1..=6 {
             let e = live.join(no, "x", no == 1).unwrap();

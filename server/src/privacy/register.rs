@@ -160,32 +160,18 @@ pub const REGISTER: &[TableEntry] = &[
     },
     TableEntry {
         table: "catalogue_items",
-        columns: &[
-            ("id", N),
-            ("org_id", N),
-            ("tool", N),
-            ("item_key", N),
-            ("section", N),
-            ("position", N),
-            ("hidden", N),
-            ("origin", N),
-            ("current_revision_id", N),
-            ("created_at", N),
-        ],
+        columns: &[("id", N), ("org_id", N), ("tool", N), ("item_key", N), ("section", N), ("position", N), ("hidden", N), ("origin", N), ("current_revision_id", N), ("created_at", N)],
         owners: &[],
     },
     TableEntry {
         table: "catalogue_revisions",
-        columns: &[
-            ("id", N),
-            ("org_id", N),
-            ("item_id", N),
-            ("revision", N),
-            ("content_version", N),
-            ("text_da", N),
-            ("text_en", N),
-            ("created_at", N),
-        ],
+        columns: &[("id", N), ("org_id", N), ("item_id", N), ("revision", N), ("content_version", N), ("text_da", N), ("text_en", N), ("created_at", N)],
+        owners: &[],
+    },
+    // An organisation's own decks: content, like the catalogue, about no one.
+    TableEntry {
+        table: "own_decks",
+        columns: &[("id", N), ("org_id", N), ("template", N), ("title_da", N), ("title_en", N), ("summary_da", N), ("summary_en", N), ("hidden", N), ("created_at", N)],
         owners: &[],
     },
     TableEntry {

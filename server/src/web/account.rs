@@ -172,7 +172,13 @@ async fn delete(
         return refuse(page, errors).await;
     }
     match erasure::delete_account(&state.db, &viewer.account_id).await? {
-        Ok(()) => state.live.release_idle(),
+        Ok(()) => {
+            // The account is gone either way; a room still showing the name
+            // is folded again the next time a server loads it.
+            if let Err(e) = state.live.refold_all().await {
+                tracing::warn!(error = %e, "live rooms could not fold again after an account deletion");
+            }
+        }
         Err(erasure::Refused::LastHrAdmin { orgs }) => {
             errors.0.push(last_admin_error(&page, &orgs));
             return refuse(page, errors).await;

@@ -41,7 +41,7 @@ impl CardSet {
 }
 
 /// A deck: its cards and the ways it is used.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Deck {
     pub code: String,
@@ -89,7 +89,7 @@ pub enum LandsIn {
 
 /// One way of using a deck, with its steps. The numbers say what the live
 /// session enforces; they are equal in both languages.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Procedure {
     pub kind: ProcedureKind,
@@ -112,7 +112,7 @@ pub struct Procedure {
     pub steps: Vec<Step>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Step {
     pub key: String,

@@ -57,20 +57,13 @@ async fn save(db: &Db, org: &OrgId, person: &PersonId, deck: &str, card: &str, t
     Ok(())
 }
 
-/// A deck that is used alone or in pairs (the leader-wellbeing cards); any
-/// other deck has no reflection page.
-fn reflective<'a>(state: &'a AppState, page: &Page, code: &str) -> AppResult<&'a super::content::Deck> {
-    let deck = state.shipped.cards.get(page.lang).deck(code).ok_or(AppError::NotFound)?;
+/// A deck that is used alone or in pairs (the leader-wellbeing cards, and
+/// the organisation's own decks used like them); any other deck has no
+/// reflection page.
+async fn reflective(state: &AppState, page: &Page, me: &Member, code: &str) -> AppResult<super::content::Deck> {
+    let deck = super::decks::find(state, me.org(), page.lang, code).await?.ok_or(AppError::NotFound)?.deck;
     let alone = deck.procedures.iter().any(|p| matches!(p.kind, ProcedureKind::Solo | ProcedureKind::PairWalk));
     if alone { Ok(deck) } else { Err(AppError::NotFound) }
-}
-
-/// A card of the deck, shipped or the organisation's own.
-async fn own_or_shipped(state: &AppState, me: &Member, page: &Page, deck: &super::content::Deck, card: &str) -> AppResult<bool> {
-    if deck.card(card).is_some() {
-        return Ok(true);
-    }
-    Ok(super::own::deck_cards(&state.db, me.org(), page.lang, deck).await?.iter().any(|c| c.code == card))
 }
 
 pub struct NoteCard {
@@ -92,13 +85,12 @@ pub struct ReflectPage {
 }
 
 async fn reflect_page(state: &AppState, page: Page, me: &Member, code: &str, typed: Option<HashMap<String, String>>, error: Option<String>, saved: bool) -> AppResult<ReflectPage> {
-    let deck = reflective(state, &page, code)?;
+    let deck = reflective(state, &page, me, code).await?;
     let mut mine = notes(&state.db, me.org(), me.person(), &deck.code).await?;
     if let Some(typed) = typed {
         mine = typed;
     }
-    let all = super::own::deck_cards(&state.db, me.org(), page.lang, deck).await?;
-    let cards = super::pages::cards(&page, &all)
+    let cards = super::pages::cards(&page, &deck.cards)
         .into_iter()
         .map(|card| NoteCard { note: mine.get(&card.code).cloned().unwrap_or_default(), card })
         .collect();
@@ -131,11 +123,11 @@ pub async fn save_all(
     Path(code): Path<String>,
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let deck = reflective(&state, &page, &code)?;
+    let deck = reflective(&state, &page, &me, &code).await?;
     let mut parsed = Vec::new();
     for (name, value) in &pairs {
         let Some(card) = name.strip_prefix("note-") else { continue };
-        if !own_or_shipped(&state, &me, &page, deck, card).await? {
+        if deck.card(card).is_none() {
             return Err(AppError::NotFound);
         }
         match LongText::parse_optional(value) {
@@ -168,8 +160,8 @@ pub async fn save_one(
     Path((code, card)): Path<(String, String)>,
     CsrfForm(form): CsrfForm<NoteForm>,
 ) -> AppResult<Response> {
-    let deck = reflective(&state, &page, &code)?;
-    if !own_or_shipped(&state, &me, &page, deck, &card).await? {
+    let deck = reflective(&state, &page, &me, &code).await?;
+    if deck.card(&card).is_none() {
         return Err(AppError::NotFound);
     }
     let text = match LongText::parse_optional(&form.text) {

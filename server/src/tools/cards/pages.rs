@@ -20,6 +20,8 @@ pub struct DeckRow {
     pub summary: String,
     pub audience: String,
     pub cards: usize,
+    /// The organisation's own deck, not a shipped one.
+    pub own: bool,
 }
 
 #[derive(Template, WebTemplate)]
@@ -27,23 +29,24 @@ pub struct DeckRow {
 pub struct IndexPage {
     pub page: Page,
     pub decks: Vec<DeckRow>,
+    /// HR may add the organisation's own decks.
+    pub may_add: bool,
 }
 
 pub async fn index(State(state): State<AppState>, page: Page, me: Member) -> AppResult<IndexPage> {
-    let set = state.shipped.cards.get(page.lang);
-    let own = super::own::counts(&state.db, me.org()).await?;
-    let decks = set
-        .decks
-        .iter()
+    let decks = super::decks::all(&state, me.org(), page.lang)
+        .await?
+        .into_iter()
         .map(|d| DeckRow {
-            code: d.code.clone(),
-            title: d.title.clone(),
-            summary: d.summary.clone(),
-            audience: d.audience.clone(),
-            cards: d.cards.len() + own.get(&d.code).copied().unwrap_or(0),
+            own: d.own.is_some(),
+            cards: d.deck.cards.len(),
+            code: d.deck.code,
+            title: d.deck.title,
+            summary: d.deck.summary,
+            audience: d.deck.audience,
         })
         .collect();
-    Ok(IndexPage { decks, page })
+    Ok(IndexPage { decks, may_add: me.m.roles.may_administer(), page })
 }
 
 /// A card as the deck page and the sheet show it.
@@ -129,28 +132,49 @@ pub struct DeckPage {
     pub reflective: bool,
     /// The ways this deck runs as a live session: (`deck:procedure`, title).
     pub live: Vec<(String, String)>,
+    /// The organisation's own deck.
+    pub own: bool,
+    /// An own deck HR has hidden: it is read, but not offered.
+    pub hidden: bool,
+    /// HR's controls for an own deck.
+    pub manage: Option<OwnControls>,
 }
 
-fn deck<'a>(state: &'a AppState, page: &Page, code: &str) -> AppResult<&'a Deck> {
-    state.shipped.cards.get(page.lang).deck(code).ok_or(AppError::NotFound)
+/// A deck of the reader's organisation, shipped or its own; 404 otherwise.
+async fn deck(state: &AppState, page: &Page, me: &Member, code: &str) -> AppResult<super::decks::OrgDeck> {
+    super::decks::find(state, me.org(), page.lang, code).await?.ok_or(AppError::NotFound)
+}
+
+/// What HR can do with the organisation's own deck on its page.
+pub struct OwnControls {
+    pub hidden: bool,
 }
 
 pub async fn show(State(state): State<AppState>, page: Page, me: Member, Path(code): Path<String>) -> AppResult<DeckPage> {
-    let d = deck(&state, &page, &code)?;
-    let all = super::own::deck_cards(&state.db, me.org(), page.lang, d).await?;
+    let found = deck(&state, &page, &me, &code).await?;
+    let d = &found.deck;
+    let live = if found.hidden() {
+        Vec::new()
+    } else {
+        crate::tools::live::pages::STARTABLE
+            .iter()
+            .filter(|(template, _)| *template == found.template)
+            .filter_map(|(_, p)| d.procedure(crate::tools::live::procedure_kind(*p)).map(|q| (format!("{}:{}", d.code, p.code()), q.title.clone())))
+            .collect()
+    };
+    let manage = found.own.as_ref().filter(|_| me.m.roles.may_administer()).map(|o| OwnControls { hidden: o.hidden });
     Ok(DeckPage {
         code: d.code.clone(),
         title: d.title.clone(),
         summary: d.summary.clone(),
         audience: d.audience.clone(),
         procedures: procedures(&page, d),
-        cards: cards(&page, &all),
+        cards: cards(&page, &d.cards),
         reflective: d.procedures.iter().any(|p| matches!(p.kind, ProcedureKind::Solo | ProcedureKind::PairWalk)),
-        live: crate::tools::live::pages::STARTABLE
-            .iter()
-            .filter(|(deck, _)| *deck == d.code)
-            .filter_map(|(deck, p)| d.procedure(crate::tools::live::procedure_kind(*p)).map(|q| (format!("{deck}:{}", p.code()), q.title.clone())))
-            .collect(),
+        live,
+        own: found.own.is_some(),
+        hidden: found.hidden(),
+        manage,
         page,
     })
 }
@@ -166,14 +190,13 @@ pub struct PrintPage {
 }
 
 pub async fn print(State(state): State<AppState>, page: Page, me: Member, Path(code): Path<String>) -> AppResult<PrintPage> {
-    let d = deck(&state, &page, &code)?;
-    let all = super::own::deck_cards(&state.db, me.org(), page.lang, d).await?;
+    let d = deck(&state, &page, &me, &code).await?.deck;
     let mut sheets: Vec<Vec<CardView>> = Vec::new();
-    for card in cards(&page, &all) {
+    for card in cards(&page, &d.cards) {
         match sheets.last_mut() {
             Some(sheet) if sheet.len() < 6 => sheet.push(card),
             _ => sheets.push(vec![card]),
         }
     }
-    Ok(PrintPage { code: d.code.clone(), title: d.title.clone(), sheets, page })
+    Ok(PrintPage { code: d.code, title: d.title, sheets, page })
 }

@@ -5,11 +5,14 @@
 //! connections. A server's own notifications find its room already up to
 //! date and cost one comparison.
 //!
+//! A deleted person's name taken out of the logs sends `refold`: every
+//! server folds the rooms it holds again, so no memory keeps the name.
+//!
 //! If the listening connection drops, notifications sent meanwhile are
 //! lost, so after reconnecting every held room catches up from the log.
 
 use super::room::Hub;
-use super::store::CHANNEL;
+use super::store::{CHANNEL, REFOLD};
 use sqlx::postgres::PgListener;
 use std::sync::Arc;
 use std::time::Duration;
@@ -49,6 +52,15 @@ async fn listen(hub: &Arc<Hub>, url: &str) -> anyhow::Result<()> {
             catch_up_all(hub).await?;
             continue;
         };
+        if note.payload() == REFOLD {
+            let hub = hub.clone();
+            tokio::spawn(async move {
+                if let Err(e) = hub.refold_all().await {
+                    tracing::warn!(error = %e, "live rooms could not fold again");
+                }
+            });
+            continue;
+        }
         let Some((session, seq)) = note.payload().split_once(':') else { continue };
         let Ok(seq) = seq.parse::<i64>() else { continue };
         if let Some(room) = hub.loaded(session) {

@@ -49,8 +49,8 @@ pub async fn target(state: &AppState, who: &Participant, me: Option<&Membership>
     if !(live.step == Step::NextSteps || live.ended) || live.next_steps.is_empty() {
         return Ok(None);
     }
-    let deck = state.shipped.cards.da.deck(&session.deck);
-    let lands = deck.and_then(|d| d.procedure(super::procedure_kind(session.procedure()))).and_then(|p| p.lands_in);
+    let deck = super::session_deck(state, session, crate::i18n::Lang::Da).await?;
+    let lands = deck.as_ref().and_then(|d| d.procedure(super::procedure_kind(session.procedure()))).and_then(|p| p.lands_in);
     Ok(match lands {
         Some(LandsIn::LeaderAgreement) => {
             let today = crate::i18n::format::today();

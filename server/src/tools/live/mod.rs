@@ -50,31 +50,30 @@ pub fn playable(cards: &[Card], p: Procedure) -> Vec<&Card> {
     cards.iter().filter(|c| c.kind == kind).collect()
 }
 
-/// The session's deck in a language, with the organisation's own cards.
-pub async fn session_cards(state: &AppState, row: &SessionRow, lang: crate::i18n::Lang) -> anyhow::Result<Vec<Card>> {
-    let Some(deck) = state.shipped.cards.get(lang).deck(&row.deck) else { return Ok(Vec::new()) };
+/// The session's deck in a language, with the organisation's own cards; an
+/// own deck hidden since the session started is still found.
+pub async fn session_deck(state: &AppState, row: &SessionRow, lang: crate::i18n::Lang) -> anyhow::Result<Option<Deck>> {
     let org = domain::ids::OrgId::from_db(row.org_id.clone());
-    crate::tools::cards::own::deck_cards(&state.db, &org, lang, deck).await
+    Ok(crate::tools::cards::decks::find(state, &org, lang, &row.deck).await?.map(|d| d.deck))
 }
 
-/// What a procedure of a deck allows, with these cards (the deck's own, or
-/// with the organisation's added).
-pub fn deck_rules(deck: &Deck, procedure: Procedure, cards: &[Card]) -> Option<Rules> {
+/// What a procedure of a deck allows, with the deck's cards (shipped and
+/// the organisation's own).
+pub fn deck_rules(deck: &Deck, procedure: Procedure) -> Option<Rules> {
     let p = deck.procedure(procedure_kind(procedure))?;
     Some(Rules {
         procedure,
-        cards: playable(cards, procedure).iter().map(|c| c.code.clone()).collect(),
+        cards: playable(&deck.cards, procedure).iter().map(|c| c.code.clone()).collect(),
         dots: p.themes.map_or(3, |[_, most]| most),
         most_rounds: p.rounds.map_or(3, |[_, most]| most),
         seconds_per_person: p.seconds_per_person.unwrap_or(60),
     })
 }
 
-/// What a session may do, from the shipped deck it was started with and the
-/// organisation's own cards (card codes and numbers are the same in every
-/// language).
+/// What a session may do, from the deck it was started with (card codes and
+/// numbers are the same in every language).
 pub async fn rules(state: &AppState, row: &SessionRow) -> anyhow::Result<Option<Rules>> {
-    let (Some(procedure), Some(deck)) = (Procedure::parse(&row.procedure), state.shipped.cards.da.deck(&row.deck)) else { return Ok(None) };
-    let cards = session_cards(state, row, crate::i18n::Lang::Da).await?;
-    Ok(deck_rules(deck, procedure, &cards))
+    let Some(procedure) = Procedure::parse(&row.procedure) else { return Ok(None) };
+    let deck = session_deck(state, row, crate::i18n::Lang::Da).await?;
+    Ok(deck.and_then(|d| deck_rules(&d, procedure)))
 }

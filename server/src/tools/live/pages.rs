@@ -60,26 +60,43 @@ fn title(deck: &Deck, procedure: Procedure) -> String {
 }
 
 async fn index_page(state: &AppState, page: Page, me: &Member, error: Option<String>) -> AppResult<IndexPage> {
-    let set = state.shipped.cards.get(page.lang);
-    let options = STARTABLE
+    let decks = crate::tools::cards::decks::all(state, me.org(), page.lang).await?;
+    let options = decks
         .iter()
-        .filter_map(|(code, p)| set.deck(code).map(|d| Choice { value: format!("{code}:{}", p.code()), label: title(d, *p) }))
-        .collect();
-    let mine = store::mine(&state.db, me.org(), me.person())
-        .await?
-        .into_iter()
-        .filter_map(|s| {
-            let deck = set.deck(&s.deck)?;
-            Some(MineRow {
-                title: title(deck, Procedure::parse(&s.procedure)?),
-                started: page.date_time(&s.created_at),
-                open: s.ended_at.is_none(),
-                facilitator: s.facilitator == 1,
-                id: s.id,
-            })
+        .flat_map(|found| {
+            startable(found).map(|p| Choice { value: format!("{}:{}", found.deck.code, p.code()), label: title(&found.deck, p) })
         })
         .collect();
+    let mut mine = Vec::new();
+    for s in store::mine(&state.db, me.org(), me.person()).await? {
+        let Some(procedure) = Procedure::parse(&s.procedure) else { continue };
+        // A session of an own deck hidden since is not in the list of decks.
+        let title = match decks.iter().find(|d| d.deck.code == s.deck) {
+            Some(found) => title(&found.deck, procedure),
+            None => match crate::tools::cards::decks::find(state, me.org(), page.lang, &s.deck).await? {
+                Some(found) => title(&found.deck, procedure),
+                None => continue,
+            },
+        };
+        mine.push(MineRow {
+            title,
+            started: page.date_time(&s.created_at),
+            open: s.ended_at.is_none(),
+            facilitator: s.facilitator == 1,
+            id: s.id,
+        });
+    }
     Ok(IndexPage { page, options, mine, error })
+}
+
+/// The procedures a deck runs live with: its template's, when it has cards
+/// to play with and is not hidden.
+pub fn startable(found: &crate::tools::cards::decks::OrgDeck) -> impl Iterator<Item = Procedure> + '_ {
+    STARTABLE
+        .iter()
+        .filter(move |(template, _)| *template == found.template && !found.hidden())
+        .map(|(_, p)| *p)
+        .filter(move |p| !playable(&found.deck.cards, *p).is_empty() && found.deck.procedure(procedure_kind(*p)).is_some())
 }
 
 pub async fn index(State(state): State<AppState>, page: Page, me: Member) -> AppResult<IndexPage> {
@@ -94,17 +111,18 @@ pub struct StartForm {
 
 /// Starts a session with the signed-in person as its facilitator.
 pub async fn start(State(state): State<AppState>, page: Page, me: Member, CsrfForm(form): CsrfForm<StartForm>) -> AppResult<Response> {
-    let chosen = form
-        .kind
-        .split_once(':')
-        .and_then(|(deck, p)| STARTABLE.iter().find(|(d, q)| *d == deck && q.code() == p))
-        .copied();
+    let mut chosen = None;
+    if let Some((code, p)) = form.kind.split_once(':') {
+        if let Some(found) = crate::tools::cards::decks::find(&state, me.org(), page.lang, code).await? {
+            chosen = startable(&found).find(|q| q.code() == p).map(|q| (found.deck.code.clone(), q));
+        }
+    }
     let Some((deck, procedure)) = chosen else {
         let body = index_page(&state, page.clone(), &me, Some(page.t("error-live-kind"))).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
     };
     let joined = domain::live::Live::new(procedure).join(1, &me.m.name, true).map_err(|r| AppError::BadRequest(r.key()))?;
-    let id = store::create(&state.db, me.org(), deck, procedure, me.person(), &joined).await?;
+    let id = store::create(&state.db, me.org(), &deck, procedure, me.person(), &joined).await?;
     Ok(Redirect::to(&format!("/live/{}", id.as_str())).into_response())
 }
 
@@ -125,7 +143,7 @@ const SCRIPT_LABELS: &[&str] = &[
     "live-dots-left", "live-dots-count", "live-vote", "live-unvote", "live-tally-heading", "live-next-step-text", "live-next-step-owner",
     "live-next-step-card", "live-next-step-none", "live-next-step-add", "live-next-step-remove", "live-next-steps-heading",
     "live-advance", "live-end", "live-end-confirm", "live-ended", "live-round", "live-your-partner", "live-your-card",
-    "live-next-round", "live-waiting", "live-you", "live-facilitator", "live-no-picks", "live-speaker",
+    "live-next-round", "live-waiting", "live-you", "live-facilitator", "live-no-picks", "live-speaker", "live-give-word",
 ];
 
 #[derive(Template, WebTemplate)]
@@ -145,12 +163,11 @@ pub struct SessionPage {
 
 pub async fn show(State(state): State<AppState>, page: Page, who: Participant) -> AppResult<SessionPage> {
     let session = &who.room.session;
-    let deck = state.shipped.cards.get(page.lang).deck(&session.deck).ok_or(AppError::NotFound)?;
+    let deck = super::session_deck(&state, session, page.lang).await?.ok_or(AppError::NotFound)?;
     let procedure = session.procedure();
     let p = deck.procedure(procedure_kind(procedure)).ok_or(AppError::NotFound)?;
-    let all = super::session_cards(&state, session, page.lang).await?;
     let cards: Vec<CardJson> =
-        playable(&all, procedure).into_iter().map(|c| CardJson { code: &c.code, title: &c.title, text: &c.text, questions: &c.questions }).collect();
+        playable(&deck.cards, procedure).into_iter().map(|c| CardJson { code: &c.code, title: &c.title, text: &c.text, questions: &c.questions }).collect();
     let steps: serde_json::Map<String, serde_json::Value> =
         p.steps.iter().map(|s| (s.key.clone(), serde_json::json!({ "title": s.title, "text": s.text }))).collect();
     let labels: serde_json::Map<String, serde_json::Value> =
@@ -169,7 +186,7 @@ pub async fn show(State(state): State<AppState>, page: Page, who: Participant) -
     let qr_svg = if who.is_facilitator() { qr(&join_url, &page.t("live-qr-label"))? } else { String::new() };
     Ok(SessionPage {
         id: session.id.clone(),
-        title: title(deck, procedure),
+        title: title(&deck, procedure),
         facilitator: who.is_facilitator(),
         join_code: session.join_code.clone(),
         join_url,
@@ -274,7 +291,7 @@ pub async fn join_code(
     if already_in(&state, &session, member.as_ref(), &headers).await? {
         return Ok(Redirect::to(&format!("/live/{}", session.id)).into_response());
     }
-    let title = state.shipped.cards.get(page.lang).deck(&session.deck).map(|d| title(d, session.procedure()));
+    let title = super::session_deck(&state, &session, page.lang).await?.map(|d| title(&d, session.procedure()));
     Ok(JoinPage { page, code: session.join_code, title, member_name: member.map(|(_, n)| n), name: String::new(), error: None }.into_response())
 }
 
@@ -307,7 +324,7 @@ pub async fn join(
         return Ok(Redirect::to(&format!("/live/{}", session.id)).into_response());
     }
     let room = participant::room(&state, &session.id).await?;
-    let title = state.shipped.cards.get(page.lang).deck(&session.deck).map(|d| title(d, session.procedure()));
+    let title = super::session_deck(&state, &session, page.lang).await?.map(|d| title(&d, session.procedure()));
     let refuse = |page: Page, key: &str, name: String| {
         let error = Some(page.t(key));
         let member_name = member.as_ref().map(|(_, n)| n.clone());

@@ -101,6 +101,24 @@ impl Room {
         Ok(())
     }
 
+    /// Folds the room again from its log, after a deleted person's name was
+    /// taken out of it: whoever connects or catches up from now on gets the
+    /// log as stored. Connections keep what they were already sent.
+    pub async fn refold(&self, db: &Db) -> anyhow::Result<()> {
+        let mut inner = self.inner.lock().await;
+        let mut fresh = Inner { live: Live::new(self.session.procedure()), log: Vec::new(), written: HashMap::new() };
+        for row in store::events_after(db, &self.session.id, 0).await? {
+            Self::apply_row(&mut fresh, &row)?;
+        }
+        // What other servers appended meanwhile still goes out here.
+        for out in fresh.log.iter().filter(|o| o.seq > inner.live.seq) {
+            let _ = self.feed.send(out.clone());
+        }
+        self.seq.store(fresh.live.seq, Ordering::Release);
+        *inner = fresh;
+        Ok(())
+    }
+
     /// The events after `since`, the number of the last one, and a receiver
     /// for what follows, taken together under the lock so nothing falls
     /// between them.
@@ -242,11 +260,16 @@ impl Hub {
         }
     }
 
-    /// Lets go of every room nobody follows, so its next use folds the log
-    /// again (after a deleted person's name was taken out of logs). Rooms
-    /// in use stay: splitting one would leave its connections behind.
-    pub fn release_idle(&self) {
-        self.rooms.lock().expect("rooms lock").retain(|_, r| r.listeners() > 0);
+    /// Folds every room held here again from its log, after a deleted
+    /// person's name was taken out of the logs (`store::forget_names`, which
+    /// tells the other servers too).
+    pub async fn refold_all(&self) -> anyhow::Result<()> {
+        for id in self.loaded_ids() {
+            if let Some(room) = self.loaded(&id) {
+                room.refold(&self.db).await?;
+            }
+        }
+        Ok(())
     }
 
     pub fn loaded_ids(&self) -> Vec<String> {

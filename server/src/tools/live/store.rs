@@ -15,6 +15,9 @@ use std::pin::Pin;
 /// The channel the servers notify each other on: `<session id>:<seq>`
 /// (named in `Append::write`'s statement too).
 pub const CHANNEL: &str = "live_events";
+/// Sent on `CHANNEL` when names were taken out of logs: every server folds
+/// the rooms it holds again.
+pub const REFOLD: &str = "refold";
 
 /// What a room keeps of its session: what never changes once started.
 /// (Whether it ended is in its log; where its next steps went, `landed`.)
@@ -198,12 +201,17 @@ pub const FORGOTTEN_NAME: &str = "–";
 /// A deleted person's display name leaves the sessions they took part in:
 /// their participant rows and the `Joined` events in the logs. What they
 /// said and chose stays, as in minutes of a meeting, under no name. Part
-/// of deleting an account, in its transaction.
+/// of deleting an account, in its transaction; the rooms in memory are
+/// folded again afterwards (`Hub::refold_all`).
 pub async fn forget_names(conn: &mut AnyConnection, person: &str) -> anyhow::Result<()> {
     let rows: Vec<(String, i64)> = sqlx::query_as("SELECT session_id, no FROM live_participants WHERE person_id = $1")
         .bind(person)
         .fetch_all(&mut *conn)
         .await?;
+    if !rows.is_empty() && conn.backend_name() == "PostgreSQL" {
+        // Delivered when the deletion commits, to every server and this one.
+        sqlx::query("SELECT pg_notify($1, $2)").bind(CHANNEL).bind(REFOLD).execute(&mut *conn).await?;
+    }
     for (session, no) in rows {
         sqlx::query("UPDATE live_participants SET name = $3 WHERE session_id = $1 AND no = $2")
             .bind(&session)

@@ -22,11 +22,10 @@ use exports::docx::{Block, Document};
 /// The summary as blocks, in the reader's language.
 async fn document(state: &AppState, page: &Page, who: &Participant, live: &Live) -> AppResult<Document> {
     let session = &who.room.session;
-    let deck = state.shipped.cards.get(page.lang).deck(&session.deck).ok_or(AppError::NotFound)?;
+    let deck = super::session_deck(state, session, page.lang).await?.ok_or(AppError::NotFound)?;
     let procedure = session.procedure();
     let p = deck.procedure(procedure_kind(procedure)).ok_or(AppError::NotFound)?;
-    let all = super::session_cards(state, session, page.lang).await?;
-    let card = |code: &str| all.iter().find(|c| c.code == code).map(|c| c.title.clone()).unwrap_or_else(|| code.to_string());
+    let card = |code: &str| deck.cards.iter().find(|c| c.code == code).map(|c| c.title.clone()).unwrap_or_else(|| code.to_string());
     let name = |n: &ParticipantNo| live.participants.get(n).map(|x| x.name.clone()).unwrap_or_default();
     let t = |k: &str| page.t(k);
     let table = |header: [&str; 2], rows: Vec<[String; 2]>| {

@@ -2,6 +2,8 @@
 //! with its procedures and prints it as cut-out sheets; an unknown deck is
 //! 404; nobody signed out reads them.
 
+mod own_decks;
+
 use crate::support::browser::{Browser, DESKTOP};
 use crate::support::TestApp;
 use domain::roles::Role;

@@ -10,7 +10,8 @@ use serde_json::json;
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_servers_share_a_live_session() {
     let Some(app) = TestApp::spawn(Backend::Postgres).await else { return };
-    app.org("Region Syd", "hr@rs.dk").await;
+    let org = app.org("Region Syd", "hr@rs.dk").await;
+    app.person(&org, "Lis Leder", "lis@rs.dk", &[domain::roles::Role::Leader]).await;
     let dir = tempfile::tempdir().unwrap();
     let one = start_serve(&app.database_url, &dir.path().join("one")).await;
     let two = start_serve(&app.database_url, &dir.path().join("two")).await;
@@ -44,4 +45,26 @@ async fn two_servers_share_a_live_session() {
     f.ok(json!({"type": "advance"})).await;
     let revealed = b.event("stepped").await;
     assert_eq!(revealed["event"]["revealed"], json!([{"p": 2, "card": "org-change"}, {"p": 3, "card": "org-change"}]));
+
+    // A member joins on server 2 and deletes her account on server 1: server 2's
+    // room in use forgets her name too (NOTIFY `refold`).
+    let lis_two = crate::support::TestClient::new(&two.base);
+    assert_eq!(lis_two.post_form("/login", &[("email", "lis@rs.dk"), ("password", crate::support::app::PASSWORD)]).await.status(), 303);
+    assert_eq!(lis_two.post_form(&format!("/join/{code}"), &[]).await.status(), 303);
+    let mut l = Ws::connect(&lis_two, &id, 0).await;
+    l.ok(json!({"type": "note", "text": "Ny på holdet"})).await;
+    let lis_one = crate::support::TestClient::new(&one.base);
+    assert_eq!(lis_one.post_form("/login", &[("email", "lis@rs.dk"), ("password", crate::support::app::PASSWORD)]).await.status(), 303);
+    assert_eq!(lis_one.post_form("/account/delete", &[("password", crate::support::app::PASSWORD)]).await.status(), 303);
+    let started = std::time::Instant::now();
+    loop {
+        let mut again = Ws::connect(&bo, &id, 0).await;
+        let (noted, before) = again.until(|m| m["type"] == "event" && m["event"]["type"] == "noted").await;
+        assert_eq!(noted["event"]["text"], "Ny på holdet");
+        if before.iter().all(|m| !m.to_string().contains("Lis Leder")) {
+            break;
+        }
+        assert!(started.elapsed() < std::time::Duration::from_secs(5), "server 2 still names her: {before:?}");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
 }
