@@ -32,13 +32,13 @@ fn script() -> Vec<(u32, Command)> {
         (1, Command::NextTurn),
         (1, note("Martin: Budgetperioden æder al tid; vi mangler et sted at sige det højt.")),
         (1, Command::NextTurn),
-        (1, note("Niels: Vi sparrer kun, når det brænder – aldrig før.")),
+        (3, note("Vi sparrer kun, når det brænder – aldrig før.")),
         (1, Command::NextTurn),
-        (1, note("Charlotte: Presset er størst i juni og december; det kan vi planlægge efter.")),
+        (4, note("Presset er størst i juni og december; det kan vi planlægge efter.")),
         (1, Command::NextTurn),
         (1, note("Ida: Møderne er orienteringer; der er ingen tid til dilemmaer.")),
         (1, Command::NextTurn),
-        (1, note("Søren: Ønsker en fast makker i gruppen at ringe til.")),
+        (6, note("Jeg vil gerne have en fast makker i gruppen at ringe til.")),
         (1, Command::Advance),
     ]);
     for (p, cards) in [(2, ["lg-pressure", "lg-sparring", "lg-pressure"]), (3, ["lg-sparring", "lg-sparring", "lg-meetings"]), (4, ["lg-pressure", "lg-sparring", "lg-meetings"]), (5, ["lg-meetings", "lg-sparring", "lg-pressure"]), (6, ["lg-sparring", "lg-pressure", "lg-meetings"])] {

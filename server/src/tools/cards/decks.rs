@@ -67,8 +67,9 @@ fn template_code(code: &str) -> Option<&'static str> {
 
 fn shipped(deck: &Deck, items: &[Item], lang: Lang) -> Option<OrgDeck> {
     let template = template_code(&deck.code)?;
+    let kind = own::card_kind(deck);
     let mut deck = deck.clone();
-    own::add_cards(&mut deck.cards, items, template, own::card_kind(&deck), lang);
+    own::add_cards(&mut deck.cards, items, template, kind, lang);
     Some(OrgDeck { deck, template, own: None })
 }
 

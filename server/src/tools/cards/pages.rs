@@ -153,15 +153,9 @@ pub struct OwnControls {
 pub async fn show(State(state): State<AppState>, page: Page, me: Member, Path(code): Path<String>) -> AppResult<DeckPage> {
     let found = deck(&state, &page, &me, &code).await?;
     let d = &found.deck;
-    let live = if found.hidden() {
-        Vec::new()
-    } else {
-        crate::tools::live::pages::STARTABLE
-            .iter()
-            .filter(|(template, _)| *template == found.template)
-            .filter_map(|(_, p)| d.procedure(crate::tools::live::procedure_kind(*p)).map(|q| (format!("{}:{}", d.code, p.code()), q.title.clone())))
-            .collect()
-    };
+    let live = crate::tools::live::pages::startable(&found)
+        .filter_map(|p| d.procedure(crate::tools::live::procedure_kind(p)).map(|q| (format!("{}:{}", d.code, p.code()), q.title.clone())))
+        .collect();
     let manage = found.own.as_ref().filter(|_| me.m.roles.may_administer()).map(|o| OwnControls { hidden: o.hidden });
     Ok(DeckPage {
         code: d.code.clone(),

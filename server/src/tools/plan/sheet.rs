@@ -1,7 +1,8 @@
 //! The theme sheet: the known themes of leader wellbeing to choose from,
 //! with a short explanation each. The organisation deck's sixteen theme
-//! cards (with their questions, which help unfold a theme) and the
-//! organisation's APV themes (from its catalogue, as HR has edited them).
+//! cards (with their questions, which help unfold a theme) and its own cards
+//! and decks used like it, and the organisation's APV themes (from its
+//! catalogue, as HR has edited them).
 
 use crate::i18n::Lang;
 use crate::state::AppState;
@@ -29,15 +30,15 @@ pub struct SheetTheme {
 pub const APV_PREFIX: &str = "apv:";
 
 pub async fn sheet(state: &AppState, org: &OrgId, lang: Lang) -> anyhow::Result<Vec<SheetTheme>> {
-    let mut themes: Vec<SheetTheme> = state
-        .shipped
-        .cards
-        .get(lang)
-        .deck("organisation")
-        .map(|d| d.cards.iter().filter(|c| c.kind == CardKind::Theme).collect::<Vec<_>>())
-        .unwrap_or_default()
+    // The organisation deck with the organisation's own cards, then its own
+    // decks used like it: their next steps land in the plan under a card.
+    let mut themes: Vec<SheetTheme> = crate::tools::cards::decks::all(state, org, lang)
+        .await?
         .into_iter()
-        .map(|c| SheetTheme { key: c.code.clone(), title: c.title.clone(), text: c.text.clone(), questions: c.questions.clone(), origin: Origin::Deck })
+        .filter(|d| d.template == "organisation")
+        .flat_map(|d| d.deck.cards)
+        .filter(|c| c.kind == CardKind::Theme)
+        .map(|c| SheetTheme { key: c.code, title: c.title, text: c.text, questions: c.questions, origin: Origin::Deck })
         .collect();
     let other = crate::tools::apv::other_keys(&state.shipped);
     for item in crate::catalogue::store::items(&state.db, org, "apv").await? {

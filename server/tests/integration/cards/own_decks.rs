@@ -8,7 +8,7 @@ use crate::support::app::location;
 use crate::support::{Backend, TestApp};
 use domain::roles::Role;
 
-async fn count(app: &TestApp, sql: &str) -> i64 {
+async fn count(app: &TestApp, sql: &'static str) -> i64 {
     let (n,): (i64,) = sqlx::query_as(sql).fetch_one(&app.state.db.pool).await.unwrap();
     n
 }

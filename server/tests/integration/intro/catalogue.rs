@@ -41,7 +41,7 @@ both_backends!(catalogue_edits_keep_the_wording_that_was_answered, |app: TestApp
     assert_eq!(r.status(), 303);
     let r = hr.post_form("/admin/catalogue/items", &[("section", "elsewhere"), ("text_da", "x"), ("text_en", "y")]).await;
     assert_eq!(r.status(), 422);
-    assert!(r.text().await.unwrap().contains("Vælg det afsnit, udsagnet hører til."));
+    assert!(r.text().await.unwrap().contains("Vælg det afsnit, punktet hører til."));
     let actions: Vec<(String,)> = sqlx::query_as("SELECT action FROM audit_log WHERE org_id = $1 AND action LIKE 'catalogue-%' ORDER BY at, id")
         .bind(n.org.id.as_str())
         .fetch_all(&app.state.db.pool)
