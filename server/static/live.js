@@ -217,7 +217,7 @@
       main.appendChild(el("h2", { class: "h4", text: L["next-steps-heading"] }));
       var steps = el("ol", { class: "lt-live-next-steps" });
       s.nextSteps.forEach(function (x) {
-        var detail = [x.card ? cardOf[x.card].title : null, x.owner || null].filter(Boolean).join(" · ");
+        var detail = [x.card ? (cardOf[x.card] || { title: x.card }).title : null, x.owner || null].filter(Boolean).join(" · ");
         steps.appendChild(el("li", {}, [
           el("span", { text: x.text + (detail ? " (" + detail + ")" : "") }),
           facilitator && !s.ended ? button("remove-" + x.n, L["next-step-remove"], function () { send({ type: "remove_next_step", n: x.n }); }, "button-unstyled lt-link-button") : null
@@ -262,11 +262,11 @@
     var most = rows.length ? rows[0][1] : 0;
     var chart = el("ol", { class: "lt-live-tally nobullet-list" });
     rows.forEach(function (t) {
-      chart.appendChild(el("li", {}, [
+      chart.appendChild(el("li", {}, [el("div", { class: "lt-live-tally-row" }, [
         el("span", { class: "lt-live-tally-title", text: cardOf[t[0]].title }),
         el("meter", { class: "lt-live-tally-bar", min: "0", max: String(most), value: String(t[1]), "aria-hidden": "true" }),
         el("span", { class: "lt-live-tally-count", text: fmt(L["dots-count"], t[1]) })
-      ]));
+      ])]));
     });
     return chart;
   };

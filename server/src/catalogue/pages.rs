@@ -235,9 +235,17 @@ async fn add(State(state): State<AppState>, page: Page, admin: OrgAdmin, CsrfFor
     let actor = audit::Actor { person: Some(admin.person()), name: &admin.m.name };
     audit::record(&mut tx, admin.org(), actor, "catalogue-item-added", &audit_target(da.as_str())).await?;
     tx.commit().await?;
-    // A card is seen where it is used: its deck's page.
-    let back = if tool == crate::tools::cards::own::TOOL { format!("/cards/{section}") } else { format!("/admin/catalogue#section-{section}") };
-    Ok(Redirect::to(&back).into_response())
+    Ok(Redirect::to(&back_to(Some(tool), &section)).into_response())
+}
+
+/// Where a saved item is shown: a card on its deck's page, where it is
+/// used; anything else in the catalogue.
+fn back_to(tool: Option<&str>, section: &str) -> String {
+    if tool == Some(crate::tools::cards::own::TOOL) {
+        format!("/cards/{section}")
+    } else {
+        format!("/admin/catalogue#section-{section}")
+    }
 }
 
 async fn edit(
@@ -253,7 +261,7 @@ async fn edit(
         let fp = FormPage::new(&state, page, admin.org(), Some(item.id.to_string()), item.section, form.text_da, form.text_en).await?;
         return Ok(refused(fp, errors));
     };
-    let back = format!("/admin/catalogue#section-{}", item.section);
+    let back = back_to(tool_of_section(&state, admin.org(), page.lang, &item.section).await?, &item.section);
     if da.as_str() == item.text_da && en.as_str() == item.text_en {
         return Ok(Redirect::to(&back).into_response());
     }

@@ -175,7 +175,7 @@ async fn delete(
         Ok(()) => {
             // The account is gone either way; a room still showing the name
             // is folded again the next time a server loads it.
-            if let Err(e) = state.live.refold_all().await {
+            if let Err(e) = state.live.refold_forgotten().await {
                 tracing::warn!(error = %e, "live rooms could not fold again after an account deletion");
             }
         }

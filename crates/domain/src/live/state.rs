@@ -31,6 +31,9 @@ pub struct Live {
     pub picks: BTreeMap<ParticipantNo, String>,
     pub revealed: bool,
     pub turn: Option<ParticipantNo>,
+    /// Who has had the word in the reasons round, so passing it on skips
+    /// those the facilitator gave it to out of order.
+    pub spoken: std::collections::BTreeSet<ParticipantNo>,
     pub timer: Option<(u32, i64)>,
     pub notes: Vec<(ParticipantNo, String)>,
     /// Each participant's dots, one card per dot.
@@ -54,6 +57,7 @@ impl Live {
             picks: BTreeMap::new(),
             revealed: false,
             turn: None,
+            spoken: Default::default(),
             timer: None,
             notes: Vec::new(),
             votes: BTreeMap::new(),
@@ -89,6 +93,7 @@ impl Live {
             }
             Event::Turn { p } => {
                 self.turn = *p;
+                self.spoken.extend(*p);
                 self.timer = None;
             }
             Event::Timer { seconds, started_ms } => self.timer = (*seconds > 0).then_some((*seconds, *started_ms)),
@@ -227,11 +232,11 @@ impl Live {
             Command::NextTurn => {
                 only_facilitator()?;
                 self.in_step(Step::Reasons)?;
-                let speakers = self.speakers();
-                let next = match self.turn {
-                    None => speakers.first().copied(),
-                    Some(t) => speakers.iter().copied().find(|p| *p > t),
-                };
+                // The first in join order after the current speaker who has
+                // not had the word yet; then anyone before who has not.
+                let waiting: Vec<ParticipantNo> = self.speakers().into_iter().filter(|p| !self.spoken.contains(p)).collect();
+                let after = |t: ParticipantNo| waiting.iter().copied().find(|p| *p > t);
+                let next = self.turn.and_then(after).or_else(|| waiting.first().copied());
                 Ok(Event::Turn { p: next })
             }
             Command::Timer { seconds } => {

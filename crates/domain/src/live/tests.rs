@@ -78,6 +78,20 @@ fn turns_go_round_everyone_but_the_facilitator() {
 }
 
 #[test]
+fn passing_the_word_on_skips_whoever_had_it_out_of_order() {
+    let mut live = session(Procedure::Prioritise, 4);
+    run(&mut live, 1, Command::Advance).unwrap();
+    run(&mut live, 1, Command::Advance).unwrap();
+    assert_eq!(run(&mut live, 1, Command::Turn { p: Some(4) }), Ok(Event::Turn { p: Some(4) }), "the facilitator gives the word to anyone");
+    let turns: Vec<Event> = (0..4).map(|_| run(&mut live, 1, Command::NextTurn).unwrap()).collect();
+    assert_eq!(
+        turns,
+        vec![Event::Turn { p: Some(5) }, Event::Turn { p: Some(2) }, Event::Turn { p: Some(3) }, Event::Turn { p: None }],
+        "on from 4, then back to those who waited, each once"
+    );
+}
+
+#[test]
 fn each_participant_has_as_many_dots_as_themes_to_choose() {
     let mut live = session(Procedure::Prioritise, 2);
     for _ in 0..3 {

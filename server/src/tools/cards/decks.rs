@@ -30,13 +30,14 @@ impl OrgDeck {
     }
 }
 
-/// Every deck the organisation offers: the shipped ones, then its own that
-/// are not hidden.
-pub async fn all(state: &AppState, org: &OrgId, lang: Lang) -> anyhow::Result<Vec<OrgDeck>> {
+/// Every deck of the organisation: the shipped ones, then its own; hidden
+/// own decks only with `hidden` (for HR, and where what was already used
+/// with them must still be found).
+pub async fn all(state: &AppState, org: &OrgId, lang: Lang, hidden: bool) -> anyhow::Result<Vec<OrgDeck>> {
     let items = catalogue::items(&state.db, org, own::TOOL).await?;
     let set = state.shipped.cards.get(lang);
     let mut decks: Vec<OrgDeck> = set.decks.iter().filter_map(|d| shipped(d, &items, lang)).collect();
-    for deck in own_decks::list(&state.db, org).await?.into_iter().filter(|d| !d.hidden) {
+    for deck in own_decks::list(&state.db, org).await?.into_iter().filter(|d| hidden || !d.hidden) {
         decks.extend(own_deck(set, deck, &items, lang));
     }
     Ok(decks)

@@ -22,6 +22,8 @@ pub struct DeckRow {
     pub cards: usize,
     /// The organisation's own deck, not a shipped one.
     pub own: bool,
+    /// Hidden by HR (listed for HR only).
+    pub hidden: bool,
 }
 
 #[derive(Template, WebTemplate)]
@@ -34,11 +36,13 @@ pub struct IndexPage {
 }
 
 pub async fn index(State(state): State<AppState>, page: Page, me: Member) -> AppResult<IndexPage> {
-    let decks = super::decks::all(&state, me.org(), page.lang)
+    let may_add = me.m.roles.may_administer();
+    let decks = super::decks::all(&state, me.org(), page.lang, may_add)
         .await?
         .into_iter()
         .map(|d| DeckRow {
             own: d.own.is_some(),
+            hidden: d.hidden(),
             cards: d.deck.cards.len(),
             code: d.deck.code,
             title: d.deck.title,
@@ -46,7 +50,7 @@ pub async fn index(State(state): State<AppState>, page: Page, me: Member) -> App
             audience: d.deck.audience,
         })
         .collect();
-    Ok(IndexPage { decks, may_add: me.m.roles.may_administer(), page })
+    Ok(IndexPage { decks, may_add, page })
 }
 
 /// A card as the deck page and the sheet show it.

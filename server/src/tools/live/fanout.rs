@@ -29,14 +29,15 @@ pub fn start(hub: Arc<Hub>, database_url: String) {
     });
 }
 
-/// Every held room reads what it may have missed.
+/// Every held room reads what it may have missed, and forgets any name a
+/// missed `refold` would have taken out.
 async fn catch_up_all(hub: &Hub) -> anyhow::Result<()> {
     for id in hub.loaded_ids() {
         if let Some(room) = hub.loaded(&id) {
             room.catch_up(&hub.db).await?;
         }
     }
-    Ok(())
+    hub.refold_forgotten().await
 }
 
 async fn listen(hub: &Arc<Hub>, url: &str) -> anyhow::Result<()> {
@@ -55,7 +56,7 @@ async fn listen(hub: &Arc<Hub>, url: &str) -> anyhow::Result<()> {
         if note.payload() == REFOLD {
             let hub = hub.clone();
             tokio::spawn(async move {
-                if let Err(e) = hub.refold_all().await {
+                if let Err(e) = hub.refold_forgotten().await {
                     tracing::warn!(error = %e, "live rooms could not fold again");
                 }
             });

@@ -60,7 +60,7 @@ fn title(deck: &Deck, procedure: Procedure) -> String {
 }
 
 async fn index_page(state: &AppState, page: Page, me: &Member, error: Option<String>) -> AppResult<IndexPage> {
-    let decks = crate::tools::cards::decks::all(state, me.org(), page.lang).await?;
+    let decks = crate::tools::cards::decks::all(state, me.org(), page.lang, false).await?;
     let options = decks
         .iter()
         .flat_map(|found| {
@@ -166,8 +166,12 @@ pub async fn show(State(state): State<AppState>, page: Page, who: Participant) -
     let deck = super::session_deck(&state, session, page.lang).await?.ok_or(AppError::NotFound)?;
     let procedure = session.procedure();
     let p = deck.procedure(procedure_kind(procedure)).ok_or(AppError::NotFound)?;
-    let cards: Vec<CardJson> =
-        playable(&deck.cards, procedure).into_iter().map(|c| CardJson { code: &c.code, title: &c.title, text: &c.text, questions: &c.questions }).collect();
+    // The cards the room plays with, fixed when it was loaded.
+    let cards: Vec<CardJson> = playable(&deck.cards, procedure)
+        .into_iter()
+        .filter(|c| who.room.rules.cards.contains(&c.code))
+        .map(|c| CardJson { code: &c.code, title: &c.title, text: &c.text, questions: &c.questions })
+        .collect();
     let steps: serde_json::Map<String, serde_json::Value> =
         p.steps.iter().map(|s| (s.key.clone(), serde_json::json!({ "title": s.title, "text": s.text }))).collect();
     let labels: serde_json::Map<String, serde_json::Value> =

@@ -260,13 +260,26 @@ impl Hub {
         }
     }
 
-    /// Folds every room held here again from its log, after a deleted
-    /// person's name was taken out of the logs (`store::forget_names`, which
-    /// tells the other servers too).
-    pub async fn refold_all(&self) -> anyhow::Result<()> {
+    /// Folds again, from its log, every room held here that still shows a
+    /// name deleted since (`store::forget_names`, which tells the other
+    /// servers too). One query finds them; the rest are left alone. Rooms
+    /// are not loaded meanwhile, so none is folded from a log read before
+    /// the deletion and missed here.
+    pub async fn refold_forgotten(&self) -> anyhow::Result<()> {
+        let _one_at_a_time = self.loading.lock().await;
+        let forgotten = store::forgotten(&self.db).await?;
         for id in self.loaded_ids() {
-            if let Some(room) = self.loaded(&id) {
-                room.refold(&self.db).await?;
+            let Some(room) = self.loaded(&id) else { continue };
+            let stale = {
+                let inner = room.inner.lock().await;
+                forgotten.iter().any(|(session, no)| {
+                    *session == id && inner.live.participants.get(no).is_some_and(|p| p.name != store::FORGOTTEN_NAME)
+                })
+            };
+            if stale {
+                if let Err(e) = room.refold(&self.db).await {
+                    tracing::warn!(error = %e, session = %id, "a live room could not fold again");
+                }
             }
         }
         Ok(())

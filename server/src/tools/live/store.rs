@@ -202,7 +202,7 @@ pub const FORGOTTEN_NAME: &str = "–";
 /// their participant rows and the `Joined` events in the logs. What they
 /// said and chose stays, as in minutes of a meeting, under no name. Part
 /// of deleting an account, in its transaction; the rooms in memory are
-/// folded again afterwards (`Hub::refold_all`).
+/// folded again afterwards (`Hub::refold_forgotten`).
 pub async fn forget_names(conn: &mut AnyConnection, person: &str) -> anyhow::Result<()> {
     let rows: Vec<(String, i64)> = sqlx::query_as("SELECT session_id, no FROM live_participants WHERE person_id = $1")
         .bind(person)
@@ -239,6 +239,13 @@ pub async fn forget_names(conn: &mut AnyConnection, person: &str) -> anyhow::Res
         }
     }
     Ok(())
+}
+
+/// Participants whose name was taken out: (session, number).
+pub async fn forgotten(db: &Db) -> anyhow::Result<Vec<(String, ParticipantNo)>> {
+    let rows: Vec<(String, i64)> =
+        sqlx::query_as("SELECT session_id, no FROM live_participants WHERE name = $1").bind(FORGOTTEN_NAME).fetch_all(&db.pool).await?;
+    Ok(rows.into_iter().map(|(s, no)| (s, no as ParticipantNo)).collect())
 }
 
 /// One stored event as the log holds it.

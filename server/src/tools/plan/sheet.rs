@@ -32,7 +32,8 @@ pub const APV_PREFIX: &str = "apv:";
 pub async fn sheet(state: &AppState, org: &OrgId, lang: Lang) -> anyhow::Result<Vec<SheetTheme>> {
     // The organisation deck with the organisation's own cards, then its own
     // decks used like it: their next steps land in the plan under a card.
-    let mut themes: Vec<SheetTheme> = crate::tools::cards::decks::all(state, org, lang)
+    // Hidden decks too, as the plan may already hold their themes.
+    let mut themes: Vec<SheetTheme> = crate::tools::cards::decks::all(state, org, lang, true)
         .await?
         .into_iter()
         .filter(|d| d.template == "organisation")

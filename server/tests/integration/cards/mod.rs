@@ -66,9 +66,27 @@ async fn decks_read_and_print_as_cut_out_sheets() {
         eprintln!("browser part not run: Chromium/ChromeDriver missing");
         return;
     };
+    // An own deck with a card, for HR's pages.
+    let hr = app.signed_in("hr@randers.dk").await;
+    let own = [("template", "wellbeing"), ("title_da", "Vores kort"), ("title_en", "Our cards"), ("summary_da", "Egne spørgsmål."), ("summary_en", "Own questions.")];
+    let deck = crate::support::app::location(&hr.post_form("/cards/new", &own).await);
+    let code = deck.trim_start_matches("/cards/").to_string();
+    let card = [("section", code.as_str()), ("text_da", "Pauser\n- Hvornår holdt du sidst pause?"), ("text_en", "Breaks\n- When did you last take a break?")];
+    assert_eq!(hr.post_form("/admin/catalogue/items", &card).await.status(), 303);
     browser.set_size(DESKTOP.0, DESKTOP.1).await;
     browser.sign_in(&app.base, "hr@randers.dk").await;
-    for (path, name) in [("/cards", "cards-index"), ("/cards/organisation", "cards-deck"), ("/cards/organisation/print", "cards-print"), ("/cards/wellbeing/reflect", "cards-reflect")] {
+    let pages = [
+        ("/cards".to_string(), "cards-index"),
+        ("/cards/organisation".to_string(), "cards-deck"),
+        ("/cards/organisation/print".to_string(), "cards-print"),
+        ("/cards/wellbeing/reflect".to_string(), "cards-reflect"),
+        ("/cards/new".to_string(), "cards-own-new"),
+        (deck.clone(), "cards-own-deck"),
+        (format!("{deck}/edit"), "cards-own-edit"),
+        (format!("{deck}/reflect"), "cards-own-reflect"),
+        (format!("/admin/catalogue/new?section={code}"), "cards-own-card-form"),
+    ];
+    for (path, name) in pages {
         browser.client().goto(&format!("{}{path}", app.base)).await.unwrap();
         browser.check_page(name).await;
     }

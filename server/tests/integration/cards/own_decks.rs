@@ -75,10 +75,14 @@ async fn own_deck_made_filled_run_and_hidden(backend: Backend) {
         assert_eq!(location(&r), deck, "back to the deck");
     }
     assert!(hr.page("/admin/catalogue").await.1.contains(&format!("section-{code}")), "the deck is a section of the catalogue");
+    let (item,): (String,) = sqlx::query_as("SELECT id FROM catalogue_items WHERE section = $1 ORDER BY position DESC").bind(&code).fetch_one(&app.state.db.pool).await.unwrap();
+    let edited = [("text_da", "Flere matrikler\nLangt mellem stederne.\n- Hvordan fordeler du tiden?\n- Hvem holder øje, når du er væk?"), ("text_en", "Several sites\nFar between the sites.\n- How do you share your time?\n- Who keeps an eye when you are away?")];
+    assert_eq!(location(&hr.post_form(&format!("/admin/catalogue/items/{item}"), &edited).await), deck, "an edited card is shown on its deck");
     let (_, body) = lis.page(&deck).await;
     assert!(body.contains("Hjemmearbejde") && body.contains("Hvordan fordeler du tiden?") && body.contains("Kør live"), "{body}");
     let (_, index) = lis.page("/cards").await;
-    assert!(index.contains("Ledelse på afstand") && index.contains("2 kort"), "{index}");
+    let entry = index.split("Ledelse på afstand").nth(1).unwrap_or_default();
+    assert!(entry.contains("· 2 kort"), "the own deck's two cards: {index}");
     assert_eq!(lis.page(&format!("{deck}/print")).await.1.matches("class=\"lt-cut-card\"").count(), 2);
     assert_eq!(lis.page(&format!("{deck}/reflect")).await.0, 404, "used like the leader group deck: no solo notes");
 
@@ -115,6 +119,7 @@ async fn own_deck_made_filled_run_and_hidden(backend: Backend) {
     assert_eq!(hr.post_form(&format!("{deck}/visibility"), &[("hidden", "maybe")]).await.status(), 400);
     assert_eq!(hr.post_form(&format!("{deck}/visibility"), &[("hidden", "1")]).await.status(), 303);
     assert!(!lis.page("/cards").await.1.contains("Afstandsledelse"));
+    assert!(hr.page("/cards").await.1.contains("Afstandsledelse"), "HR still finds it, to show it again");
     assert!(!lis.page("/live").await.1.contains(&option));
     assert_eq!(lis.post_form("/live", &[("kind", &format!("{code}:prioritise"))]).await.status(), 422);
     let (status, body) = lis.page(&deck).await;
