@@ -11,7 +11,7 @@ use crate::auth::OrgAdmin;
 use crate::error::{AppError, AppResult};
 use crate::org::audit;
 use crate::state::AppState;
-use crate::web::forms::FormErrors;
+use crate::web::forms::{FormErrors, VisibilityForm};
 use crate::web::Page;
 use askama::Template;
 use askama_web::WebTemplate;
@@ -273,12 +273,6 @@ async fn edit(
     Ok(Redirect::to(&back).into_response())
 }
 
-#[derive(Deserialize)]
-pub struct VisibilityForm {
-    #[serde(default)]
-    hidden: String,
-}
-
 async fn visibility(
     State(state): State<AppState>,
     admin: OrgAdmin,
@@ -286,11 +280,7 @@ async fn visibility(
     CsrfForm(form): CsrfForm<VisibilityForm>,
 ) -> AppResult<Redirect> {
     let item = find(&state, &admin, &id).await?;
-    let hidden = match form.hidden.as_str() {
-        "1" => true,
-        "0" => false,
-        _ => return Err(AppError::BadRequest("error-form-invalid")),
-    };
+    let hidden = form.hidden()?;
     let mut tx = state.db.pool.begin().await?;
     store::set_hidden(&mut tx, admin.org(), &item.id, hidden).await?;
     let action = if hidden { "catalogue-item-hidden" } else { "catalogue-item-shown" };

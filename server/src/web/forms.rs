@@ -70,3 +70,21 @@ impl<'a> IntoIterator for &'a FormErrors {
         self.0.iter()
     }
 }
+
+/// A hide-or-show button's form: `hidden` is "1" or "0"; anything else is
+/// a bad request.
+#[derive(serde::Deserialize)]
+pub struct VisibilityForm {
+    #[serde(default)]
+    hidden: String,
+}
+
+impl VisibilityForm {
+    pub fn hidden(&self) -> Result<bool, crate::error::AppError> {
+        match self.hidden.as_str() {
+            "1" => Ok(true),
+            "0" => Ok(false),
+            _ => Err(crate::error::AppError::BadRequest("error-form-invalid")),
+        }
+    }
+}

@@ -11,7 +11,7 @@ use crate::auth::OrgAdmin;
 use crate::error::{AppError, AppResult};
 use crate::org::audit;
 use crate::state::AppState;
-use crate::web::forms::FormErrors;
+use crate::web::forms::{FormErrors, VisibilityForm};
 use crate::web::Page;
 use askama::Template;
 use askama_web::WebTemplate;
@@ -149,12 +149,6 @@ pub async fn update(
     Ok(Redirect::to(&format!("/cards/{code}")).into_response())
 }
 
-#[derive(Deserialize)]
-pub struct VisibilityForm {
-    #[serde(default)]
-    hidden: String,
-}
-
 /// Hides a deck from the lists and the start form, or shows it again.
 /// Sessions already run with it keep it.
 pub async fn visibility(
@@ -164,11 +158,7 @@ pub async fn visibility(
     CsrfForm(form): CsrfForm<VisibilityForm>,
 ) -> AppResult<Redirect> {
     let deck = find(&state, &admin, &code).await?;
-    let hidden = match form.hidden.as_str() {
-        "1" => true,
-        "0" => false,
-        _ => return Err(AppError::BadRequest("error-form-invalid")),
-    };
+    let hidden = form.hidden()?;
     let mut tx = state.db.pool.begin().await?;
     own_decks::set_hidden(&mut tx, admin.org(), &deck.id, hidden).await?;
     let action = if hidden { "own-deck-hidden" } else { "own-deck-shown" };
