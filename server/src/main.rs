@@ -3,6 +3,12 @@
 use clap::Parser;
 use ledertrivsel::config::{Cli, Command};
 
+/// mimalloc instead of glibc's malloc: a page is built from many short-lived
+/// strings and rows, and under load glibc's allocator (with its chunk
+/// consolidation) took a fifth of the server's time (docs/performance.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     // Logs go to stderr: stdout is the command's output (the demo's account

@@ -126,6 +126,12 @@ async fn fill(db: &Db, shipped: &Shipped, made: &crate::org::provision::Provisio
     cards::fill(&mut tx, &made.org, &structure, now).await?;
     live::fill(&mut tx, &made.org, &structure, now).await?;
     tx.commit().await?;
+    // The planner's statistics for what was just written, as autovacuum
+    // would gather them a minute later: without them PostgreSQL plans every
+    // table as one row (and SQLite has no such step to skip).
+    if db.backend == crate::storage::Backend::Postgres {
+        sqlx::query("ANALYZE").execute(&db.pool).await?;
+    }
     Ok(())
 }
 
