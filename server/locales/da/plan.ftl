@@ -11,6 +11,7 @@ plan-title-label = Planens navn
 plan-title-hint = Fx »Plan for ledertrivsel 2027«. En ny plan afløser den nuværende, som gemmes til opslag.
 plan-start = Start en ny plan
 plan-error-title = Skriv et navn på højst 200 tegn.
+plan-error-conflict = En anden har gemt ændringer i { $themes } i dette trin, mens du skrev. Intet er gemt: Dine ord står stadig i formularen. Gem igen for at erstatte det, der blev gemt, eller åbn trinnet i en ny fane for at se det først.
 plan-error-closed = Planen er afløst af en nyere og kan ikke ændres.
 plan-error-theme-unknown = Temaet findes ikke på temaarket eller er ikke valgt i planen.
 plan-error-deadline-before-start = Deadline kan ikke ligge før start.

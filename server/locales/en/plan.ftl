@@ -11,6 +11,7 @@ plan-title-label = The plan's name
 plan-title-hint = For example "Plan for leader wellbeing 2027". A new plan replaces the current one, which is kept for reference.
 plan-start = Start a new plan
 plan-error-title = Write a name of at most 200 characters.
+plan-error-conflict = Someone else saved changes to { $themes } in this step while you were writing. Nothing was saved: your words are still in the form. Save again to replace what was saved, or open the step in a new tab to see it first.
 plan-error-closed = The plan has been replaced by a newer one and cannot be changed.
 plan-error-theme-unknown = The theme is not on the theme sheet or not chosen in the plan.
 plan-error-deadline-before-start = The deadline cannot be before the start.

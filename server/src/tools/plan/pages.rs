@@ -6,7 +6,7 @@
 use super::content::PlanContent;
 use super::input::{self, fields, rows};
 use super::sheet::{self, SheetTheme};
-use super::store::{self, Edit, Plan, PlanTheme, Refused};
+use super::store::{self, Edit, NotSaved, Plan, PlanTheme, Refused};
 use super::{editable, load, overview, reader};
 use crate::auth::csrf::CsrfForm;
 use crate::auth::Member;
@@ -122,6 +122,9 @@ pub struct ThemeView {
     pub text: String,
     pub questions: Vec<String>,
     pub t: PlanTheme,
+    /// The fingerprint of the step's fields the form was opened with
+    /// (`store::Edit::fingerprint`), posted back as `seen-N`.
+    pub seen: String,
 }
 
 /// What every step page has: the plan, the step, its meeting playbook.
@@ -175,10 +178,44 @@ async fn chosen(state: &AppState, me: &Member, page: &Page, plan: &Plan) -> AppR
                 text: on_sheet.map(|s| s.text.clone()).unwrap_or_default(),
                 questions: on_sheet.map(|s| s.questions.clone()).unwrap_or_default(),
                 t,
+                seen: String::new(),
             }
         })
         .collect();
     Ok((sheet, views))
+}
+
+/// A step's form as posted: the themes as typed, and the fingerprints the
+/// form was opened with, by theme.
+pub struct Typed {
+    themes: Vec<PlanTheme>,
+    seen: std::collections::HashMap<String, String>,
+}
+
+/// The stored fingerprints of the step, then what was typed over them: a
+/// form shown again keeps the fingerprints it was opened with, or after a
+/// conflict the ones now stored, so saving again replaces what is stored.
+fn show_typed(themes: &mut [ThemeView], step: StepForm, typed: Option<Typed>) {
+    for v in themes.iter_mut() {
+        v.seen = edit_of(step, &v.t).fingerprint();
+    }
+    if let Some(Typed { themes: typed, seen }) = typed {
+        for (v, t) in themes.iter_mut().zip(typed) {
+            if let Some(s) = seen.get(&t.theme) {
+                v.seen = s.clone();
+            }
+            v.t = t;
+        }
+    }
+}
+
+/// A step's fields of a theme.
+fn edit_of(step: StepForm, t: &PlanTheme) -> Edit<'_> {
+    match step {
+        StepForm::Mapping => Edit::Mapping { known: &t.known, sources: &t.sources, need_more: &t.need_more },
+        StepForm::Unfold => Edit::Unfold { unfold: &t.unfold },
+        StepForm::Cards => Edit::Card(&t.card),
+    }
 }
 
 fn notice(q: &NoticeQuery) -> Option<String> {
@@ -208,14 +245,10 @@ pub async fn prepare(State(state): State<AppState>, page: Page, me: Member, Path
     prepare_page(&state, page, &me, &plan, None, FormErrors::default(), notice(&q)).await
 }
 
-async fn prepare_page(state: &AppState, page: Page, me: &Member, plan: &Plan, typed: Option<Vec<PlanTheme>>, errors: FormErrors, notice: Option<String>) -> AppResult<PreparePage> {
+async fn prepare_page(state: &AppState, page: Page, me: &Member, plan: &Plan, typed: Option<Typed>, errors: FormErrors, notice: Option<String>) -> AppResult<PreparePage> {
     let content = state.shipped.plan.get(page.lang);
     let (sheet, mut themes) = chosen(state, me, &page, plan).await?;
-    if let Some(typed) = typed {
-        for (v, t) in themes.iter_mut().zip(typed) {
-            v.t = t;
-        }
-    }
+    show_typed(&mut themes, StepForm::Mapping, typed);
     let o = overview::load(state, me).await?;
     let lifts = if me.m.roles.may_administer() {
         let mut arrived = crate::thread::store::org_inbox(&state.db, me.org(), me.person()).await?;
@@ -285,7 +318,10 @@ pub async fn save_cards(State(state): State<AppState>, page: Page, me: Member, P
 }
 
 /// Reads every posted row of a step's form; any refusal shows the form as
-/// typed and saves nothing; else writes the posted themes.
+/// typed and saves nothing; else writes the posted themes. A theme another
+/// HR admin saved differently since the form was opened refuses the save
+/// and names the theme; the form comes back as typed, and saving it again
+/// replaces theirs.
 async fn save_step(state: &AppState, page: Page, me: &Member, id: &str, pairs: &[(String, String)], step: StepForm) -> AppResult<Response> {
     let plan = editable(state, me, id).await?;
     let current = store::themes(&state.db, me.org(), &plan.id).await?;
@@ -293,8 +329,15 @@ async fn save_step(state: &AppState, page: Page, me: &Member, id: &str, pairs: &
     let f = fields(pairs);
     let mut errors = FormErrors::default();
     let mut typed = current.clone();
+    let mut seen = std::collections::HashMap::new();
+    // Only the rows the form posted are written, so a theme it did not
+    // show keeps what others wrote.
+    let posted: Vec<String> = rows(&f, &keys).into_iter().map(|(_, k)| k.to_string()).collect();
     for (n, key) in rows(&f, &keys) {
         let t = typed.iter_mut().find(|t| t.theme == key).expect("rows are chosen themes");
+        if let Some(s) = f.get(format!("seen-{n}").as_str()) {
+            seen.insert(key.to_string(), s.to_string());
+        }
         let mut text = |field: &str| input::text(&page.tr, &mut errors, &f, field, n);
         match step {
             StepForm::Mapping => {
@@ -306,40 +349,41 @@ async fn save_step(state: &AppState, page: Page, me: &Member, id: &str, pairs: &
             StepForm::Cards => t.card = input::card(&page.tr, &mut errors, &f, n),
         }
     }
-    if !errors.is_empty() {
-        let body = match step {
-            StepForm::Mapping => prepare_page(state, page, me, &plan, Some(typed), errors, None).await?.into_response(),
-            StepForm::Unfold => qualify_page(state, page, me, &plan, Some(typed), errors, None).await?.into_response(),
-            StepForm::Cards => concretise_page(state, page, me, &plan, Some(typed), None, errors, None).await?.into_response(),
-        };
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
+    if errors.is_empty() {
+        let edits: Vec<store::Saving<'_>> = typed
+            .iter()
+            .filter(|t| posted.contains(&t.theme))
+            .map(|t| store::Saving { theme: t.theme.clone(), edit: edit_of(step, t), seen: seen.get(&t.theme).cloned() })
+            .collect();
+        match store::save(&state.db, me.org(), &plan.id, me.person(), &edits).await? {
+            Ok(()) => return saved(Ok(()), &plan, step),
+            Err(NotSaved::Refused(r)) => return saved(Err(r), &plan, step),
+            Err(NotSaved::Conflict(themes)) => {
+                // Shown again with what is stored now as the base.
+                seen.clear();
+                let sheet = sheet::sheet(state, me.org(), page.lang).await?;
+                let titles: Vec<String> =
+                    themes.iter().map(|k| sheet.iter().find(|s| s.key == *k).map_or_else(|| k.clone(), |s| s.title.clone())).collect();
+                let message = page.t1("plan-error-conflict", "themes", titles.join(", "));
+                errors.0.push(crate::web::forms::FieldError { field: None, message });
+            }
+        }
     }
-    let edits: Vec<(String, Edit<'_>)> = posted(&typed, &f, &keys)
-        .map(|t| {
-            let edit = match step {
-                StepForm::Mapping => Edit::Mapping { known: &t.known, sources: &t.sources, need_more: &t.need_more },
-                StepForm::Unfold => Edit::Unfold { unfold: &t.unfold },
-                StepForm::Cards => Edit::Card(&t.card),
-            };
-            (t.theme.clone(), edit)
-        })
-        .collect();
-    let (step_path, anchor) = match step {
+    let typed = Some(Typed { themes: typed, seen });
+    let body = match step {
+        StepForm::Mapping => prepare_page(state, page, me, &plan, typed, errors, None).await?.into_response(),
+        StepForm::Unfold => qualify_page(state, page, me, &plan, typed, errors, None).await?.into_response(),
+        StepForm::Cards => concretise_page(state, page, me, &plan, typed, None, errors, None).await?.into_response(),
+    };
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response())
+}
+
+fn saved(r: Result<(), Refused>, plan: &Plan, step: StepForm) -> AppResult<Response> {
+    let (step, anchor) = match step {
         StepForm::Mapping => ("prepare", "mapping"),
         StepForm::Unfold => ("qualify", "unfold"),
         StepForm::Cards => ("concretise", "cards"),
     };
-    saved(store::save(&state.db, me.org(), &plan.id, me.person(), &edits).await?, &plan, step_path, anchor)
-}
-
-/// The themes whose rows the form posted: only those are written, so a
-/// theme another HR admin edited meanwhile keeps their words.
-fn posted<'a>(typed: &'a [PlanTheme], f: &std::collections::HashMap<&str, &str>, keys: &[String]) -> impl Iterator<Item = &'a PlanTheme> {
-    let rows: Vec<String> = rows(f, keys).into_iter().map(|(_, k)| k.to_string()).collect();
-    typed.iter().filter(move |t| rows.contains(&t.theme))
-}
-
-fn saved(r: Result<(), Refused>, plan: &Plan, step: &str, anchor: &str) -> AppResult<Response> {
     match r {
         Ok(()) => Ok(Redirect::to(&format!("/plan/{}/{step}?notice=saved#{anchor}", plan.id)).into_response()),
         Err(Refused::Closed) => Err(AppError::BadRequest("plan-error-closed")),
@@ -365,15 +409,11 @@ pub async fn qualify(State(state): State<AppState>, page: Page, me: Member, Path
     qualify_page(&state, page, &me, &plan, None, FormErrors::default(), notice(&q)).await
 }
 
-async fn qualify_page(state: &AppState, page: Page, me: &Member, plan: &Plan, typed: Option<Vec<PlanTheme>>, errors: FormErrors, notice: Option<String>) -> AppResult<QualifyPage> {
+async fn qualify_page(state: &AppState, page: Page, me: &Member, plan: &Plan, typed: Option<Typed>, errors: FormErrors, notice: Option<String>) -> AppResult<QualifyPage> {
     let content = state.shipped.plan.get(page.lang);
     let collab = state.shipped.collab.get(page.lang);
     let (_, mut themes) = chosen(state, me, &page, plan).await?;
-    if let Some(typed) = typed {
-        for (v, t) in themes.iter_mut().zip(typed) {
-            v.t = t;
-        }
-    }
+    show_typed(&mut themes, StepForm::Unfold, typed);
     let card = |t: &ThemeView| crate::tools::collab::meeting::ThemeCard {
         key: t.key.clone(),
         title: t.title.clone(),
@@ -484,18 +524,14 @@ async fn concretise_page(
     page: Page,
     me: &Member,
     plan: &Plan,
-    typed: Option<Vec<PlanTheme>>,
+    typed: Option<Typed>,
     decision: Option<DecisionTyped>,
     errors: FormErrors,
     notice: Option<String>,
 ) -> AppResult<ConcretisePage> {
     let content = state.shipped.plan.get(page.lang);
     let (_, mut themes) = chosen(state, me, &page, plan).await?;
-    if let Some(typed) = typed {
-        for (v, t) in themes.iter_mut().zip(typed) {
-            v.t = t;
-        }
-    }
+    show_typed(&mut themes, StepForm::Cards, typed);
     let top_of = |n: i64| themes.iter().find(|t| t.t.top == Some(n)).map(|t| t.key.clone()).unwrap_or_default();
     let d = decision.unwrap_or_else(|| DecisionTyped {
         top: [top_of(1), top_of(2)],

@@ -172,6 +172,10 @@ type ThemeRow = (
 );
 
 pub async fn themes(db: &Db, org: &OrgId, plan: &PlanId) -> anyhow::Result<Vec<PlanTheme>> {
+    themes_in(&db.pool, org, plan).await
+}
+
+async fn themes_in<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(e: E, org: &OrgId, plan: &PlanId) -> anyhow::Result<Vec<PlanTheme>> {
     let rows: Vec<ThemeRow> = sqlx::query_as(
         "SELECT theme, known, sources, need_more, unfold, quadrant, goal, actions, owner, starts_on, deadline, measure, follow_up, top, \
            follow_up_on, status \
@@ -179,7 +183,7 @@ pub async fn themes(db: &Db, org: &OrgId, plan: &PlanId) -> anyhow::Result<Vec<P
     )
     .bind(org.as_str())
     .bind(plan.as_str())
-    .fetch_all(&db.pool)
+    .fetch_all(e)
     .await?;
     let date = |d: Option<String>| d.and_then(|d| domain::input::parse_date(&d).ok());
     Ok(rows
@@ -212,6 +216,15 @@ pub async fn themes(db: &Db, org: &OrgId, plan: &PlanId) -> anyhow::Result<Vec<P
 pub enum Refused {
     /// A newer plan has replaced it.
     Closed,
+}
+
+/// Why a step's form was not saved.
+#[derive(Debug, PartialEq, Eq)]
+pub enum NotSaved {
+    Refused(Refused),
+    /// Another HR admin saved these themes' fields of the same step after
+    /// the form was opened, differently: nothing was saved.
+    Conflict(Vec<String>),
 }
 
 async fn touch_open(conn: &mut sqlx::AnyConnection, org: &OrgId, plan: &PlanId) -> anyhow::Result<bool> {
@@ -272,14 +285,73 @@ pub enum Edit<'a> {
     Card(&'a Card),
 }
 
-/// Saves one step's fields for the given chosen themes (others are ignored).
-pub async fn save(db: &Db, org: &OrgId, plan: &PlanId, by: &PersonId, edits: &[(String, Edit<'_>)]) -> anyhow::Result<Result<(), Refused>> {
+impl<'a> Edit<'a> {
+    /// The same step's fields of another version of the theme.
+    pub fn same_step_of(&self, t: &'a PlanTheme) -> Edit<'a> {
+        match self {
+            Edit::Mapping { .. } => Edit::Mapping { known: &t.known, sources: &t.sources, need_more: &t.need_more },
+            Edit::Unfold { .. } => Edit::Unfold { unfold: &t.unfold },
+            Edit::Card(_) => Edit::Card(&t.card),
+        }
+    }
+
+    /// A short digest of the step's fields: a form carries the digest of
+    /// what it showed, so a save can tell whether someone else saved since.
+    pub fn fingerprint(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let fields: Vec<String> = match self {
+            Edit::Mapping { known, sources, need_more } => vec![known.to_string(), sources.to_string(), need_more.to_string()],
+            Edit::Unfold { unfold } => vec![unfold.to_string()],
+            Edit::Card(c) => {
+                let date = |d: Option<time::Date>| d.map(|d| d.to_string()).unwrap_or_default();
+                vec![c.goal.clone(), c.actions.clone(), c.owner.clone(), date(c.starts_on), date(c.deadline), c.measure.clone(), c.follow_up.clone(), date(c.follow_up_on), c.status.code().to_string()]
+            }
+        };
+        let digest = Sha256::digest(fields.join("\u{1f}").as_bytes());
+        digest.iter().take(12).map(|b| format!("{b:02x}")).collect()
+    }
+}
+
+/// One theme's edit with the fingerprint of what the form showed (`None`
+/// from a form without one: written as it is).
+pub struct Saving<'a> {
+    pub theme: String,
+    pub edit: Edit<'a>,
+    pub seen: Option<String>,
+}
+
+/// Saves one step's fields for the given chosen themes (others are
+/// ignored). A theme someone else saved since the form showed it keeps
+/// their words if this form left it as it was; if both changed it, nothing
+/// is saved and the themes are named (`Refused::Conflict`).
+pub async fn save(db: &Db, org: &OrgId, plan: &PlanId, by: &PersonId, edits: &[Saving<'_>]) -> anyhow::Result<Result<(), NotSaved>> {
     let mut tx = db.pool.begin().await?;
+    // Holds the plan's write lock from here, so what is read next is what
+    // the write replaces.
     if !touch_open(&mut tx, org, plan).await? {
-        return Ok(Err(Refused::Closed));
+        return Ok(Err(NotSaved::Refused(Refused::Closed)));
+    }
+    let stored = themes_in(&mut *tx, org, plan).await?;
+    let mut writes = Vec::new();
+    let mut conflicts = Vec::new();
+    for Saving { theme, edit, seen } in edits {
+        let Some(now) = stored.iter().find(|t| t.theme == *theme) else { continue };
+        let Some(seen) = seen else {
+            writes.push((theme, edit));
+            continue;
+        };
+        let (now, typed) = (edit.same_step_of(now).fingerprint(), edit.fingerprint());
+        if now == *seen {
+            writes.push((theme, edit));
+        } else if typed != *seen && typed != now {
+            conflicts.push(theme.clone());
+        }
+    }
+    if !conflicts.is_empty() {
+        return Ok(Err(NotSaved::Conflict(conflicts)));
     }
     let now = now_text();
-    for (theme, edit) in edits {
+    for (theme, edit) in writes {
         let q = match edit {
             Edit::Mapping { known, sources, need_more } => sqlx::query(
                 "UPDATE org_plan_themes SET known = $4, sources = $5, need_more = $6, updated_by = $7, updated_at = $8 \

@@ -10,6 +10,7 @@ use domain::roles::Role;
 
 mod access;
 mod browser;
+mod conflict;
 mod flow;
 mod mail;
 
