@@ -229,33 +229,24 @@ pub async fn round_items(db: &Db, org: &OrgId, round: &CollabRoundId) -> anyhow:
         .collect())
 }
 
-/// One member's checklist, shaped as the introduction tool's answers.
-pub use crate::tools::intro::store::MyAnswers;
+/// One member's checklist, stored as the introduction tool's answers are.
+pub use crate::tools::scale_answers::MyAnswers;
+
+const TABLES: crate::tools::scale_answers::Tables = crate::tools::scale_answers::Tables {
+    comment: "SELECT comment FROM collab_respondents WHERE org_id = $1 AND round_id = $2 AND person_id = $3",
+    values: "SELECT revision_id, value FROM collab_answers WHERE org_id = $1 AND round_id = $2 AND person_id = $3",
+    respond: "INSERT INTO collab_respondents (round_id, person_id, org_id, comment, submitted_at) \
+              SELECT id, $3, org_id, $4, $5 FROM collab_rounds WHERE org_id = $1 AND id = $2 AND closed_at IS NULL \
+              ON CONFLICT (round_id, person_id) DO UPDATE SET comment = excluded.comment, submitted_at = excluded.submitted_at",
+    clear: "DELETE FROM collab_answers WHERE org_id = $1 AND round_id = $2 AND person_id = $3",
+    insert: "INSERT INTO collab_answers (org_id, round_id, person_id, revision_id, value, updated_at) VALUES ($1, $2, $3, $4, $5, $6)",
+};
 
 pub async fn my_answers(db: &Db, org: &OrgId, round: &CollabRoundId, person: &PersonId) -> anyhow::Result<MyAnswers> {
-    let respondent: Option<(Option<String>,)> =
-        sqlx::query_as("SELECT comment FROM collab_respondents WHERE org_id = $1 AND round_id = $2 AND person_id = $3")
-            .bind(org.as_str())
-            .bind(round.as_str())
-            .bind(person.as_str())
-            .fetch_optional(&db.pool)
-            .await?;
-    let rows: Vec<(String, i64)> =
-        sqlx::query_as("SELECT revision_id, value FROM collab_answers WHERE org_id = $1 AND round_id = $2 AND person_id = $3")
-            .bind(org.as_str())
-            .bind(round.as_str())
-            .bind(person.as_str())
-            .fetch_all(&db.pool)
-            .await?;
-    Ok(MyAnswers {
-        submitted: respondent.is_some(),
-        comment: respondent.and_then(|(c,)| c),
-        values: rows.into_iter().filter_map(|(rev, v)| Some((rev, ScaleValue::from_db(v)?))).collect(),
-    })
+    crate::tools::scale_answers::mine(db, &TABLES, org, round.as_str(), person).await
 }
 
-/// Replaces a member's checklist in an open round, in one transaction.
-/// "Don't know" is no row; the member counts as having answered either way.
+/// Replaces a member's checklist in an open round (`scale_answers::save`).
 pub async fn save_answers(
     db: &Db,
     org: &OrgId,
@@ -264,45 +255,9 @@ pub async fn save_answers(
     values: &[(String, ScaleValue)],
     comment: Option<&LongText>,
 ) -> anyhow::Result<Result<(), Refused>> {
-    let mut tx = db.pool.begin().await?;
-    let now = now_text();
-    // Writing first takes the write lock before anything is read (SQLite).
-    let upsert = sqlx::query(
-        "INSERT INTO collab_respondents (round_id, person_id, org_id, comment, submitted_at) \
-         SELECT id, $3, org_id, $4, $5 FROM collab_rounds WHERE org_id = $1 AND id = $2 AND closed_at IS NULL \
-         ON CONFLICT (round_id, person_id) DO UPDATE SET comment = excluded.comment, submitted_at = excluded.submitted_at",
-    )
-    .bind(org.as_str())
-    .bind(round.as_str())
-    .bind(person.as_str())
-    .bind(comment.map(|c| c.as_str().to_string()))
-    .bind(&now)
-    .execute(&mut *tx)
-    .await?;
-    if upsert.rows_affected() != 1 {
-        return Ok(Err(Refused::Closed));
-    }
-    sqlx::query("DELETE FROM collab_answers WHERE org_id = $1 AND round_id = $2 AND person_id = $3")
-        .bind(org.as_str())
-        .bind(round.as_str())
-        .bind(person.as_str())
-        .execute(&mut *tx)
-        .await?;
-    for (revision, value) in values {
-        sqlx::query(
-            "INSERT INTO collab_answers (round_id, person_id, revision_id, org_id, value, updated_at) VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(round.as_str())
-        .bind(person.as_str())
-        .bind(revision)
-        .bind(org.as_str())
-        .bind(i64::from(value.get()))
-        .bind(&now)
-        .execute(&mut *tx)
-        .await?;
-    }
-    tx.commit().await?;
-    Ok(Ok(()))
+    let values: Vec<(&str, ScaleValue)> = values.iter().map(|(r, v)| (r.as_str(), *v)).collect();
+    let open = crate::tools::scale_answers::save(db, &TABLES, org, round.as_str(), person, &values, comment).await?;
+    Ok(if open { Ok(()) } else { Err(Refused::Closed) })
 }
 
 /// Who answered what: only for a group in open (named) mode.

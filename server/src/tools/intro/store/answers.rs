@@ -1,44 +1,31 @@
 //! SQL for answers: one person's answers and comment to a round, and the
 //! round's answers for its results (unattributed, or named in open mode).
 
-use crate::storage::{now_text, Db};
+use crate::storage::Db;
 use domain::ids::{ContentVersionId, IntroRunId, OrgId, PersonId};
 use domain::input::LongText;
 use domain::intro::ScaleValue;
 
 use super::Refused;
 
-/// One person's answers to a round: (revision id, value), and their comment.
-pub struct MyAnswers {
-    pub submitted: bool,
-    pub values: Vec<(String, ScaleValue)>,
-    pub comment: Option<String>,
-}
+pub use crate::tools::scale_answers::MyAnswers;
+use crate::tools::scale_answers::{self, Tables};
+
+const TABLES: Tables = Tables {
+    comment: "SELECT comment FROM intro_respondents WHERE org_id = $1 AND run_id = $2 AND person_id = $3",
+    values: "SELECT revision_id, value FROM intro_answers WHERE org_id = $1 AND run_id = $2 AND person_id = $3",
+    respond: "INSERT INTO intro_respondents (run_id, person_id, org_id, comment, submitted_at) \
+              SELECT id, $3, org_id, $4, $5 FROM intro_runs WHERE org_id = $1 AND id = $2 AND closed_at IS NULL \
+              ON CONFLICT (run_id, person_id) DO UPDATE SET comment = excluded.comment, submitted_at = excluded.submitted_at",
+    clear: "DELETE FROM intro_answers WHERE org_id = $1 AND run_id = $2 AND person_id = $3",
+    insert: "INSERT INTO intro_answers (org_id, run_id, person_id, revision_id, value, updated_at) VALUES ($1, $2, $3, $4, $5, $6)",
+};
 
 pub async fn my_answers(db: &Db, org: &OrgId, run: &IntroRunId, person: &PersonId) -> anyhow::Result<MyAnswers> {
-    let respondent: Option<(Option<String>,)> =
-        sqlx::query_as("SELECT comment FROM intro_respondents WHERE org_id = $1 AND run_id = $2 AND person_id = $3")
-            .bind(org.as_str())
-            .bind(run.as_str())
-            .bind(person.as_str())
-            .fetch_optional(&db.pool)
-            .await?;
-    let rows: Vec<(String, i64)> =
-        sqlx::query_as("SELECT revision_id, value FROM intro_answers WHERE org_id = $1 AND run_id = $2 AND person_id = $3")
-            .bind(org.as_str())
-            .bind(run.as_str())
-            .bind(person.as_str())
-            .fetch_all(&db.pool)
-            .await?;
-    Ok(MyAnswers {
-        submitted: respondent.is_some(),
-        comment: respondent.and_then(|(c,)| c),
-        values: rows.into_iter().filter_map(|(rev, v)| Some((rev, ScaleValue::from_db(v)?))).collect(),
-    })
+    scale_answers::mine(db, &TABLES, org, run.as_str(), person).await
 }
 
-/// Replaces a person's answers to an open round. "Don't know" is stored as
-/// no answer; the person counts as having answered either way.
+/// Replaces a person's answers to an open round (`scale_answers::save`).
 pub async fn save_answers(
     db: &Db,
     org: &OrgId,
@@ -47,50 +34,9 @@ pub async fn save_answers(
     values: &[(ContentVersionId, ScaleValue)],
     comment: Option<&LongText>,
 ) -> anyhow::Result<Result<(), Refused>> {
-    let mut tx = db.pool.begin().await?;
-    let open: Option<(String,)> =
-        sqlx::query_as("SELECT id FROM intro_runs WHERE org_id = $1 AND id = $2 AND closed_at IS NULL")
-            .bind(org.as_str())
-            .bind(run.as_str())
-            .fetch_optional(&mut *tx)
-            .await?;
-    if open.is_none() {
-        return Ok(Err(Refused::Closed));
-    }
-    sqlx::query("DELETE FROM intro_answers WHERE org_id = $1 AND run_id = $2 AND person_id = $3")
-        .bind(org.as_str())
-        .bind(run.as_str())
-        .bind(person.as_str())
-        .execute(&mut *tx)
-        .await?;
-    let now = now_text();
-    for (revision, value) in values {
-        sqlx::query(
-            "INSERT INTO intro_answers (run_id, person_id, revision_id, org_id, value, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(run.as_str())
-        .bind(person.as_str())
-        .bind(revision.as_str())
-        .bind(org.as_str())
-        .bind(i64::from(value.get()))
-        .bind(&now)
-        .execute(&mut *tx)
-        .await?;
-    }
-    sqlx::query(
-        "INSERT INTO intro_respondents (run_id, person_id, org_id, comment, submitted_at) VALUES ($1, $2, $3, $4, $5) \
-         ON CONFLICT (run_id, person_id) DO UPDATE SET comment = excluded.comment, submitted_at = excluded.submitted_at",
-    )
-    .bind(run.as_str())
-    .bind(person.as_str())
-    .bind(org.as_str())
-    .bind(comment.map(|c| c.as_str().to_string()))
-    .bind(&now)
-    .execute(&mut *tx)
-    .await?;
-    tx.commit().await?;
-    Ok(Ok(()))
+    let values: Vec<(&str, ScaleValue)> = values.iter().map(|(r, v)| (r.as_str(), *v)).collect();
+    let open = scale_answers::save(db, &TABLES, org, run.as_str(), person, &values, comment).await?;
+    Ok(if open { Ok(()) } else { Err(Refused::Closed) })
 }
 
 /// Every answer of a round as (revision id, value), unattributed.

@@ -1,0 +1,85 @@
+//! A person's answers to a round of statements on the five-point scale,
+//! with a comment: the introduction tool's rounds and Tool 2's checklist
+//! store them alike. Only the tables differ, so each tool names its SQL in a
+//! `Tables` and both share how answers are read and replaced.
+
+use crate::storage::{now_text, Db};
+use domain::ids::{OrgId, PersonId};
+use domain::input::LongText;
+use domain::intro::ScaleValue;
+
+/// One person's answers to a round: (revision id, value), and their comment.
+pub struct MyAnswers {
+    pub submitted: bool,
+    pub values: Vec<(String, ScaleValue)>,
+    pub comment: Option<String>,
+}
+
+/// A tool's statements. Parameters: `$1` organisation, `$2` round,
+/// `$3` person, and as each says.
+pub struct Tables {
+    /// The person's comment, if they answered.
+    pub comment: &'static str,
+    /// The person's (revision id, value) rows.
+    pub values: &'static str,
+    /// Inserts or updates the person's respondent row (`$4` comment, `$5`
+    /// time) only while the round is open: no row changes once it closed.
+    pub respond: &'static str,
+    /// Removes the person's answers.
+    pub clear: &'static str,
+    /// One answer: `$4` revision id, `$5` value, `$6` time.
+    pub insert: &'static str,
+}
+
+pub async fn mine(db: &Db, t: &Tables, org: &OrgId, round: &str, person: &PersonId) -> anyhow::Result<MyAnswers> {
+    let respondent: Option<(Option<String>,)> =
+        sqlx::query_as(t.comment).bind(org.as_str()).bind(round).bind(person.as_str()).fetch_optional(&db.pool).await?;
+    let rows: Vec<(String, i64)> = sqlx::query_as(t.values).bind(org.as_str()).bind(round).bind(person.as_str()).fetch_all(&db.pool).await?;
+    Ok(MyAnswers {
+        submitted: respondent.is_some(),
+        comment: respondent.and_then(|(c,)| c),
+        values: rows.into_iter().filter_map(|(rev, v)| Some((rev, ScaleValue::from_db(v)?))).collect(),
+    })
+}
+
+/// Replaces a person's answers in an open round, in one transaction;
+/// `false` (and nothing written) once the round has closed. "Don't know"
+/// is no row; the person counts as having answered either way.
+pub async fn save(
+    db: &Db,
+    t: &Tables,
+    org: &OrgId,
+    round: &str,
+    person: &PersonId,
+    values: &[(&str, ScaleValue)],
+    comment: Option<&LongText>,
+) -> anyhow::Result<bool> {
+    let mut tx = db.pool.begin().await?;
+    let now = now_text();
+    // Writing first takes the write lock before anything is read (SQLite).
+    let responded = sqlx::query(t.respond)
+        .bind(org.as_str())
+        .bind(round)
+        .bind(person.as_str())
+        .bind(comment.map(|c| c.as_str().to_string()))
+        .bind(&now)
+        .execute(&mut *tx)
+        .await?;
+    if responded.rows_affected() != 1 {
+        return Ok(false);
+    }
+    sqlx::query(t.clear).bind(org.as_str()).bind(round).bind(person.as_str()).execute(&mut *tx).await?;
+    for (revision, value) in values {
+        sqlx::query(t.insert)
+            .bind(org.as_str())
+            .bind(round)
+            .bind(person.as_str())
+            .bind(*revision)
+            .bind(i64::from(value.get()))
+            .bind(&now)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(true)
+}
