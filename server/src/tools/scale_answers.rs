@@ -31,6 +31,27 @@ pub struct Tables {
     pub insert: &'static str,
 }
 
+/// A tool's `Tables` from its table names: respondents, answers, rounds,
+/// and the answers' column naming the round.
+macro_rules! scale_tables {
+    ($respondents:literal, $answers:literal, $rounds:literal, $round:literal) => {
+        $crate::tools::scale_answers::Tables {
+            comment: concat!("SELECT comment FROM ", $respondents, " WHERE org_id = $1 AND ", $round, " = $2 AND person_id = $3"),
+            values: concat!("SELECT revision_id, value FROM ", $answers, " WHERE org_id = $1 AND ", $round, " = $2 AND person_id = $3"),
+            respond: concat!(
+                "INSERT INTO ", $respondents, " (", $round, ", person_id, org_id, comment, submitted_at) ",
+                "SELECT id, $3, org_id, $4, $5 FROM ", $rounds, " WHERE org_id = $1 AND id = $2 AND closed_at IS NULL ",
+                "ON CONFLICT (", $round, ", person_id) DO UPDATE SET comment = excluded.comment, submitted_at = excluded.submitted_at"
+            ),
+            clear: concat!("DELETE FROM ", $answers, " WHERE org_id = $1 AND ", $round, " = $2 AND person_id = $3"),
+            insert: concat!(
+                "INSERT INTO ", $answers, " (org_id, ", $round, ", person_id, revision_id, value, updated_at) VALUES ($1, $2, $3, $4, $5, $6)"
+            ),
+        }
+    };
+}
+pub(crate) use scale_tables;
+
 pub async fn mine(db: &Db, t: &Tables, org: &OrgId, round: &str, person: &PersonId) -> anyhow::Result<MyAnswers> {
     let respondent: Option<(Option<String>,)> =
         sqlx::query_as(t.comment).bind(org.as_str()).bind(round).bind(person.as_str()).fetch_optional(&db.pool).await?;

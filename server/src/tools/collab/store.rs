@@ -232,15 +232,7 @@ pub async fn round_items(db: &Db, org: &OrgId, round: &CollabRoundId) -> anyhow:
 /// One member's checklist, stored as the introduction tool's answers are.
 pub use crate::tools::scale_answers::MyAnswers;
 
-const TABLES: crate::tools::scale_answers::Tables = crate::tools::scale_answers::Tables {
-    comment: "SELECT comment FROM collab_respondents WHERE org_id = $1 AND round_id = $2 AND person_id = $3",
-    values: "SELECT revision_id, value FROM collab_answers WHERE org_id = $1 AND round_id = $2 AND person_id = $3",
-    respond: "INSERT INTO collab_respondents (round_id, person_id, org_id, comment, submitted_at) \
-              SELECT id, $3, org_id, $4, $5 FROM collab_rounds WHERE org_id = $1 AND id = $2 AND closed_at IS NULL \
-              ON CONFLICT (round_id, person_id) DO UPDATE SET comment = excluded.comment, submitted_at = excluded.submitted_at",
-    clear: "DELETE FROM collab_answers WHERE org_id = $1 AND round_id = $2 AND person_id = $3",
-    insert: "INSERT INTO collab_answers (org_id, round_id, person_id, revision_id, value, updated_at) VALUES ($1, $2, $3, $4, $5, $6)",
-};
+const TABLES: crate::tools::scale_answers::Tables = crate::tools::scale_answers::scale_tables!("collab_respondents", "collab_answers", "collab_rounds", "round_id");
 
 pub async fn my_answers(db: &Db, org: &OrgId, round: &CollabRoundId, person: &PersonId) -> anyhow::Result<MyAnswers> {
     crate::tools::scale_answers::mine(db, &TABLES, org, round.as_str(), person).await

@@ -9,17 +9,9 @@ use domain::intro::ScaleValue;
 use super::Refused;
 
 pub use crate::tools::scale_answers::MyAnswers;
-use crate::tools::scale_answers::{self, Tables};
+use crate::tools::scale_answers;
 
-const TABLES: Tables = Tables {
-    comment: "SELECT comment FROM intro_respondents WHERE org_id = $1 AND run_id = $2 AND person_id = $3",
-    values: "SELECT revision_id, value FROM intro_answers WHERE org_id = $1 AND run_id = $2 AND person_id = $3",
-    respond: "INSERT INTO intro_respondents (run_id, person_id, org_id, comment, submitted_at) \
-              SELECT id, $3, org_id, $4, $5 FROM intro_runs WHERE org_id = $1 AND id = $2 AND closed_at IS NULL \
-              ON CONFLICT (run_id, person_id) DO UPDATE SET comment = excluded.comment, submitted_at = excluded.submitted_at",
-    clear: "DELETE FROM intro_answers WHERE org_id = $1 AND run_id = $2 AND person_id = $3",
-    insert: "INSERT INTO intro_answers (org_id, run_id, person_id, revision_id, value, updated_at) VALUES ($1, $2, $3, $4, $5, $6)",
-};
+const TABLES: crate::tools::scale_answers::Tables = crate::tools::scale_answers::scale_tables!("intro_respondents", "intro_answers", "intro_runs", "run_id");
 
 pub async fn my_answers(db: &Db, org: &OrgId, run: &IntroRunId, person: &PersonId) -> anyhow::Result<MyAnswers> {
     scale_answers::mine(db, &TABLES, org, run.as_str(), person).await
