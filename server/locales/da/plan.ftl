@@ -105,3 +105,7 @@ plan-taken-known = Løftet fra en ledergruppe eller leder: { $text }
 plan-notice-taken = Temaet er taget med i planen, og afsenderen kan se svaret.
 plan-error-lift-answered = Temaet er allerede besvaret.
 plan-error-known-full = Temaet kan ikke rumme mere tekst, eller planen er afløst. Kort det, I ved om temaet, ned først.
+plan-history-heading = Opfølgninger
+plan-history-line = { $at }: { $status }, næste opfølgning { $next } ({ $by })
+plan-history-line-no-date = { $at }: { $status } ({ $by })
+plan-history-deleted = en slettet bruger

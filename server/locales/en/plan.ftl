@@ -105,3 +105,7 @@ plan-taken-known = Lifted from a leader group or leader: { $text }
 plan-notice-taken = The theme is taken into the plan, and the sender can read the answer.
 plan-error-lift-answered = The theme has already been answered.
 plan-error-known-full = The theme cannot hold more text, or the plan has been replaced. Shorten what you know about the theme first.
+plan-history-heading = Follow-ups
+plan-history-line = { $at }: { $status }, next follow-up { $next } ({ $by })
+plan-history-line-no-date = { $at }: { $status } ({ $by })
+plan-history-deleted = a deleted user

@@ -126,6 +126,26 @@ pub async fn fill(conn: &mut AnyConnection, org: &OrgId, hr: &PersonId, now: Off
         .bind(if t.6.is_empty() { "planned" } else { "under_way" })
         .execute(&mut *conn)
         .await?;
+        // The cards under way were planned first, then followed up.
+        if !t.6.is_empty() {
+            let notes = [("planned", 30, now - Duration::days(10)), ("under_way", 50, now + Duration::days(14))];
+            for (status, after, next) in notes {
+                sqlx::query(
+                    "INSERT INTO org_plan_status_log (id, plan_id, org_id, theme, status, follow_up_on, noted_by, noted_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                )
+                .bind(uuid::Uuid::now_v7().to_string())
+                .bind(plan.as_str())
+                .bind(org.as_str())
+                .bind(t.0)
+                .bind(status)
+                .bind(next.date().to_string())
+                .bind(hr.as_str())
+                .bind(to_text(created + Duration::days(after)))
+                .execute(&mut *conn)
+                .await?;
+            }
+        }
     }
     Ok(())
 }

@@ -574,6 +574,11 @@ pub const REGISTER: &[TableEntry] = &[
         ],
         owners: &[owner("updated_by", Of::Person, Link::Names)],
     },
+    TableEntry {
+        table: "org_plan_status_log",
+        columns: &[("id", N), ("plan_id", N), ("org_id", N), ("theme", N), ("status", N), ("follow_up_on", N), ("noted_by", P), ("noted_at", N)],
+        owners: &[owner("noted_by", Of::Person, Link::Names)],
+    },
     // A leader's own notes to the dialog cards: theirs alone.
     TableEntry {
         table: "card_notes",

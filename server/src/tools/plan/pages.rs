@@ -125,6 +125,8 @@ pub struct ThemeView {
     /// The fingerprint of the step's fields the form was opened with
     /// (`store::Edit::fingerprint`), posted back as `seen-N`.
     pub seen: String,
+    /// Step 3: the action card's recorded follow-ups, oldest first.
+    pub history: Vec<String>,
 }
 
 /// What every step page has: the plan, the step, its meeting playbook.
@@ -179,6 +181,7 @@ async fn chosen(state: &AppState, me: &Member, page: &Page, plan: &Plan) -> AppR
                 questions: on_sheet.map(|s| s.questions.clone()).unwrap_or_default(),
                 t,
                 seen: String::new(),
+                history: Vec::new(),
             }
         })
         .collect();
@@ -207,6 +210,21 @@ fn show_typed(themes: &mut [ThemeView], step: StepForm, typed: Option<Typed>) {
             v.t = t;
         }
     }
+}
+
+/// "12.03.2027 kl. 10.15: I gang, næste opfølgning 01.06.2027 (Hanne)".
+fn history_line(page: &Page, note: &store::StatusNote) -> String {
+    let by = note.by.clone().unwrap_or_else(|| page.t("plan-history-deleted"));
+    let status = page.t(&format!("plan-status-{}", note.status.code()));
+    let mut args = vec![("at", page.date_time(&note.at)), ("status", status), ("by", by)];
+    let key = match note.follow_up_on {
+        Some(d) => {
+            args.push(("next", crate::i18n::format::date(page.lang, d)));
+            "plan-history-line"
+        }
+        None => "plan-history-line-no-date",
+    };
+    page.tr.t_args(key, &args)
 }
 
 /// A step's fields of a theme.
@@ -532,6 +550,11 @@ async fn concretise_page(
     let content = state.shipped.plan.get(page.lang);
     let (_, mut themes) = chosen(state, me, &page, plan).await?;
     show_typed(&mut themes, StepForm::Cards, typed);
+    for note in store::status_log(&state.db, me.org(), &plan.id).await? {
+        if let Some(v) = themes.iter_mut().find(|v| v.key == note.theme) {
+            v.history.push(history_line(&page, &note));
+        }
+    }
     let top_of = |n: i64| themes.iter().find(|t| t.t.top == Some(n)).map(|t| t.key.clone()).unwrap_or_default();
     let d = decision.unwrap_or_else(|| DecisionTyped {
         top: [top_of(1), top_of(2)],

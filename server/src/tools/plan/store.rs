@@ -352,6 +352,11 @@ pub async fn save(db: &Db, org: &OrgId, plan: &PlanId, by: &PersonId, edits: &[S
     }
     let now = now_text();
     for (theme, edit) in writes {
+        if let (Edit::Card(c), Some(was)) = (edit, stored.iter().find(|t| t.theme == *theme)) {
+            if (c.status, c.follow_up_on) != (was.card.status, was.card.follow_up_on) {
+                log_status(&mut tx, org, plan, theme, c, by, &now).await?;
+            }
+        }
         let q = match edit {
             Edit::Mapping { known, sources, need_more } => sqlx::query(
                 "UPDATE org_plan_themes SET known = $4, sources = $5, need_more = $6, updated_by = $7, updated_at = $8 \
@@ -392,6 +397,58 @@ pub async fn save(db: &Db, org: &OrgId, plan: &PlanId, by: &PersonId, edits: &[S
     }
     tx.commit().await?;
     Ok(Ok(()))
+}
+
+async fn log_status(tx: &mut sqlx::AnyConnection, org: &OrgId, plan: &PlanId, theme: &str, c: &Card, by: &PersonId, now: &str) -> anyhow::Result<()> {
+    sqlx::query(
+        "INSERT INTO org_plan_status_log (id, plan_id, org_id, theme, status, follow_up_on, noted_by, noted_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(uuid::Uuid::now_v7().to_string())
+    .bind(plan.as_str())
+    .bind(org.as_str())
+    .bind(theme)
+    .bind(c.status.code())
+    .bind(c.follow_up_on.map(|d| d.to_string()))
+    .bind(by.as_str())
+    .bind(now)
+    .execute(tx)
+    .await?;
+    Ok(())
+}
+
+/// One recorded change of an action card's status or next follow-up.
+#[derive(Clone, Debug)]
+pub struct StatusNote {
+    pub theme: String,
+    pub status: Status,
+    pub follow_up_on: Option<time::Date>,
+    /// Who recorded it; `None` once their account is deleted.
+    pub by: Option<String>,
+    pub at: String,
+}
+
+/// The plan's action cards' histories, oldest first.
+pub async fn status_log(db: &Db, org: &OrgId, plan: &PlanId) -> anyhow::Result<Vec<StatusNote>> {
+    let rows: Vec<(String, String, Option<String>, Option<String>, String)> = sqlx::query_as(
+        "SELECT l.theme, l.status, l.follow_up_on, p.name, l.noted_at FROM org_plan_status_log l \
+         LEFT JOIN persons p ON p.id = l.noted_by AND p.org_id = l.org_id \
+         WHERE l.org_id = $1 AND l.plan_id = $2 ORDER BY l.noted_at, l.id",
+    )
+    .bind(org.as_str())
+    .bind(plan.as_str())
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| StatusNote {
+            theme: r.0,
+            status: Status::parse(&r.1).unwrap_or_default(),
+            follow_up_on: r.2.and_then(|d| domain::input::parse_date(&d).ok()),
+            by: r.3,
+            at: r.4,
+        })
+        .collect())
 }
 
 /// Places a chosen theme in the matrix, or takes it off.

@@ -12,6 +12,7 @@ mod access;
 mod browser;
 mod conflict;
 mod flow;
+mod follow_up;
 mod mail;
 
 pub struct Randers {
