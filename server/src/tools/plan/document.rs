@@ -21,6 +21,7 @@ async fn build(state: &AppState, page: &Page, me: &Member, plan: &store::Plan) -
     let content = state.shipped.plan.get(page.lang);
     let sheet = sheet::sheet(state, me.org(), page.lang).await?;
     let themes = store::themes(&state.db, me.org(), &plan.id).await?;
+    let log = store::status_log(&state.db, me.org(), &plan.id).await?;
     let title = |key: &str| sheet.iter().find(|s| s.key == key).map(|s| s.title.clone()).unwrap_or_else(|| page.t("plan-theme-gone"));
     let or_none = |s: &str| if s.trim().is_empty() { page.t("apv-doc-not-answered") } else { s.to_string() };
     let date = |d: Option<time::Date>| d.map_or_else(|| page.t("apv-doc-not-answered"), |d| format::date(page.lang, d));
@@ -54,6 +55,11 @@ async fn build(state: &AppState, page: &Page, me: &Member, plan: &store::Plan) -
             (page.t("plan-follow-up-on"), date(t.card.follow_up_on)),
             (page.t("plan-status-label"), page.t(&format!("plan-status-{}", t.card.status.code()))),
         ]));
+        let history: Vec<String> = log.iter().filter(|n| n.theme == t.theme).map(|n| super::pages::history_line(page, n)).collect();
+        if !history.is_empty() {
+            blocks.push(Block::Paragraph(page.t("plan-history-heading")));
+            blocks.push(Block::Bullets(history));
+        }
     }
     blocks.push(Block::Heading(page.t("plan-doc-signoff")));
     match plan.signed_off_on {

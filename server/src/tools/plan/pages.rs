@@ -213,7 +213,7 @@ fn show_typed(themes: &mut [ThemeView], step: StepForm, typed: Option<Typed>) {
 }
 
 /// "12.03.2027 kl. 10.15: I gang, næste opfølgning 01.06.2027 (Hanne)".
-fn history_line(page: &Page, note: &store::StatusNote) -> String {
+pub fn history_line(page: &Page, note: &store::StatusNote) -> String {
     let by = note.by.clone().unwrap_or_else(|| page.t("plan-history-deleted"));
     let status = page.t(&format!("plan-status-{}", note.status.code()));
     let mut args = vec![("at", page.date_time(&note.at)), ("status", status), ("by", by)];

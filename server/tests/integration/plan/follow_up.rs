@@ -38,4 +38,6 @@ async fn an_action_cards_follow_ups_are_kept_in_order() {
     // Top management reads the history too.
     let (_, read) = app.signed_in("direktor@randers.dk").await.page(&format!("/plan/{plan}/concretise")).await;
     assert!(read.contains("I gang, næste opfølgning 1. april 2027"));
+    let (_, print) = hr.page(&format!("/plan/{plan}/print")).await;
+    assert!(print.contains("Opfølgninger") && print.contains(": Gennemført (Hanne"), "the plan's document has them too");
 }
