@@ -203,7 +203,8 @@ fn show_typed(themes: &mut [ThemeView], step: StepForm, typed: Option<Typed>) {
         v.seen = edit_of(step, &v.t).fingerprint();
     }
     if let Some(Typed { themes: typed, seen }) = typed {
-        for (v, t) in themes.iter_mut().zip(typed) {
+        for t in typed {
+            let Some(v) = themes.iter_mut().find(|v| v.key == t.theme) else { continue };
             if let Some(s) = seen.get(&t.theme) {
                 v.seen = s.clone();
             }
@@ -377,8 +378,20 @@ async fn save_step(state: &AppState, page: Page, me: &Member, id: &str, pairs: &
             Ok(()) => return saved(Ok(()), &plan, step),
             Err(NotSaved::Refused(r)) => return saved(Err(r), &plan, step),
             Err(NotSaved::Conflict(themes)) => {
-                // Shown again with what is stored now as the base.
-                seen.clear();
+                // Shown again with what is stored now as the base: the
+                // conflicting themes as typed, so saving again replaces on
+                // purpose; themes this form left as they were as stored.
+                let stored = store::themes(&state.db, me.org(), &plan.id).await?;
+                for t in typed.iter_mut() {
+                    let (Some(now), Some(was)) = (stored.iter().find(|s| s.theme == t.theme), seen.get(&t.theme).cloned()) else { continue };
+                    let now_seen = edit_of(step, now).fingerprint();
+                    if themes.contains(&t.theme) {
+                        seen.insert(t.theme.clone(), now_seen);
+                    } else if edit_of(step, t).fingerprint() == was {
+                        *t = now.clone();
+                        seen.insert(t.theme.clone(), now_seen);
+                    }
+                }
                 let sheet = sheet::sheet(state, me.org(), page.lang).await?;
                 let titles: Vec<String> =
                     themes.iter().map(|k| sheet.iter().find(|s| s.key == *k).map_or_else(|| k.clone(), |s| s.title.clone())).collect();

@@ -515,10 +515,12 @@ pub async fn decide(db: &Db, org: &OrgId, plan: &PlanId, by: &PersonId, d: &Deci
 /// replaced, the theme not chosen, or the text would outgrow the mapping's
 /// form (`LongText::MAX_LEN`).
 pub async fn append_known(conn: &mut sqlx::AnyConnection, org: &OrgId, plan: &PlanId, theme: &str, addition: &str, by: &PersonId) -> anyhow::Result<bool> {
-    let current: Option<(String,)> = sqlx::query_as(
-        "SELECT t.known FROM org_plan_themes t JOIN org_plans p ON p.id = t.plan_id AND p.org_id = t.org_id AND p.closed_at IS NULL \
-         WHERE t.org_id = $1 AND t.plan_id = $2 AND t.theme = $3",
-    )
+    // Waits for a step's save of the same plan (its lock), so neither's
+    // words are lost, and proves the plan open.
+    if !touch_open(&mut *conn, org, plan).await? {
+        return Ok(false);
+    }
+    let current: Option<(String,)> = sqlx::query_as("SELECT known FROM org_plan_themes WHERE org_id = $1 AND plan_id = $2 AND theme = $3")
     .bind(org.as_str())
     .bind(plan.as_str())
     .bind(theme)

@@ -15,6 +15,11 @@ fn seen(body: &str, n: usize) -> String {
     doc.select(&input).next().and_then(|e| e.value().attr("value")).expect("the form carries what it showed").to_string()
 }
 
+/// A form built at run time, as `post_form` takes it.
+fn pairs(v: &[(String, String)]) -> Vec<(&str, &str)> {
+    v.iter().map(|(k, x)| (k.as_str(), x.as_str())).collect()
+}
+
 async fn known(app: &TestApp, plan: &str, theme: &str) -> String {
     let (known,): (String,) = sqlx::query_as("SELECT known FROM org_plan_themes WHERE plan_id = $1 AND theme = $2")
         .bind(plan)
@@ -71,6 +76,27 @@ async fn two_admins_in_one_step(backend: Backend) {
     // The same words from an old form are no conflict.
     let r = henrik.post_form(&mapping, &[("theme-2", "org-overload-stress"), ("seen-2", &h2), ("known-2", "Stress i budgettiden")]).await;
     assert_eq!(r.status(), 303);
+
+    // A refused form shows the themes it left alone as they are stored now,
+    // so saving it again brings no old words back.
+    let (_, old) = hanne.page(&prepare).await;
+    let row = |n: usize, body: &str, known: &'static str| {
+        let theme = if n == 1 { "org-onboarding" } else { "org-overload-stress" };
+        vec![(format!("theme-{n}"), theme.to_string()), (format!("seen-{n}"), seen(body, n)), (format!("known-{n}"), known.to_string())]
+    };
+    let form = |a: Vec<(String, String)>, b: Vec<(String, String)>| a.into_iter().chain(b).collect::<Vec<_>>();
+    let henriks = form(row(1, &old, "Henriks nye ord"), row(2, &old, "Henriks stress"));
+    assert_eq!(henrik.post_form(&mapping, &pairs(&henriks)).await.status(), 303);
+    let hers = form(row(1, &old, "Mentorer mangler"), row(2, &old, "Hannes stress"));
+    let r = hanne.post_form(&mapping, &pairs(&hers)).await;
+    assert_eq!(r.status(), 422);
+    let body = r.text().await.unwrap();
+    assert!(body.contains("ændringer i Overbelastning og stress i dette trin") && !body.contains("ændringer i Onboarding"), "{body}");
+    assert!(body.contains("Henriks nye ord") && body.contains("Hannes stress"), "the first theme as stored, the second as she typed");
+    let again = form(row(1, &body, "Henriks nye ord"), row(2, &body, "Hannes stress"));
+    assert_eq!(hanne.post_form(&mapping, &pairs(&again)).await.status(), 303);
+    assert_eq!(known(&app, &plan, "org-onboarding").await, "Henriks nye ord", "his words survive her second save");
+    assert_eq!(known(&app, &plan, "org-overload-stress").await, "Hannes stress");
 
     // In English, the message names the theme too.
     henrik.post_form("/language", &[("lang", "en"), ("next", "/")]).await;

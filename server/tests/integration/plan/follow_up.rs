@@ -28,6 +28,17 @@ async fn an_action_cards_follow_ups_are_kept_in_order() {
     assert_eq!(count(&app, log, &plan).await, 1, "a refused save records nothing");
     assert_eq!(hr.post_form(&cards, &card("done", "")).await.status(), 303);
     assert_eq!(count(&app, log, &plan).await, 2);
+    // A save refused for a conflict records nothing either: a form opened
+    // before the card was done, changing it again.
+    let stale = [("theme-1", "org-onboarding"), ("seen-1", "0000"), ("goal-1", "Alle nye ledere har en mentor"), ("status-1", "dropped")];
+    assert_eq!(hr.post_form(&cards, &stale).await.status(), 422);
+    assert_eq!(count(&app, log, &plan).await, 2);
+    let (by,): (Option<String>,) = sqlx::query_as("SELECT p.name FROM org_plan_status_log l JOIN persons p ON p.id = l.noted_by WHERE l.plan_id = $1 LIMIT 1")
+        .bind(&plan)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(by.as_deref(), Some("Hanne HR"), "who recorded it");
 
     let (_, page) = hr.page(&format!("/plan/{plan}/concretise")).await;
     let under_way = page.find("I gang, næste opfølgning 1. april 2027 (Hanne").expect("the first follow-up, with its next date");
