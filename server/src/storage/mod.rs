@@ -32,6 +32,18 @@ pub fn sqlite_url(data_dir: &Path) -> String {
 }
 
 impl Db {
+    /// A transaction that reads before it writes. On SQLite it takes the
+    /// write lock at once (`BEGIN IMMEDIATE`), waiting up to the busy
+    /// timeout: a deferred transaction that read first fails at once when it
+    /// comes to write if another write landed in between. PostgreSQL needs
+    /// nothing extra.
+    pub async fn begin_write(&self) -> anyhow::Result<sqlx::Transaction<'static, sqlx::Any>> {
+        Ok(match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        })
+    }
+
     pub async fn connect(url: &str) -> anyhow::Result<Db> {
         sqlx::any::install_default_drivers();
         let backend = if url.starts_with("sqlite:") {

@@ -175,7 +175,7 @@ pub enum Withdrawn {
 
 /// Takes a lift back: only the sender, only while it is open and not lifted on.
 pub async fn withdraw(db: &Db, org: &OrgId, person: &PersonId, lift: &LiftId) -> anyhow::Result<Withdrawn> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let row: Option<(String, String, Option<String>, String, i64)> = sqlx::query_as(
         "SELECT l.source_kind, l.source_id, l.from_group_id, l.status, \
            (SELECT COUNT(*) FROM lifts o WHERE o.org_id = l.org_id AND o.source_kind = 'lift' AND o.source_id = l.id) \

@@ -142,7 +142,7 @@ pub async fn start(
     by: &PersonId,
     items: &[Item],
 ) -> anyhow::Result<Result<IntroRunId, Refused>> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let open: Option<(String,)> =
         sqlx::query_as("SELECT id FROM intro_runs WHERE org_id = $1 AND group_id = $2 AND closed_at IS NULL")
             .bind(org.as_str())
