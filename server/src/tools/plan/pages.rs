@@ -228,6 +228,22 @@ pub fn history_line(page: &Page, note: &store::StatusNote) -> String {
     page.tr.t_args(key, &args)
 }
 
+/// A form refused for a conflict is shown again with what is stored now as
+/// its base: the conflicting themes as typed (saving again replaces them on
+/// purpose), the themes it left as they were as stored.
+fn rebase(step: StepForm, typed: &mut [PlanTheme], seen: &mut std::collections::HashMap<String, String>, stored: &[PlanTheme], conflicts: &[String]) {
+    for t in typed.iter_mut() {
+        let (Some(now), Some(was)) = (stored.iter().find(|s| s.theme == t.theme), seen.get(&t.theme).cloned()) else { continue };
+        let now_seen = edit_of(step, now).fingerprint();
+        if conflicts.contains(&t.theme) {
+            seen.insert(t.theme.clone(), now_seen);
+        } else if edit_of(step, t).fingerprint() == was {
+            *t = now.clone();
+            seen.insert(t.theme.clone(), now_seen);
+        }
+    }
+}
+
 /// A step's fields of a theme.
 fn edit_of(step: StepForm, t: &PlanTheme) -> Edit<'_> {
     match step {
@@ -378,20 +394,8 @@ async fn save_step(state: &AppState, page: Page, me: &Member, id: &str, pairs: &
             Ok(()) => return saved(Ok(()), &plan, step),
             Err(NotSaved::Refused(r)) => return saved(Err(r), &plan, step),
             Err(NotSaved::Conflict(themes)) => {
-                // Shown again with what is stored now as the base: the
-                // conflicting themes as typed, so saving again replaces on
-                // purpose; themes this form left as they were as stored.
                 let stored = store::themes(&state.db, me.org(), &plan.id).await?;
-                for t in typed.iter_mut() {
-                    let (Some(now), Some(was)) = (stored.iter().find(|s| s.theme == t.theme), seen.get(&t.theme).cloned()) else { continue };
-                    let now_seen = edit_of(step, now).fingerprint();
-                    if themes.contains(&t.theme) {
-                        seen.insert(t.theme.clone(), now_seen);
-                    } else if edit_of(step, t).fingerprint() == was {
-                        *t = now.clone();
-                        seen.insert(t.theme.clone(), now_seen);
-                    }
-                }
+                rebase(step, &mut typed, &mut seen, &stored, &themes);
                 let sheet = sheet::sheet(state, me.org(), page.lang).await?;
                 let titles: Vec<String> =
                     themes.iter().map(|k| sheet.iter().find(|s| s.key == *k).map_or_else(|| k.clone(), |s| s.title.clone())).collect();
