@@ -590,7 +590,7 @@ pub const REGISTER: &[TableEntry] = &[
     // are credentials; the log holds what was said and chosen.
     TableEntry {
         table: "live_sessions",
-        columns: &[("id", N), ("org_id", N), ("deck", N), ("procedure", N), ("join_code", X), ("group_id", N), ("created_by", P), ("created_at", N), ("ended_at", N), ("landed_at", N), ("landed_to", N)],
+        columns: &[("id", N), ("org_id", N), ("deck", N), ("procedure", N), ("join_code", X), ("group_id", N), ("created_by", P), ("created_at", N), ("ended_at", N), ("landed_at", N), ("landed_to", N), ("cards", N)],
         owners: &[owner("created_by", Of::Person, Link::Names)],
     },
     TableEntry {

@@ -70,10 +70,15 @@ pub fn deck_rules(deck: &Deck, procedure: Procedure) -> Option<Rules> {
     })
 }
 
-/// What a session may do, from the deck it was started with (card codes and
-/// numbers are the same in every language).
+/// What a session may do, from the deck it was started with and the cards
+/// fixed when it started (card codes and numbers are the same in every
+/// language).
 pub async fn rules(state: &AppState, row: &SessionRow) -> anyhow::Result<Option<Rules>> {
     let Some(procedure) = Procedure::parse(&row.procedure) else { return Ok(None) };
     let deck = session_deck(state, row, crate::i18n::Lang::Da).await?;
-    Ok(deck.and_then(|d| deck_rules(&d, procedure)))
+    let Some(mut rules) = deck.and_then(|d| deck_rules(&d, procedure)) else { return Ok(None) };
+    if let Some(cards) = row.cards.as_deref() {
+        rules.cards = serde_json::from_str(cards)?;
+    }
+    Ok(Some(rules))
 }

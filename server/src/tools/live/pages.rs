@@ -114,15 +114,18 @@ pub async fn start(State(state): State<AppState>, page: Page, me: Member, CsrfFo
     let mut chosen = None;
     if let Some((code, p)) = form.kind.split_once(':') {
         if let Some(found) = crate::tools::cards::decks::find(&state, me.org(), page.lang, code).await? {
-            chosen = startable(&found).find(|q| q.code() == p).map(|q| (found.deck.code.clone(), q));
+            chosen = startable(&found)
+                .find(|q| q.code() == p)
+                .and_then(|q| super::deck_rules(&found.deck, q))
+                .map(|rules| (found.deck.code.clone(), rules));
         }
     }
-    let Some((deck, procedure)) = chosen else {
+    let Some((deck, super::Rules { procedure, cards, .. })) = chosen else {
         let body = index_page(&state, page.clone(), &me, Some(page.t("error-live-kind"))).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
     };
     let joined = domain::live::Live::new(procedure).join(1, &me.m.name, true).map_err(|r| AppError::BadRequest(r.key()))?;
-    let id = store::create(&state.db, me.org(), &deck, procedure, me.person(), &joined).await?;
+    let id = store::create(&state.db, me.org(), &deck, procedure, &cards, me.person(), &joined).await?;
     Ok(Redirect::to(&format!("/live/{}", id.as_str())).into_response())
 }
 

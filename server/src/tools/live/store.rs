@@ -29,6 +29,9 @@ pub struct SessionRow {
     pub procedure: String,
     pub join_code: String,
     pub created_at: String,
+    /// The cards it plays, as a JSON list, fixed when it started; `None`
+    /// for sessions started before that was kept.
+    pub cards: Option<String>,
 }
 
 impl SessionRow {
@@ -37,7 +40,7 @@ impl SessionRow {
     }
 }
 
-const SESSION_COLUMNS: &str = "id, org_id, deck, procedure, join_code, created_at";
+const SESSION_COLUMNS: &str = "id, org_id, deck, procedure, join_code, created_at, cards";
 
 fn join_code() -> String {
     let mut rng = rand::rng();
@@ -50,6 +53,7 @@ pub async fn create(
     org: &OrgId,
     deck: &str,
     procedure: Procedure,
+    cards: &[String],
     facilitator: &PersonId,
     joined: &Event,
 ) -> anyhow::Result<LiveSessionId> {
@@ -59,8 +63,8 @@ pub async fn create(
     for attempt in 0.. {
         let mut tx = db.pool.begin().await?;
         let inserted = sqlx::query(concat!(
-            "INSERT INTO live_sessions (id, org_id, deck, procedure, join_code, created_by, created_at) ",
-            "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (join_code) DO NOTHING"
+            "INSERT INTO live_sessions (id, org_id, deck, procedure, join_code, created_by, created_at, cards) ",
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (join_code) DO NOTHING"
         ))
         .bind(id.as_str())
         .bind(org.as_str())
@@ -69,6 +73,7 @@ pub async fn create(
         .bind(join_code())
         .bind(facilitator.as_str())
         .bind(&now)
+        .bind(serde_json::to_string(cards)?)
         .execute(&mut *tx)
         .await?
         .rows_affected();

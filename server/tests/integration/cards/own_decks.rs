@@ -106,6 +106,15 @@ async fn own_deck_made_filled_run_and_hidden(backend: Backend) {
     let row = ledertrivsel::tools::live::store::session(&app.state.db, &domain::ids::LiveSessionId::parse(&id).unwrap()).await.unwrap().unwrap();
     let rules = ledertrivsel::tools::live::rules(&app.state, &row).await.unwrap().unwrap();
     assert_eq!(rules.cards.len(), 2, "the own cards are what is played");
+    // A card added once the session runs stays out of it, also when its room
+    // is folded again from the database (a restart): the cards were fixed at
+    // the start.
+    let late = [("section", code.as_str()), ("text_da", "Sent kort"), ("text_en", "Late card")];
+    assert_eq!(hr.post_form("/admin/catalogue/items", &late).await.status(), 303);
+    let row = ledertrivsel::tools::live::store::session(&app.state.db, &domain::ids::LiveSessionId::parse(&id).unwrap()).await.unwrap().unwrap();
+    assert_eq!(ledertrivsel::tools::live::rules(&app.state, &row).await.unwrap().unwrap().cards, rules.cards);
+    assert!(!lis.page(&format!("/live/{id}")).await.1.contains("Sent kort"));
+    assert!(lis.page(&deck).await.1.contains("Sent kort"), "the deck has it");
 
     // Renamed: the template stays whatever is posted.
     let renamed = [("template", "network"), ("title_da", "Afstandsledelse"), ("title_en", "Distance leadership"), ("summary_da", "Nye ord."), ("summary_en", "New words.")];
