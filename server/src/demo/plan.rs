@@ -120,7 +120,8 @@ pub async fn fill(conn: &mut AnyConnection, org: &OrgId, hr: &PersonId, now: Off
         .bind(t.12)
         .bind(t.13)
         .bind(hr.as_str())
-        .bind(to_text(created + Duration::days(30)))
+        // Last written at the cards' latest follow-up (below).
+        .bind(to_text(created + Duration::days(if t.6.is_empty() { 30 } else { 50 })))
         // The cards with a goal are under way and followed up in a fortnight.
         .bind((!t.6.is_empty()).then(|| (now + Duration::days(14)).date().to_string()))
         .bind(if t.6.is_empty() { "planned" } else { "under_way" })
@@ -128,22 +129,11 @@ pub async fn fill(conn: &mut AnyConnection, org: &OrgId, hr: &PersonId, now: Off
         .await?;
         // The cards under way were planned first, then followed up.
         if !t.6.is_empty() {
-            let notes = [("planned", 30, now - Duration::days(10)), ("under_way", 50, now + Duration::days(14))];
+            use crate::tools::plan::store::{log_status, Card, Status};
+            let notes = [(Status::Planned, 30, now - Duration::days(10)), (Status::UnderWay, 50, now + Duration::days(14))];
             for (status, after, next) in notes {
-                sqlx::query(
-                    "INSERT INTO org_plan_status_log (id, plan_id, org_id, theme, status, follow_up_on, noted_by, noted_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                )
-                .bind(uuid::Uuid::now_v7().to_string())
-                .bind(plan.as_str())
-                .bind(org.as_str())
-                .bind(t.0)
-                .bind(status)
-                .bind(next.date().to_string())
-                .bind(hr.as_str())
-                .bind(to_text(created + Duration::days(after)))
-                .execute(&mut *conn)
-                .await?;
+                let card = Card { status, follow_up_on: Some(next.date()), ..Card::default() };
+                log_status(&mut *conn, org, &plan, t.0, &card, hr, &to_text(created + Duration::days(after))).await?;
             }
         }
     }

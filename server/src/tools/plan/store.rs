@@ -399,7 +399,8 @@ pub async fn save(db: &Db, org: &OrgId, plan: &PlanId, by: &PersonId, edits: &[S
     Ok(Ok(()))
 }
 
-async fn log_status(tx: &mut sqlx::AnyConnection, org: &OrgId, plan: &PlanId, theme: &str, c: &Card, by: &PersonId, now: &str) -> anyhow::Result<()> {
+/// Records a change of an action card's status or next follow-up date.
+pub async fn log_status(tx: &mut sqlx::AnyConnection, org: &OrgId, plan: &PlanId, theme: &str, c: &Card, by: &PersonId, now: &str) -> anyhow::Result<()> {
     sqlx::query(
         "INSERT INTO org_plan_status_log (id, plan_id, org_id, theme, status, follow_up_on, noted_by, noted_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
