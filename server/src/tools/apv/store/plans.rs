@@ -27,8 +27,15 @@ pub async fn save_sorting(
     round: &ApvRoundId,
     placed: &[(String, Colour, Level)],
 ) -> anyhow::Result<Result<(), Refused>> {
-    let mut tx = db.pool.begin().await?;
-    if !lock_open(&mut tx, org, round).await? {
+    // Reads before it writes: a background write in between (a round's
+    // invitations) must wait for it, not fail it (`Db::begin_write`).
+    let mut tx = db.begin_write().await?;
+    let open: Option<(String,)> = sqlx::query_as("SELECT id FROM apv_rounds WHERE org_id = $1 AND id = $2 AND closed_at IS NULL")
+        .bind(org.as_str())
+        .bind(round.as_str())
+        .fetch_optional(&mut *tx)
+        .await?;
+    if open.is_none() {
         return Ok(Err(Refused::Closed));
     }
     sqlx::query("DELETE FROM apv_sorting WHERE org_id = $1 AND round_id = $2")
@@ -90,23 +97,16 @@ pub struct Action {
 }
 
 /// Creates a plan for each newly chosen theme; the group has at most two.
-/// Starts a transaction's work on an open round: true when it is open. It
-/// writes (nothing) to the round first, so the transaction holds the write
-/// lock before it reads: on SQLite a transaction that reads and then writes
-/// fails at once, not after the busy timeout, if another write landed in
-/// between (a round's invitations are written in the background).
-async fn lock_open(tx: &mut sqlx::AnyConnection, org: &OrgId, round: &ApvRoundId) -> anyhow::Result<bool> {
-    let open = sqlx::query("UPDATE apv_rounds SET closed_at = closed_at WHERE org_id = $1 AND id = $2 AND closed_at IS NULL")
+pub async fn choose(db: &Db, org: &OrgId, round: &ApvRoundId, revs: &[&str]) -> anyhow::Result<Result<(), Refused>> {
+    // Reads before it writes: a background write in between (a round's
+    // invitations) must wait for it, not fail it (`Db::begin_write`).
+    let mut tx = db.begin_write().await?;
+    let open: Option<(String,)> = sqlx::query_as("SELECT id FROM apv_rounds WHERE org_id = $1 AND id = $2 AND closed_at IS NULL")
         .bind(org.as_str())
         .bind(round.as_str())
-        .execute(&mut *tx)
+        .fetch_optional(&mut *tx)
         .await?;
-    Ok(open.rows_affected() == 1)
-}
-
-pub async fn choose(db: &Db, org: &OrgId, round: &ApvRoundId, revs: &[&str]) -> anyhow::Result<Result<(), Refused>> {
-    let mut tx = db.pool.begin().await?;
-    if !lock_open(&mut tx, org, round).await? {
+    if open.is_none() {
         return Ok(Err(Refused::Closed));
     }
     let existing: Vec<(String,)> = sqlx::query_as("SELECT revision_id FROM apv_plans WHERE org_id = $1 AND round_id = $2")
