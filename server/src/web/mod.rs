@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod assets;
+pub mod download;
 pub mod due;
 pub mod error_pages;
 pub mod forms;

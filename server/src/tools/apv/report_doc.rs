@@ -12,15 +12,14 @@ use super::picture::{seen, Seen};
 use super::store::{self, RoundTheme};
 use super::{load_round, RoundContext};
 use crate::auth::Member;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::i18n::format;
 use crate::state::AppState;
 use crate::web::Page;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use domain::apv::{by_urgency, Colour, Level};
 use exports::docx::{Block, Document};
 
@@ -149,16 +148,7 @@ async fn build(state: &AppState, page: &Page, me: &Member, ctx: &RoundContext) -
 pub async fn docx(State(state): State<AppState>, page: Page, me: Member, Path(id): Path<String>) -> AppResult<Response> {
     let ctx = load_round(&state, &me, &id).await?;
     let doc = build(&state, &page, &me, &ctx).await?;
-    let bytes = exports::docx::render(&doc).map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
-    let file = format!("attachment; filename=\"{}.docx\"", page.t("apv-doc-file"));
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.wordprocessingml.document".to_string()),
-            (header::CONTENT_DISPOSITION, file),
-        ],
-        bytes,
-    )
-        .into_response())
+    crate::web::download::docx(&doc, &page.t("apv-doc-file"))
 }
 
 /// A tool's document as a page that prints well (APV report, group agreement).

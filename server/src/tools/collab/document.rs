@@ -6,15 +6,14 @@
 
 use super::{load_inside, store, RoundContext};
 use crate::auth::Member;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::i18n::format;
 use crate::state::AppState;
 use crate::thread::store as lifts;
 use crate::tools::apv::report_doc::PrintPage;
 use crate::web::Page;
 use axum::extract::{Path, State};
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use domain::collab::{Quadrant, THEMES};
 use domain::thread::{LiftStatus, SourceKind};
 use exports::docx::{Block, Document};
@@ -109,16 +108,7 @@ async fn build(state: &AppState, page: &Page, me: &Member, ctx: &RoundContext) -
 pub async fn docx(State(state): State<AppState>, page: Page, me: Member, Path(id): Path<String>) -> AppResult<Response> {
     let ctx = load_inside(&state, &me, &id).await?;
     let doc = build(&state, &page, &me, &ctx).await?;
-    let bytes = exports::docx::render(&doc).map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
-    let file = format!("attachment; filename=\"{}.docx\"", page.t("collab-doc-file"));
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.wordprocessingml.document".to_string()),
-            (header::CONTENT_DISPOSITION, file),
-        ],
-        bytes,
-    )
-        .into_response())
+    crate::web::download::docx(&doc, &page.t("collab-doc-file"))
 }
 
 pub async fn print(State(state): State<AppState>, page: Page, me: Member, Path(id): Path<String>) -> AppResult<PrintPage> {

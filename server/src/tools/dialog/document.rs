@@ -13,8 +13,7 @@ use crate::web::Page;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use domain::agreement::{PointKind, Rhythm};
 use exports::docx::{Block, Document};
 
@@ -101,14 +100,5 @@ pub async fn docx(State(state): State<AppState>, page: Page, me: Member) -> AppR
         blocks,
         footer: Some(page.t1("dialog-doc-footer", "date", format::date(page.lang, today()))),
     };
-    let bytes = exports::docx::render(&doc).map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
-    let file = format!("attachment; filename=\"{}.docx\"", page.t("dialog-doc-file"));
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.wordprocessingml.document".to_string()),
-            (header::CONTENT_DISPOSITION, file),
-        ],
-        bytes,
-    )
-        .into_response())
+    crate::web::download::docx(&doc, &page.t("dialog-doc-file"))
 }

@@ -14,8 +14,7 @@ use crate::web::Page;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Query, State};
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use domain::live::{Live, ParticipantNo, Procedure};
 use exports::docx::{Block, Document};
 
@@ -147,14 +146,5 @@ pub async fn show(State(state): State<AppState>, page: Page, who: Participant, Q
 pub async fn docx(State(state): State<AppState>, page: Page, who: Participant) -> AppResult<Response> {
     let live = who.room.state().await;
     let doc = document(&state, &page, &who, &live).await?;
-    let bytes = exports::docx::render(&doc).map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
-    let file = format!("attachment; filename=\"{}.docx\"", page.t("live-doc-file"));
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.wordprocessingml.document".to_string()),
-            (header::CONTENT_DISPOSITION, file),
-        ],
-        bytes,
-    )
-        .into_response())
+    crate::web::download::docx(&doc, &page.t("live-doc-file"))
 }

@@ -7,14 +7,13 @@ use super::load;
 use super::sheet;
 use super::store;
 use crate::auth::Member;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::i18n::format;
 use crate::state::AppState;
 use crate::tools::apv::report_doc::PrintPage;
 use crate::web::Page;
 use axum::extract::{Path, State};
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use exports::docx::{Block, Document};
 
 async fn build(state: &AppState, page: &Page, me: &Member, plan: &store::Plan) -> AppResult<Document> {
@@ -84,15 +83,7 @@ async fn build(state: &AppState, page: &Page, me: &Member, plan: &store::Plan) -
 pub async fn docx(State(state): State<AppState>, page: Page, me: Member, Path(id): Path<String>) -> AppResult<Response> {
     let plan = load(&state, &me, &id).await?;
     let doc = build(&state, &page, &me, &plan).await?;
-    let bytes = exports::docx::render(&doc).map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.wordprocessingml.document".to_string()),
-            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{}.docx\"", page.t("plan-doc-file"))),
-        ],
-        bytes,
-    )
-        .into_response())
+    crate::web::download::docx(&doc, &page.t("plan-doc-file"))
 }
 
 pub async fn print(State(state): State<AppState>, page: Page, me: Member, Path(id): Path<String>) -> AppResult<PrintPage> {
