@@ -3,8 +3,11 @@
 use crate::auth::rate_limit::RateLimits;
 use crate::content::Shipped;
 use crate::mail::Mailer;
+use crate::storage::cache::Cache;
 use crate::storage::Db;
+use crate::web::start::{StartData, StartKey};
 use std::sync::Arc;
+use std::time::Duration;
 
 #[derive(Clone)]
 pub struct AppState {
@@ -24,4 +27,19 @@ pub struct AppState {
     pub apv_figures: crate::tools::apv::overview::FiguresCache,
     /// The live sessions this server holds in memory.
     pub live: Arc<crate::tools::live::room::Hub>,
+    /// What often-read pages read, kept until the database changes.
+    pub kept: Arc<KeptPages>,
+}
+
+/// What often-read pages read from the database, kept in memory until it
+/// changes (`storage::cache`). Each is bounded in entries, and in age for
+/// what depends on the clock (what is due this week, a dialog starting).
+pub struct KeptPages {
+    pub start: Cache<StartKey, Arc<StartData>>,
+}
+
+impl KeptPages {
+    pub fn new(db: &Db) -> Self {
+        Self { start: Cache::new(db.changes.clone(), 10_000, Duration::from_secs(60)) }
+    }
 }

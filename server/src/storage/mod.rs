@@ -3,15 +3,19 @@
 //! lives here and in the two migration folders, nowhere else.
 
 pub mod backup;
+pub mod cache;
+pub mod changes;
 pub mod group_commit;
 pub mod schema;
 pub mod session_store;
 
 use anyhow::Context;
+use changes::Changes;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
 use std::path::Path;
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,6 +28,8 @@ pub enum Backend {
 pub struct Db {
     pub pool: AnyPool,
     pub backend: Backend,
+    /// When the database last changed, for what is kept in memory (`storage::cache`).
+    pub changes: Arc<Changes>,
 }
 
 /// The URL of the embedded database inside the data directory.
@@ -54,6 +60,16 @@ impl Db {
             anyhow::bail!("LEDERTRIVSEL_DATABASE_URL must start with sqlite: or postgres: (got {url:?})");
         };
         let options = AnyConnectOptions::from_str(url).context("LEDERTRIVSEL_DATABASE_URL is not a valid URL")?;
+        // SQLite's connections are hooked as they open; PostgreSQL is heard by
+        // `listen_for_changes`, and until then nothing is kept.
+        let changes = match backend {
+            Backend::Sqlite => {
+                let sqlite = sqlx::sqlite::SqliteConnectOptions::from_str(url)
+                    .context("LEDERTRIVSEL_DATABASE_URL is not a valid SQLite URL")?;
+                changes::sqlite_hooks::watch(sqlite.get_filename())
+            }
+            Backend::Postgres => Arc::new(Changes::default()),
+        };
         let pool_options = AnyPoolOptions::new().acquire_timeout(Duration::from_secs(10));
         let pool = match backend {
             Backend::Sqlite => {
@@ -85,7 +101,15 @@ impl Db {
         if backend == Backend::Sqlite {
             sqlx::query("PRAGMA journal_mode = WAL").execute(&pool).await?;
         }
-        Ok(Db { pool, backend })
+        Ok(Db { pool, backend, changes })
+    }
+
+    /// Starts hearing of other servers' changes (PostgreSQL; SQLite hears
+    /// its own by its hooks). Called by `serve`.
+    pub fn listen_for_changes(&self, url: &str) {
+        if self.backend == Backend::Postgres {
+            self.changes.listen_postgres(url.to_string());
+        }
     }
 
     pub async fn migrate(&self) -> anyhow::Result<()> {

@@ -5,19 +5,31 @@
 //! chosen organisation, roles) in the same query, and hands it to
 //! `auth::extract::load_viewer` under `VIEWER_KEY`: one round trip instead of
 //! two on every signed-in request, and never staler than the session itself.
-//! The key is never written back. Written over our own `Any` pool because
+//! The key is never written back. What `load` read is kept in memory until
+//! the database changes (`storage::cache`): a page reloaded, or the requests a
+//! page's scripts make, cost no round trip for the session. Signing out
+//! anywhere is a change, so it takes effect on every server (on another
+//! PostgreSQL server, as soon as the change notice arrives: milliseconds).
+//! Written over our own `Any` pool because
 //! `tower-sessions-sqlx-store` needs sqlx 0.8 and we use 0.9 (see
 //! docs/decisions/0001-stack.md).
 
+use super::cache::Cache;
 use super::{Backend, Db};
 use async_trait::async_trait;
+use std::sync::Arc;
+use std::time::Duration;
 use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{Error, Result, SessionStore};
 
 #[derive(Clone)]
 pub struct DbSessionStore {
     db: Db,
+    kept: Arc<Cache<Id, Option<Record>>>,
 }
+
+/// Sessions kept in memory; beyond that many, sessions are read each time.
+const KEPT_SESSIONS: usize = 20_000;
 
 impl std::fmt::Debug for DbSessionStore {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -27,7 +39,8 @@ impl std::fmt::Debug for DbSessionStore {
 
 impl DbSessionStore {
     pub fn new(db: Db) -> Self {
-        Self { db }
+        let kept = Arc::new(Cache::new(db.changes.clone(), KEPT_SESSIONS, Duration::from_secs(60)));
+        Self { db, kept }
     }
 
     /// Removes expired sessions; run periodically by `serve`.
@@ -143,6 +156,24 @@ impl SessionStore for DbSessionStore {
     }
 
     async fn load(&self, id: &Id) -> Result<Option<Record>> {
+        let record = self.kept.get_or_load(*id, self.read(id)).await?;
+        // A kept session may have expired since it was read.
+        Ok(record.filter(|r| r.expiry_date > time::OffsetDateTime::now_utc()))
+    }
+
+    async fn delete(&self, id: &Id) -> Result<()> {
+        sqlx::query("DELETE FROM login_sessions WHERE id = $1")
+            .bind(id.to_string())
+            .execute(&self.db.pool)
+            .await
+            .map_err(backend)?;
+        Ok(())
+    }
+}
+
+impl DbSessionStore {
+    /// The session and its viewer, from the database.
+    async fn read(&self, id: &Id) -> Result<Option<Record>> {
         let now = time::OffsetDateTime::now_utc().unix_timestamp();
         // The ids the session holds, read from its JSON by the database.
         let (account, org) = match self.db.backend {
@@ -177,14 +208,5 @@ impl SessionStore for DbSessionStore {
             expiry_date: time::OffsetDateTime::from_unix_timestamp(first.1)
                 .map_err(|e| Error::Decode(e.to_string()))?,
         }))
-    }
-
-    async fn delete(&self, id: &Id) -> Result<()> {
-        sqlx::query("DELETE FROM login_sessions WHERE id = $1")
-            .bind(id.to_string())
-            .execute(&self.db.pool)
-            .await
-            .map_err(backend)?;
-        Ok(())
     }
 }

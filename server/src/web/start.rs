@@ -2,12 +2,17 @@
 //! responsible for, today's ticks, dialogs this week, comments and lifted
 //! points waiting for my answer), my leaders' shared agreements waiting for
 //! me, my groups, and the tools. Indexed queries, run at once; what is due
-//! across the tools is one of them (`web::due`).
+//! across the tools is one of them (`web::due`). What they read is kept in
+//! memory until the database changes (`storage::cache`): a start page
+//! reloaded asks nothing of the database.
 
 use crate::auth::Member;
 use crate::error::AppResult;
 use crate::i18n::format;
 use crate::state::AppState;
+use crate::storage::Db;
+use domain::ids::{OrgId, PersonId};
+use std::sync::Arc;
 use crate::tools::group::store::{groups_of, GroupLink};
 use crate::tools::dialog::meetings_store as meetings;
 use crate::tools::dialog::store as dialog;
@@ -81,18 +86,40 @@ pub struct TeamWaiting {
     pub to_answer: usize,
 }
 
+/// What the start page reads from the database for one person on one day.
+pub struct StartData {
+    groups: Vec<GroupLink>,
+    due: super::due::Due,
+    today_ticks: Vec<dialog::TodayTick>,
+    dialogs: Vec<meetings::Dialog>,
+    waiting: crate::team::store::Waiting,
+}
+
+/// Whose start page, whether they are HR, and on which day.
+pub type StartKey = (PersonId, bool, time::Date);
+
+impl StartData {
+    async fn read(db: &Db, org: &OrgId, person: &PersonId, is_admin: bool, today: time::Date) -> anyhow::Result<Arc<Self>> {
+        let now = time::OffsetDateTime::now_utc();
+        let (groups, due, today_ticks, dialogs, waiting) = tokio::try_join!(
+            groups_of(db, org, person),
+            super::due::due_for(db, org, person, is_admin, today),
+            dialog::ticks_today(db, org, person, today),
+            meetings::upcoming(db, org, person, now),
+            crate::team::store::waiting(db, org, person, today),
+        )?;
+        Ok(Arc::new(StartData { groups, due, today_ticks, dialogs, waiting }))
+    }
+}
+
 pub async fn show(State(state): State<AppState>, page: Page, me: Member) -> AppResult<StartPage> {
-    let (db, org, person) = (&state.db, me.org(), me.person());
+    let (org, person) = (me.org(), me.person());
     let today = format::today();
     let now = time::OffsetDateTime::now_utc();
     let is_admin = me.m.roles.may_administer();
-    let (groups, due, today_ticks, dialogs, waiting) = tokio::try_join!(
-        groups_of(db, org, person),
-        super::due::due_for(db, org, person, is_admin, today),
-        dialog::ticks_today(db, org, person, today),
-        meetings::upcoming(db, org, person, now),
-        crate::team::store::waiting(db, org, person, today),
-    )?;
+    let key = (person.clone(), is_admin, today);
+    let data = state.kept.start.get_or_load(key, StartData::read(&state.db, org, person, is_admin, today)).await?;
+    let StartData { groups, due, today_ticks, dialogs, waiting } = &*data;
     let dialogs_due = dialogs
         .iter()
         .filter(|d| d.starts_at <= now + time::Duration::days(7))
@@ -102,25 +129,29 @@ pub async fn show(State(state): State<AppState>, page: Page, me: Member) -> AppR
         })
         .collect();
     let mut inboxes: Vec<(String, Option<String>, i64)> =
-        due.inboxes.into_iter().map(|(id, name, n)| (format!("/groups/{id}/inbox"), Some(name), n)).collect();
+        due.inboxes.iter().map(|(id, name, n)| (format!("/groups/{id}/inbox"), Some(name.clone()), *n)).collect();
     if due.at_org > 0 {
         inboxes.push(("/admin/inbox".to_string(), None, due.at_org));
     }
     let has_team = due.reports > 0 || waiting.any_shared;
     let answers = due
         .intro_answers
-        .into_iter()
-        .map(|(run, group_name, created_at)| DueAnswer { run_id: run.to_string(), group_name, started: page.date_time(&created_at) })
+        .iter()
+        .map(|(run, group_name, created_at)| DueAnswer {
+            run_id: run.to_string(),
+            group_name: group_name.clone(),
+            started: page.date_time(created_at),
+        })
         .collect();
     let steps = due
         .intro_steps
-        .into_iter()
+        .iter()
         .map(|(run, group_name, tool, on)| DueStep {
             run_id: run.to_string(),
-            group_name,
-            tool: tool_name(&page.tr, tool),
-            due: format::date(page.lang, on),
-            overdue: on < today,
+            group_name: group_name.clone(),
+            tool: tool_name(&page.tr, *tool),
+            due: format::date(page.lang, *on),
+            overdue: *on < today,
         })
         .collect();
     let intro = state.shipped.intro.get(page.lang);
@@ -129,7 +160,7 @@ pub async fn show(State(state): State<AppState>, page: Page, me: Member) -> AppR
         first_name: me.m.name.split_whitespace().next().unwrap_or_default().to_string(),
         answers,
         steps,
-        groups,
+        groups: groups.clone(),
         intro_title: intro.title.clone(),
         intro_summary: intro.summary.clone(),
         is_admin,
@@ -140,7 +171,7 @@ pub async fn show(State(state): State<AppState>, page: Page, me: Member) -> AppR
             .filter(|t| t.weekly && t.kept.is_none())
             .map(|t| (t.point_id.to_string(), t.text.clone()))
             .collect(),
-        today_ticks,
+        today_ticks: today_ticks.clone(),
         tick_back: "/",
         dialogs_due,
         dialog_title: dialog.title.clone(),
@@ -154,18 +185,18 @@ pub async fn show(State(state): State<AppState>, page: Page, me: Member) -> AppR
         plan_summary: state.shipped.plan.get(page.lang).summary.clone(),
         apv_due: due
             .apv_answers
-            .into_iter()
-            .map(|(round, group, deadline)| (round.to_string(), group, deadline.map(|d| format::date(page.lang, d))))
+            .iter()
+            .map(|(round, group, deadline)| (round.to_string(), group.clone(), deadline.map(|d| format::date(page.lang, d))))
             .collect(),
         collab_due: due
             .collab_answers
-            .into_iter()
-            .map(|(round, group, at)| (round.to_string(), group, page.date_time(&at)))
+            .iter()
+            .map(|(round, group, at)| (round.to_string(), group.clone(), page.date_time(at)))
             .collect(),
         collab_points: due
             .collab_points
-            .into_iter()
-            .map(|(round, group, text, on)| (round.to_string(), group, text, format::date(page.lang, on), on < today))
+            .iter()
+            .map(|(round, group, text, on)| (round.to_string(), group.clone(), text.clone(), format::date(page.lang, *on), *on < today))
             .collect(),
         team: has_team.then_some(TeamWaiting { to_agree: waiting.to_agree, to_answer: waiting.to_answer }),
         comment_waits: due.comment_waits,

@@ -359,6 +359,7 @@ pub async fn check_ins(db: &Db, org: &OrgId, point: &PointId, from: Date, to: Da
 
 /// A daily or weekly point of the current period with today's tick or this
 /// week's line, for the start page.
+#[derive(Clone)]
 pub struct TodayTick {
     pub point_id: PointId,
     pub text: String,
