@@ -41,7 +41,6 @@ impl Application {
             .map_err(|e| anyhow::anyhow!("LEDERTRIVSEL_DATA_DIR {}: {e}", args.db.data_dir.display()))?;
         let db = Db::connect(&args.db.url()).await?;
         db.migrate().await?;
-        db.listen_for_changes(&args.db.url());
         let shipped = Shipped::load()?;
         crate::org::provision::install_new_tools(&db, &shipped).await?;
         let public_url = args.public_url();
@@ -127,24 +126,9 @@ pub fn router(state: AppState) -> Router {
         .route("/static/{*path}", get(web::assets::own))
         .layer(axum::middleware::from_fn(web::error_pages::security_headers))
         .layer(axum::middleware::from_fn(count_requests))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), mark_writes))
         .with_state(state)
 }
 
-/// A request that may write is a write under way until it is answered, so
-/// nothing read meanwhile is kept and nothing kept before is served after
-/// (`storage::changes`; on PostgreSQL the database's own notice comes later).
-async fn mark_writes(
-    axum::extract::State(state): axum::extract::State<AppState>,
-    req: axum::extract::Request,
-    next: axum::middleware::Next,
-) -> axum::response::Response {
-    if req.method().is_safe() {
-        return next.run(req).await;
-    }
-    let _writing = state.db.changes.writing();
-    next.run(req).await
-}
 
 async fn count_requests(req: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
     let response = next.run(req).await;

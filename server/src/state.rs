@@ -5,6 +5,7 @@ use crate::content::Shipped;
 use crate::mail::Mailer;
 use crate::storage::cache::Cache;
 use crate::storage::Db;
+use crate::tools::collab::meeting::{MeetingKey, MeetingReads};
 use crate::web::start::{StartData, StartKey};
 use std::sync::Arc;
 use std::time::Duration;
@@ -36,10 +37,14 @@ pub struct AppState {
 /// what depends on the clock (what is due this week, a dialog starting).
 pub struct KeptPages {
     pub start: Cache<StartKey, Arc<StartData>>,
+    pub meeting: Cache<MeetingKey, Arc<MeetingReads>>,
 }
 
 impl KeptPages {
     pub fn new(db: &Db) -> Self {
-        Self { start: Cache::new(db.changes.clone(), 10_000, Duration::from_secs(60)) }
+        Self {
+            start: Cache::new(db.clone(), 10_000, Duration::from_secs(60)),
+            meeting: Cache::new(db.clone(), 1_000, Duration::from_secs(60)),
+        }
     }
 }

@@ -8,14 +8,15 @@
 //! the clock rather than the data (what is due this week) and writes by
 //! another process on the same SQLite file.
 
-use super::changes::{Changes, Generation};
+use super::changes::Generation;
+use super::Db;
 use std::collections::HashMap;
 use std::hash::Hash;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 pub struct Cache<K, V> {
-    changes: Arc<Changes>,
+    db: Db,
     max_age: Duration,
     capacity: usize,
     kept: Mutex<Kept<K, V>>,
@@ -28,8 +29,8 @@ struct Kept<K, V> {
 }
 
 impl<K: Eq + Hash, V: Clone> Cache<K, V> {
-    pub fn new(changes: Arc<Changes>, capacity: usize, max_age: Duration) -> Self {
-        Self { changes, max_age, capacity, kept: Mutex::new(Kept { generation: None, entries: HashMap::new() }) }
+    pub fn new(db: Db, capacity: usize, max_age: Duration) -> Self {
+        Self { db, max_age, capacity, kept: Mutex::new(Kept { generation: None, entries: HashMap::new() }) }
     }
 
     /// The kept value for `key`, or what `load` reads, kept if the database
@@ -37,11 +38,12 @@ impl<K: Eq + Hash, V: Clone> Cache<K, V> {
     pub async fn get_or_load<E, F>(&self, key: K, load: F) -> Result<V, E>
     where
         F: Future<Output = Result<V, E>>,
+        E: From<anyhow::Error>,
     {
-        let before = self.changes.settled();
-        if let Some(generation) = before {
+        let before = self.db.generation().await?;
+        if let Some(generation) = &before {
             let kept = self.lock();
-            if kept.generation == Some(generation) {
+            if kept.generation.as_ref() == Some(generation) {
                 if let Some((at, value)) = kept.entries.get(&key) {
                     if at.elapsed() < self.max_age {
                         return Ok(value.clone());
@@ -50,11 +52,11 @@ impl<K: Eq + Hash, V: Clone> Cache<K, V> {
             }
         }
         let value = load.await?;
-        if let Some(generation) = before.filter(|g| self.changes.unchanged_since(*g)) {
+        if before.is_some() && self.db.generation().await? == before {
             let mut kept = self.lock();
-            if kept.generation != Some(generation) {
+            if kept.generation != before {
                 kept.entries.clear();
-                kept.generation = Some(generation);
+                kept.generation = before;
             }
             if kept.entries.len() >= self.capacity {
                 kept.entries.retain(|_, (at, _)| at.elapsed() < self.max_age);
@@ -75,76 +77,80 @@ impl<K: Eq + Hash, V: Clone> Cache<K, V> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::storage::sqlite_url;
     use std::sync::atomic::{AtomicU32, Ordering::SeqCst};
 
-    /// Changes that hear every write, as a hooked SQLite file does.
-    fn hearing() -> Arc<Changes> {
-        let changes = Arc::new(Changes::default());
-        changes.hear(true);
-        changes
+    /// A database whose commits are hooked, and its directory.
+    async fn hooked() -> (tempfile::TempDir, Db) {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::connect(&sqlite_url(dir.path())).await.unwrap();
+        (dir, db)
     }
 
     /// Reads `key` through the cache; the loader answers how many loads there have been.
     async fn read(cache: &Cache<&'static str, u32>, key: &'static str, loads: &AtomicU32) -> u32 {
-        cache.get_or_load(key, async { Ok::<_, ()>(loads.fetch_add(1, SeqCst) + 1) }).await.unwrap()
+        cache.get_or_load(key, async { Ok::<_, anyhow::Error>(loads.fetch_add(1, SeqCst) + 1) }).await.unwrap()
     }
 
     #[tokio::test]
     async fn a_value_is_kept_until_the_database_changes() {
-        let changes = hearing();
-        let cache = Cache::new(changes.clone(), 10, Duration::from_secs(60));
+        let (_dir, db) = hooked().await;
+        let cache = Cache::new(db.clone(), 10, Duration::from_secs(60));
         let loads = AtomicU32::new(0);
         assert_eq!(read(&cache, "a", &loads).await, 1);
         assert_eq!(read(&cache, "a", &loads).await, 1);
         assert_eq!(read(&cache, "b", &loads).await, 2);
-        changes.begin();
-        changes.end();
+        sqlx::query("CREATE TABLE t (x INTEGER)").execute(&db.pool).await.unwrap();
         assert_eq!(read(&cache, "a", &loads).await, 3);
         assert_eq!(read(&cache, "b", &loads).await, 4);
     }
 
     #[tokio::test]
-    async fn nothing_is_kept_while_changes_cannot_be_heard() {
-        let cache = Cache::new(Arc::new(Changes::default()), 10, Duration::from_secs(60));
+    async fn nothing_is_kept_from_a_database_whose_changes_are_not_heard() {
+        let db = Db::connect("sqlite::memory:").await.unwrap();
+        let cache = Cache::new(db, 10, Duration::from_secs(60));
         let loads = AtomicU32::new(0);
         assert_eq!(read(&cache, "a", &loads).await, 1);
         assert_eq!(read(&cache, "a", &loads).await, 2);
     }
 
     #[tokio::test]
-    async fn what_was_read_while_a_write_was_under_way_is_not_kept() {
-        let changes = hearing();
-        let cache = Cache::new(changes.clone(), 10, Duration::from_secs(60));
+    async fn what_was_read_while_a_commit_was_under_way_is_not_kept() {
+        let (_dir, db) = hooked().await;
+        let cache = Cache::new(db.clone(), 10, Duration::from_secs(60));
         let loads = AtomicU32::new(0);
-        // The write begins before the read and ends after it…
-        changes.begin();
+        // The commit begins before the read and ends after it…
+        db.commits.begin();
         assert_eq!(read(&cache, "a", &loads).await, 1);
-        changes.end();
+        db.commits.end();
+        assert_eq!(read(&cache, "a", &loads).await, 2);
         assert_eq!(read(&cache, "a", &loads).await, 2);
         // …or begins and ends while the read is under way.
         let during = cache.get_or_load("b", async {
-            changes.begin();
-            changes.end();
-            Ok::<_, ()>(10)
+            db.commits.begin();
+            db.commits.end();
+            Ok::<_, anyhow::Error>(10)
         });
-        assert_eq!(during.await, Ok(10));
-        assert_eq!(cache.get_or_load("b", async { Ok::<_, ()>(11) }).await, Ok(11));
-        assert_eq!(cache.get_or_load("b", async { Ok::<_, ()>(12) }).await, Ok(11));
+        assert_eq!(during.await.unwrap(), 10);
+        assert_eq!(cache.get_or_load("b", async { Ok::<_, anyhow::Error>(11) }).await.unwrap(), 11);
+        assert_eq!(cache.get_or_load("b", async { Ok::<_, anyhow::Error>(12) }).await.unwrap(), 11);
     }
 
     #[tokio::test]
     async fn errors_and_old_entries_are_not_kept() {
-        let cache = Cache::new(hearing(), 10, Duration::from_millis(20));
-        assert_eq!(cache.get_or_load("a", async { Err::<u32, _>("no") }).await, Err("no"));
-        assert_eq!(cache.get_or_load("a", async { Ok::<_, &str>(1) }).await, Ok(1));
-        assert_eq!(cache.get_or_load("a", async { Ok::<_, &str>(2) }).await, Ok(1));
-        tokio::time::sleep(Duration::from_millis(30)).await;
-        assert_eq!(cache.get_or_load("a", async { Ok::<_, &str>(3) }).await, Ok(3));
+        let (_dir, db) = hooked().await;
+        let cache = Cache::new(db, 10, Duration::from_millis(50));
+        assert!(cache.get_or_load("a", async { Err::<u32, _>(anyhow::anyhow!("no")) }).await.is_err());
+        assert_eq!(cache.get_or_load("a", async { Ok::<_, anyhow::Error>(1) }).await.unwrap(), 1);
+        assert_eq!(cache.get_or_load("a", async { Ok::<_, anyhow::Error>(2) }).await.unwrap(), 1);
+        tokio::time::sleep(Duration::from_millis(60)).await;
+        assert_eq!(cache.get_or_load("a", async { Ok::<_, anyhow::Error>(3) }).await.unwrap(), 3);
     }
 
     #[tokio::test]
     async fn a_full_cache_keeps_what_it_has() {
-        let cache = Cache::new(hearing(), 2, Duration::from_secs(60));
+        let (_dir, db) = hooked().await;
+        let cache = Cache::new(db, 2, Duration::from_secs(60));
         let loads = AtomicU32::new(0);
         for key in ["a", "b", "c"] {
             read(&cache, key, &loads).await;

@@ -10,7 +10,7 @@ pub mod schema;
 pub mod session_store;
 
 use anyhow::Context;
-use changes::Changes;
+use changes::{Counter, Generation};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
 use std::path::Path;
@@ -28,8 +28,8 @@ pub enum Backend {
 pub struct Db {
     pub pool: AnyPool,
     pub backend: Backend,
-    /// When the database last changed, for what is kept in memory (`storage::cache`).
-    pub changes: Arc<Changes>,
+    /// SQLite's commits as this process counts them (`storage::changes`).
+    commits: Arc<Counter>,
 }
 
 /// The URL of the embedded database inside the data directory.
@@ -60,15 +60,14 @@ impl Db {
             anyhow::bail!("LEDERTRIVSEL_DATABASE_URL must start with sqlite: or postgres: (got {url:?})");
         };
         let options = AnyConnectOptions::from_str(url).context("LEDERTRIVSEL_DATABASE_URL is not a valid URL")?;
-        // SQLite's connections are hooked as they open; PostgreSQL is heard by
-        // `listen_for_changes`, and until then nothing is kept.
-        let changes = match backend {
+        // SQLite's connections get their commit hooks as they open.
+        let commits = match backend {
             Backend::Sqlite => {
                 let sqlite = sqlx::sqlite::SqliteConnectOptions::from_str(url)
                     .context("LEDERTRIVSEL_DATABASE_URL is not a valid SQLite URL")?;
                 changes::sqlite_hooks::watch(sqlite.get_filename())
             }
-            Backend::Postgres => Arc::new(Changes::default()),
+            Backend::Postgres => Arc::default(),
         };
         let pool_options = AnyPoolOptions::new().acquire_timeout(Duration::from_secs(10));
         let pool = match backend {
@@ -101,15 +100,20 @@ impl Db {
         if backend == Backend::Sqlite {
             sqlx::query("PRAGMA journal_mode = WAL").execute(&pool).await?;
         }
-        Ok(Db { pool, backend, changes })
+        Ok(Db { pool, backend, commits })
     }
 
-    /// Starts hearing of other servers' changes (PostgreSQL; SQLite hears
-    /// its own by its hooks). Called by `serve`.
-    pub fn listen_for_changes(&self, url: &str) {
-        if self.backend == Backend::Postgres {
-            self.changes.listen_postgres(url.to_string());
-        }
+    /// The present generation of the data, if it is settled: what is read
+    /// now may be kept while the generation stays (`storage::changes`).
+    pub async fn generation(&self) -> anyhow::Result<Option<Generation>> {
+        Ok(match self.backend {
+            Backend::Sqlite => self.commits.settled(),
+            Backend::Postgres => {
+                let (snapshot,): (String,) =
+                    sqlx::query_as("SELECT pg_current_snapshot()::text").fetch_one(&self.pool).await?;
+                Some(Generation::Snapshot(snapshot))
+            }
+        })
     }
 
     pub async fn migrate(&self) -> anyhow::Result<()> {

@@ -39,7 +39,7 @@ impl std::fmt::Debug for DbSessionStore {
 
 impl DbSessionStore {
     pub fn new(db: Db) -> Self {
-        let kept = Arc::new(Cache::new(db.changes.clone(), KEPT_SESSIONS, Duration::from_secs(60)));
+        let kept = Arc::new(Cache::new(db.clone(), KEPT_SESSIONS, Duration::from_secs(60)));
         Self { db, kept }
     }
 
@@ -156,7 +156,7 @@ impl SessionStore for DbSessionStore {
     }
 
     async fn load(&self, id: &Id) -> Result<Option<Record>> {
-        let record = self.kept.get_or_load(*id, self.read(id)).await?;
+        let record = self.kept.get_or_load(*id, self.read(id)).await.map_err(|e| Error::Backend(e.to_string()))?;
         // A kept session may have expired since it was read.
         Ok(record.filter(|r| r.expiry_date > time::OffsetDateTime::now_utc()))
     }
@@ -173,7 +173,7 @@ impl SessionStore for DbSessionStore {
 
 impl DbSessionStore {
     /// The session and its viewer, from the database.
-    async fn read(&self, id: &Id) -> Result<Option<Record>> {
+    async fn read(&self, id: &Id) -> anyhow::Result<Option<Record>> {
         let now = time::OffsetDateTime::now_utc().unix_timestamp();
         // The ids the session holds, read from its JSON by the database.
         let (account, org) = match self.db.backend {

@@ -1,14 +1,14 @@
-//! SQLite tells `Changes` of every commit on this process's connections to
+//! SQLite tells a `Counter` of every commit on this process's connections to
 //! a database file.
 //!
 //! sqlx's `Any` driver gives no access to the SQLite handle, so the hooks go
 //! on at the one place SQLite offers for every connection: an automatic
 //! extension, which SQLite runs as it opens each connection. It finds the
 //! connection's file among those `watch` registered and puts on:
-//! - a commit hook: a write begins to commit (`Changes::begin`), not yet
+//! - a commit hook: a write begins to commit (`Counter::begin`), not yet
 //!   visible to other connections;
 //! - a profile callback, which SQLite calls when a statement has finished:
-//!   if that statement committed, the commit is now visible (`Changes::end`).
+//!   if that statement committed, the commit is now visible (`Counter::end`).
 //!   A commit done by `sqlite3_reset` (a statement dropped before its end)
 //!   is ended by the connection's next statement; until then nothing is kept.
 //!
@@ -16,7 +16,7 @@
 //! and pages would simply be read afresh: the failure is slowness, never a
 //! stale page.
 
-use super::Changes;
+use super::Counter;
 use libsqlite3_sys as ffi;
 use std::ffi::{c_char, c_int, c_uint, c_void, CStr};
 use std::path::{Path, PathBuf};
@@ -25,11 +25,11 @@ use std::sync::{Arc, Mutex, Once, Weak};
 
 /// The files whose connections get hooks, and whom they tell. Shared by every
 /// `Db` on the same file in this process, so that they hear each other's writes.
-static WATCHED: Mutex<Vec<(PathBuf, Weak<Changes>)>> = Mutex::new(Vec::new());
+static WATCHED: Mutex<Vec<(PathBuf, Weak<Counter>)>> = Mutex::new(Vec::new());
 
-/// The changes of the database file at `path` (which need not exist yet),
-/// told by every connection this process opens to it from now on.
-pub fn watch(path: &Path) -> Arc<Changes> {
+/// The counter of commits to the database file at `path` (which need not
+/// exist yet), moved by every connection this process opens to it from now on.
+pub fn watch(path: &Path) -> Arc<Counter> {
     static INSTALL: Once = Once::new();
     INSTALL.call_once(|| {
         // SAFETY: `on_open` has the signature SQLite calls automatic
@@ -42,12 +42,12 @@ pub fn watch(path: &Path) -> Arc<Changes> {
     let path = full_path(path);
     let mut watched = WATCHED.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     watched.retain(|(_, changes)| changes.strong_count() > 0);
-    if let Some(changes) = watched.iter().find(|(p, _)| *p == path).and_then(|(_, c)| c.upgrade()) {
-        return changes;
+    if let Some(counter) = watched.iter().find(|(p, _)| *p == path).and_then(|(_, c)| c.upgrade()) {
+        return counter;
     }
-    let changes = Arc::new(Changes::default());
-    watched.push((path, Arc::downgrade(&changes)));
-    changes
+    let counter = Arc::new(Counter::default());
+    watched.push((path, Arc::downgrade(&counter)));
+    counter
 }
 
 /// The path as SQLite names an open file: absolute, links resolved.
@@ -59,7 +59,7 @@ fn full_path(path: &Path) -> PathBuf {
     std::fs::canonicalize(dir).map(|d| d.join(name)).unwrap_or_else(|_| path.to_path_buf())
 }
 
-fn watched(path: &Path) -> Option<Arc<Changes>> {
+fn watched(path: &Path) -> Option<Arc<Counter>> {
     let watched = WATCHED.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     watched.iter().find(|(p, _)| p == path).and_then(|(_, c)| c.upgrade())
 }
@@ -68,7 +68,7 @@ fn watched(path: &Path) -> Option<Arc<Changes>> {
 /// long as the process: SQLite has no hook for a connection closing, and a
 /// pool opens few connections.
 struct Hooked {
-    changes: Arc<Changes>,
+    counter: Arc<Counter>,
     committing: AtomicBool,
 }
 
@@ -87,16 +87,16 @@ unsafe extern "C" fn on_open(
     let name = unsafe { CStr::from_ptr(name) };
     let Ok(name) = name.to_str() else { return ffi::SQLITE_OK };
     // In-memory and temporary databases have an empty name: no hooks, and
-    // their `Db` never caches.
-    let Some(changes) = watched(Path::new(name)) else { return ffi::SQLITE_OK };
-    let hooked = Box::into_raw(Box::new(Hooked { changes: changes.clone(), committing: AtomicBool::new(false) }));
+    // nothing read from them is kept.
+    let Some(counter) = watched(Path::new(name)) else { return ffi::SQLITE_OK };
+    let hooked = Box::into_raw(Box::new(Hooked { counter: counter.clone(), committing: AtomicBool::new(false) }));
     // SAFETY: `hooked` is never freed, so the pointer outlives the connection;
     // both callbacks have the signatures SQLite expects.
     unsafe {
         ffi::sqlite3_commit_hook(db, Some(on_commit), hooked.cast());
         ffi::sqlite3_trace_v2(db, ffi::SQLITE_TRACE_PROFILE as c_uint, Some(on_statement_end), hooked.cast());
     }
-    changes.hear(true);
+    counter.hooked();
     ffi::SQLITE_OK
 }
 
@@ -104,7 +104,7 @@ unsafe extern "C" fn on_commit(hooked: *mut c_void) -> c_int {
     // SAFETY: the pointer `on_open` gave SQLite, never freed.
     let hooked = unsafe { &*(hooked as *const Hooked) };
     if !hooked.committing.swap(true, SeqCst) {
-        hooked.changes.begin();
+        hooked.counter.begin();
     }
     0 // go on with the commit
 }
@@ -113,7 +113,7 @@ unsafe extern "C" fn on_statement_end(_kind: c_uint, hooked: *mut c_void, _state
     // SAFETY: the pointer `on_open` gave SQLite, never freed.
     let hooked = unsafe { &*(hooked as *const Hooked) };
     if hooked.committing.swap(false, SeqCst) {
-        hooked.changes.end();
+        hooked.counter.end();
     }
     0
 }
@@ -127,36 +127,36 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let db = Db::connect(&sqlite_url(dir.path())).await.unwrap();
         db.migrate().await.unwrap();
-        let start = db.changes.settled().expect("hooked, and no write under way after migrating");
+        let start = db.generation().await.unwrap().expect("hooked, and no commit under way after migrating");
 
         sqlx::query("SELECT COUNT(*) FROM orgs").execute(&db.pool).await.unwrap();
-        assert!(db.changes.unchanged_since(start), "a read is not a change");
+        assert_eq!(db.generation().await.unwrap().as_ref(), Some(&start), "a read is not a change");
 
         sqlx::query("INSERT INTO accounts (id, email, password_hash, locale, created_at) VALUES ('a', 'a@b.dk', '', 'da', '')")
             .execute(&db.pool)
             .await
             .unwrap();
-        let after_insert = db.changes.settled().expect("the commit has ended");
+        let after_insert = db.generation().await.unwrap().expect("the commit has ended");
         assert_ne!(after_insert, start);
 
         let mut tx = db.begin_write().await.unwrap();
         sqlx::query("UPDATE accounts SET locale = 'en'").execute(&mut *tx).await.unwrap();
-        assert!(db.changes.unchanged_since(after_insert), "not committed yet");
+        assert_eq!(db.generation().await.unwrap().as_ref(), Some(&after_insert), "not committed yet");
         tx.commit().await.unwrap();
-        assert!(!db.changes.unchanged_since(after_insert));
-        assert!(db.changes.settled().is_some());
+        let after_commit = db.generation().await.unwrap().expect("the commit has ended");
+        assert_ne!(after_commit, after_insert);
 
         // A second `Db` on the same file hears the first one's writes.
         let other = Db::connect(&sqlite_url(dir.path())).await.unwrap();
-        let seen = other.changes.settled().unwrap();
+        let seen = other.generation().await.unwrap().unwrap();
         sqlx::query("DELETE FROM accounts").execute(&db.pool).await.unwrap();
-        assert!(!other.changes.unchanged_since(seen));
+        assert_ne!(other.generation().await.unwrap(), Some(seen));
     }
 
     #[tokio::test]
     async fn a_database_in_memory_is_never_settled() {
         let db = Db::connect("sqlite::memory:").await.unwrap();
         sqlx::query("CREATE TABLE t (x INTEGER)").execute(&db.pool).await.unwrap();
-        assert_eq!(db.changes.settled(), None);
+        assert_eq!(db.generation().await.unwrap(), None);
     }
 }

@@ -19,6 +19,7 @@ use crate::web::forms::FormErrors;
 use crate::web::notice::NoticeQuery;
 use crate::web::Page;
 use askama::Template;
+use std::sync::Arc;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -105,9 +106,33 @@ pub async fn show(
     Path(id): Path<String>,
     Query(q): Query<NoticeQuery>,
 ) -> AppResult<MeetingPage> {
-    let ctx = load_inside(&state, &me, &id).await?;
     let notice = q.text(&page, "collab-notice-", &["placed", "saved", "reviewed"]);
-    meeting_page(&state, page, &me, ctx, None, FormErrors::default(), notice).await
+    let key = (me.person().clone(), id.clone());
+    let read = async { Ok::<_, AppError>(Arc::new(reads(&state, &me, load_inside(&state, &me, &id).await?).await?)) };
+    let reads = state.kept.meeting.get_or_load(key, read).await?;
+    meeting_page(&state, page, &me, &reads, None, FormErrors::default(), notice).await
+}
+
+/// What the meeting page reads from the database for one viewer: kept in
+/// memory until the database changes (`storage::cache`), so ten phones and
+/// the shared screen reloading the page cost one reading.
+pub struct MeetingReads {
+    ctx: RoundContext,
+    data: super::meeting_data::MeetingData,
+    /// The lifted points in the group's inbox.
+    lifts: Vec<crate::thread::store::Lift>,
+}
+
+/// Whose view of which round.
+pub type MeetingKey = (domain::ids::PersonId, String);
+
+async fn reads(state: &AppState, me: &Member, ctx: RoundContext) -> anyhow::Result<MeetingReads> {
+    let (db, org) = (&state.db, me.org());
+    let (data, lifts) = tokio::try_join!(
+        super::meeting_data::load(db, org, &ctx.round),
+        crate::thread::store::group_inbox(db, org, &ctx.group.id, me.person()),
+    )?;
+    Ok(MeetingReads { ctx, data, lifts })
 }
 
 fn form_of(points: &[store::Point]) -> Vec<PointForm> {
@@ -129,19 +154,19 @@ async fn meeting_page(
     state: &AppState,
     page: Page,
     me: &Member,
-    ctx: RoundContext,
+    reads: &MeetingReads,
     typed: Option<AgreementForm>,
     errors: FormErrors,
     notice: Option<String>,
 ) -> AppResult<MeetingPage> {
-    let RoundContext { round, group, relation, is_hr: _ } = ctx;
+    let MeetingReads { ctx: RoundContext { round, group, relation, is_hr: _ }, data, lifts } = reads;
+    let relation = *relation;
     let (db, org) = (&state.db, me.org());
     let content = state.shipped.collab.get(page.lang);
     let rule = me.m.rule;
     let audience = relation.audience();
     let respondents = u32::try_from(round.respondents).unwrap_or(0);
-    let data = super::meeting_data::load(db, org, &round).await?;
-    let super::meeting_data::MeetingData { members, items, answers, mut comments, placements, points: stored, previous_points, reviews } = data;
+    let super::meeting_data::MeetingData { members, items, answers, comments, placements, points: stored, previous_points, reviews } = data;
     let figures = view::figures(page.lang, content, &items, &answers, respondents, !round.open, &rule, audience);
     let shown = matches!(figures, Figures::Shown(_));
     let named = if shown && relation.may_see_names(group.named) {
@@ -152,6 +177,7 @@ async fn meeting_page(
     };
     let comments = if shown && rule.may_show_free_text(audience, respondents) {
         // Shuffled, so the order does not follow who answered first.
+        let mut comments = comments.clone();
         comments.shuffle(&mut rand::rng());
         Some(comments)
     } else {
@@ -185,7 +211,6 @@ async fn meeting_page(
     };
     let may_review = round.open && super::leads(relation, &group);
     let arrived = {
-        let lifts = crate::thread::store::group_inbox(db, org, &group.id, me.person()).await?;
         let none = FormErrors::default();
         let shown = crate::thread::view::Shown { page: &page, own_list: false, may_answer: false, may_lift_on: false, base: "", typed: None, errors: &none };
         lifts.iter().filter(|l| l.answered.status.is_open()).map(|l| crate::thread::view::lift(l, &shown)).collect()
@@ -224,7 +249,7 @@ async fn meeting_page(
         agreement_intro: IntroContent::paragraphs(&content.agreement.intro).into_iter().map(str::to_string).collect(),
         labels: [content.agreement.point.clone(), content.agreement.actions.clone(), content.agreement.measure.clone()],
         samples: content.sample.iter().map(|s| (s.text.clone(), s.actions.clone(), s.measure.clone())).collect(),
-        members,
+        members: members.clone(),
         points,
         min_date: crate::i18n::format::today().to_string(),
         notice,
@@ -278,7 +303,7 @@ pub async fn save_agreement(
     let points = match parse_agreement(&page.tr, &form, &inside, crate::i18n::format::today()) {
         Ok(points) => points,
         Err(errors) => {
-            let body = meeting_page(&state, page, &me, ctx, Some(form), errors, None).await?;
+            let body = meeting_page(&state, page, &me, &reads(&state, &me, ctx).await?, Some(form), errors, None).await?;
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
         }
     };
@@ -337,7 +362,7 @@ pub async fn save_review(
         Err(e) => {
             let mut errors = FormErrors::default();
             errors.add_key(&page.tr, None, e.key);
-            let body = meeting_page(&state, page, &me, ctx, None, errors, None).await?;
+            let body = meeting_page(&state, page, &me, &reads(&state, &me, ctx).await?, None, errors, None).await?;
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
         }
     };
