@@ -17,6 +17,7 @@ mod dialog_meetings;
 mod dialog_team;
 mod groups;
 mod intro;
+mod kept;
 mod operations;
 mod people;
 mod plan;
