@@ -43,6 +43,15 @@ curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "email=$leader" --data
 session=$(awk '$6 == "lt_session" {print $7}' "$jar")
 test "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: lt_session=$session" http://127.0.0.1:$port/)" = 200
 
+# Resident memory after the first 10,000 signed-in requests (issue 2's figure):
+# each of wrk's two threads stops after 5,000 responses.
+cat > "$data/stop.lua" <<'LUA'
+local responses = 0
+function response() responses = responses + 1; if responses >= 5000 then wrk.thread:stop() end end
+LUA
+wrk -t2 -c32 -d60s -s "$data/stop.lua" -H "Cookie: lt_session=$session" http://127.0.0.1:$port/ | grep -E 'requests in'
+echo "== resident memory after 10,000 start pages: $(grep VmRSS /proc/$pid/status)"
+
 echo "== /healthz, 32 connections, $duration"
 wrk -t2 -c32 -d"$duration" --latency http://127.0.0.1:$port/healthz | grep -E 'Requests/sec|99%|50%|requests in'
 echo "== signed-in start page (/), 32 connections, $duration"

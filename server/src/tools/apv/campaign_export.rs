@@ -7,10 +7,10 @@ use crate::auth::Member;
 use crate::error::{AppError, AppResult};
 use crate::org::audit;
 use crate::state::AppState;
+use crate::web::download;
 use crate::web::Page;
 use axum::extract::{Path, Query, State};
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use exports::xlsx::{Cell, Sheet};
 
 fn number(n: Option<u32>) -> Cell {
@@ -55,7 +55,8 @@ async fn shown(state: &AppState, page: &Page, me: &Member, id: &str, q: &ViewQue
     Ok((o, table, header))
 }
 
-fn file_name(page: &Page, o: &Overview, extension: &str) -> String {
+/// The file's name without its extension: the export's and the campaign's.
+fn file_name(page: &Page, o: &Overview) -> String {
     let slug: String = o
         .campaign
         .title
@@ -66,7 +67,7 @@ fn file_name(page: &Page, o: &Overview, extension: &str) -> String {
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join("-");
-    format!("attachment; filename=\"{}-{slug}.{extension}\"", page.t("apv-export-file"))
+    format!("{}-{slug}", page.t("apv-export-file"))
 }
 
 pub async fn xlsx(
@@ -94,15 +95,7 @@ pub async fn xlsx(
             .collect(),
     };
     let sheets = [Sheet { name: page.t("apv-overview-heading"), header: columns, rows: map }, participation];
-    let bytes = exports::xlsx::workbook(&sheets).map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string()),
-            (header::CONTENT_DISPOSITION, file_name(&page, &o, "xlsx")),
-        ],
-        bytes,
-    )
-        .into_response())
+    download::xlsx(&sheets, &file_name(&page, &o))
 }
 
 pub async fn csv(
@@ -113,13 +106,5 @@ pub async fn csv(
     Query(q): Query<ViewQuery>,
 ) -> AppResult<Response> {
     let (o, map, columns) = shown(&state, &page, &me, &id, &q).await?;
-    let text = exports::csv::table(&columns, &map);
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-            (header::CONTENT_DISPOSITION, file_name(&page, &o, "csv")),
-        ],
-        text,
-    )
-        .into_response())
+    Ok(download::csv(&columns, &map, &file_name(&page, &o)))
 }

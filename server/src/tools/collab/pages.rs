@@ -20,11 +20,12 @@ use crate::tools::intro::pages::{AnswerItem, AnswerPage, AnswerSection};
 use crate::tools::intro::view::Figures;
 use crate::web::forms::{FieldError, FormErrors};
 use crate::web::notice::NoticeQuery;
+use crate::web::download;
 use crate::web::Page;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
-use axum::http::{header, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::collab::THEMES;
 use domain::ids::GroupId;
@@ -225,14 +226,7 @@ async fn calendar_file(state: &AppState, page: &Page, me: &Member, ctx: &RoundCo
     }
     let people = invite::invitees(&state.db, me.org(), &ctx.group.id).await?;
     let ics = invite::calendar(state, &ctx.round, &ctx.group.name, &people, ctx.group.leader_id.as_ref(), page.lang, OffsetDateTime::now_utc());
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/calendar; charset=utf-8; method=REQUEST".to_string()),
-            (header::CONTENT_DISPOSITION, "attachment; filename=\"ledergruppe.ics\"".to_string()),
-        ],
-        ics,
-    )
-        .into_response())
+    Ok(download::ics(ics, "REQUEST", "ledergruppe"))
 }
 
 fn form_of(round: &store::Round) -> MeetingForm {

@@ -15,11 +15,12 @@ use crate::i18n::format;
 use crate::state::AppState;
 use crate::web::forms::FormErrors;
 use crate::web::notice::NoticeQuery;
+use crate::web::download;
 use crate::web::Page;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
-use axum::http::{header, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::agreement::{check_dialog_time, DialogMinutes, DialogPlace, DIALOG_MINUTES};
 use domain::ids::DialogId;
@@ -216,14 +217,7 @@ pub async fn show(
         let dialog = load(&state, &me, id).await?;
         let ics = mail::calendar(&state, &dialog, page.lang, None, OffsetDateTime::now_utc());
         let method = if dialog.cancelled { "CANCEL" } else { "REQUEST" };
-        return Ok((
-            [
-                (header::CONTENT_TYPE, format!("text/calendar; charset=utf-8; method={method}")),
-                (header::CONTENT_DISPOSITION, "attachment; filename=\"dialog.ics\"".to_string()),
-            ],
-            ics,
-        )
-            .into_response());
+        return Ok(download::ics(ics, method, "dialog"));
     }
     let dialog = load(&state, &me, &raw).await?;
     let notice = q.text(&page, "dialog-meeting-notice-", &["invited", "moved", "cancelled"]);

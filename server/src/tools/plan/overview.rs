@@ -12,10 +12,10 @@
 use crate::auth::Member;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
+use crate::web::download;
 use crate::web::Page;
 use axum::extract::State;
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use exports::xlsx::{Cell, Sheet};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -144,25 +144,10 @@ async fn allowed(state: &AppState, me: &Member, page: &Page) -> AppResult<(Vec<S
 pub async fn xlsx(State(state): State<AppState>, page: Page, me: Member) -> AppResult<Response> {
     let (header, rows) = allowed(&state, &me, &page).await?;
     let sheets = [Sheet { name: page.t("plan-overview-heading"), header, rows }];
-    let bytes = exports::xlsx::workbook(&sheets).map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string()),
-            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{}.xlsx\"", page.t("plan-overview-file"))),
-        ],
-        bytes,
-    )
-        .into_response())
+    download::xlsx(&sheets, &page.t("plan-overview-file"))
 }
 
 pub async fn csv(State(state): State<AppState>, page: Page, me: Member) -> AppResult<Response> {
     let (header, rows) = allowed(&state, &me, &page).await?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{}.csv\"", page.t("plan-overview-file"))),
-        ],
-        exports::csv::table(&header, &rows),
-    )
-        .into_response())
+    Ok(download::csv(&header, &rows, &page.t("plan-overview-file")))
 }
