@@ -49,7 +49,7 @@ cat > "$data/stop.lua" <<'LUA'
 local responses = 0
 function response() responses = responses + 1; if responses >= 5000 then wrk.thread:stop() end end
 LUA
-wrk -t2 -c32 -d60s -s "$data/stop.lua" -H "Cookie: lt_session=$session" http://127.0.0.1:$port/ | grep -E 'requests in'
+wrk -t2 -c32 -d10s -s "$data/stop.lua" -H "Cookie: lt_session=$session" http://127.0.0.1:$port/ | grep -E 'requests in'
 echo "== resident memory after 10,000 start pages: $(grep VmRSS /proc/$pid/status)"
 
 echo "== /healthz, 32 connections, $duration"

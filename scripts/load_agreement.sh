@@ -3,7 +3,9 @@
 #  1. the daily tick: POST /dialog/points/{id}/tick accepted per second, 32
 #     connections spread over 64 distinct signed-in leaders;
 #  2. a leader's start page with a year of daily ticks on 5 points: latency
-#     at 32 connections.
+#     at 32 connections;
+#  3. both at once, 16 connections each, the start page read afresh after
+#     every tick.
 # Needs wrk (apt-get install wrk) and a release build.
 #
 #   scripts/load_agreement.sh [postgres://…/fresh_db]   (default: SQLite in a temp dir)
@@ -65,3 +67,12 @@ echo "== start page of a leader with a year of ticks on 5 points, 32 connections
 wrk -t2 -c32 -d"$duration" --latency -H "Cookie: lt_session=$first_session" http://127.0.0.1:$port/ | grep -E 'Requests/sec|99%|50%|requests in|Non-2xx'
 echo "== daily ticks, 32 connections over $leaders leaders, $duration"
 wrk -t2 -c32 -d"$duration" --latency -s "$lua" http://127.0.0.1:$port/ | grep -E 'Requests/sec|99%|50%|requests in|Non-2xx|Socket'
+# The start page is kept in memory until the database changes (docs/decisions/
+# 0009); under writes it is read afresh. Both at once, 16 connections each: the
+# start page while every tick empties what was kept.
+echo "== start page and daily ticks at the same time, 16 connections each, $duration"
+wrk -t1 -c16 -d"$duration" --latency -s "$lua" http://127.0.0.1:$port/ > "$data/mixed_ticks.txt" &
+ticks_pid=$!
+wrk -t1 -c16 -d"$duration" --latency -H "Cookie: lt_session=$first_session" http://127.0.0.1:$port/ | grep -E 'Requests/sec|99%|50%|Non-2xx' | sed 's/^/start page: /'
+wait $ticks_pid
+grep -E 'Requests/sec|99%|50%|Non-2xx' "$data/mixed_ticks.txt" | sed 's/^/ticks: /'
