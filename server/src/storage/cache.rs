@@ -41,31 +41,57 @@ impl<K: Eq + Hash, V: Clone> Cache<K, V> {
         E: From<anyhow::Error>,
     {
         let before = self.db.generation().await?;
-        if let Some(generation) = &before {
-            let kept = self.lock();
-            if kept.generation.as_ref() == Some(generation) {
-                if let Some((at, value)) = kept.entries.get(&key) {
-                    if at.elapsed() < self.max_age {
-                        return Ok(value.clone());
-                    }
-                }
-            }
+        if let Some(value) = self.kept(&key, &before) {
+            return Ok(value);
         }
         let value = load.await?;
-        if before.is_some() && self.db.generation().await? == before {
-            let mut kept = self.lock();
-            if kept.generation != before {
-                kept.entries.clear();
-                kept.generation = before;
-            }
-            if kept.entries.len() >= self.capacity {
-                kept.entries.retain(|_, (at, _)| at.elapsed() < self.max_age);
-            }
-            if kept.entries.len() < self.capacity {
-                kept.entries.insert(key, (Instant::now(), value.clone()));
-            }
+        self.keep(key, before, &value).await;
+        Ok(value)
+    }
+
+    /// As `get_or_load`, for a read that may find nothing: only what was
+    /// found is kept, so requests for keys that do not exist (a made-up
+    /// session cookie) cannot crowd out those that do.
+    pub async fn get_or_load_found<E, F>(&self, key: K, load: F) -> Result<Option<V>, E>
+    where
+        F: Future<Output = Result<Option<V>, E>>,
+        E: From<anyhow::Error>,
+    {
+        let before = self.db.generation().await?;
+        if let Some(value) = self.kept(&key, &before) {
+            return Ok(Some(value));
+        }
+        let value = load.await?;
+        if let Some(found) = &value {
+            self.keep(key, before, found).await;
         }
         Ok(value)
+    }
+
+    /// The value kept for `key` at generation `now`, if it is young enough.
+    fn kept(&self, key: &K, now: &Option<Generation>) -> Option<V> {
+        let now = now.as_ref()?;
+        let kept = self.lock();
+        let (at, value) = kept.entries.get(key).filter(|_| kept.generation.as_ref() == Some(now))?;
+        (at.elapsed() < self.max_age).then(|| value.clone())
+    }
+
+    /// Keeps `value`, read since `before`, if the database is still at `before`.
+    async fn keep(&self, key: K, before: Option<Generation>, value: &V) {
+        // A failed check only means the value is not kept.
+        if before.is_none() || !matches!(self.db.generation().await, Ok(now) if now == before) {
+            return;
+        }
+        let mut kept = self.lock();
+        if kept.generation != before {
+            kept.entries.clear();
+            kept.generation = before;
+        }
+        if kept.entries.len() >= self.capacity {
+            // Full: start again rather than search for what to drop.
+            kept.entries.clear();
+        }
+        kept.entries.insert(key, (Instant::now(), value.clone()));
     }
 
     fn lock(&self) -> MutexGuard<'_, Kept<K, V>> {
@@ -148,14 +174,26 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn a_full_cache_keeps_what_it_has() {
+    async fn a_full_cache_starts_again() {
         let (_dir, db) = hooked().await;
         let cache = Cache::new(db, 2, Duration::from_secs(60));
         let loads = AtomicU32::new(0);
         for key in ["a", "b", "c"] {
             read(&cache, key, &loads).await;
         }
-        assert_eq!(read(&cache, "a", &loads).await, 1);
-        assert_eq!(read(&cache, "c", &loads).await, 4);
+        assert_eq!(read(&cache, "c", &loads).await, 3, "the newest is kept");
+        assert_eq!(read(&cache, "a", &loads).await, 4, "the older ones were let go");
+    }
+
+    #[tokio::test]
+    async fn only_what_was_found_is_kept() {
+        let (_dir, db) = hooked().await;
+        let cache: Cache<&str, u32> = Cache::new(db, 10, Duration::from_secs(60));
+        let missing = cache.get_or_load_found("a", async { Ok::<_, anyhow::Error>(None) }).await.unwrap();
+        assert_eq!(missing, None);
+        let found = cache.get_or_load_found("a", async { Ok::<_, anyhow::Error>(Some(1)) }).await.unwrap();
+        assert_eq!(found, Some(1), "a miss was not kept");
+        let again = cache.get_or_load_found("a", async { Ok::<_, anyhow::Error>(Some(2)) }).await.unwrap();
+        assert_eq!(again, Some(1));
     }
 }

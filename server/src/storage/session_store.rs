@@ -7,9 +7,9 @@
 //! two on every signed-in request, and never staler than the session itself.
 //! The key is never written back. What `load` read is kept in memory until
 //! the database changes (`storage::cache`): a page reloaded, or the requests a
-//! page's scripts make, cost no round trip for the session. Signing out
-//! anywhere is a change, so it takes effect on every server (on another
-//! PostgreSQL server, as soon as the change notice arrives: milliseconds).
+//! page's scripts make, cost no round trip for the session (on PostgreSQL,
+//! one trivial one). Signing out anywhere is a change, so it takes effect on
+//! every server at once.
 //! Written over our own `Any` pool because
 //! `tower-sessions-sqlx-store` needs sqlx 0.8 and we use 0.9 (see
 //! docs/decisions/0001-stack.md).
@@ -25,7 +25,7 @@ use tower_sessions::session_store::{Error, Result, SessionStore};
 #[derive(Clone)]
 pub struct DbSessionStore {
     db: Db,
-    kept: Arc<Cache<Id, Option<Record>>>,
+    kept: Arc<Cache<Id, Record>>,
 }
 
 /// Sessions kept in memory; beyond that many, sessions are read each time.
@@ -156,7 +156,7 @@ impl SessionStore for DbSessionStore {
     }
 
     async fn load(&self, id: &Id) -> Result<Option<Record>> {
-        let record = self.kept.get_or_load(*id, self.read(id)).await.map_err(|e| Error::Backend(e.to_string()))?;
+        let record = self.kept.get_or_load_found(*id, self.read(id)).await.map_err(|e| Error::Backend(e.to_string()))?;
         // A kept session may have expired since it was read.
         Ok(record.filter(|r| r.expiry_date > time::OffsetDateTime::now_utc()))
     }

@@ -9,8 +9,12 @@
 //!   visible to other connections;
 //! - a profile callback, which SQLite calls when a statement has finished:
 //!   if that statement committed, the commit is now visible (`Counter::end`).
-//!   A commit done by `sqlite3_reset` (a statement dropped before its end)
-//!   is ended by the connection's next statement; until then nothing is kept.
+//!   A commit done by `sqlite3_reset` (a statement dropped before its end,
+//!   which SQLite reports before it resets) is ended by the connection's
+//!   next statement; until then nothing is kept, and if the pool closes the
+//!   connection first, nothing is kept again until `serve` restarts (safe,
+//!   only slower). Our SQLite writes run to their end (none reads rows back
+//!   with RETURNING), so this is a safety net, not a path taken.
 //!
 //! If SQLite ever failed to call the second, the write would stay unsettled
 //! and pages would simply be read afresh: the failure is slowness, never a
