@@ -80,8 +80,8 @@ async fn catalogue_tools(state: &AppState, org: &OrgId, lang: crate::i18n::Lang)
 }
 
 /// The tool a section belongs to.
-async fn tool_of_section(state: &AppState, org: &OrgId, lang: crate::i18n::Lang, section: &str) -> anyhow::Result<Option<&'static str>> {
-    Ok(catalogue_tools(state, org, lang).await?.into_iter().find(|t| t.sections.iter().any(|(c, _)| c == section)).map(|t| t.code))
+fn tool_of_section(tools: &[CatalogueTool], section: &str) -> Option<&'static str> {
+    tools.iter().find(|t| t.sections.iter().any(|(c, _)| c == section)).map(|t| t.code)
 }
 
 pub fn routes() -> Router<AppState> {
@@ -146,8 +146,8 @@ pub struct FormPage {
 }
 
 impl FormPage {
-    async fn new(state: &AppState, page: Page, org: &OrgId, item_id: Option<String>, section: String, text_da: String, text_en: String) -> anyhow::Result<Self> {
-        let tools = catalogue_tools(state, org, page.lang).await?;
+    /// The form over `tools`, the organisation's catalogue (`catalogue_tools`).
+    fn new(page: Page, tools: Vec<CatalogueTool>, item_id: Option<String>, section: String, text_da: String, text_en: String) -> Self {
         let card = tools.iter().any(|t| t.code == crate::tools::cards::own::TOOL && t.sections.iter().any(|(c, _)| *c == section));
         let sections = tools
             .into_iter()
@@ -159,7 +159,7 @@ impl FormPage {
             (false, true) => "catalogue-edit-title",
             (false, false) => "catalogue-add-title",
         });
-        Ok(FormPage { page, errors: FormErrors::default(), item_id, sections, section, card, heading, text_da, text_en })
+        FormPage { page, errors: FormErrors::default(), item_id, sections, section, card, heading, text_da, text_en }
     }
 }
 
@@ -169,16 +169,18 @@ pub struct NewQuery {
 }
 
 async fn new_form(State(state): State<AppState>, page: Page, admin: OrgAdmin, Query(q): Query<NewQuery>) -> AppResult<FormPage> {
+    let tools = catalogue_tools(&state, admin.org(), page.lang).await?;
     let mut section = q.section.unwrap_or_default();
-    if tool_of_section(&state, admin.org(), page.lang, &section).await?.is_none() {
+    if tool_of_section(&tools, &section).is_none() {
         section.clear();
     }
-    Ok(FormPage::new(&state, page, admin.org(), None, section, String::new(), String::new()).await?)
+    Ok(FormPage::new(page, tools, None, section, String::new(), String::new()))
 }
 
 async fn edit_form(State(state): State<AppState>, page: Page, admin: OrgAdmin, Path(id): Path<String>) -> AppResult<FormPage> {
     let item = find(&state, &admin, &id).await?;
-    Ok(FormPage::new(&state, page, admin.org(), Some(item.id.to_string()), item.section, item.text_da, item.text_en).await?)
+    let tools = catalogue_tools(&state, admin.org(), page.lang).await?;
+    Ok(FormPage::new(page, tools, Some(item.id.to_string()), item.section, item.text_da, item.text_en))
 }
 
 /// An item in this organisation; anything else is 404.
@@ -220,14 +222,14 @@ fn audit_target(text_da: &str) -> String {
 
 async fn add(State(state): State<AppState>, page: Page, admin: OrgAdmin, CsrfForm(form): CsrfForm<TextForm>) -> AppResult<Response> {
     let mut errors = FormErrors::default();
-    let tool = tool_of_section(&state, admin.org(), page.lang, &form.section).await?;
+    let tools = catalogue_tools(&state, admin.org(), page.lang).await?;
+    let tool = tool_of_section(&tools, &form.section);
     if tool.is_none() {
         errors.add_key(&page.tr, Some("section"), "catalogue-error-section");
     }
     let texts = parse_texts(&page, &form, &mut errors);
     let (Some(tool), Some((da, en))) = (tool, texts) else {
-        let fp = FormPage::new(&state, page, admin.org(), None, form.section, form.text_da, form.text_en).await?;
-        return Ok(refused(fp, errors));
+        return Ok(refused(FormPage::new(page, tools, None, form.section, form.text_da, form.text_en), errors));
     };
     let section = form.section;
     let mut tx = state.db.pool.begin().await?;
@@ -256,12 +258,13 @@ async fn edit(
     CsrfForm(form): CsrfForm<TextForm>,
 ) -> AppResult<Response> {
     let item = find(&state, &admin, &id).await?;
+    let tools = catalogue_tools(&state, admin.org(), page.lang).await?;
     let mut errors = FormErrors::default();
     let Some((da, en)) = parse_texts(&page, &form, &mut errors) else {
-        let fp = FormPage::new(&state, page, admin.org(), Some(item.id.to_string()), item.section, form.text_da, form.text_en).await?;
+        let fp = FormPage::new(page, tools, Some(item.id.to_string()), item.section, form.text_da, form.text_en);
         return Ok(refused(fp, errors));
     };
-    let back = back_to(tool_of_section(&state, admin.org(), page.lang, &item.section).await?, &item.section);
+    let back = back_to(tool_of_section(&tools, &item.section), &item.section);
     if da.as_str() == item.text_da && en.as_str() == item.text_en {
         return Ok(Redirect::to(&back).into_response());
     }
