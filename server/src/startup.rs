@@ -129,7 +129,6 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-
 async fn count_requests(req: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
     let response = next.run(req).await;
     metrics::counter!("ledertrivsel_http_requests_total", "status" => response.status().as_u16().to_string())
