@@ -149,7 +149,7 @@ async fn render(
     for kind in PointKind::ALL {
         let mut views = Vec::new();
         for p in points.iter().filter(|p| p.kind == kind) {
-            let check_ins = dialog::check_ins(db, org, &p.id, agreement.period.starts_on, agreement.period.ends_on).await?;
+            let check_ins = dialog::check_ins(db, org, &p.id, &agreement.period).await?;
             views.push(view::shared_point(&page, p, &agreement.period, today, &check_ins));
         }
         if !views.is_empty() {

@@ -11,8 +11,6 @@ use crate::error::AppResult;
 use crate::i18n::format;
 use crate::state::AppState;
 use crate::storage::Db;
-use domain::ids::{OrgId, PersonId};
-use std::sync::Arc;
 use crate::tools::group::store::{groups_of, GroupLink};
 use crate::tools::dialog::meetings_store as meetings;
 use crate::tools::dialog::store as dialog;
@@ -21,6 +19,8 @@ use crate::web::Page;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
+use domain::ids::{OrgId, PersonId};
+use std::sync::Arc;
 
 /// An open round I have not answered.
 pub struct DueAnswer {

@@ -19,13 +19,13 @@ use crate::web::forms::FormErrors;
 use crate::web::notice::NoticeQuery;
 use crate::web::Page;
 use askama::Template;
-use std::sync::Arc;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::collab::{parse_placement, Quadrant, THEMES};
 use rand::seq::SliceRandom;
+use std::sync::Arc;
 
 pub struct Step {
     pub title: String,

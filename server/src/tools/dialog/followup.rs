@@ -181,7 +181,7 @@ pub(crate) async fn render_point(
 ) -> AppResult<PointPage> {
     let period = agreement.period;
     let today = today();
-    let check_ins = store::check_ins(&state.db, me.org(), &p.id, period.starts_on, period.ends_on).await?;
+    let check_ins = store::check_ins(&state.db, me.org(), &p.id, &period).await?;
     let initials: [String; 7] = std::array::from_fn(|i| page.t(&format!("dialog-weekday-{i}")));
     let (svg, summary) = if p.rhythm == Rhythm::Daily {
         let ticks: Vec<_> = check_ins.iter().map(|(d, k, _)| (*d, *k)).collect();

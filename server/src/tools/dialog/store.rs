@@ -344,7 +344,10 @@ pub async fn weekly_line(db: &Db, org: &OrgId, person: &PersonId, point: &PointI
 }
 
 /// A point's check-ins between two days inclusive: (day, kept, note).
-pub async fn check_ins(db: &Db, org: &OrgId, point: &PointId, from: Date, to: Date) -> anyhow::Result<Vec<(Date, bool, String)>> {
+pub async fn check_ins(db: &Db, org: &OrgId, point: &PointId, period: &Period) -> anyhow::Result<Vec<(Date, bool, String)>> {
+    // A weekly line is stored on its week's Monday, which lies before the
+    // period's first day when the period began later in that week.
+    let (from, to) = (domain::agreement::week_start(period.starts_on), period.ends_on);
     let rows: Vec<(String, i64, String)> = sqlx::query_as(
         "SELECT day, kept, note FROM check_ins WHERE org_id = $1 AND point_id = $2 AND day >= $3 AND day <= $4 ORDER BY day",
     )
