@@ -192,6 +192,13 @@ impl Period {
         Period { starts_on: start, ends_on: same_day_later - Duration::days(1) }
     }
 
+    /// The days whose check-ins belong to the period: from the Monday of its
+    /// first week (a weekly line is stored on its week's Monday, which lies
+    /// before the first day when the period began later that week) to its last day.
+    pub fn check_in_days(&self) -> (Date, Date) {
+        (week_start(self.starts_on), self.ends_on)
+    }
+
     /// The period after this one: it starts the day after this one ends, or
     /// today if that day has passed (a leader returning after a break starts now).
     pub fn next(&self, today: Date) -> Period {

@@ -11,6 +11,14 @@ fn a_period_is_three_calendar_months() {
 }
 
 #[test]
+fn check_ins_include_the_first_weeks_monday() {
+    // 1 December 2026 is a Tuesday: that week's line is stored on Monday 30 November.
+    assert_eq!(Period::starting(date!(2026 - 12 - 01)).check_in_days(), (date!(2026 - 11 - 30), date!(2027 - 02 - 28)));
+    let on_a_monday = Period::starting(date!(2026 - 11 - 30));
+    assert_eq!(on_a_monday.check_in_days(), (date!(2026 - 11 - 30), on_a_monday.ends_on));
+}
+
+#[test]
 fn the_next_period_follows_on_or_starts_today() {
     let p = Period::starting(date!(2026 - 09 - 01));
     assert_eq!(p.next(date!(2026 - 11 - 20)).starts_on, date!(2026 - 12 - 01));

@@ -343,11 +343,9 @@ pub async fn weekly_line(db: &Db, org: &OrgId, person: &PersonId, point: &PointI
     Ok(done.rows_affected() > 0)
 }
 
-/// A point's check-ins between two days inclusive: (day, kept, note).
+/// A point's check-ins in `period` (`Period::check_in_days`): (day, kept, note).
 pub async fn check_ins(db: &Db, org: &OrgId, point: &PointId, period: &Period) -> anyhow::Result<Vec<(Date, bool, String)>> {
-    // A weekly line is stored on its week's Monday, which lies before the
-    // period's first day when the period began later in that week.
-    let (from, to) = (domain::agreement::week_start(period.starts_on), period.ends_on);
+    let (from, to) = period.check_in_days();
     let rows: Vec<(String, i64, String)> = sqlx::query_as(
         "SELECT day, kept, note FROM check_ins WHERE org_id = $1 AND point_id = $2 AND day >= $3 AND day <= $4 ORDER BY day",
     )
