@@ -40,30 +40,24 @@ impl<K: Eq + Hash, V: Clone> Cache<K, V> {
         F: Future<Output = Result<V, E>>,
         E: From<anyhow::Error>,
     {
+        self.get_or_load_where(key, load, |_| true).await
+    }
+
+    /// As `get_or_load`, keeping only what `worth_keeping` accepts: a session
+    /// that was not found is not kept, so made-up cookies cannot crowd out
+    /// real sessions.
+    pub async fn get_or_load_where<E, F>(&self, key: K, load: F, worth_keeping: impl Fn(&V) -> bool) -> Result<V, E>
+    where
+        F: Future<Output = Result<V, E>>,
+        E: From<anyhow::Error>,
+    {
         let before = self.db.generation().await?;
         if let Some(value) = self.kept(&key, &before) {
             return Ok(value);
         }
         let value = load.await?;
-        self.keep(key, before, &value).await;
-        Ok(value)
-    }
-
-    /// As `get_or_load`, for a read that may find nothing: only what was
-    /// found is kept, so requests for keys that do not exist (a made-up
-    /// session cookie) cannot crowd out those that do.
-    pub async fn get_or_load_found<E, F>(&self, key: K, load: F) -> Result<Option<V>, E>
-    where
-        F: Future<Output = Result<Option<V>, E>>,
-        E: From<anyhow::Error>,
-    {
-        let before = self.db.generation().await?;
-        if let Some(value) = self.kept(&key, &before) {
-            return Ok(Some(value));
-        }
-        let value = load.await?;
-        if let Some(found) = &value {
-            self.keep(key, before, found).await;
+        if worth_keeping(&value) {
+            self.keep(key, before, &value).await;
         }
         Ok(value)
     }
@@ -188,12 +182,13 @@ mod tests {
     #[tokio::test]
     async fn only_what_was_found_is_kept() {
         let (_dir, db) = hooked().await;
-        let cache: Cache<&str, u32> = Cache::new(db, 10, Duration::from_secs(60));
-        let missing = cache.get_or_load_found("a", async { Ok::<_, anyhow::Error>(None) }).await.unwrap();
+        let cache: Cache<&str, Option<u32>> = Cache::new(db, 10, Duration::from_secs(60));
+        let found = Option::is_some;
+        let missing = cache.get_or_load_where("a", async { Ok::<_, anyhow::Error>(None) }, found).await.unwrap();
         assert_eq!(missing, None);
-        let found = cache.get_or_load_found("a", async { Ok::<_, anyhow::Error>(Some(1)) }).await.unwrap();
-        assert_eq!(found, Some(1), "a miss was not kept");
-        let again = cache.get_or_load_found("a", async { Ok::<_, anyhow::Error>(Some(2)) }).await.unwrap();
+        let first = cache.get_or_load_where("a", async { Ok::<_, anyhow::Error>(Some(1)) }, found).await.unwrap();
+        assert_eq!(first, Some(1), "a miss was not kept");
+        let again = cache.get_or_load_where("a", async { Ok::<_, anyhow::Error>(Some(2)) }, found).await.unwrap();
         assert_eq!(again, Some(1));
     }
 }

@@ -25,7 +25,7 @@ use tower_sessions::session_store::{Error, Result, SessionStore};
 #[derive(Clone)]
 pub struct DbSessionStore {
     db: Db,
-    kept: Arc<Cache<Id, Record>>,
+    kept: Arc<Cache<Id, Option<Record>>>,
 }
 
 /// Sessions kept in memory; beyond that many, sessions are read each time.
@@ -156,7 +156,11 @@ impl SessionStore for DbSessionStore {
     }
 
     async fn load(&self, id: &Id) -> Result<Option<Record>> {
-        let record = self.kept.get_or_load_found(*id, self.read(id)).await.map_err(|e| Error::Backend(e.to_string()))?;
+        let record = self
+            .kept
+            .get_or_load_where(*id, self.read(id), Option::is_some)
+            .await
+            .map_err(|e| Error::Backend(e.to_string()))?;
         // A kept session may have expired since it was read.
         Ok(record.filter(|r| r.expiry_date > time::OffsetDateTime::now_utc()))
     }

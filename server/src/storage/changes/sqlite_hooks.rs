@@ -44,14 +44,23 @@ pub fn watch(path: &Path) -> Arc<Counter> {
         }
     });
     let path = full_path(path);
-    let mut watched = WATCHED.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    watched.retain(|(_, changes)| changes.strong_count() > 0);
-    if let Some(counter) = watched.iter().find(|(p, _)| *p == path).and_then(|(_, c)| c.upgrade()) {
+    let mut watched = lock_watched();
+    watched.retain(|(_, counter)| counter.strong_count() > 0);
+    if let Some(counter) = find(&watched, &path) {
         return counter;
     }
     let counter = Arc::new(Counter::default());
     watched.push((path, Arc::downgrade(&counter)));
     counter
+}
+
+fn lock_watched() -> std::sync::MutexGuard<'static, Vec<(PathBuf, Weak<Counter>)>> {
+    WATCHED.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// The counter of the watched file at `path`, named as SQLite names it.
+fn find(watched: &[(PathBuf, Weak<Counter>)], path: &Path) -> Option<Arc<Counter>> {
+    watched.iter().find(|(p, _)| p == path).and_then(|(_, c)| c.upgrade())
 }
 
 /// The path as SQLite names an open file: absolute, links resolved.
@@ -61,11 +70,6 @@ fn full_path(path: &Path) -> PathBuf {
     };
     let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
     std::fs::canonicalize(dir).map(|d| d.join(name)).unwrap_or_else(|_| path.to_path_buf())
-}
-
-fn watched(path: &Path) -> Option<Arc<Counter>> {
-    let watched = WATCHED.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    watched.iter().find(|(p, _)| p == path).and_then(|(_, c)| c.upgrade())
 }
 
 /// One connection's hook state, handed to SQLite's callbacks. It lives as
@@ -92,7 +96,7 @@ unsafe extern "C" fn on_open(
     let Ok(name) = name.to_str() else { return ffi::SQLITE_OK };
     // In-memory and temporary databases have an empty name: no hooks, and
     // nothing read from them is kept.
-    let Some(counter) = watched(Path::new(name)) else { return ffi::SQLITE_OK };
+    let Some(counter) = find(&lock_watched(), Path::new(name)) else { return ffi::SQLITE_OK };
     let hooked = Box::into_raw(Box::new(Hooked { counter: counter.clone(), committing: AtomicBool::new(false) }));
     // SAFETY: `hooked` is never freed, so the pointer outlives the connection;
     // both callbacks have the signatures SQLite expects.
