@@ -17,6 +17,7 @@ pub mod input;
 pub mod intro;
 pub mod live;
 pub mod people_import;
+pub mod promise;
 pub mod roles;
 pub mod thread;
 

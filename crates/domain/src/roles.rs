@@ -90,6 +90,13 @@ impl Roles {
     pub fn may_read_overview(&self) -> bool {
         [Role::HrAdmin, Role::TopManagement, Role::WorksCouncil, Role::SafetyOrg].into_iter().any(|r| self.has(r))
     }
+    /// HR, the works council and the safety organisation read the log of
+    /// changes to what rounds promise (thresholds, groups' openness and
+    /// members): the bodies that watch over the leaders' anonymity open it
+    /// themselves, without asking HR.
+    pub fn may_read_promise_log(&self) -> bool {
+        [Role::HrAdmin, Role::WorksCouncil, Role::SafetyOrg].into_iter().any(|r| self.has(r))
+    }
 }
 
 #[cfg(test)]
@@ -102,6 +109,14 @@ mod tests {
         assert!(Roles::new(vec![Role::Leader, Role::TopManagement]).may_read_overview());
         assert!(!Roles::new(vec![Role::Leader, Role::Facilitator]).may_read_overview());
         assert!(!Roles::new(vec![Role::TopManagement]).may_administer());
+    }
+
+    #[test]
+    fn the_bodies_read_the_promise_log_themselves() {
+        assert!(Roles::new(vec![Role::WorksCouncil]).may_read_promise_log());
+        assert!(Roles::new(vec![Role::SafetyOrg]).may_read_promise_log());
+        assert!(Roles::new(vec![Role::HrAdmin]).may_read_promise_log());
+        assert!(!Roles::new(vec![Role::Leader, Role::TopManagement, Role::Facilitator]).may_read_promise_log());
     }
 
     #[test]

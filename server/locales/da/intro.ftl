@@ -91,9 +91,6 @@ intro-next-purpose-network = Ledere mødes i et netværk for at sparre med hinan
 ## Besvarelse
 intro-answer-title = Dit svar
 intro-answer-lead = Svar for dig selv på udsagnene om ledertrivslen i { $group }. Det tager omkring fem minutter.
-intro-anonymous-notice = Gruppen ser kun det samlede billede, og først når mindst 3 har svaret. Ingen kan se, hvad du har svaret.
-intro-named-notice-heading = Gruppen har valgt åben dialog
-intro-named-notice = Gruppens medlemmer kan se, hvem der har svaret hvad. Din kommentar vises dog uden navn.
 intro-answer-change-note = Du har allerede svaret. Du kan rette dine svar, så længe runden er åben.
 intro-answer-skip-hint = Springer du et udsagn over, tæller det som »Ved ikke«.
 intro-comment-label = Kommentar

@@ -91,9 +91,6 @@ intro-next-purpose-network = Leaders meet in a network to spar with each other.
 ## Answering
 intro-answer-title = Your answers
 intro-answer-lead = Answer for yourself on the statements about leader wellbeing in { $group }. It takes about five minutes.
-intro-anonymous-notice = The group sees only the overall picture, and only when at least 3 have answered. Nobody can see what you answered.
-intro-named-notice-heading = The group has chosen open dialog
-intro-named-notice = The group's members can see who answered what. Your comment is still shown without your name.
 intro-answer-change-note = You have already answered. You can change your answers while the round is open.
 intro-answer-skip-hint = If you skip a statement, it counts as "Don't know".
 intro-comment-label = Comment

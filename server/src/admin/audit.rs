@@ -43,10 +43,7 @@ pub struct PageQuery {
     page: Option<String>,
 }
 
-/// The translation key of an action code.
-pub fn action_key(action: &str) -> String {
-    format!("audit-{action}")
-}
+pub use audit::action_key;
 
 async fn show(State(state): State<AppState>, page: Page, admin: OrgAdmin, Query(q): Query<PageQuery>) -> AppResult<AuditPage> {
     // A page number that is not a number, or out of range, shows the first page.

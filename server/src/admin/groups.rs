@@ -214,6 +214,38 @@ async fn edit(State(state): State<AppState>, page: Page, admin: OrgAdmin, Path(i
     Ok(FormPage::build(page, FormErrors::default(), Some(group.id.to_string()), &form, &people))
 }
 
+/// The group's name and what changed, in the acting admin's language: a
+/// change of openness or members applies to later rounds only, and the works
+/// council and the safety organisation read it in the log (`privacy::changes`).
+fn describe_change(page: &Page, before: &store::Group, after: &GroupInput, people: &[PersonChoice]) -> String {
+    let name = |id: &PersonId| people.iter().find(|p| &p.id == id).map(|p| p.name.clone()).unwrap_or_default();
+    let names = |ids: Vec<&PersonId>| ids.into_iter().map(name).collect::<Vec<_>>().join(", ");
+    let mut changes = Vec::new();
+    if before.name != after.name.as_str() {
+        changes.push(format!("{}: {} → {}", page.t("promise-change-name"), before.name, after.name.as_str()));
+    }
+    if before.leader.as_ref() != Some(&after.leader) {
+        let old = before.leader.as_ref().map(name).unwrap_or_else(|| "–".into());
+        changes.push(format!("{}: {old} → {}", page.t("promise-change-leader"), name(&after.leader)));
+    }
+    if before.openness != after.openness {
+        changes.push(format!("{}: {} → {}", page.t("promise-change-openness"), page.t(before.openness.label_key()), page.t(after.openness.label_key())));
+    }
+    let added: Vec<&PersonId> = after.members.iter().filter(|m| !before.members.contains(m)).collect();
+    if !added.is_empty() {
+        changes.push(format!("{}: {}", page.t("promise-change-joined"), names(added)));
+    }
+    let left: Vec<&PersonId> = before.members.iter().filter(|m| !after.members.contains(m)).collect();
+    if !left.is_empty() {
+        changes.push(format!("{}: {}", page.t("promise-change-left"), names(left)));
+    }
+    if changes.is_empty() {
+        after.name.as_str().to_string()
+    } else {
+        format!("{} ({})", after.name.as_str(), changes.join("; "))
+    }
+}
+
 async fn update(
     State(state): State<AppState>,
     page: Page,
@@ -230,11 +262,13 @@ async fn update(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
         }
     };
+    let people = store::people(&state.db, admin.org()).await?;
+    let target = describe_change(&page, &group, &input, &people);
     let mut tx = state.db.pool.begin().await?;
     if !store::update(&mut tx, admin.org(), &group.id, &input).await? {
         return Err(AppError::NotFound);
     }
-    audit::record(&mut tx, admin.org(), actor(&admin), "group-updated", input.name.as_str()).await?;
+    audit::record(&mut tx, admin.org(), actor(&admin), "group-updated", &target).await?;
     tx.commit().await?;
     Ok(Redirect::to("/admin/groups?notice=updated").into_response())
 }

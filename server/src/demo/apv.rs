@@ -116,6 +116,7 @@ pub async fn fill(conn: &mut AnyConnection, org: &OrgId, s: &Structure, items: &
         .execute(&mut *conn)
         .await?;
         fix_themes(conn, org, &round, items, other_keys).await?;
+        crate::tools::promise::fix(conn, org, crate::tools::promise::Tool::Apv, round.as_str(), &s.groups[spec.group], None, &to_text(started)).await?;
         let writers = spec.handed_in.iter().map(|e| (e, true)).chain(spec.draft.iter().map(|e| (e, false)));
         for (p, (email, handed_in)) in writers.enumerate() {
             let at = started + Duration::hours(5 + 17 * p as i64);
@@ -189,6 +190,7 @@ async fn next_round(
     .execute(&mut *conn)
     .await?;
     fix_themes(conn, org, &round, items, other_keys).await?;
+    crate::tools::promise::fix(conn, org, crate::tools::promise::Tool::Apv, round.as_str(), &s.groups[spec.group], None, &to_text(now - Duration::days(2))).await?;
     // Four have handed in this year's Skema 1, a little less red than last
     // year, so the meeting shows what changed.
     let revision_of = |key: &str| items.iter().find(|i| i.key == key).map(|i| i.revision_id.as_str().to_string());

@@ -78,6 +78,7 @@ pub async fn campaigns(
             .execute(&mut *conn)
             .await?;
             fix_themes(conn, org, &round, items, other_keys).await?;
+            crate::tools::promise::fix(conn, org, crate::tools::promise::Tool::Apv, round.as_str(), &s.groups[*group], None, &to_text(started)).await?;
             // Everyone but the last member hands in.
             let writers = std::iter::once(leader).chain(members[..members.len() - 1].iter());
             for (p, email) in writers.enumerate() {

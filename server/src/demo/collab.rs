@@ -176,6 +176,7 @@ pub async fn fill(conn: &mut AnyConnection, org: &OrgId, s: &Structure, all_item
                 .execute(&mut *conn)
                 .await?;
         }
+        crate::tools::promise::fix(conn, org, crate::tools::promise::Tool::Collab, id.as_str(), &s.groups[round.group], None, &to_text(started)).await?;
         for (p, email) in round.respondents.iter().enumerate() {
             let person = s.persons[email].as_str();
             let at = to_text(started + Duration::hours(5 + 17 * p as i64));

@@ -107,6 +107,7 @@ pub async fn create(conn: &mut AnyConnection, org: &OrgId, s: &Structure, all_it
         .execute(&mut *conn)
         .await?;
         crate::tools::intro::store::fix_items(conn, org, &run, all_items).await?;
+        crate::tools::promise::fix(conn, org, crate::tools::promise::Tool::Intro, run.as_str(), group, None, &to_text(started)).await?;
         for (p, email) in round.respondents.iter().enumerate() {
             let person: &PersonId = &s.persons[email];
             let at = started + Duration::hours(3 + 19 * p as i64);

@@ -12,6 +12,11 @@ pub struct Actor<'a> {
     pub name: &'a str,
 }
 
+/// The translation key of an action code.
+pub fn action_key(action: &str) -> String {
+    format!("audit-{action}")
+}
+
 /// `action` is a translation key suffix (`audit-<action>`); `target` a
 /// human-readable description of what was touched.
 pub async fn record(conn: &mut AnyConnection, org: &OrgId, actor: Actor<'_>, action: &str, target: &str) -> anyhow::Result<()> {
@@ -55,4 +60,19 @@ pub async fn list(db: &crate::storage::Db, org: &OrgId, limit: i64, offset: i64)
         .into_iter()
         .map(|(actor_name, action, target, at)| Entry { actor_name, action, target, at })
         .collect())
+}
+
+/// The changes to what later rounds promise (`domain::promise`), newest
+/// first: the organisation's thresholds, and groups' openness and members.
+pub async fn promise_changes(db: &crate::storage::Db, org: &OrgId, limit: i64) -> anyhow::Result<Vec<Entry>> {
+    let rows: Vec<(String, String, String, String)> = sqlx::query_as(
+        "SELECT actor_name, action, target, at FROM audit_log WHERE org_id = $1 \
+           AND action IN ('settings-updated', 'group-created', 'group-updated', 'group-deleted') \
+         ORDER BY id DESC LIMIT $2",
+    )
+    .bind(org.as_str())
+    .bind(limit)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows.into_iter().map(|(actor_name, action, target, at)| Entry { actor_name, action, target, at }).collect())
 }

@@ -63,11 +63,6 @@ impl Relation {
     pub fn may_lead_inside(self, group_has_leader: bool) -> bool {
         self == Relation::GroupLeader || (self.may_answer() && !group_has_leader)
     }
-
-    /// Named answers are shown inside the group only, and only in named mode.
-    pub fn may_see_names(self, named_mode: bool) -> bool {
-        named_mode && self.may_answer()
-    }
 }
 
 #[cfg(test)]
@@ -84,29 +79,24 @@ mod tests {
 
     #[test]
     fn access_table() {
-        // (relation, is_hr, has_leader) → view, answer, start, decide, names(named mode), audience
+        // (relation, is_hr, has_leader) → view, in the group, start, decide, audience.
+        // What a viewer sees of one round (names, answering) is the round's
+        // promise's to say: `domain::promise::Seat`.
         use Audience::*;
         use Relation::*;
         let cases = [
-            ("leader", GroupLeader, false, true, [true, true, true, true, true], GroupMember),
-            ("member", Member, false, true, [true, true, false, false, true], GroupMember),
-            ("member who is HR", Member, true, true, [true, true, true, false, true], GroupMember),
-            ("HR outside", OutsideHr, true, true, [true, false, true, false, false], Outside),
-            ("HR, leaderless group", OutsideHr, true, false, [true, false, true, true, false], Outside),
-            ("stranger", None, false, true, [false, false, false, false, false], Outside),
-            ("stranger, leaderless group", None, false, false, [false, false, false, false, false], Outside),
+            ("leader", GroupLeader, false, true, [true, true, true, true], GroupMember),
+            ("member", Member, false, true, [true, true, false, false], GroupMember),
+            ("member who is HR", Member, true, true, [true, true, true, false], GroupMember),
+            ("HR outside", OutsideHr, true, true, [true, false, true, false], Outside),
+            ("HR, leaderless group", OutsideHr, true, false, [true, false, true, true], Outside),
+            ("stranger", None, false, true, [false, false, false, false], Outside),
+            ("stranger, leaderless group", None, false, false, [false, false, false, false], Outside),
         ];
         for (name, rel, is_hr, has_leader, expected, audience) in cases {
-            let got = [
-                rel.may_view(),
-                rel.may_answer(),
-                rel.may_start_round(is_hr),
-                rel.may_decide(is_hr, has_leader),
-                rel.may_see_names(true),
-            ];
+            let got = [rel.may_view(), rel.may_answer(), rel.may_start_round(is_hr), rel.may_decide(is_hr, has_leader)];
             assert_eq!(got, expected, "{name}");
             assert_eq!(rel.audience(), audience, "{name}");
-            assert!(!rel.may_see_names(false), "{name}: anonymous mode never shows names");
         }
     }
 

@@ -10,6 +10,7 @@ pub mod group;
 pub mod intro;
 pub mod live;
 pub mod plan;
+pub mod promise;
 pub mod scale_answers;
 
 use crate::state::AppState;

@@ -43,11 +43,20 @@ macro_rules! in_group {
     };
 }
 
+/// One of the readers round `r` promised when it started (`tools::promise`),
+/// who alone may answer it.
+macro_rules! reads_round {
+    () => {
+        " AND EXISTS (SELECT 1 FROM round_readers rr WHERE rr.round_id = r.id AND rr.org_id = r.org_id AND rr.person_id = $2)"
+    };
+}
+
 const DUE_SQL: &str = concat!(
     "SELECT 'intro-answer', r.id, g.name, r.created_at, '' FROM intro_runs r \
      JOIN leader_groups g ON g.id = r.group_id AND g.org_id = r.org_id \
      WHERE r.org_id = $1 AND r.closed_at IS NULL AND ",
     in_group!(),
+    reads_round!(),
     " AND NOT EXISTS (SELECT 1 FROM intro_respondents x WHERE x.run_id = r.id AND x.person_id = $2) \
      UNION ALL \
      SELECT 'intro-step', d.run_id, g.name, d.due_date, d.next_tool FROM intro_decisions d \
@@ -59,12 +68,14 @@ const DUE_SQL: &str = concat!(
      JOIN leader_groups g ON g.id = r.group_id AND g.org_id = r.org_id \
      WHERE r.org_id = $1 AND r.closed_at IS NULL AND ",
     in_group!(),
+    reads_round!(),
     " AND NOT EXISTS (SELECT 1 FROM apv_respondents x WHERE x.round_id = r.id AND x.person_id = $2) \
      UNION ALL \
      SELECT 'collab-answer', r.id, g.name, r.meeting_at, '' FROM collab_rounds r \
      JOIN leader_groups g ON g.id = r.group_id AND g.org_id = r.org_id \
      WHERE r.org_id = $1 AND r.closed_at IS NULL AND ",
     in_group!(),
+    reads_round!(),
     " AND NOT EXISTS (SELECT 1 FROM collab_respondents x WHERE x.round_id = r.id AND x.person_id = $2) \
      UNION ALL \
      SELECT 'collab-point', r.id, g.name, c.follow_up_on, c.text FROM collab_points c \

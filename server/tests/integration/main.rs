@@ -21,6 +21,7 @@ mod kept;
 mod operations;
 mod people;
 mod plan;
+mod promises;
 mod tenancy;
 mod live;
 mod thread;

@@ -74,7 +74,7 @@ pub async fn start(
 /// The round, if the viewer may fill in Skema 1 and it is still open.
 async fn answerable(state: &AppState, me: &Member, id: &str) -> AppResult<RoundContext> {
     let ctx = load_round(state, me, id).await?;
-    let allowed = ctx.relation.may_answer();
+    let allowed = ctx.kept.seat.may_answer();
     ctx.open_for(allowed)
 }
 

@@ -204,7 +204,7 @@ pub async fn overview(state: &AppState, page: &Page, me: &Member, id: &str, q: &
     let campaign = store::campaign(db, org, &id).await?.ok_or(AppError::NotFound)?;
     let (participation, unit_list, before) =
         tokio::try_join!(store::participation(db, org, &id), units::list(db, org), store::previous(db, org, &campaign))?;
-    let rule = me.m.rule;
+    let rule = campaign.rule;
     let figures = state.apv_figures.get(db, org, &id, &rule).await?;
     let groups_in_unit = q.unit().map(|u| figures.groups_in(u));
     let view = figures.view(figures.filter(q.unit(), q.group()));
@@ -214,7 +214,7 @@ pub async fn overview(state: &AppState, page: &Page, me: &Member, id: &str, q: &
         Ok(view) => {
             let earlier = match &before {
                 Some(b) => {
-                    let f = state.apv_figures.get(db, org, &b.id, &rule).await?;
+                    let f = state.apv_figures.get(db, org, &b.id, &b.rule).await?;
                     let v = f.view(f.filter(q.unit(), q.group())).ok();
                     v.map(|v| (f, v))
                 }

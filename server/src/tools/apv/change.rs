@@ -55,7 +55,9 @@ pub async fn section(
     let Some(previous) = store::previous_round(db, org, me.person(), &ctx.round).await? else {
         return Ok(None);
     };
-    let before = RoundContext { round: previous, group: ctx.group.clone(), relation: ctx.relation, is_hr: ctx.is_hr };
+    // The earlier round is read under its own promise.
+    let kept = crate::tools::promise::load(db, org, previous.id.as_str(), me.person(), ctx.relation.may_answer(), me.m.rule).await?;
+    let before = RoundContext { round: previous, group: ctx.group.clone(), relation: ctx.relation, is_hr: ctx.is_hr, kept };
     let then_themes = store::themes(db, org, &before.round.id).await?;
     let Seen::Shown { tallies: then, .. } = seen(state, me, &before, &then_themes).await? else {
         return Ok(None);

@@ -31,6 +31,7 @@ use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::tools::access::Relation;
 use crate::tools::group::{self as groups, store::Group};
+use crate::tools::promise::{self, Kept};
 use axum::routing::{get, post};
 use axum::Router;
 use domain::ids::ApvRoundId;
@@ -70,6 +71,8 @@ pub struct RoundContext {
     pub group: Group,
     pub relation: Relation,
     pub is_hr: bool,
+    /// What the round promised, and where the viewer reads it from.
+    pub kept: Kept,
 }
 
 impl RoundContext {
@@ -97,7 +100,8 @@ pub async fn load_round(state: &AppState, me: &Member, id: &str) -> AppResult<Ro
     let id = ApvRoundId::parse(id).ok_or(AppError::NotFound)?;
     let round = store::round(&state.db, me.org(), me.person(), &id).await?.ok_or(AppError::NotFound)?;
     let groups::Viewed { group, relation, is_hr } = groups::viewed(state, me, &round.group_id).await?;
-    Ok(RoundContext { round, group, relation, is_hr })
+    let kept = promise::load(&state.db, me.org(), round.id.as_str(), me.person(), relation.may_answer(), me.m.rule).await?;
+    Ok(RoundContext { round, group, relation, is_hr, kept })
 }
 
 pub use crate::i18n::format::today;

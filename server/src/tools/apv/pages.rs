@@ -84,6 +84,8 @@ pub struct RoundLine {
     pub deadline: Option<String>,
     pub handed_in: i64,
     pub i_submitted: bool,
+    /// The viewer may fill in Skema 1: one of the round's readers.
+    pub i_read: bool,
 }
 
 impl RoundLine {
@@ -96,6 +98,7 @@ impl RoundLine {
             deadline: r.deadline.map(|d| format::date(page.lang, d)),
             handed_in: r.respondents,
             i_submitted: r.i_submitted,
+            i_read: r.i_read,
         }
     }
 }
@@ -311,8 +314,8 @@ pub async fn round_page(
         deadline: r.deadline.map(|d| format::date(page.lang, d)),
         open: r.open,
         answered_text: page.t2("apv-handed-in-of", "count", r.respondents, "total", members.len()),
-        inside: ctx.relation.may_answer(),
-        may_answer: ctx.relation.may_answer() && r.open,
+        inside: ctx.kept.seat.may_answer(),
+        may_answer: ctx.kept.seat.may_answer() && r.open,
         i_submitted: r.i_submitted,
         may_lead: ctx.may_lead() && r.open,
         plans: plan_lines(&page.tr, &plans, &themes),
@@ -355,7 +358,7 @@ pub async fn prepare(State(state): State<AppState>, page: Page, me: Member, Path
         round_id: ctx.round.id.to_string(),
         group_name: ctx.group.name.clone(),
         prepare: state.shipped.apv.get(page.lang).prepare.clone(),
-        may_answer: ctx.relation.may_answer() && ctx.round.open,
+        may_answer: ctx.kept.seat.may_answer() && ctx.round.open,
         page,
     })
 }
@@ -396,12 +399,14 @@ pub struct MapPage {
     pub variant_intro: Option<String>,
     pub parts: Vec<MapPart>,
     pub submitted: bool,
+    /// What the round promised, told before anyone answers.
+    pub promise: crate::tools::promise::Notice,
     pub errors: FormErrors,
 }
 
 pub async fn map(State(state): State<AppState>, page: Page, me: Member, Path(id): Path<String>) -> AppResult<Response> {
     let ctx = load_round(&state, &me, &id).await?;
-    if !ctx.relation.may_answer() {
+    if !ctx.kept.seat.may_answer() {
         return Err(AppError::Forbidden);
     }
     if !ctx.round.open {
@@ -464,6 +469,7 @@ pub fn map_page(
         })
         .collect();
     MapPage {
+        promise: ctx.kept.notice(&page.tr),
         round_id: ctx.round.id.to_string(),
         group_name: ctx.group.name.clone(),
         intro: content.mapping_intro.clone(),
@@ -558,8 +564,8 @@ pub async fn meeting_page(
     let (org, db) = (me.org(), &state.db);
     let content = state.shipped.apv.get(page.lang);
     let colours = colours(content, ctx.round.variant);
-    let audience = ctx.relation.audience();
-    let rule = me.m.rule;
+    let audience = ctx.kept.seat.audience();
+    let rule = ctx.kept.promise.rule;
     let themes = store::themes(db, org, &ctx.round.id).await?;
     let respondents = u32::try_from(ctx.round.respondents).unwrap_or(0);
     let plans = store::plans(db, org, &ctx.round.id).await?;
@@ -609,7 +615,7 @@ pub async fn meeting_page(
         round_id: ctx.round.id.to_string(),
         group_name: ctx.group.name.clone(),
         open: ctx.round.open,
-        inside: ctx.relation.may_answer(),
+        inside: ctx.kept.seat.may_answer(),
         may_lead,
         sorting_intro: content.sorting_intro.clone(),
         priority_intro: content.priority_intro.clone(),

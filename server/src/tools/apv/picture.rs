@@ -9,10 +9,10 @@ use crate::auth::Member;
 use crate::error::AppResult;
 use crate::org::audit;
 use crate::state::AppState;
-use crate::tools::access::Relation;
 use domain::anonymity::Audience;
 use domain::apv::overview::Withheld;
 use domain::apv::{picture, Picture, ThemeTally};
+use domain::promise::Seat;
 use std::collections::HashMap;
 
 pub enum Seen {
@@ -28,8 +28,9 @@ pub enum Seen {
 /// here, so every page that shows it (meeting, print, the change since last
 /// round) is logged the same way.
 pub async fn seen(state: &AppState, me: &Member, ctx: &RoundContext, themes: &[RoundTheme]) -> AppResult<Seen> {
-    let (org, db, rule) = (me.org(), &state.db, me.m.rule);
-    let audience = ctx.relation.audience();
+    // A campaign's rounds share the campaign's thresholds, fixed when it started.
+    let (org, db, rule) = (me.org(), &state.db, ctx.kept.promise.rule);
+    let audience = ctx.kept.seat.audience();
     if let (Some(campaign), Audience::Outside, false) = (&ctx.round.campaign_id, audience, ctx.round.open) {
         match super::overview::group_verdict(state, org, campaign, &ctx.group.id, &rule).await? {
             Err(Withheld::TooFew { respondents, needed }) => return Ok(Seen::Withheld { respondents, needed }),
@@ -43,7 +44,7 @@ pub async fn seen(state: &AppState, me: &Member, ctx: &RoundContext, themes: &[R
     let respondents = u32::try_from(ctx.round.respondents).unwrap_or(0);
     Ok(match picture(themes.len(), marks, respondents, !ctx.round.open, &rule, audience, ctx.round.id.as_str()) {
         Picture::Shown { themes, keywords_shown } => {
-            if ctx.relation == Relation::OutsideHr {
+            if ctx.kept.seat == Seat::Outsider {
                 let mut conn = db.pool.acquire().await?;
                 let day = ctx.round.created_at.get(..10).unwrap_or(&ctx.round.created_at);
                 let target = format!("{} ({day})", ctx.group.name);

@@ -159,17 +159,17 @@ async fn meeting_page(
     errors: FormErrors,
     notice: Option<String>,
 ) -> AppResult<MeetingPage> {
-    let MeetingReads { ctx: RoundContext { round, group, relation, is_hr: _ }, data, lifts } = reads;
+    let MeetingReads { ctx: RoundContext { round, group, relation, is_hr: _, kept }, data, lifts } = reads;
     let relation = *relation;
     let (db, org) = (&state.db, me.org());
     let content = state.shipped.collab.get(page.lang);
-    let rule = me.m.rule;
-    let audience = relation.audience();
+    let rule = kept.promise.rule;
+    let audience = kept.seat.audience();
     let respondents = u32::try_from(round.respondents).unwrap_or(0);
     let super::meeting_data::MeetingData { members, items, answers, comments, placements, points: stored, previous_points, reviews } = data;
     let figures = view::figures(page.lang, content, &items, &answers, respondents, !round.open, &rule, audience);
     let shown = matches!(figures, Figures::Shown(_));
-    let named = if shown && relation.may_see_names(group.named) {
+    let named = if shown && kept.seat.may_see_names(&kept.promise) {
         let rows: Vec<(&str, &str)> = items.iter().map(|i| (i.revision_id.as_str(), i.text(page.lang))).collect();
         Some(named_rows(&rows, &store::named_answers(db, org, &round.id).await?))
     } else {
@@ -223,7 +223,7 @@ async fn meeting_page(
         when: invite::when_text(&page.tr, &round),
         open: round.open,
         may_settle: round.open && super::leads(relation, &group),
-        inside: relation.may_answer(),
+        inside: kept.seat.may_answer(),
         answered_text: crate::tools::intro::view::answered_text(&page.tr, round.respondents, members.len() as i64),
         steps: content
             .playbook

@@ -29,6 +29,7 @@ use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::tools::access::Relation;
 use crate::tools::group::{self as groups, store::Group};
+use crate::tools::promise::{self, Kept};
 use axum::routing::{get, post};
 use axum::Router;
 use domain::ids::CollabRoundId;
@@ -57,6 +58,8 @@ pub struct RoundContext {
     pub group: Group,
     pub relation: Relation,
     pub is_hr: bool,
+    /// What the round promised, and where the viewer reads it from.
+    pub kept: Kept,
 }
 
 impl RoundContext {
@@ -76,15 +79,17 @@ pub async fn load_round(state: &AppState, me: &Member, id: &str) -> AppResult<Ro
     let id = CollabRoundId::parse(id).ok_or(AppError::NotFound)?;
     let round = store::round(&state.db, me.org(), me.person(), &id).await?.ok_or(AppError::NotFound)?;
     let groups::Viewed { group, relation, is_hr } = groups::viewed(state, me, &round.group_id).await?;
-    Ok(RoundContext { round, group, relation, is_hr })
+    let kept = promise::load(&state.db, me.org(), round.id.as_str(), me.person(), relation.may_answer(), me.m.rule).await?;
+    Ok(RoundContext { round, group, relation, is_hr, kept })
 }
 
-/// The same round, for the group's own people only: the meeting, the
-/// checklist and the agreement are the group's work. HR outside the group
-/// gets 403 (it knows the round exists from the round page).
+/// The same round, for the round's own readers only: the meeting, the
+/// checklist and the agreement are the work of the group the round was
+/// started with. HR outside the group, and anyone who joined the group
+/// later, gets 403 (they know the round exists from the round page).
 pub async fn load_inside(state: &AppState, me: &Member, id: &str) -> AppResult<RoundContext> {
     let ctx = load_round(state, me, id).await?;
-    if !ctx.relation.may_answer() {
+    if !ctx.kept.seat.may_answer() {
         return Err(AppError::Forbidden);
     }
     Ok(ctx)

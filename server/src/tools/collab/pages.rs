@@ -221,7 +221,7 @@ pub async fn round(
 
 /// The meeting's .ics, for anyone inside the group.
 async fn calendar_file(state: &AppState, page: &Page, me: &Member, ctx: &RoundContext) -> AppResult<Response> {
-    if !ctx.relation.may_answer() {
+    if !ctx.kept.seat.may_answer() {
         return Err(AppError::Forbidden);
     }
     let people = invite::invitees(&state.db, me.org(), &ctx.group.id).await?;
@@ -253,9 +253,9 @@ pub async fn round_page(
     notice: Option<String>,
     typed: Option<(&str, &str)>,
 ) -> AppResult<RoundPage> {
-    let RoundContext { round, group, relation, is_hr } = ctx;
+    let RoundContext { round, group, relation, is_hr, kept } = ctx;
     let (db, org) = (&state.db, me.org());
-    let inside = relation.may_answer();
+    let inside = kept.seat.may_answer();
     // The meeting page's one query has everything this page shows too.
     let data = super::meeting_data::load(db, org, &round).await?;
     let target = format!("{} ({})", group.name, crate::i18n::format::date_time(page.lang, round.meeting_at));
@@ -271,7 +271,7 @@ pub async fn round_page(
     } else {
         let respondents = u32::try_from(round.respondents).unwrap_or(0);
         let content = state.shipped.collab.get(page.lang);
-        let figures = view::figures(page.lang, content, &data.items, &data.answers, respondents, !round.open, &me.m.rule, relation.audience());
+        let figures = view::figures(page.lang, content, &data.items, &data.answers, respondents, !round.open, &kept.promise.rule, kept.seat.audience());
         if matches!(figures, Figures::Shown(_)) {
             read("collab-picture-read").await?;
         }
@@ -395,7 +395,7 @@ fn checklist_page(
         lead: page.t1("collab-checklist-lead", "group", &ctx.group.name),
         intro: paragraphs(&content.checklist_intro),
         group_name: ctx.group.name.clone(),
-        named: ctx.group.named,
+        promise: ctx.kept.notice(&page.tr),
         submitted_before,
         sections,
         scale,

@@ -4,6 +4,7 @@
 
 use crate::catalogue::store::Item;
 use crate::storage::{from_text, now_text, Db};
+use crate::tools::promise;
 use domain::collab::{Quadrant, THEMES};
 use domain::ids::{CollabPointId, CollabRoundId, ContentVersionId, GroupId, OrgId, PersonId};
 use domain::input::LongText;
@@ -37,6 +38,8 @@ pub struct Round {
     pub i_answered: bool,
     /// The settled agreement is shared with HR.
     pub shared: bool,
+    /// The viewer is one of the readers the round promised (`tools::promise`).
+    pub i_read: bool,
 }
 
 impl Round {
@@ -51,7 +54,8 @@ macro_rules! rounds_sql {
             "SELECT r.id, r.group_id, r.meeting_at, r.minutes, r.place, r.message, r.sequence, r.created_at, r.closed_at, \
                (SELECT COUNT(*) FROM collab_respondents x WHERE x.round_id = r.id AND x.org_id = r.org_id), \
                (SELECT COUNT(*) FROM collab_respondents x WHERE x.round_id = r.id AND x.org_id = r.org_id AND x.person_id = $2), \
-               r.shared_at \
+               r.shared_at, \
+               (SELECT COUNT(*) FROM round_readers rr WHERE rr.round_id = r.id AND rr.org_id = r.org_id AND rr.person_id = $2) \
              FROM collab_rounds r \
              WHERE r.org_id = $1 AND ",
             $filter,
@@ -60,7 +64,7 @@ macro_rules! rounds_sql {
     };
 }
 
-type RoundRow = (String, String, String, i64, String, String, i64, String, Option<String>, i64, i64, Option<String>);
+type RoundRow = (String, String, String, i64, String, String, i64, String, Option<String>, i64, i64, Option<String>, i64);
 
 fn to_round(r: RoundRow) -> Option<Round> {
     Some(Round {
@@ -76,6 +80,7 @@ fn to_round(r: RoundRow) -> Option<Round> {
         respondents: r.9,
         i_answered: r.10 > 0,
         shared: r.11.is_some(),
+        i_read: r.12 > 0,
     })
 }
 
@@ -133,6 +138,7 @@ pub async fn start(
 ) -> anyhow::Result<Result<CollabRoundId, Refused>> {
     let mut tx = db.pool.begin().await?;
     let id = CollabRoundId::new();
+    let now = now_text();
     let inserted = sqlx::query(
         "INSERT INTO collab_rounds (id, org_id, group_id, started_by, meeting_at, minutes, place, message, sequence, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, $9)",
@@ -145,7 +151,7 @@ pub async fn start(
     .bind(meeting.minutes)
     .bind(meeting.place)
     .bind(meeting.message)
-    .bind(now_text())
+    .bind(&now)
     .execute(&mut *tx)
     .await;
     if let Err(e) = inserted {
@@ -170,6 +176,7 @@ pub async fn start(
             .execute(&mut *tx)
             .await?;
     }
+    promise::fix(&mut tx, org, promise::Tool::Collab, id.as_str(), group, None, &now).await?;
     tx.commit().await?;
     Ok(Ok(id))
 }

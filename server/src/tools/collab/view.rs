@@ -30,7 +30,8 @@ impl RoundRow {
             open: round.open,
             answered_text: answered_text(tr, round.respondents, size),
             i_answered: round.i_answered,
-            may_answer: inside && round.open,
+            // Only the round's readers answer it; a newcomer waits for the next round.
+            may_answer: inside && round.i_read && round.open,
         }
     }
 }

@@ -66,7 +66,7 @@ pub async fn save_answers(
                 |rev: &str| items.iter().find(|i| i.revision_id.as_str() == rev).map(|i| i.text(page.lang).to_string()).unwrap_or_default();
             let (errors, selected, comment) = refused_answers(&page, problems, text_of, &pairs);
             let submitted = ctx.run.i_answered;
-            let body = answer_page(&state, page, &ctx, &items, &selected, comment, submitted, errors);
+            let body = answer_page(&state, page, &ctx, &items, &selected, comment, submitted, errors).await?;
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
         }
     };

@@ -18,6 +18,7 @@ use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::tools::access::Relation;
 use crate::tools::group::{self as groups, store::Group};
+use crate::tools::promise::{self, Kept};
 use axum::routing::{get, post};
 use axum::Router;
 use domain::ids::IntroRunId;
@@ -38,6 +39,8 @@ pub struct RunContext {
     pub group: Group,
     pub relation: Relation,
     pub is_hr: bool,
+    /// What the round promised, and where the viewer reads it from.
+    pub kept: Kept,
 }
 
 /// Loads a round the viewer may see; anything else (another organisation, a
@@ -46,7 +49,8 @@ pub async fn load_run(state: &AppState, me: &Member, id: &str) -> AppResult<RunC
     let id = IntroRunId::parse(id).ok_or(AppError::NotFound)?;
     let run = store::run(&state.db, me.org(), me.person(), &id).await?.ok_or(AppError::NotFound)?;
     let groups::Viewed { group, relation, is_hr } = groups::viewed(state, me, &run.group_id).await?;
-    Ok(RunContext { run, group, relation, is_hr })
+    let kept = promise::load(&state.db, me.org(), run.id.as_str(), me.person(), relation.may_answer(), me.m.rule).await?;
+    Ok(RunContext { run, group, relation, is_hr, kept })
 }
 
 pub use crate::i18n::format::today;

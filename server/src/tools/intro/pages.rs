@@ -11,6 +11,7 @@ use crate::error::{AppError, AppResult};
 use crate::org::audit;
 use crate::state::AppState;
 use crate::tools::group::store::{self as groups, Person};
+use crate::tools::promise::Notice;
 use crate::web::forms::FormErrors;
 use crate::web::Page;
 use askama::Template;
@@ -18,6 +19,7 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::intro::{NextTool, Section};
+use domain::promise::Seat;
 use rand::seq::SliceRandom;
 use std::collections::HashMap;
 
@@ -106,6 +108,8 @@ pub struct RunPage {
     pub comments: Option<Vec<String>>,
     pub comments_needed: u32,
     pub named: Option<NamedTable>,
+    /// What the round promised when it started.
+    pub promise: Notice,
     pub decision: Option<DecisionView>,
     pub decide: Option<DecideForm>,
     pub errors: FormErrors,
@@ -138,10 +142,10 @@ pub async fn run_page(
     form: DecisionForm,
     errors: FormErrors,
 ) -> AppResult<RunPage> {
-    let RunContext { run, group, relation, is_hr } = ctx;
+    let RunContext { run, group, relation, is_hr, kept } = ctx;
     let (org, db) = (me.org(), &state.db);
-    let audience = relation.audience();
-    let rule = me.m.rule;
+    let audience = kept.seat.audience();
+    let rule = kept.promise.rule;
     let respondents = u32::try_from(run.respondents).unwrap_or(0);
     let members = groups::members(db, org, &group.id).await?;
     let items = store::run_items(db, org, &run.id).await?;
@@ -157,12 +161,12 @@ pub async fn run_page(
     } else {
         None
     };
-    let named = if shown && relation.may_see_names(group.named) {
+    let named = if shown && kept.seat.may_see_names(&kept.promise) {
         Some(view::named_table(page.lang, &items, &store::named_answers(db, org, &run.id).await?))
     } else {
         None
     };
-    if relation == crate::tools::access::Relation::OutsideHr && shown {
+    if kept.seat == Seat::Outsider && shown {
         let mut conn = db.pool.acquire().await?;
         let target = format!("{} ({})", group.name, page.date_time(&run.created_at));
         audit::record(&mut conn, org, audit::Actor { person: Some(me.person()), name: &me.m.name }, "intro-results-read", &target)
@@ -185,15 +189,16 @@ pub async fn run_page(
         open: run.open,
         respondents,
         answered_text: view::answered_text(&page.tr, run.respondents, members.len() as i64),
-        inside: relation.may_answer(),
-        may_answer: relation.may_answer() && run.open,
+        inside: kept.seat.may_answer(),
+        may_answer: kept.seat.may_answer() && run.open,
         i_answered: run.i_answered,
         saved: false,
         figures,
         comments,
         comments_needed: rule.min_for_free_text(audience),
         named,
-        decision: run.decision.as_ref().map(|d| DecisionView::new(&page.tr, d, relation.may_answer())),
+        promise: kept.notice(&page.tr),
+        decision: run.decision.as_ref().map(|d| DecisionView::new(&page.tr, d, kept.seat.may_answer())),
         decide,
         errors,
         page,
@@ -224,7 +229,8 @@ pub struct AnswerPage {
     /// Paragraphs above the form.
     pub intro: Vec<String>,
     pub group_name: String,
-    pub named: bool,
+    /// What the round promised, told before anyone answers.
+    pub promise: Notice,
     pub submitted_before: bool,
     pub sections: Vec<AnswerSection>,
     /// (value, label): the five scale points, then "don't know".
@@ -250,20 +256,20 @@ pub async fn answer(State(state): State<AppState>, page: Page, me: Member, Path(
         }
     }
     let comment = mine.comment.unwrap_or_default();
-    Ok(answer_page(&state, page, &ctx, &items, &selected, comment, mine.submitted, FormErrors::default()).into_response())
+    Ok(answer_page(&state, page, &ctx, &items, &selected, comment, mine.submitted, FormErrors::default()).await?.into_response())
 }
 
 /// The round, if the viewer may answer it and it is still open; `None` when closed.
 pub async fn answerable(state: &AppState, me: &Member, id: &str) -> AppResult<Option<RunContext>> {
     let ctx = load_run(state, me, id).await?;
-    if !ctx.relation.may_answer() {
+    if !ctx.kept.seat.may_answer() {
         return Err(AppError::Forbidden);
     }
     Ok(ctx.run.open.then_some(ctx))
 }
 
 #[allow(clippy::too_many_arguments)]
-pub fn answer_page(
+pub async fn answer_page(
     state: &AppState,
     page: Page,
     ctx: &RunContext,
@@ -272,7 +278,8 @@ pub fn answer_page(
     comment: String,
     submitted_before: bool,
     errors: FormErrors,
-) -> AnswerPage {
+) -> AppResult<AnswerPage> {
+    let promise = ctx.kept.notice(&page.tr);
     let content = state.shipped.intro.get(page.lang);
     let sections = Section::ALL
         .into_iter()
@@ -293,13 +300,13 @@ pub fn answer_page(
     let mut scale: Vec<(String, String)> =
         content.scale.iter().enumerate().map(|(i, label)| ((i + 1).to_string(), label.clone())).collect();
     scale.push(("unknown".into(), content.unknown.clone()));
-    AnswerPage {
+    Ok(AnswerPage {
         action: format!("/intro/runs/{}/answer", ctx.run.id),
         title: page.t("intro-answer-title"),
         lead: page.t1("intro-answer-lead", "group", &ctx.group.name),
         intro: Vec::new(),
         group_name: ctx.group.name.clone(),
-        named: ctx.group.named,
+        promise,
         submitted_before,
         sections,
         scale,
@@ -307,7 +314,7 @@ pub fn answer_page(
         comment,
         errors,
         page,
-    }
+    })
 }
 
 /// A refused answer form (this tool's or Tool 2's checklist): every problem

@@ -72,7 +72,8 @@ impl RunRow {
             open: run.open,
             answered_text: answered_text(tr, run.respondents, size),
             i_answered: run.i_answered,
-            may_answer: inside && run.open,
+            // Only the round's readers answer it; a newcomer waits for the next round.
+            may_answer: inside && run.i_read && run.open,
             decision: run.decision.as_ref().map(|d| DecisionView::new(tr, d, inside)),
         }
     }

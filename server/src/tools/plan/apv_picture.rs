@@ -1,6 +1,6 @@
 //! What the leader APV tells the plan: the newest campaign's picture for
 //! the whole organisation, theme by theme (most red first), as the
-//! campaign's own overview decides it (`apv::overview`, the organisation's
+//! campaign's own overview decides it (`apv::overview`, the campaign's
 //! k and the differencing rule), so the plan never shows what the overview
 //! withholds. The colour map and the trend are one link away.
 
@@ -25,7 +25,7 @@ pub struct ApvSummary {
 pub async fn newest(state: &AppState, page: &Page, me: &Member) -> AppResult<Option<ApvSummary>> {
     let (db, org) = (&state.db, me.org());
     let Some(campaign) = store::campaigns(db, org).await?.into_iter().next() else { return Ok(None) };
-    let figures = state.apv_figures.get(db, org, &campaign.id, &me.m.rule).await?;
+    let figures = state.apv_figures.get(db, org, &campaign.id, &campaign.rule).await?;
     let names = colours(state.shipped.apv.get(page.lang), campaign.variant);
     let shown = match figures.view(figures.filter(None, None)) {
         Ok(view) => {

@@ -5,6 +5,7 @@
 use super::{date, fix_themes};
 use crate::catalogue::store::Item;
 use crate::storage::{now_text, Db};
+use domain::anonymity::AnonymityRule;
 use domain::apv::Variant;
 use domain::ids::{ApvCampaignId, ApvRoundId, GroupId, OrgId, PersonId};
 
@@ -15,6 +16,8 @@ pub struct Campaign {
     pub variant: Variant,
     pub deadline: Option<time::Date>,
     pub created_at: String,
+    /// The thresholds fixed when the campaign started (`domain::promise`).
+    pub rule: AnonymityRule,
 }
 
 pub struct NewCampaign<'a> {
@@ -40,7 +43,9 @@ pub async fn start_campaign(db: &Db, org: &OrgId, new: NewCampaign<'_>, items: &
     let id = ApvCampaignId::new();
     let now = now_text();
     sqlx::query(
-        "INSERT INTO apv_campaigns (id, org_id, title, variant, deadline, started_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        // The organisation's thresholds as they are now are the campaign's for good.
+        "INSERT INTO apv_campaigns (id, org_id, title, variant, deadline, started_by, created_at, anonymity_k, free_text_k) \
+         SELECT $1, $2, $3, $4, $5, $6, $7, o.anonymity_k, o.free_text_k FROM orgs o WHERE o.id = $2",
     )
     .bind(id.as_str())
     .bind(org.as_str())
@@ -71,6 +76,7 @@ pub async fn start_campaign(db: &Db, org: &OrgId, new: NewCampaign<'_>, items: &
         .await?;
         if inserted.rows_affected() == 1 {
             fix_themes(&mut tx, org, &round, items, other_keys).await?;
+            crate::tools::promise::fix(&mut tx, org, crate::tools::promise::Tool::Apv, round.as_str(), group, None, &now).await?;
             rounds += 1;
         } else {
             already_open += 1;
@@ -80,22 +86,24 @@ pub async fn start_campaign(db: &Db, org: &OrgId, new: NewCampaign<'_>, items: &
     Ok(Started { id, rounds, already_open })
 }
 
-type CampaignRow = (String, String, String, Option<String>, String);
+type CampaignRow = (String, String, String, Option<String>, String, i64, i64);
 
-fn to_campaign((id, title, variant, deadline, created_at): CampaignRow) -> Campaign {
+fn to_campaign((id, title, variant, deadline, created_at, k, free_text_k): CampaignRow) -> Campaign {
     Campaign {
         id: ApvCampaignId::from_db(id),
         title,
         variant: Variant::parse(&variant).unwrap_or(Variant::Now),
         deadline: date(deadline),
         created_at,
+        // A stored rule below the floor cannot come from the settings; read it strictly.
+        rule: AnonymityRule::new(k as u32, free_text_k as u32).unwrap_or_default(),
     }
 }
 
 /// The organisation's campaigns, newest first.
 pub async fn campaigns(db: &Db, org: &OrgId) -> anyhow::Result<Vec<Campaign>> {
     let rows: Vec<CampaignRow> = sqlx::query_as(
-        "SELECT id, title, variant, deadline, created_at FROM apv_campaigns WHERE org_id = $1 ORDER BY created_at DESC, id DESC",
+        "SELECT id, title, variant, deadline, created_at, anonymity_k, free_text_k FROM apv_campaigns WHERE org_id = $1 ORDER BY created_at DESC, id DESC",
     )
     .bind(org.as_str())
     .fetch_all(&db.pool)
@@ -105,7 +113,7 @@ pub async fn campaigns(db: &Db, org: &OrgId) -> anyhow::Result<Vec<Campaign>> {
 
 pub async fn campaign(db: &Db, org: &OrgId, id: &ApvCampaignId) -> anyhow::Result<Option<Campaign>> {
     let row: Option<CampaignRow> =
-        sqlx::query_as("SELECT id, title, variant, deadline, created_at FROM apv_campaigns WHERE org_id = $1 AND id = $2")
+        sqlx::query_as("SELECT id, title, variant, deadline, created_at, anonymity_k, free_text_k FROM apv_campaigns WHERE org_id = $1 AND id = $2")
             .bind(org.as_str())
             .bind(id.as_str())
             .fetch_optional(&db.pool)
@@ -116,7 +124,7 @@ pub async fn campaign(db: &Db, org: &OrgId, id: &ApvCampaignId) -> anyhow::Resul
 /// The campaign before this one with the same variant, for the trend.
 pub async fn previous(db: &Db, org: &OrgId, campaign: &Campaign) -> anyhow::Result<Option<Campaign>> {
     let row: Option<CampaignRow> = sqlx::query_as(
-        "SELECT id, title, variant, deadline, created_at FROM apv_campaigns \
+        "SELECT id, title, variant, deadline, created_at, anonymity_k, free_text_k FROM apv_campaigns \
          WHERE org_id = $1 AND variant = $2 AND (created_at < $3 OR (created_at = $3 AND id < $4)) \
          ORDER BY created_at DESC, id DESC LIMIT 1",
     )

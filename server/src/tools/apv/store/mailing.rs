@@ -29,7 +29,8 @@ macro_rules! asked_sql {
              JOIN persons p ON p.id = w.person_id AND p.org_id = r.org_id \
              JOIN accounts a ON a.id = p.account_id \
              WHERE r.org_id = $1 AND r.closed_at IS NULL \
-               AND NOT EXISTS (SELECT 1 FROM apv_respondents x WHERE x.round_id = r.id AND x.person_id = p.id) AND ",
+               AND NOT EXISTS (SELECT 1 FROM apv_respondents x WHERE x.round_id = r.id AND x.person_id = p.id) \
+               AND EXISTS (SELECT 1 FROM round_readers rr WHERE rr.round_id = r.id AND rr.person_id = p.id) AND ",
             $filter,
             " ORDER BY r.created_at, r.id, p.name"
         )

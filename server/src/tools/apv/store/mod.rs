@@ -43,6 +43,8 @@ pub struct Round {
     /// Leaders who have handed in Skema 1.
     pub respondents: i64,
     pub i_submitted: bool,
+    /// The viewer is one of the readers the round promised (`tools::promise`).
+    pub i_read: bool,
     pub report: Report,
     /// The campaign the round is part of, if HR started it in one.
     pub campaign_id: Option<ApvCampaignId>,
@@ -64,7 +66,8 @@ macro_rules! rounds_sql {
             "SELECT r.id, r.group_id, r.variant, r.deadline, r.created_at, r.closed_at, \
                (SELECT COUNT(*) FROM apv_respondents x WHERE x.round_id = r.id AND x.org_id = r.org_id), \
                (SELECT COUNT(*) FROM apv_respondents x WHERE x.round_id = r.id AND x.org_id = r.org_id AND x.person_id = $2), \
-               r.absence, r.absence_note, r.amo_on, r.amo_note, r.next_due, r.campaign_id \
+               r.absence, r.absence_note, r.amo_on, r.amo_note, r.next_due, r.campaign_id, \
+               (SELECT COUNT(*) FROM round_readers rr WHERE rr.round_id = r.id AND rr.org_id = r.org_id AND rr.person_id = $2) \
              FROM apv_rounds r WHERE r.org_id = $1 AND ",
             $filter,
             " ORDER BY r.created_at DESC, r.id DESC"
@@ -87,6 +90,7 @@ type RoundRow = (
     String,
     Option<String>,
     Option<String>,
+    i64,
 );
 
 fn date(s: Option<String>) -> Option<time::Date> {
@@ -103,6 +107,7 @@ fn to_round(r: RoundRow) -> Round {
         open: r.5.is_none(),
         respondents: r.6,
         i_submitted: r.7 > 0,
+        i_read: r.14 > 0,
         report: Report {
             absence: r.8.as_deref().and_then(Absence::parse),
             absence_note: r.9,
@@ -153,6 +158,7 @@ pub struct NewRound<'a> {
 pub async fn start(db: &Db, org: &OrgId, new: NewRound<'_>, items: &[Item], other_keys: &[&str]) -> anyhow::Result<Result<ApvRoundId, Refused>> {
     let mut tx = db.pool.begin().await?;
     let id = ApvRoundId::new();
+    let now = now_text();
     let inserted = sqlx::query(
         "INSERT INTO apv_rounds (id, org_id, group_id, variant, deadline, started_by, created_at) \
          SELECT $1, $2, $3, $4, $5, $6, $7 WHERE NOT EXISTS \
@@ -164,7 +170,7 @@ pub async fn start(db: &Db, org: &OrgId, new: NewRound<'_>, items: &[Item], othe
     .bind(new.variant.code())
     .bind(new.deadline.map(|d| d.to_string()))
     .bind(new.by.as_str())
-    .bind(now_text())
+    .bind(&now)
     .execute(&mut *tx)
     .await;
     match inserted {
@@ -174,6 +180,7 @@ pub async fn start(db: &Db, org: &OrgId, new: NewRound<'_>, items: &[Item], othe
         Err(e) => return Err(e.into()),
     }
     fix_themes(&mut tx, org, &id, items, other_keys).await?;
+    crate::tools::promise::fix(&mut tx, org, crate::tools::promise::Tool::Apv, id.as_str(), new.group, None, &now).await?;
     tx.commit().await?;
     Ok(Ok(id))
 }

@@ -4,6 +4,7 @@
 
 use crate::catalogue::store::Item;
 use crate::storage::{now_text, Db};
+use crate::tools::promise;
 use domain::ids::{CatalogueItemId, ContentVersionId, GroupId, IntroRunId, OrgId, PersonId};
 use domain::intro::{NextTool, Section};
 
@@ -28,6 +29,8 @@ pub struct RunSummary {
     pub open: bool,
     pub respondents: i64,
     pub i_answered: bool,
+    /// The viewer is one of the readers the round promised (`tools::promise`).
+    pub i_read: bool,
     pub decision: Option<Decision>,
 }
 
@@ -46,7 +49,8 @@ macro_rules! runs_sql {
             "SELECT r.id, r.group_id, r.created_at, r.closed_at, \
                (SELECT COUNT(*) FROM intro_respondents x WHERE x.run_id = r.id AND x.org_id = r.org_id), \
                (SELECT COUNT(*) FROM intro_respondents x WHERE x.run_id = r.id AND x.org_id = r.org_id AND x.person_id = $2), \
-               d.next_tool, d.owner_person_id, o.name, d.due_date, d.note \
+               d.next_tool, d.owner_person_id, o.name, d.due_date, d.note, \
+               (SELECT COUNT(*) FROM round_readers rr WHERE rr.round_id = r.id AND rr.org_id = r.org_id AND rr.person_id = $2) \
              FROM intro_runs r \
              LEFT JOIN intro_decisions d ON d.run_id = r.id AND d.org_id = r.org_id \
              LEFT JOIN persons o ON o.id = d.owner_person_id AND o.org_id = r.org_id \
@@ -69,6 +73,7 @@ type RunRow = (
     Option<String>,
     Option<String>,
     Option<String>,
+    i64,
 );
 
 fn to_summary(r: RunRow) -> RunSummary {
@@ -92,6 +97,7 @@ fn to_summary(r: RunRow) -> RunSummary {
         open: r.3.is_none(),
         respondents: r.4,
         i_answered: r.5 > 0,
+        i_read: r.11 > 0,
         decision,
     }
 }
@@ -153,12 +159,13 @@ pub async fn start(
         return Ok(Err(Refused::AlreadyOpen));
     }
     let id = IntroRunId::new();
+    let now = now_text();
     let inserted = sqlx::query("INSERT INTO intro_runs (id, org_id, group_id, started_by, created_at) VALUES ($1, $2, $3, $4, $5)")
         .bind(id.as_str())
         .bind(org.as_str())
         .bind(group.as_str())
         .bind(by.as_str())
-        .bind(now_text())
+        .bind(&now)
         .execute(&mut *tx)
         .await;
     if let Err(e) = inserted {
@@ -168,6 +175,7 @@ pub async fn start(
         return Err(e.into());
     }
     fix_items(&mut tx, org, &id, items).await?;
+    promise::fix(&mut tx, org, promise::Tool::Intro, id.as_str(), group, None, &now).await?;
     tx.commit().await?;
     Ok(Ok(id))
 }

@@ -1,0 +1,175 @@
+//! Keeps what a round promised when it started (`domain::promise`) and reads
+//! it back for the round's pages. Every tool that asks a leader group for
+//! answers (the introduction, Tool 2's checklist, the APV's Skema 1) fixes
+//! its promise in the transaction that starts the round, and reads figures,
+//! names and thresholds from it, never from the group or the organisation
+//! as they are now.
+
+use crate::i18n::Tr;
+use crate::storage::Db;
+use domain::anonymity::{AnonymityRule, GROUP_THRESHOLD};
+use domain::groups::Openness;
+use domain::ids::{GroupId, OrgId, PersonId};
+use domain::promise::{RoundPromise, Seat};
+
+/// Which tool's round a promise belongs to (stored, for reading the table).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tool {
+    Intro,
+    Collab,
+    Apv,
+}
+
+impl Tool {
+    fn code(self) -> &'static str {
+        match self {
+            Tool::Intro => "intro",
+            Tool::Collab => "collab",
+            Tool::Apv => "apv",
+        }
+    }
+}
+
+/// Fixes a new round's promise: the group's openness and the organisation's
+/// thresholds as they are now (or `rule`, a campaign's own), and the group's
+/// members and leader as its readers. Runs in the round's own transaction.
+pub async fn fix(
+    conn: &mut sqlx::AnyConnection,
+    org: &OrgId,
+    tool: Tool,
+    round: &str,
+    group: &GroupId,
+    rule: Option<AnonymityRule>,
+    now: &str,
+) -> anyhow::Result<()> {
+    let (openness, k, free_text_k): (String, i64, i64) = sqlx::query_as(
+        "SELECT g.openness, o.anonymity_k, o.free_text_k FROM leader_groups g JOIN orgs o ON o.id = g.org_id \
+         WHERE g.org_id = $1 AND g.id = $2",
+    )
+    .bind(org.as_str())
+    .bind(group.as_str())
+    .fetch_one(&mut *conn)
+    .await?;
+    let org_rule = AnonymityRule::new(k as u32, free_text_k as u32).unwrap_or_default();
+    // Skema 1 is never shown with names, whatever the group chose for its dialog.
+    let openness = if tool == Tool::Apv { Openness::Anonymous } else { Openness::from_db(&openness) };
+    let promise = RoundPromise::at_start(openness, rule.unwrap_or(org_rule));
+    sqlx::query(
+        "INSERT INTO round_promises (round_id, org_id, group_id, tool, openness, anonymity_k, free_text_k, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(round)
+    .bind(org.as_str())
+    .bind(group.as_str())
+    .bind(tool.code())
+    .bind(promise.openness.code())
+    .bind(i64::from(promise.rule.k))
+    .bind(i64::from(promise.rule.free_text_k))
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query(
+        "INSERT INTO round_readers (round_id, org_id, person_id) \
+         SELECT $2, $1, m.person_id FROM group_members m WHERE m.org_id = $1 AND m.group_id = $3 \
+         UNION SELECT $2, $1, g.group_leader_id FROM leader_groups g \
+           WHERE g.org_id = $1 AND g.id = $3 AND g.group_leader_id IS NOT NULL",
+    )
+    .bind(org.as_str())
+    .bind(round)
+    .bind(group.as_str())
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// A round's promise as one viewer stands to it.
+#[derive(Clone, Debug)]
+pub struct Kept {
+    pub promise: RoundPromise,
+    /// The names of the people the round promised to read it.
+    pub readers: Vec<String>,
+    pub seat: Seat,
+}
+
+impl Kept {
+    /// The promise as a round's pages tell it.
+    pub fn notice(&self, tr: &Tr) -> Notice {
+        Notice::new(tr, &self.promise, &self.readers)
+    }
+}
+
+/// Reads a round's promise for `viewer`, who is (`in_group_now`) or is not
+/// in the group today. A round without a stored promise is read strictly.
+pub async fn load(
+    db: &Db,
+    org: &OrgId,
+    round: &str,
+    viewer: &PersonId,
+    in_group_now: bool,
+    org_rule: AnonymityRule,
+) -> anyhow::Result<Kept> {
+    let row: Option<(String, i64, i64, i64)> = sqlx::query_as(
+        "SELECT p.openness, p.anonymity_k, p.free_text_k, \
+           (SELECT COUNT(*) FROM round_readers r WHERE r.round_id = p.round_id AND r.org_id = $1 AND r.person_id = $3) \
+         FROM round_promises p WHERE p.org_id = $1 AND p.round_id = $2",
+    )
+    .bind(org.as_str())
+    .bind(round)
+    .bind(viewer.as_str())
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(match row {
+        Some((openness, k, free_text_k, mine)) => Kept {
+            promise: RoundPromise {
+                openness: Openness::from_db(&openness),
+                rule: AnonymityRule::new(k as u32, free_text_k as u32)
+                    .unwrap_or_else(|_| RoundPromise::strictest(org_rule).rule),
+            },
+            readers: reader_names(db, org, round).await?,
+            seat: Seat::of(mine > 0, in_group_now),
+        },
+        None => Kept { promise: RoundPromise::strictest(org_rule), readers: Vec::new(), seat: Seat::Outsider },
+    })
+}
+
+/// The names of a round's readers, for the notice above its answer form.
+pub async fn reader_names(db: &Db, org: &OrgId, round: &str) -> anyhow::Result<Vec<String>> {
+    let rows: Vec<(String,)> = sqlx::query_as(
+        "SELECT p.name FROM round_readers r JOIN persons p ON p.id = r.person_id AND p.org_id = r.org_id \
+         WHERE r.org_id = $1 AND r.round_id = $2 ORDER BY p.name, p.id",
+    )
+    .bind(org.as_str())
+    .bind(round)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows.into_iter().map(|(name,)| name).collect())
+}
+
+/// The promise as the answer form tells it, before anyone answers
+/// (`promise_notice.html`).
+pub struct Notice {
+    pub named: bool,
+    pub heading: String,
+    pub lines: Vec<String>,
+}
+
+impl Notice {
+    pub fn new(tr: &Tr, promise: &RoundPromise, readers: &[String]) -> Self {
+        let named = promise.openness.is_named();
+        let mut lines = vec![if named {
+            tr.t("promise-named")
+        } else {
+            tr.t_args("promise-anonymous", &[("count", GROUP_THRESHOLD.to_string())])
+        }];
+        if !readers.is_empty() {
+            lines.push(tr.t_args("promise-readers", &[("names", readers.join(", "))]));
+        }
+        lines.push(tr.t_args(
+            "promise-outside",
+            &[("k", promise.rule.k.to_string()), ("free", promise.rule.free_text_k.to_string())],
+        ));
+        lines.push(tr.t("promise-fixed"));
+        let heading = tr.t(if named { "promise-named-heading" } else { "promise-anonymous-heading" });
+        Notice { named, heading, lines }
+    }
+}
