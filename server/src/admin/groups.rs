@@ -219,7 +219,11 @@ async fn edit(State(state): State<AppState>, page: Page, admin: OrgAdmin, Path(i
 /// council and the safety organisation read it in the log (`privacy::changes`).
 fn describe_change(page: &Page, before: &store::Group, after: &GroupInput, people: &[PersonChoice]) -> String {
     let name = |id: &PersonId| people.iter().find(|p| &p.id == id).map(|p| p.name.clone()).unwrap_or_default();
-    let names = |ids: Vec<&PersonId>| ids.into_iter().map(name).collect::<Vec<_>>().join(", ");
+    let names = |ids: Vec<&PersonId>| {
+        let mut names: Vec<String> = ids.into_iter().map(name).collect();
+        names.sort();
+        names.join(", ")
+    };
     let mut changes = Vec::new();
     if before.name != after.name.as_str() {
         changes.push(format!("{}: {} → {}", page.t("promise-change-name"), before.name, after.name.as_str()));

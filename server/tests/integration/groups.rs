@@ -170,7 +170,11 @@ both_backends!(groups_are_created_edited_and_deleted, |app: TestApp| async move 
         actions[1..],
         [
             ("group-created", "Ledergruppen i Børn og Unge"),
-            ("group-updated", "Ledergruppe BU"),
+            (
+                "group-updated",
+                "Ledergruppe BU (Navn: Ledergruppen i Børn og Unge → Ledergruppe BU; Leder: Kim Åberg → Ida Ærø; \
+                 Åbenhed: Åben dialog med navne → Anonymt; Kom med: Kim Åberg; Gik ud: Bo Øster, Ida Ærø)"
+            ),
             ("group-deleted", "Ledergruppe BU"),
         ]
     );
