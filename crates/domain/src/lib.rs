@@ -16,8 +16,11 @@ pub mod ids;
 pub mod input;
 pub mod intro;
 pub mod live;
+pub mod metrics_access;
 pub mod people_import;
+pub mod redirect;
 pub mod roles;
+pub mod sign_in_limit;
 pub mod thread;
 
 pub use input::ValidationError;

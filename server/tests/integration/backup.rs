@@ -150,6 +150,8 @@ async fn the_binary_backs_up_every_table_and_restores_into_a_fresh_sqlite() {
         public_url: Some("http://test.invalid".into()),
         smtp_url: None,
         mail_from: "Ledertrivsel <no-reply@test.invalid>".into(),
+        metrics_token: None,
+        client_ip_header: None,
     };
     let server = ledertrivsel::startup::Application::build(&args).await.unwrap();
     let client = crate::support::TestClient::new(&format!("http://127.0.0.1:{}", server.port));

@@ -21,6 +21,7 @@ mod kept;
 mod operations;
 mod people;
 mod plan;
+mod security;
 mod tenancy;
 mod live;
 mod thread;
