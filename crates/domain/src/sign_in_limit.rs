@@ -2,7 +2,8 @@
 //! browser) may give before sign-in is refused for a while: a leaky bucket
 //! of failures. Only failures count, so a busy office behind one address is
 //! never slowed by the people who type their password right; a key gets
-//! `burst` failures at once, then one more every `every`.
+//! `burst` failures at once, then one more every `every` (`burst` is at
+//! least 1).
 //!
 //! The state of a key is one instant, the moment its bucket will be empty
 //! again; times are durations on a monotonic clock the caller passes in.
@@ -27,6 +28,12 @@ impl Limit {
     /// The key's new `empty_at` after one more failure at `now`.
     pub fn after_failure(&self, empty_at: Option<Duration>, now: Duration) -> Duration {
         empty_at.map_or(now, |at| at.max(now)) + self.every
+    }
+
+    /// The key's `empty_at` once an attempt counted in advance turned out
+    /// right (the failure is taken back).
+    pub fn after_success(&self, empty_at: Duration) -> Duration {
+        empty_at.saturating_sub(self.every)
     }
 
     /// Whether the key's state can be forgotten at `now` (it is as if new).
@@ -62,6 +69,14 @@ mod tests {
         let at = Some(LIMIT.after_failure(at, t0 + Duration::from_secs(30)));
         assert!(LIMIT.refuses(at, t0 + Duration::from_secs(30)), "that try used, wait again");
         assert!(LIMIT.forgotten(at.unwrap(), t0 + Duration::from_secs(330)));
+    }
+
+    #[test]
+    fn a_success_takes_its_failure_back() {
+        let t0 = Duration::from_secs(1000);
+        let at = fail_times(10, t0).unwrap();
+        assert!(LIMIT.refuses(Some(at), t0));
+        assert!(!LIMIT.refuses(Some(LIMIT.after_success(at)), t0));
     }
 
     #[test]

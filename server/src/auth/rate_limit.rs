@@ -6,9 +6,10 @@
 //!
 //! Sign-in counts wrong passwords three ways (`domain::sign_in_limit`):
 //! per account, so nobody guesses one person's password; per client address
-//! (the socket's peer: no forwarded header is trusted, as none is
-//! configured), so one client cannot try one password on many accounts; and
-//! per known browser. A browser that signed in to the account before (it
+//! (`auth::client`: the socket's peer, or the proxy's header only when one
+//! is configured), so one client cannot try one password on many accounts;
+//! and per known browser. Only wrong passwords count, so an office behind
+//! one address is not slowed by the people who sign in. A browser that signed in to the account before (it
 //! holds that account's `known_browser` cookie, `auth::known_browser`) is
 //! counted on its own only, so someone else's guesses never lock the owner
 //! out of their own browser.
@@ -77,93 +78,93 @@ pub struct Attempt<'a> {
     pub known_browser: Option<&'a str>,
 }
 
+/// The three counts, under one lock, so an attempt is checked and counted
+/// in one step: parallel guesses cannot all pass before any is counted.
 pub struct SignInLimits {
     /// 10 wrong passwords, then one more every 30 s.
-    by_account: Failures,
-    /// 10 wrong passwords, then one more every 6 s: ten an hour is far above
-    /// what an office behind one address mistypes, and it stops one client
-    /// from trying a password on many accounts.
-    by_client: Failures,
+    account: domain::sign_in_limit::Limit,
+    /// 10 wrong passwords, then one more every 6 s: far above what an office
+    /// behind one address mistypes, and it stops one client from trying a
+    /// password on many accounts.
+    client: domain::sign_in_limit::Limit,
     /// 10 wrong passwords, then one more every 30 s.
-    by_browser: Failures,
+    browser: domain::sign_in_limit::Limit,
+    start: std::time::Instant,
+    counts: std::sync::Mutex<Counts>,
 }
+
+#[derive(Default)]
+struct Counts {
+    account: Bucket,
+    client: Bucket,
+    browser: Bucket,
+}
+
+/// When each key's bucket of failures will be empty, on `start`'s clock.
+type Bucket = std::collections::HashMap<String, std::time::Duration>;
 
 impl Default for SignInLimits {
     fn default() -> Self {
+        use domain::sign_in_limit::Limit;
         use std::time::Duration;
         Self {
-            by_account: Failures::new(10, Duration::from_secs(30)),
-            by_client: Failures::new(10, Duration::from_secs(6)),
-            by_browser: Failures::new(10, Duration::from_secs(30)),
+            account: Limit { burst: 10, every: Duration::from_secs(30) },
+            client: Limit { burst: 10, every: Duration::from_secs(6) },
+            browser: Limit { burst: 10, every: Duration::from_secs(30) },
+            start: std::time::Instant::now(),
+            counts: Default::default(),
         }
     }
 }
 
 impl SignInLimits {
-    /// Whether the attempt may go on to check its password.
-    pub fn check(&self, attempt: &Attempt, now: std::time::Instant) -> Result<(), Refusal> {
-        if let Some(browser) = attempt.known_browser {
-            return if self.by_browser.refuses(browser, now) { Err(Refusal::Browser) } else { Ok(()) };
+    /// Whether the attempt may go on to check its password; if so it is
+    /// counted as a failure until `succeeded` takes it back.
+    pub fn begin(&self, attempt: &Attempt, now: std::time::Instant) -> Result<(), Refusal> {
+        let now = now.saturating_duration_since(self.start);
+        let mut counts = self.counts.lock().unwrap_or_else(|e| e.into_inner());
+        let Counts { account, client, browser } = &mut *counts;
+        let mut buckets: Vec<(&mut Bucket, &domain::sign_in_limit::Limit, &str, Refusal)> = match attempt.known_browser {
+            Some(id) => vec![(browser, &self.browser, id, Refusal::Browser)],
+            None => vec![
+                (client, &self.client, attempt.client, Refusal::Client),
+                (account, &self.account, attempt.email, Refusal::Account),
+            ],
+        };
+        for (bucket, limit, key, refusal) in &buckets {
+            if limit.refuses(bucket.get(*key).copied(), now) {
+                return Err(*refusal);
+            }
         }
-        if self.by_client.refuses(attempt.client, now) {
-            return Err(Refusal::Client);
-        }
-        if self.by_account.refuses(attempt.email, now) {
-            return Err(Refusal::Account);
+        for (bucket, limit, key, _) in &mut buckets {
+            if bucket.len() > PRUNE_ABOVE {
+                bucket.retain(|_, at| !limit.forgotten(*at, now));
+            }
+            let at = limit.after_failure(bucket.get(*key).copied(), now);
+            bucket.insert(key.to_string(), at);
         }
         Ok(())
     }
 
-    /// Counts a wrong password (or an unknown account) against the attempt.
-    pub fn failed(&self, attempt: &Attempt, now: std::time::Instant) {
-        match attempt.known_browser {
-            Some(browser) => self.by_browser.fail(browser, now),
-            None => {
-                self.by_client.fail(attempt.client, now);
-                self.by_account.fail(attempt.email, now);
+    /// The password was right: the attempt is not a failure after all.
+    pub fn succeeded(&self, attempt: &Attempt) {
+        let mut counts = self.counts.lock().unwrap_or_else(|e| e.into_inner());
+        let Counts { account, client, browser } = &mut *counts;
+        let buckets: Vec<(&mut Bucket, &domain::sign_in_limit::Limit, &str)> = match attempt.known_browser {
+            Some(id) => vec![(browser, &self.browser, id)],
+            None => vec![(client, &self.client, attempt.client), (account, &self.account, attempt.email)],
+        };
+        for (bucket, limit, key) in buckets {
+            if let Some(at) = bucket.get_mut(key) {
+                *at = limit.after_success(*at);
             }
         }
     }
 }
 
-/// Failures per key, in memory. Keys whose bucket has emptied are dropped
-/// when the map grows, so spraying addresses cannot grow it without end.
-struct Failures {
-    limit: domain::sign_in_limit::Limit,
-    start: std::time::Instant,
-    keys: std::sync::Mutex<std::collections::HashMap<String, std::time::Duration>>,
-}
-
-impl Failures {
-    const PRUNE_ABOVE: usize = 10_000;
-
-    fn new(burst: u32, every: std::time::Duration) -> Self {
-        Self {
-            limit: domain::sign_in_limit::Limit { burst, every },
-            start: std::time::Instant::now(),
-            keys: Default::default(),
-        }
-    }
-
-    fn since_start(&self, now: std::time::Instant) -> std::time::Duration {
-        now.saturating_duration_since(self.start)
-    }
-
-    fn refuses(&self, key: &str, now: std::time::Instant) -> bool {
-        let keys = self.keys.lock().unwrap_or_else(|e| e.into_inner());
-        self.limit.refuses(keys.get(key).copied(), self.since_start(now))
-    }
-
-    fn fail(&self, key: &str, now: std::time::Instant) {
-        let now = self.since_start(now);
-        let mut keys = self.keys.lock().unwrap_or_else(|e| e.into_inner());
-        if keys.len() > Self::PRUNE_ABOVE {
-            keys.retain(|_, at| !self.limit.forgotten(*at, now));
-        }
-        let at = self.limit.after_failure(keys.get(key).copied(), now);
-        keys.insert(key.to_string(), at);
-    }
-}
+/// Keys whose bucket has emptied are dropped once a map grows past this, so
+/// spraying addresses cannot grow it without end.
+const PRUNE_ABOVE: usize = 10_000;
 
 #[cfg(test)]
 mod tests {
@@ -179,11 +180,11 @@ mod tests {
         let limits = SignInLimits::default();
         let now = Instant::now();
         for _ in 0..10 {
-            limits.failed(&attempt("a@x.dk", "192.0.2.1", None), now);
+            limits.begin(&attempt("a@x.dk", "192.0.2.1", None), now).unwrap();
         }
-        assert_eq!(limits.check(&attempt("a@x.dk", "192.0.2.9", None), now), Err(Refusal::Account));
-        assert_eq!(limits.check(&attempt("a@x.dk", "192.0.2.1", None), now), Err(Refusal::Client));
-        assert_eq!(limits.check(&attempt("a@x.dk", "192.0.2.1", Some("b1")), now), Ok(()));
+        assert_eq!(limits.begin(&attempt("a@x.dk", "192.0.2.9", None), now), Err(Refusal::Account));
+        assert_eq!(limits.begin(&attempt("a@x.dk", "192.0.2.1", None), now), Err(Refusal::Client));
+        assert_eq!(limits.begin(&attempt("a@x.dk", "192.0.2.1", Some("b1")), now), Ok(()));
     }
 
     #[test]
@@ -192,12 +193,23 @@ mod tests {
         let now = Instant::now();
         for i in 0..10 {
             let email = format!("p{i}@x.dk");
-            assert_eq!(limits.check(&attempt(&email, "192.0.2.1", None), now), Ok(()));
-            limits.failed(&attempt(&email, "192.0.2.1", None), now);
+            assert_eq!(limits.begin(&attempt(&email, "192.0.2.1", None), now), Ok(()));
         }
-        assert_eq!(limits.check(&attempt("p10@x.dk", "192.0.2.1", None), now), Err(Refusal::Client));
-        assert_eq!(limits.check(&attempt("p10@x.dk", "192.0.2.2", None), now), Ok(()), "another client is not slowed");
-        assert_eq!(limits.check(&attempt("p10@x.dk", "192.0.2.1", None), now + Duration::from_secs(6)), Ok(()));
+        assert_eq!(limits.begin(&attempt("p10@x.dk", "192.0.2.1", None), now), Err(Refusal::Client));
+        assert_eq!(limits.begin(&attempt("p10@x.dk", "192.0.2.2", None), now), Ok(()), "another client is not slowed");
+        assert_eq!(limits.begin(&attempt("p11@x.dk", "192.0.2.1", None), now + Duration::from_secs(6)), Ok(()));
+    }
+
+    #[test]
+    fn right_passwords_are_not_counted() {
+        let limits = SignInLimits::default();
+        let now = Instant::now();
+        for i in 0..50 {
+            let email = format!("p{i}@x.dk");
+            let a = attempt(&email, "192.0.2.1", None);
+            assert_eq!(limits.begin(&a, now), Ok(()), "an office behind one address signing in");
+            limits.succeeded(&a);
+        }
     }
 
     #[test]
@@ -205,9 +217,9 @@ mod tests {
         let limits = SignInLimits::default();
         let now = Instant::now();
         for _ in 0..10 {
-            limits.failed(&attempt("a@x.dk", "192.0.2.1", Some("b1")), now);
+            limits.begin(&attempt("a@x.dk", "192.0.2.1", Some("b1")), now).unwrap();
         }
-        assert_eq!(limits.check(&attempt("a@x.dk", "192.0.2.1", Some("b1")), now), Err(Refusal::Browser));
-        assert_eq!(limits.check(&attempt("a@x.dk", "192.0.2.1", None), now), Ok(()), "counted on the browser only");
+        assert_eq!(limits.begin(&attempt("a@x.dk", "192.0.2.1", Some("b1")), now), Err(Refusal::Browser));
+        assert_eq!(limits.begin(&attempt("a@x.dk", "192.0.2.1", None), now), Ok(()), "counted on the browser only");
     }
 }

@@ -1,6 +1,7 @@
 //! Signing in and out, choosing an organisation, the language switch, and
 //! resetting a forgotten password.
 
+use crate::auth::client::ClientAddr;
 use crate::auth::csrf::CsrfForm;
 use crate::auth::rate_limit::{Attempt, Refusal};
 use crate::auth::{known_browser, password, rate_limit, reset_mail, session, tokens, Viewer};
@@ -11,7 +12,6 @@ use crate::web::forms::FormErrors;
 use crate::web::Page;
 use askama::Template;
 use askama_web::WebTemplate;
-use crate::auth::client::ClientAddr;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -86,7 +86,9 @@ pub async fn submit(
     let browser = known_browser::id_for(&state.db, cookie.as_deref(), creds.as_ref().map(|c| &c.account_id)).await?;
     let client = client.map(|ip| ip.to_string()).unwrap_or_default();
     let attempt = Attempt { email: email.as_str(), client: &client, known_browser: browser.as_deref() };
-    if let Err(refusal) = state.limits.sign_in_guesses.check(&attempt, now) {
+    // Counted as a failure from here on, so parallel guesses cannot all get
+    // past the check before one is counted; a right password takes it back.
+    if let Err(refusal) = state.limits.sign_in_guesses.begin(&attempt, now) {
         let key = match refusal {
             Refusal::Account => "signin-error-limited-account",
             Refusal::Client => "signin-error-limited-client",
@@ -97,15 +99,14 @@ pub async fn submit(
     let account = match creds {
         Some(c) if c.password_hash.is_some() => {
             if password::verify(c.password_hash.as_deref().unwrap_or_default(), &form.password).await {
+                state.limits.sign_in_guesses.succeeded(&attempt);
                 c.account_id
             } else {
-                state.limits.sign_in_guesses.failed(&attempt, now);
                 return Ok(failed(page, StatusCode::UNPROCESSABLE_ENTITY, "signin-error-wrong"));
             }
         }
         _ => {
             password::burn_time(&form.password).await;
-            state.limits.sign_in_guesses.failed(&attempt, now);
             return Ok(failed(page, StatusCode::UNPROCESSABLE_ENTITY, "signin-error-wrong"));
         }
     };
