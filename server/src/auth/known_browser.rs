@@ -6,7 +6,9 @@
 //! (`rate_limit::SignInLimits`), so an owner is never locked out of their
 //! own browser by someone else's guesses. The secret is unguessable and
 //! stored only hashed, so the cookie cannot be made up; it says nothing
-//! about the account to anyone who reads it.
+//! about the account to anyone who reads it. A new password forgets every
+//! known browser of the account (`forget_all`), as it signs them all out:
+//! a browser that signed in with a stolen password is no longer exempt.
 
 use crate::auth::tokens::{self, Kind};
 use crate::storage::Db;
@@ -41,4 +43,14 @@ pub async fn remember(db: &Db, account: &AccountId, secure: bool) -> anyhow::Res
     let secure = if secure { "; Secure" } else { "" };
     let cookie = format!("{COOKIE}={secret}; Path=/login; Max-Age=31536000; HttpOnly; SameSite=Lax{secure}");
     Ok(HeaderValue::from_str(&cookie)?)
+}
+
+/// Forgets every known browser of `account`, inside the caller's transaction.
+pub async fn forget_all(tx: &mut sqlx::AnyConnection, account: &AccountId) -> anyhow::Result<()> {
+    sqlx::query("UPDATE tokens SET used_at = $1 WHERE kind = 'known_browser' AND account_id = $2 AND used_at IS NULL")
+        .bind(crate::storage::now_text())
+        .bind(account.as_str())
+        .execute(tx)
+        .await?;
+    Ok(())
 }

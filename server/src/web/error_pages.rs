@@ -5,9 +5,9 @@
 use crate::auth::Viewer;
 use crate::error::ErrorPage;
 use crate::i18n::Tr;
+use crate::state::AppState;
 use crate::web::page::request_lang;
 use askama::Template;
-use crate::state::AppState;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue};
 use axum::middleware::Next;

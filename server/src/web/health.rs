@@ -1,8 +1,8 @@
 //! Liveness, readiness and Prometheus metrics.
 
-use crate::state::AppState;
 use crate::auth::client::ClientAddr;
 use crate::error::AppError;
+use crate::state::AppState;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 

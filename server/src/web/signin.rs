@@ -274,6 +274,7 @@ pub async fn reset_submit(
         return Err(AppError::NotFound);
     }
     crate::org::store::set_password(&mut tx, &account, &hash).await?;
+    known_browser::forget_all(&mut tx, &account).await?;
     // Every other signed-in browser of this account is signed out.
     sqlx::query("DELETE FROM login_sessions WHERE data LIKE $1")
         .bind(format!("%\"account_id\":\"{}\"%", account.as_str()))

@@ -26,6 +26,17 @@ async fn queued(app: &TestApp, email: &str) -> i64 {
     n
 }
 
+/// The queued rows for `email` once none is left, or after five seconds.
+async fn drained(app: &TestApp, email: &str) -> i64 {
+    for _ in 0..100 {
+        if queued(app, email).await == 0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    queued(app, email).await
+}
+
 both_backends!(forgot_password_queues_the_mail_for_known_and_unknown_alike, |app: crate::support::TestApp| async move {
     app.org("Region Midt", "hr@rm.dk").await;
     // Mail cannot be delivered for now: the outbox is not a folder.
@@ -50,7 +61,7 @@ both_backends!(forgot_password_queues_the_mail_for_known_and_unknown_alike, |app
     assert_eq!(queued(&app, "hr@rm.dk").await, 1);
     ledertrivsel::auth::reset_mail::send_pending(&app.state, time::OffsetDateTime::now_utc()).await.unwrap();
     assert_eq!(queued(&app, "hr@rm.dk").await, 1, "a failed mail is kept for the next try");
-    assert_eq!(queued(&app, "ingen@rm.dk").await, 0);
+    assert_eq!(drained(&app, "ingen@rm.dk").await, 0);
 
     std::fs::remove_file(&outbox).unwrap();
     std::fs::create_dir(&outbox).unwrap();
@@ -69,5 +80,6 @@ both_backends!(forgot_password_mail_arrives_by_itself, |app: crate::support::Tes
     assert_eq!(r.status(), 200);
     let mails = mails_arriving(&app, "hr@rm.dk", 1).await;
     assert_eq!(mails.len(), 1, "the worker sends it without waiting for its next round");
-    assert_eq!(queued(&app, "hr@rm.dk").await, 0);
+    // The row goes once the mail is out (just after the file is written).
+    assert_eq!(drained(&app, "hr@rm.dk").await, 0);
 });

@@ -121,3 +121,26 @@ both_backends!(a_forged_forwarded_header_does_not_escape_the_client_limit, |app:
     assert_eq!(&statuses[..10], &[422; 10], "{statuses:?}");
     assert_eq!(statuses[10], 429, "{statuses:?}");
 });
+
+both_backends!(a_new_password_forgets_the_known_browsers, |app: crate::support::TestApp| async move {
+    app.org("Region Midt", "hr@rm.dk").await;
+    // A browser that once signed in (say, with a stolen password).
+    let earlier = app.client();
+    let r = earlier.post_form("/login", &[("email", "hr@rm.dk"), ("password", PASSWORD)]).await;
+    assert_eq!(r.status(), 303);
+    // The owner chooses a new password through the reset mail.
+    let owner = app.client();
+    owner.post_form("/password/forgot", &[("email", "hr@rm.dk")]).await;
+    let mails = crate::security::forgot::mails_arriving(&app, "hr@rm.dk", 1).await;
+    let link = mails[0].1.lines().find(|l| l.contains("/password/reset/")).unwrap().trim().to_string();
+    let path = link.trim_start_matches("http://test.invalid").to_string();
+    let r = owner.post_form(&path, &[("password", "nyt-langt-kodeord"), ("password_repeat", "nyt-langt-kodeord")]).await;
+    assert_eq!(r.status(), 303);
+    // Ten wrong guesses: the earlier browser is no longer exempt.
+    let guesser = app.client();
+    for _ in 0..10 {
+        guesser.post_form("/login", &[("email", "hr@rm.dk"), ("password", "forkert-kodeord")]).await;
+    }
+    let r = earlier.post_form("/login", &[("email", "hr@rm.dk"), ("password", "nyt-langt-kodeord")]).await;
+    assert_eq!(r.status(), 429);
+});
