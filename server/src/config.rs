@@ -69,6 +69,16 @@ pub struct ServeArgs {
     /// Sender address of mails.
     #[arg(long, env = "LEDERTRIVSEL_MAIL_FROM", default_value = "Ledertrivsel <no-reply@ledertrivsel.local>")]
     pub mail_from: String,
+    /// Bearer token that `/metrics` requires. Without one, `/metrics`
+    /// answers only on loopback (a scraper on the same machine).
+    #[arg(long, env = "LEDERTRIVSEL_METRICS_TOKEN", hide_env_values = true)]
+    pub metrics_token: Option<String>,
+    /// The header a reverse proxy in front of every request sets to the
+    /// client's address (`X-Real-IP`, or `X-Forwarded-For`, whose last
+    /// address is used), for sign-in limits and `/metrics`. Default: none,
+    /// the socket's peer address (no forwarded header is trusted).
+    #[arg(long, env = "LEDERTRIVSEL_CLIENT_IP_HEADER")]
+    pub client_ip_header: Option<String>,
 }
 
 impl ServeArgs {

@@ -47,8 +47,11 @@ impl Application {
         let state = AppState {
             mailer: Mailer::new(args.smtp_url.as_deref(), args.db.data_dir.join("outbox"), &args.mail_from)?,
             secure_cookies: public_url.starts_with("https://"),
+            metrics_token: args.metrics_token.as_deref().filter(|t| !t.is_empty()).map(Arc::from),
+            client_ip_header: args.client_ip_header.as_deref().filter(|h| !h.is_empty()).map(Arc::from),
             public_url: public_url.into(),
             limits: Arc::new(auth::rate_limit::RateLimits::default()),
+            reset_mail: Default::default(),
             shipped: Arc::new(shipped),
             metrics: metrics_handle(),
             ticks: crate::tools::dialog::ticks::TickWriter::start(db.clone()),
@@ -71,6 +74,7 @@ impl Application {
 
     /// Serves until `shutdown` resolves; requests in flight are finished first.
     pub async fn run_until(self, shutdown: impl std::future::Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+        auth::reset_mail::spawn(self.state.clone());
         let store = DbSessionStore::new(self.state.db.clone());
         tokio::spawn(async move {
             let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
@@ -115,7 +119,8 @@ pub fn router(state: AppState) -> Router {
         .fallback(|| async { crate::error::AppError::NotFound })
         .layer(axum::middleware::from_fn(auth::extract::load_viewer))
         .layer(axum::middleware::from_fn(web::error_pages::render_error_pages))
-        .layer(sessions);
+        .layer(sessions)
+        .layer(axum::middleware::from_fn(web::error_pages::no_store));
 
     Router::new()
         .merge(pages)
@@ -125,7 +130,7 @@ pub fn router(state: AppState) -> Router {
         .route("/static/dkfds/{*path}", get(web::assets::dkfds))
         .route("/static/htmx.min.js", get(web::assets::htmx))
         .route("/static/{*path}", get(web::assets::own))
-        .layer(axum::middleware::from_fn(web::error_pages::security_headers))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), web::error_pages::security_headers))
         .layer(axum::middleware::from_fn(count_requests))
         .with_state(state)
 }

@@ -16,8 +16,15 @@ pub struct AppState {
     pub mailer: Mailer,
     /// Base of links in mails, e.g. `https://ledertrivsel.kommune.dk`.
     pub public_url: Arc<str>,
+    /// Cookies are `Secure` and responses carry HSTS: the public URL is https.
     pub secure_cookies: bool,
+    /// What `/metrics` requires (`domain::metrics_access`).
+    pub metrics_token: Option<Arc<str>>,
+    /// The configured header holding the client's address (`auth::client`).
+    pub client_ip_header: Option<Arc<str>>,
     pub limits: Arc<RateLimits>,
+    /// Wakes the password-reset mail worker (`auth::reset_mail`).
+    pub reset_mail: Arc<tokio::sync::Notify>,
     pub shipped: Arc<Shipped>,
     pub metrics: metrics_exporter_prometheus::PrometheusHandle,
     /// The daily tick's group-commit writer.

@@ -16,9 +16,12 @@ pub mod ids;
 pub mod input;
 pub mod intro;
 pub mod live;
+pub mod metrics_access;
 pub mod people_import;
 pub mod promise;
+pub mod redirect;
 pub mod roles;
+pub mod sign_in_limit;
 pub mod thread;
 
 pub use input::ValidationError;

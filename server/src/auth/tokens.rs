@@ -1,5 +1,6 @@
 //! One-time links: setup of the first organisation, invitations, password
-//! resets. The secret goes in the link; only its SHA-256 is stored.
+//! resets; and the secrets of known browsers. The secret goes in the link
+//! (or cookie); only its SHA-256 is stored.
 
 use crate::storage::{self, Db};
 use base64::Engine;
@@ -12,6 +13,9 @@ pub enum Kind {
     Setup,
     Invitation,
     PasswordReset,
+    /// Not a link: the secret of a browser that signed in to the account
+    /// (`known_browser`).
+    KnownBrowser,
 }
 
 impl Kind {
@@ -20,6 +24,7 @@ impl Kind {
             Kind::Setup => "setup",
             Kind::Invitation => "invitation",
             Kind::PasswordReset => "password_reset",
+            Kind::KnownBrowser => "known_browser",
         }
     }
 
@@ -29,6 +34,7 @@ impl Kind {
             Kind::Setup => time::Duration::days(7),
             Kind::Invitation => time::Duration::days(14),
             Kind::PasswordReset => time::Duration::hours(2),
+            Kind::KnownBrowser => time::Duration::days(365),
         }
     }
 }
@@ -49,9 +55,6 @@ pub struct Redeemable {
 /// account and organisation stop working, so only the newest mail counts
 /// (an invitation to one organisation leaves one to another working).
 pub async fn issue(db: &Db, kind: Kind, account: Option<&AccountId>, org: Option<&OrgId>) -> anyhow::Result<String> {
-    let mut bytes = [0u8; 32];
-    rand::rng().fill_bytes(&mut bytes);
-    let secret = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
     let now = time::OffsetDateTime::now_utc();
     let mut tx = db.pool.begin().await?;
     if let Some(account) = account {
@@ -66,6 +69,28 @@ pub async fn issue(db: &Db, kind: Kind, account: Option<&AccountId>, org: Option
         .execute(&mut *tx)
         .await?;
     }
+    let secret = insert(&mut tx, kind, account, org, now).await?;
+    tx.commit().await?;
+    Ok(secret)
+}
+
+/// Creates a secret and leaves the account's earlier ones working (each
+/// browser the account signs in from keeps its own).
+pub async fn issue_alongside(db: &Db, kind: Kind, account: &AccountId) -> anyhow::Result<String> {
+    let mut conn = db.pool.acquire().await?;
+    insert(&mut conn, kind, Some(account), None, time::OffsetDateTime::now_utc()).await
+}
+
+async fn insert(
+    conn: &mut sqlx::AnyConnection,
+    kind: Kind,
+    account: Option<&AccountId>,
+    org: Option<&OrgId>,
+    now: time::OffsetDateTime,
+) -> anyhow::Result<String> {
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    let secret = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
     sqlx::query(
         "INSERT INTO tokens (hash, kind, account_id, org_id, expires_at, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
     )
@@ -75,9 +100,8 @@ pub async fn issue(db: &Db, kind: Kind, account: Option<&AccountId>, org: Option
     .bind(org.map(|o| o.as_str().to_string()))
     .bind(storage::to_text(now + kind.lifetime()))
     .bind(storage::to_text(now))
-    .execute(&mut *tx)
+    .execute(conn)
     .await?;
-    tx.commit().await?;
     Ok(secret)
 }
 

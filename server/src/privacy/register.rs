@@ -142,6 +142,14 @@ pub const REGISTER: &[TableEntry] = &[
     // account id and CSRF secret. Erasure deletes an account's sessions by
     // their content (see `erasure`), as no column names the account.
     TableEntry { table: "login_sessions", columns: &[("id", X), ("data", X), ("expires_at", N)], owners: &[] },
+    // A queued password-reset mail (`auth::reset_mail`): the address typed
+    // on /password/forgot, which may belong to no account. A row lives only
+    // until its mail is sent, seconds, so no owner column ties it to a person.
+    TableEntry {
+        table: "password_reset_requests",
+        columns: &[("id", N), ("email", P), ("requested_at", P), ("claimed_at", N)],
+        owners: &[],
+    },
     // The organisation's record of who did what. Erasure clears the link to
     // the person but keeps the name: the log must still say who acted, for
     // the organisation's retention period.

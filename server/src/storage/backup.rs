@@ -22,8 +22,9 @@ use std::path::{Path, PathBuf};
 pub const FORMAT: &str = "ledertrivsel-backup";
 pub const FORMAT_VERSION: i64 = 1;
 
-/// Tables that are never backed up: sign-ins do not survive a restore.
-pub const EXCLUDED: &[&str] = &["login_sessions"];
+/// Tables that are never backed up: sign-ins do not survive a restore, nor
+/// do password-reset mails still queued (the person asks again).
+pub const EXCLUDED: &[&str] = &["login_sessions", "password_reset_requests"];
 
 /// What a backup or restore moved: rows per table, in the order written.
 #[derive(Debug)]

@@ -1,12 +1,14 @@
 //! Turns error responses (`AppError`) into full pages in the visitor's
-//! language, and adds the security headers every response carries.
+//! language, and adds the security headers every response carries, and
+//! `Cache-Control: no-store` to every page and download.
 
 use crate::auth::Viewer;
 use crate::error::ErrorPage;
 use crate::i18n::Tr;
+use crate::state::AppState;
 use crate::web::page::request_lang;
 use askama::Template;
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
@@ -45,12 +47,28 @@ const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-
                    font-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; \
                    form-action 'self'; object-src 'none'";
 
-pub async fn security_headers(req: Request, next: Next) -> Response {
+pub async fn security_headers(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let mut response = next.run(req).await;
     let headers = response.headers_mut();
+    // Only when people reach us over https: HSTS on a plain-HTTP install
+    // would make browsers refuse it. No preload: that is an operator's choice.
+    if state.public_url.starts_with("https://") {
+        headers.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000"));
+    }
     headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    response
+}
+
+/// Every response of the pages router (pages, forms, downloads; not the
+/// static assets) is kept out of caches: a signed-in person's page or file
+/// must not be left in a shared proxy or in the browser's cache for the next
+/// person at the same computer, and even a signed-out page carries the
+/// session's CSRF token.
+pub async fn no_store(req: Request, next: Next) -> Response {
+    let mut response = next.run(req).await;
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
 }

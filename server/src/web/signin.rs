@@ -1,11 +1,12 @@
 //! Signing in and out, choosing an organisation, the language switch, and
 //! resetting a forgotten password.
 
+use crate::auth::client::ClientAddr;
 use crate::auth::csrf::CsrfForm;
-use crate::auth::{password, rate_limit, session, tokens, Viewer};
+use crate::auth::rate_limit::{Attempt, Refusal};
+use crate::auth::{known_browser, password, rate_limit, reset_mail, session, tokens, Viewer};
 use crate::error::{AppError, AppResult};
-use crate::i18n::{Lang, Tr};
-use crate::mail::Mail;
+use crate::i18n::Lang;
 use crate::state::AppState;
 use crate::web::forms::FormErrors;
 use crate::web::Page;
@@ -19,13 +20,9 @@ use domain::input::{Email, NewPassword};
 use serde::Deserialize;
 use tower_sessions::Session;
 
-/// Only local paths, so a crafted link cannot send someone off-site after sign-in.
-pub fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_string(),
-        _ => "/".to_string(),
-    }
-}
+/// Only paths on this site, so a crafted link cannot send someone off-site
+/// after sign-in (`domain::redirect`).
+pub use domain::redirect::safe_next;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "signin.html")]
@@ -70,34 +67,47 @@ pub async fn submit(
     State(state): State<AppState>,
     page: Page,
     session: Session,
+    ClientAddr(client): ClientAddr,
+    headers: axum::http::HeaderMap,
     CsrfForm(form): CsrfForm<SignInForm>,
 ) -> AppResult<Response> {
     let next = safe_next(form.next.as_deref());
-    let failed = |page: Page, key: &str| {
+    let failed = |page: Page, status: StatusCode, key: &str| {
         let mut errors = FormErrors::default();
         errors.add_key(&page.tr, Some("email"), key);
-        (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            SignInPage { page, errors, email: form.email.clone(), next: next.clone(), notice: None },
-        )
-            .into_response()
+        (status, SignInPage { page, errors, email: form.email.clone(), next: next.clone(), notice: None }).into_response()
     };
     let Ok(email) = Email::parse(&form.email) else {
-        return Ok(failed(page, "signin-error-wrong"));
+        return Ok(failed(page, StatusCode::UNPROCESSABLE_ENTITY, "signin-error-wrong"));
     };
-    rate_limit::check(&state.limits.sign_in, email.as_str())?;
+    let now = std::time::Instant::now();
     let creds = crate::org::store::credentials(&state.db, &email).await?;
+    let cookie = known_browser::secret(&headers);
+    let browser = known_browser::id_for(&state.db, cookie.as_deref(), creds.as_ref().map(|c| &c.account_id)).await?;
+    let client = client.map(|ip| ip.to_string()).unwrap_or_default();
+    let attempt = Attempt { email: email.as_str(), client: &client, known_browser: browser.as_deref() };
+    // Counted as a failure from here on, so parallel guesses cannot all get
+    // past the check before one is counted; a right password takes it back.
+    if let Err(refusal) = state.limits.sign_in_guesses.begin(&attempt, now) {
+        let key = match refusal {
+            Refusal::Account => "signin-error-limited-account",
+            Refusal::Client => "signin-error-limited-client",
+            Refusal::Browser => "signin-error-limited-browser",
+        };
+        return Ok(failed(page, StatusCode::TOO_MANY_REQUESTS, key));
+    }
     let account = match creds {
         Some(c) if c.password_hash.is_some() => {
             if password::verify(c.password_hash.as_deref().unwrap_or_default(), &form.password).await {
+                state.limits.sign_in_guesses.succeeded(&attempt);
                 c.account_id
             } else {
-                return Ok(failed(page, "signin-error-wrong"));
+                return Ok(failed(page, StatusCode::UNPROCESSABLE_ENTITY, "signin-error-wrong"));
             }
         }
         _ => {
             password::burn_time(&form.password).await;
-            return Ok(failed(page, "signin-error-wrong"));
+            return Ok(failed(page, StatusCode::UNPROCESSABLE_ENTITY, "signin-error-wrong"));
         }
     };
     let orgs = crate::org::store::memberships(&state.db, &account).await?;
@@ -107,10 +117,12 @@ pub async fn submit(
     };
     session::sign_in(&session, &account, org).await?;
     metrics::counter!("ledertrivsel_sign_ins_total").increment(1);
-    if org.is_none() {
-        return Ok(Redirect::to("/orgs").into_response());
+    let mut response = Redirect::to(if org.is_none() { "/orgs" } else { &next }).into_response();
+    if browser.is_none() {
+        let cookie = known_browser::remember(&state.db, &account, state.secure_cookies).await?;
+        response.headers_mut().append(header::SET_COOKIE, cookie);
     }
-    Ok(Redirect::to(&next).into_response())
+    Ok(response)
 }
 
 pub async fn sign_out(session: Session, CsrfForm(_): CsrfForm<serde::de::IgnoredAny>) -> AppResult<Redirect> {
@@ -200,23 +212,10 @@ pub async fn forgot_submit(State(state): State<AppState>, page: Page, CsrfForm(f
         }
     };
     rate_limit::check(&state.limits.password_reset, email.as_str())?;
-    if let Some(creds) = crate::org::store::credentials(&state.db, &email).await? {
-        let secret = tokens::issue(&state.db, tokens::Kind::PasswordReset, Some(&creds.account_id), None).await?;
-        let locale: Option<(String,)> = sqlx::query_as("SELECT locale FROM accounts WHERE id = $1")
-            .bind(creds.account_id.as_str())
-            .fetch_optional(&state.db.pool)
-            .await?;
-        let tr = Tr::new(locale.and_then(|(l,)| Lang::parse(&l)).unwrap_or_default());
-        let link = format!("{}/password/reset/{}", state.public_url, secret);
-        state
-            .mailer
-            .send(Mail {
-                to: email.as_str().to_string(),
-                subject: tr.t("mail-reset-subject"),
-                body: tr.t_args("mail-reset-body", &[("link", link)]),
-            })
-            .await?;
-    }
+    // Queued for every address alike, so neither the answer nor its timing
+    // tells whether the address has an account (`auth::reset_mail`).
+    reset_mail::enqueue(&state.db, &email, time::OffsetDateTime::now_utc()).await?;
+    state.reset_mail.notify_one();
     Ok(ForgotPage { page, errors: FormErrors::default(), sent: true }.into_response())
 }
 
@@ -275,6 +274,7 @@ pub async fn reset_submit(
         return Err(AppError::NotFound);
     }
     crate::org::store::set_password(&mut tx, &account, &hash).await?;
+    known_browser::forget_all(&mut tx, &account).await?;
     // Every other signed-in browser of this account is signed out.
     sqlx::query("DELETE FROM login_sessions WHERE data LIKE $1")
         .bind(format!("%\"account_id\":\"{}\"%", account.as_str()))

@@ -35,6 +35,8 @@ async fn serve(data_dir: &std::path::Path, database_url: Option<String>) -> Stri
         public_url: Some("http://test.invalid".into()),
         smtp_url: None,
         mail_from: "Ledertrivsel <no-reply@test.invalid>".into(),
+        metrics_token: None,
+        client_ip_header: None,
     };
     let app = ledertrivsel::startup::Application::build(&args).await.unwrap();
     let base = format!("http://127.0.0.1:{}", app.port);

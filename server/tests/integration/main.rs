@@ -22,6 +22,7 @@ mod operations;
 mod people;
 mod plan;
 mod promises;
+mod security;
 mod tenancy;
 mod live;
 mod thread;

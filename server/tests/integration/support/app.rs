@@ -27,18 +27,26 @@ pub const PASSWORD: &str = "et-godt-kodeord-2026";
 impl TestApp {
     /// `None` only for PostgreSQL when it is not configured (see `postgres.rs`).
     pub async fn spawn(backend: Backend) -> Option<TestApp> {
+        Self::spawn_with(backend, |_| {}).await
+    }
+
+    /// As `spawn`, with settings changed by `configure` first.
+    pub async fn spawn_with(backend: Backend, configure: impl FnOnce(&mut ServeArgs)) -> Option<TestApp> {
         let dir = tempfile::tempdir().unwrap();
         let database_url = match backend {
             Backend::Sqlite => None,
             Backend::Postgres => Some(super::postgres::fresh_database_url().await?),
         };
-        let args = ServeArgs {
+        let mut args = ServeArgs {
             listen: "127.0.0.1:0".parse().unwrap(),
             db: DbArgs { data_dir: dir.path().to_path_buf(), database_url: database_url.clone() },
             public_url: Some("http://test.invalid".into()),
             smtp_url: None,
             mail_from: "Ledertrivsel <no-reply@test.invalid>".into(),
+            metrics_token: None,
+            client_ip_header: None,
         };
+        configure(&mut args);
         let app = Application::build(&args).await.unwrap();
         let base = format!("http://127.0.0.1:{}", app.port);
         let state = app.state.clone();
