@@ -108,6 +108,7 @@ pub fn router(state: AppState) -> Router {
         .route("/invitation/{secret}", get(web::invitation::show).post(web::invitation::accept))
         .merge(crate::admin::routes())
         .merge(crate::web::account::routes())
+        .merge(crate::web::address::routes())
         .merge(crate::tools::routes())
         .merge(crate::thread::routes())
         .merge(crate::team::routes())

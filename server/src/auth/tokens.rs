@@ -1,5 +1,5 @@
 //! One-time links: setup of the first organisation, invitations, password
-//! resets. The secret goes in the link; only its SHA-256 is stored.
+//! resets, confirming a new sign-in address. The secret goes in the link; only its SHA-256 is stored.
 
 use crate::storage::{self, Db};
 use base64::Engine;
@@ -12,6 +12,8 @@ pub enum Kind {
     Setup,
     Invitation,
     PasswordReset,
+    /// Confirms a sign-in address an organisation proposed (`address_changes`).
+    AddressChange,
 }
 
 impl Kind {
@@ -20,6 +22,7 @@ impl Kind {
             Kind::Setup => "setup",
             Kind::Invitation => "invitation",
             Kind::PasswordReset => "password_reset",
+            Kind::AddressChange => "address_change",
         }
     }
 
@@ -29,6 +32,7 @@ impl Kind {
             Kind::Setup => time::Duration::days(7),
             Kind::Invitation => time::Duration::days(14),
             Kind::PasswordReset => time::Duration::hours(2),
+            Kind::AddressChange => time::Duration::days(2),
         }
     }
 }
