@@ -28,7 +28,9 @@ async fn send(state: &AppState, admin: &OrgAdmin, person: &Person, now: OffsetDa
     let org = admin.org();
     let mut conn = state.db.pool.acquire().await?;
     let last = people::last_invited(&mut conn, org, &person.id).await?;
-    domain::address::may_invite(last.as_deref().and_then(storage::from_text), now)?;
+    if let Err(when) = domain::address::may_invite(last.as_deref().and_then(storage::from_text), now) {
+        return Ok(Err(when));
+    }
     let at = storage::to_text(now);
     if !people::mark_invited(&mut conn, org, &person.id, Some(&admin.account_id), Some(&at), last.as_deref()).await? {
         // Someone else sent one just now.

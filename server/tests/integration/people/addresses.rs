@@ -134,7 +134,11 @@ both_backends!(an_import_cannot_move_a_sign_in_address, |app: TestApp| async mov
     let r = attacker.get("/dialog").await;
     assert_eq!(r.status(), 303);
     assert_eq!(location(&r), "/orgs", "no organisation to work in");
-    let r = attacker.post_form("/orgs", &[("org_id", org.id.as_str())]).await;
+    let (_, chooser) = attacker.page("/orgs").await;
+    assert!(chooser.contains("Din konto er ikke længere tilknyttet en organisation."), "{chooser}");
+    let (_, account) = attacker.page("/account").await;
+    let token = crate::support::app::csrf_in(&account).unwrap();
+    let r = attacker.post_raw("/orgs", &[("org_id", org.id.as_str()), ("csrf", &token)]).await;
     assert_eq!(r.status(), 404);
     let (_, body) = hr.page("/admin/people").await;
     assert_eq!(status_of(&body, "hr.privat@example.dk"), "Ikke inviteret");
