@@ -1,5 +1,6 @@
 //! One-time links: setup of the first organisation, invitations, password
-//! resets, confirming a new sign-in address. The secret goes in the link; only its SHA-256 is stored.
+//! resets, confirming a new sign-in address. The secret goes in the link;
+//! only its SHA-256 is stored.
 
 use crate::storage::{self, Db};
 use base64::Engine;
