@@ -54,10 +54,10 @@ async fn people_pages_are_accessible_in_a_browser() {
     check("person", format!("/admin/people/{mette}")).await;
     check("person-remove", format!("/admin/people/{mette}/remove")).await;
     check("invitation", invitation).await;
-    check("person-new", "/admin/people/new".into()).await;
     check("person-proposed-address", format!("/admin/people/{lars}")).await;
     check("address-confirm", confirm).await;
     check("orgs-with-invitation", "/orgs".into()).await;
+    check("person-new", "/admin/people/new".into()).await;
 
     // A form with mistakes: the summary links to the fields, and the page stays accessible.
     browser.submit("main form button[type=submit]").await;
