@@ -113,6 +113,7 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::admin::routes())
         .merge(crate::web::account::routes())
         .merge(crate::privacy::routes())
+        .merge(crate::web::address::routes())
         .merge(crate::tools::routes())
         .merge(crate::thread::routes())
         .merge(crate::team::routes())

@@ -4,6 +4,7 @@
 //! Errors are translation keys (`ValidationError::key`), so the web layer can
 //! show them in the user's language.
 
+pub mod address;
 pub mod agreement;
 pub mod anonymity;
 pub mod apv;

@@ -1,7 +1,8 @@
 //! Inviting people by e-mail: one person from their page, or everyone not yet
 //! invited from the list. Each mail carries a one-time link to
 //! `/invitation/{secret}`, written in the person's own language. Limited per
-//! organisation (`RateLimits::invitations`), so a mistake cannot flood anyone.
+//! organisation (`RateLimits::invitations`), and per person by a cooling
+//! period (`domain::address::may_invite`), so a mistake cannot flood anyone.
 
 use crate::admin::people::{self as list, Filter};
 use crate::auth::csrf::CsrfForm;
@@ -12,14 +13,44 @@ use crate::mail::Mail;
 use crate::org::audit::{self, Actor};
 use crate::org::people::{self, Person, Status};
 use crate::state::AppState;
+use crate::storage;
 use crate::web::Page;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use time::OffsetDateTime;
 
-/// Sends one invitation and records it (status, audit log). The mail goes
-/// before the record, so a failed send never shows as "invited".
-async fn send(state: &AppState, admin: &OrgAdmin, person: &Person) -> anyhow::Result<()> {
+/// Sends one invitation and records it (status, audit log), or says when
+/// the person may be invited again (`domain::address::may_invite`). The
+/// turn is taken before the mail goes and given back if it fails, so a
+/// failed send never shows as "invited" and two clicks send one mail.
+async fn send(state: &AppState, admin: &OrgAdmin, person: &Person, now: OffsetDateTime) -> anyhow::Result<Result<(), OffsetDateTime>> {
+    let org = admin.org();
+    let mut conn = state.db.pool.acquire().await?;
+    let last = people::last_invited(&mut conn, org, &person.id).await?;
+    if let Err(when) = domain::address::may_invite(last.as_deref().and_then(storage::from_text), now) {
+        return Ok(Err(when));
+    }
+    let at = storage::to_text(now);
+    if !people::mark_invited(&mut conn, org, &person.id, Some(&admin.account_id), Some(&at), last.as_deref()).await? {
+        // Someone else sent one just now.
+        return Ok(Err(now + domain::address::INVITATION_COOLING));
+    }
+    drop(conn);
+    let mailed = mail(state, admin, person).await;
+    let mut tx = state.db.pool.begin().await?;
+    if let Err(e) = mailed {
+        people::mark_invited(&mut tx, org, &person.id, None, last.as_deref(), Some(&at)).await?;
+        tx.commit().await?;
+        return Err(e);
+    }
+    let actor = Actor { person: Some(admin.person()), name: &admin.m.name };
+    audit::record(&mut tx, org, actor, "person-invited", &format!("{} ({})", person.name, person.email)).await?;
+    tx.commit().await?;
+    Ok(Ok(()))
+}
+
+async fn mail(state: &AppState, admin: &OrgAdmin, person: &Person) -> anyhow::Result<()> {
     let org = admin.org();
     let secret = tokens::issue(&state.db, tokens::Kind::Invitation, Some(&person.account_id), Some(org)).await?;
     let tr = Tr::new(Lang::parse(&person.locale).unwrap_or_default());
@@ -37,25 +68,24 @@ async fn send(state: &AppState, admin: &OrgAdmin, person: &Person) -> anyhow::Re
             subject: tr.t_args("invitations-mail-subject", &[("org", admin.m.org_name.clone())]),
             body: tr.t_args("invitations-mail-body", &args),
         })
-        .await?;
-    let mut tx = state.db.pool.begin().await?;
-    people::mark_invited(&mut tx, org, &person.id).await?;
-    let actor = Actor { person: Some(admin.person()), name: &admin.m.name };
-    audit::record(&mut tx, org, actor, "person-invited", &format!("{} ({})", person.name, person.email)).await?;
-    tx.commit().await?;
-    Ok(())
+        .await
 }
 
 pub async fn invite_one(
     State(state): State<AppState>,
+    page: Page,
     admin: OrgAdmin,
     Path(id): Path<String>,
     CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
-) -> AppResult<Redirect> {
+) -> AppResult<Response> {
     let person = list::find(&state, &admin, &id).await?;
     rate_limit::check(&state.limits.invitations, admin.org().as_str())?;
-    send(&state, &admin, &person).await?;
-    Ok(Redirect::to(&format!("/admin/people/{}?notice=invited", person.id)))
+    if let Err(when) = send(&state, &admin, &person, OffsetDateTime::now_utc()).await? {
+        let message = page.t2("address-invitation-cooling", "name", &person.name, "time", page.date_time(&storage::to_text(when)));
+        let body = crate::admin::person_form::refused_invitation(&state, page, &admin, &person, message).await?;
+        return Ok((StatusCode::TOO_MANY_REQUESTS, body).into_response());
+    }
+    Ok(Redirect::to(&format!("/admin/people/{}?notice=invited", person.id)).into_response())
 }
 
 /// Invites everyone who is neither invited nor able to sign in. When the
@@ -79,8 +109,10 @@ pub async fn invite_all(
             let body = list::render(&state, page, &admin, Filter::default(), Some(alert)).await?;
             return Ok((StatusCode::TOO_MANY_REQUESTS, body).into_response());
         }
-        send(&state, &admin, person).await?;
-        sent += 1;
+        // Only the never-invited are here, so no one is within the cooling period.
+        if send(&state, &admin, person, OffsetDateTime::now_utc()).await?.is_ok() {
+            sent += 1;
+        }
     }
     Ok(Redirect::to(&format!("/admin/people?sent={sent}")).into_response())
 }

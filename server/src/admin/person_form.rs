@@ -8,7 +8,7 @@ use crate::auth::OrgAdmin;
 use crate::error::AppResult;
 use crate::org::audit::{self, Actor};
 use crate::org::people::{self, Person, Status};
-use crate::org::{store, units};
+use crate::org::{address, store, units};
 use crate::state::AppState;
 use crate::web::forms::FormErrors;
 use crate::web::notice::NoticeQuery;
@@ -18,6 +18,7 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use domain::address::{address_edit, AddressEdit};
 use domain::hierarchy;
 use domain::ids::{AccountId, OrgId, PersonId, UnitId};
 use domain::input::{Email, PersonName};
@@ -64,6 +65,8 @@ pub struct Existing {
     pub status: String,
     pub invited: bool,
     pub active: bool,
+    /// A new address proposed and not yet confirmed by its owner.
+    pub proposed: Option<String>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -105,12 +108,17 @@ async fn form_page(
         .filter(|p| !excluded.contains(&p.id))
         .map(|p| Choice { value: p.id.to_string(), label: format!("{} ({})", p.name, p.email) })
         .collect();
+    let proposed = match person {
+        Some(p) => address::pending_for(&state.db, admin.org(), &p.account_id).await?,
+        None => None,
+    };
     let existing = person.map(|p| Existing {
         id: p.id.to_string(),
         name: p.name.clone(),
         status: list::status_text(&page, &p.status),
         invited: matches!(p.status, Status::Invited(_)),
         active: p.status == Status::Active,
+        proposed,
     });
     Ok(FormPage {
         units: crate::admin::units::tree(&all_units)
@@ -197,45 +205,21 @@ fn validate(
     }
 }
 
-/// The account for the e-mail, inside the caller's transaction; refuses an
-/// address another person of the organisation already has.
+/// The account for the e-mail, inside the caller's transaction (created
+/// without a password if new); refuses an address another person of the
+/// organisation already has. Never changes an existing account: the
+/// address belongs to its owner (`domain::address`).
 async fn account_for(
     conn: &mut AnyConnection,
     org: &OrgId,
     email: &Email,
     me: Option<&Person>,
 ) -> anyhow::Result<Result<AccountId, &'static str>> {
-    let found: Option<(String,)> = sqlx::query_as("SELECT id FROM accounts WHERE email = $1")
-        .bind(email.as_str())
-        .fetch_optional(&mut *conn)
-        .await?;
-    let account = match (found, me) {
-        (Some((id,)), _) => AccountId::from_db(id),
-        // A corrected address for an account nobody else uses: keep the
-        // account (and its password), only the address changes.
-        (None, Some(me)) if !account_shared(conn, &me.account_id).await? => {
-            sqlx::query("UPDATE accounts SET email = $1 WHERE id = $2")
-                .bind(email.as_str())
-                .bind(me.account_id.as_str())
-                .execute(&mut *conn)
-                .await?;
-            me.account_id.clone()
-        }
-        (None, _) => store::ensure_account(conn, email).await?,
-    };
+    let account = store::ensure_account(conn, email).await?;
     match people::person_of_account(conn, org, &account).await? {
         Some(other) if me.map(|m| &m.id) != Some(&other) => Ok(Err("people-error-email-taken")),
         _ => Ok(Ok(account)),
     }
-}
-
-/// True when the account is a person in more than one organisation.
-async fn account_shared(conn: &mut AnyConnection, account: &AccountId) -> anyhow::Result<bool> {
-    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM persons WHERE account_id = $1")
-        .bind(account.as_str())
-        .fetch_one(conn)
-        .await?;
-    Ok(n > 1)
 }
 
 pub async fn new(State(state): State<AppState>, page: Page, admin: OrgAdmin) -> AppResult<FormPage> {
@@ -277,7 +261,7 @@ pub async fn create(
         nearest_leader: valid.leader.as_ref(),
         roles: &valid.roles,
     };
-    let id = store::create_person(&mut tx, &org, new).await?;
+    let id = store::add_person(&mut tx, &org, new).await?;
     let actor = Actor { person: Some(admin.person()), name: &admin.m.name };
     let target = format!("{} ({})", valid.name.as_str(), valid.email.as_str());
     audit::record(&mut tx, &org, actor, "person-created", &target).await?;
@@ -297,6 +281,7 @@ pub async fn edit(
     let notice = match q.notice.as_deref() {
         Some("created") => Some(page.t("people-notice-created")),
         Some("saved") => Some(page.t("people-notice-saved")),
+        Some("address-proposed") => Some(page.t("address-notice-proposed")),
         Some("invited") => Some(page.t1("invitations-notice-sent", "email", &person.email)),
         _ => None,
     };
@@ -306,6 +291,10 @@ pub async fn edit(
     Ok(body)
 }
 
+/// Saves the person. A new address follows `domain::address::address_edit`:
+/// for someone who signs in here it is only proposed (mailed to the new
+/// address for the owner to confirm, the old address told at once), and
+/// the rest of the form is saved as usual.
 pub async fn update(
     State(state): State<AppState>,
     page: Page,
@@ -329,9 +318,24 @@ pub async fn update(
     {
         problem = Some(("roles", "people-error-last-hr-admin"));
     }
-    let account = match account_for(&mut tx, &org, &valid.email, Some(&person)).await? {
-        Ok(a) => Some(a),
-        Err(key) => {
+    let holder = address::holder(&mut tx, &org, &person).await?;
+    let edit = address_edit(valid.email.as_str() == person.email, holder);
+    let account = match edit {
+        AddressEdit::Keep | AddressEdit::Propose => match taken_here(&mut tx, &org, &valid.email, &person).await? {
+            false => Some(person.account_id.clone()),
+            true => {
+                problem = problem.or(Some(("email", "people-error-email-taken")));
+                None
+            }
+        },
+        AddressEdit::Redirect => match account_for(&mut tx, &org, &valid.email, Some(&person)).await? {
+            Ok(a) => Some(a),
+            Err(key) => {
+                problem = problem.or(Some(("email", key)));
+                None
+            }
+        },
+        AddressEdit::Refuse(key) => {
             problem = problem.or(Some(("email", key)));
             None
         }
@@ -356,8 +360,32 @@ pub async fn update(
         people::delete_account_if_unused(&mut tx, &person.account_id).await?;
     }
     let actor = Actor { person: Some(admin.person()), name: &admin.m.name };
-    let target = format!("{} ({})", valid.name.as_str(), valid.email.as_str());
+    let email_now = if edit == AddressEdit::Propose { person.email.as_str() } else { valid.email.as_str() };
+    let target = format!("{} ({})", valid.name.as_str(), email_now);
     audit::record(&mut tx, &org, actor, "person-updated", &target).await?;
+    if edit == AddressEdit::Propose {
+        let target = format!("{} ({} → {})", valid.name.as_str(), person.email, valid.email.as_str());
+        let actor = Actor { person: Some(admin.person()), name: &admin.m.name };
+        audit::record(&mut tx, &org, actor, "address-change-proposed", &target).await?;
+    }
     tx.commit().await?;
+    if edit == AddressEdit::Propose {
+        crate::web::address::send_proposal(&state, &admin, &person, valid.name.as_str(), &valid.email).await?;
+        return Ok(Redirect::to(&format!("/admin/people/{}?notice=address-proposed", person.id)).into_response());
+    }
     Ok(Redirect::to(&format!("/admin/people/{}?notice=saved", person.id)).into_response())
+}
+
+/// True when another person of the organisation has the address (looked up
+/// without creating an account for it).
+async fn taken_here(conn: &mut AnyConnection, org: &OrgId, email: &Email, me: &Person) -> anyhow::Result<bool> {
+    let Some(found) = store::account_of(conn, email).await? else { return Ok(false) };
+    Ok(people::person_of_account(conn, org, &found).await?.is_some_and(|other| other != me.id))
+}
+
+/// The person's page with an invitation refused (the cooling period), 429.
+pub async fn refused_invitation(state: &AppState, page: Page, admin: &OrgAdmin, person: &Person, message: String) -> AppResult<FormPage> {
+    let mut errors = FormErrors::default();
+    errors.0.push(crate::web::forms::FieldError { field: None, message });
+    form_page(state, page, admin, Some(person), errors, PersonForm::of(person)).await
 }

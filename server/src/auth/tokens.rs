@@ -1,6 +1,7 @@
 //! One-time links: setup of the first organisation, invitations, password
-//! resets; and the secrets of known browsers. The secret goes in the link
-//! (or cookie); only its SHA-256 is stored.
+//! resets, confirming a new sign-in address; and the secrets of known
+//! browsers. The secret goes in the link (or cookie); only its SHA-256 is
+//! stored.
 
 use crate::storage::{self, Db};
 use base64::Engine;
@@ -16,6 +17,8 @@ pub enum Kind {
     /// Not a link: the secret of a browser that signed in to the account
     /// (`known_browser`).
     KnownBrowser,
+    /// Confirms a sign-in address an organisation proposed (`address_changes`).
+    AddressChange,
 }
 
 impl Kind {
@@ -25,6 +28,7 @@ impl Kind {
             Kind::Invitation => "invitation",
             Kind::PasswordReset => "password_reset",
             Kind::KnownBrowser => "known_browser",
+            Kind::AddressChange => "address_change",
         }
     }
 
@@ -35,6 +39,7 @@ impl Kind {
             Kind::Invitation => time::Duration::days(14),
             Kind::PasswordReset => time::Duration::hours(2),
             Kind::KnownBrowser => time::Duration::days(365),
+            Kind::AddressChange => time::Duration::days(2),
         }
     }
 }

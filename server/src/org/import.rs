@@ -245,7 +245,7 @@ pub async fn apply(conn: &mut AnyConnection, org: &OrgId, plan: &Plan, existing:
             (Action::Unchanged, _) => {}
             (Action::New, _) | (Action::Update(_), None) => {
                 let account = super::store::ensure_account(conn, &p.row.email).await?;
-                let id = super::store::create_person(
+                let id = super::store::add_person(
                     conn,
                     org,
                     super::store::NewPerson { account: &account, name: &p.row.name, unit, nearest_leader: None, roles: &p.roles },

@@ -2,6 +2,7 @@
 //! reporting lines, leader groups, roles. Every function takes the `OrgId`
 //! first (except account look-ups, which are global by nature).
 
+pub mod address;
 pub mod audit;
 pub mod people;
 pub mod groups;

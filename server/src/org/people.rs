@@ -2,22 +2,16 @@
 //! nearest leader, roles and invitation status; changing and removing a
 //! person. Every query is scoped by `org_id`.
 
-use crate::storage::{now_text, Db};
+use crate::storage::Db;
 use domain::ids::{AccountId, OrgId, PersonId, UnitId};
 use domain::input::PersonName;
 use domain::roles::Role;
 use sqlx::AnyConnection;
 use std::collections::HashMap;
 
-/// Where a person stands with signing in.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Status {
-    NotInvited,
-    /// Invited (the stored time of the latest invitation), not yet signed up.
-    Invited(String),
-    /// The account can sign in (it has a password).
-    Active,
-}
+/// Where a person stands with signing in (`domain::address::standing`;
+/// the stored time of the latest invitation).
+pub type Status = domain::address::Standing<String>;
 
 #[derive(Clone, Debug)]
 pub struct Person {
@@ -32,6 +26,10 @@ pub struct Person {
     pub leader_name: Option<String>,
     pub roles: Vec<Role>,
     pub status: Status,
+    /// The owner accepted this organisation (see `domain::address`).
+    pub joined: bool,
+    /// Someone has signed in with the account.
+    pub claimed: bool,
 }
 
 impl Person {
@@ -52,6 +50,7 @@ struct Row {
     leader_id: Option<String>,
     leader_name: Option<String>,
     invited_at: Option<String>,
+    joined_at: Option<String>,
     has_password: i64,
 }
 
@@ -60,7 +59,7 @@ macro_rules! select_people {
     ($where:literal) => {
         concat!(
             "SELECT p.id, p.name, a.email, p.account_id, a.locale, p.unit_id, u.name AS unit_name, \
-               p.nearest_leader_id AS leader_id, l.name AS leader_name, p.invited_at, \
+               p.nearest_leader_id AS leader_id, l.name AS leader_name, p.invited_at, p.joined_at, \
                CAST(CASE WHEN a.password_hash IS NULL THEN 0 ELSE 1 END AS BIGINT) AS has_password \
              FROM persons p JOIN accounts a ON a.id = p.account_id \
              LEFT JOIN units u ON u.id = p.unit_id AND u.org_id = p.org_id \
@@ -76,11 +75,8 @@ fn assemble(rows: Vec<Row>, mut roles: HashMap<String, Vec<Role>>) -> Vec<Person
         .map(|r| {
             let mut person_roles = roles.remove(&r.id).unwrap_or_default();
             person_roles.sort();
-            let status = match (r.has_password, r.invited_at) {
-                (1, _) => Status::Active,
-                (_, Some(at)) => Status::Invited(at),
-                (_, None) => Status::NotInvited,
-            };
+            let (joined, claimed) = (r.joined_at.is_some(), r.has_password == 1);
+            let status = domain::address::standing(joined, claimed, r.invited_at);
             Person {
                 id: PersonId::from_db(r.id),
                 name: r.name,
@@ -93,6 +89,8 @@ fn assemble(rows: Vec<Row>, mut roles: HashMap<String, Vec<Role>>) -> Vec<Person
                 leader_name: r.leader_name,
                 roles: person_roles,
                 status,
+                joined,
+                claimed,
             }
         })
         .collect();
@@ -188,11 +186,13 @@ pub struct Change<'a> {
 }
 
 /// Saves a person's details. When the e-mail (and so the account) changes,
-/// an earlier invitation no longer counts, since it went to the old address.
+/// an earlier invitation no longer counts, since it went to the old address,
+/// and the new address's owner has yet to accept (`domain::address`).
 pub async fn update(conn: &mut AnyConnection, org: &OrgId, id: &PersonId, c: Change<'_>) -> anyhow::Result<()> {
     sqlx::query(
         "UPDATE persons SET account_id = $1, name = $2, unit_id = $3, nearest_leader_id = $4, \
-           invited_at = CASE WHEN account_id = $1 THEN invited_at ELSE NULL END \
+           invited_at = CASE WHEN account_id = $1 THEN invited_at ELSE NULL END, \
+           joined_at = CASE WHEN account_id = $1 THEN joined_at ELSE NULL END \
          WHERE org_id = $5 AND id = $6",
     )
     .bind(c.account.as_str())
@@ -242,13 +242,37 @@ pub async fn remove(conn: &mut AnyConnection, org: &OrgId, person: &Person) -> a
     Ok(())
 }
 
-/// Records that an invitation was sent now.
-pub async fn mark_invited(conn: &mut AnyConnection, org: &OrgId, id: &PersonId) -> anyhow::Result<()> {
-    sqlx::query("UPDATE persons SET invited_at = $1 WHERE org_id = $2 AND id = $3")
-        .bind(now_text())
+/// When the organisation last invited the person, as stored.
+pub async fn last_invited(conn: &mut AnyConnection, org: &OrgId, id: &PersonId) -> anyhow::Result<Option<String>> {
+    let row: Option<(Option<String>,)> = sqlx::query_as("SELECT invited_at FROM persons WHERE org_id = $1 AND id = $2")
         .bind(org.as_str())
         .bind(id.as_str())
-        .execute(conn)
+        .fetch_optional(conn)
         .await?;
-    Ok(())
+    Ok(row.and_then(|(at,)| at))
+}
+
+/// Records an invitation at `now` by `inviter`, only if the last one is
+/// still `last` (as `last_invited` read it): of two clicks at once, one
+/// sends. Also used to give the turn back when the mail failed.
+pub async fn mark_invited(
+    conn: &mut AnyConnection,
+    org: &OrgId,
+    id: &PersonId,
+    inviter: Option<&AccountId>,
+    now: Option<&str>,
+    last: Option<&str>,
+) -> anyhow::Result<bool> {
+    let done = sqlx::query(
+        "UPDATE persons SET invited_at = $1, invited_by = COALESCE($2, invited_by) \
+         WHERE org_id = $3 AND id = $4 AND COALESCE(invited_at, '') = $5",
+    )
+    .bind(now.map(str::to_string))
+    .bind(inviter.map(|a| a.as_str().to_string()))
+    .bind(org.as_str())
+    .bind(id.as_str())
+    .bind(last.unwrap_or_default().to_string())
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
 }

@@ -22,6 +22,15 @@ pub async fn create_org(conn: &mut AnyConnection, name: &OrgName) -> anyhow::Res
     Ok(id)
 }
 
+/// The account that signs in with the address, if any.
+pub async fn account_of(conn: &mut AnyConnection, email: &Email) -> anyhow::Result<Option<AccountId>> {
+    let found: Option<(String,)> = sqlx::query_as("SELECT id FROM accounts WHERE email = $1")
+        .bind(email.as_str())
+        .fetch_optional(conn)
+        .await?;
+    Ok(found.map(|(id,)| AccountId::from_db(id)))
+}
+
 /// An account for the address, created without a password if new.
 pub async fn ensure_account(conn: &mut AnyConnection, email: &Email) -> anyhow::Result<AccountId> {
     let found: Option<(String,)> = sqlx::query_as("SELECT id FROM accounts WHERE email = $1")
@@ -67,11 +76,25 @@ pub struct NewPerson<'a> {
     pub roles: &'a [Role],
 }
 
+/// A person who belongs to the organisation at once: set up by the
+/// operator (the first HR admin, the demo), not added by HR.
 pub async fn create_person(conn: &mut AnyConnection, org: &OrgId, p: NewPerson<'_>) -> anyhow::Result<PersonId> {
+    insert_person(conn, org, p, true).await
+}
+
+/// A person HR adds: they belong to the organisation once the address's
+/// owner accepts the invitation (`domain::address`), whether or not the
+/// address already had an account.
+pub async fn add_person(conn: &mut AnyConnection, org: &OrgId, p: NewPerson<'_>) -> anyhow::Result<PersonId> {
+    insert_person(conn, org, p, false).await
+}
+
+async fn insert_person(conn: &mut AnyConnection, org: &OrgId, p: NewPerson<'_>, joined: bool) -> anyhow::Result<PersonId> {
     let id = PersonId::new();
+    let now = now_text();
     sqlx::query(
-        "INSERT INTO persons (id, org_id, account_id, name, unit_id, nearest_leader_id, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        "INSERT INTO persons (id, org_id, account_id, name, unit_id, nearest_leader_id, created_at, joined_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(id.as_str())
     .bind(org.as_str())
@@ -79,7 +102,8 @@ pub async fn create_person(conn: &mut AnyConnection, org: &OrgId, p: NewPerson<'
     .bind(p.name.as_str())
     .bind(p.unit.map(|u| u.as_str().to_string()))
     .bind(p.nearest_leader.map(|u| u.as_str().to_string()))
-    .bind(now_text())
+    .bind(&now)
+    .bind(joined.then_some(now.clone()))
     .execute(&mut *conn)
     .await?;
     set_roles(conn, org, &id, p.roles).await?;
@@ -121,7 +145,8 @@ pub async fn credentials(db: &Db, email: &Email) -> anyhow::Result<Option<Creden
     Ok(row.map(|(id, password_hash)| Credentials { account_id: AccountId::from_db(id), password_hash }))
 }
 
-/// The organisations an account is a person in, by name.
+/// The organisations an account has joined, by name (not those it was only
+/// added to and has yet to accept).
 pub struct MembershipSummary {
     pub org_id: OrgId,
     pub org_name: String,
@@ -130,7 +155,7 @@ pub struct MembershipSummary {
 pub async fn memberships(db: &Db, account: &AccountId) -> anyhow::Result<Vec<MembershipSummary>> {
     let rows: Vec<(String, String)> = sqlx::query_as(
         "SELECT o.id, o.name FROM persons p JOIN orgs o ON o.id = p.org_id \
-         WHERE p.account_id = $1 ORDER BY o.name",
+         WHERE p.account_id = $1 AND p.joined_at IS NOT NULL ORDER BY o.name",
     )
     .bind(account.as_str())
     .fetch_all(&db.pool)

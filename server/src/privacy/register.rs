@@ -104,10 +104,13 @@ pub const REGISTER: &[TableEntry] = &[
             ("nearest_leader_id", P),
             ("created_at", P),
             ("invited_at", P),
+            ("joined_at", P),
+            ("invited_by", P),
         ],
         owners: &[
             owner("id", Of::Person, Link::Subject),
             owner("nearest_leader_id", Of::Person, Link::PointsAt),
+            owner("invited_by", Of::Account, Link::PointsAt),
         ],
     },
     TableEntry {
@@ -136,6 +139,12 @@ pub const REGISTER: &[TableEntry] = &[
             ("used_at", P),
             ("created_at", P),
         ],
+        owners: &[owner("account_id", Of::Account, Link::Subject)],
+    },
+    // A proposed sign-in address, until its owner confirms it or the link expires.
+    TableEntry {
+        table: "address_changes",
+        columns: &[("token_hash", X), ("org_id", N), ("account_id", P), ("new_email", P), ("created_at", P)],
         owners: &[owner("account_id", Of::Account, Link::Subject)],
     },
     // Sign-ins: the id is the cookie's secret and the data holds the

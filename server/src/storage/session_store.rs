@@ -188,7 +188,7 @@ impl DbSessionStore {
             "SELECT s.data, s.expires_at, a.email, a.locale, p.id, p.name, o.name, o.anonymity_k, o.free_text_k, r.role \
              FROM login_sessions s \
              LEFT JOIN accounts a ON a.id = {account} \
-             LEFT JOIN persons p ON p.account_id = a.id AND p.org_id = {org} \
+             LEFT JOIN persons p ON p.account_id = a.id AND p.org_id = {org} AND p.joined_at IS NOT NULL \
              LEFT JOIN orgs o ON o.id = p.org_id \
              LEFT JOIN person_roles r ON r.person_id = p.id \
              WHERE s.id = $1 AND s.expires_at > $2"

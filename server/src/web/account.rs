@@ -67,7 +67,7 @@ async fn render(state: &AppState, page: Page, viewer: &Viewer, errors: FormError
 }
 
 async fn show(State(state): State<AppState>, page: Page, viewer: Viewer, Query(q): Query<NoticeQuery>) -> AppResult<AccountPage> {
-    let notice = q.text(&page, "account-", &["language-saved"]);
+    let notice = q.text(&page, "account-", &["language-saved", "address-changed"]);
     render(&state, page, &viewer, FormErrors::default(), notice).await
 }
 

@@ -170,6 +170,7 @@ pub async fn accept(
             .execute(&mut *tx)
             .await?;
     }
+    crate::org::address::join(&mut tx, &inv.org, &inv.person, &inv.account).await?;
     let actor = Actor { person: Some(&inv.person), name: &inv.name };
     audit::record(&mut tx, &inv.org, actor, "invitation-accepted", &format!("{} ({})", inv.name, inv.email)).await?;
     tx.commit().await?;

@@ -155,12 +155,14 @@ pub async fn language(
 #[template(path = "orgs.html")]
 pub struct OrgsPage {
     page: Page,
-    orgs: Vec<crate::org::store::MembershipSummary>,
+    orgs: Vec<crate::org::address::ChooserEntry>,
+    /// Invitations not yet answered (see `web::address`).
+    invitations: Vec<crate::org::address::ChooserEntry>,
 }
 
 pub async fn orgs(State(state): State<AppState>, page: Page, viewer: Viewer) -> AppResult<OrgsPage> {
-    let orgs = crate::org::store::memberships(&state.db, &viewer.account_id).await?;
-    Ok(OrgsPage { page, orgs })
+    let (orgs, invitations) = crate::org::address::chooser(&state.db, &viewer.account_id).await?;
+    Ok(OrgsPage { page, orgs, invitations })
 }
 
 #[derive(Deserialize)]

@@ -9,7 +9,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
 
-/// The demo, a pending invitation and a signed-in browser: a row in every table.
+/// The demo, a pending invitation, a proposed address and a signed-in
+/// browser: a row in every table.
 async fn filled(app: &crate::support::TestApp) {
     ledertrivsel::demo::create(&app.state.db, &app.state.shipped).await.unwrap().unwrap();
     let (account,): (String,) = sqlx::query_as("SELECT id FROM accounts WHERE email = 'anne.kristensen@fjordby.dk'")
@@ -17,14 +18,12 @@ async fn filled(app: &crate::support::TestApp) {
         .await
         .unwrap();
     let (org,): (String,) = sqlx::query_as("SELECT id FROM orgs").fetch_one(&app.state.db.pool).await.unwrap();
-    ledertrivsel::auth::tokens::issue(
-        &app.state.db,
-        ledertrivsel::auth::tokens::Kind::Invitation,
-        Some(&domain::ids::AccountId::from_db(account)),
-        Some(&domain::ids::OrgId::from_db(org)),
-    )
-    .await
-    .unwrap();
+    let (account, org) = (domain::ids::AccountId::from_db(account), domain::ids::OrgId::from_db(org));
+    ledertrivsel::auth::tokens::issue(&app.state.db, ledertrivsel::auth::tokens::Kind::Invitation, Some(&account), Some(&org))
+        .await
+        .unwrap();
+    let new = domain::input::Email::parse("anne.k@fjordby.dk").unwrap();
+    ledertrivsel::org::address::propose(&app.state.db, &org, &account, &new).await.unwrap();
     let client = app.client();
     let r = client.post_form("/login", &[("email", "hr@fjordby.dk"), ("password", ledertrivsel::demo::PASSWORD)]).await;
     assert_eq!(r.status(), 303);

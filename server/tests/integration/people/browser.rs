@@ -21,6 +21,16 @@ async fn people_pages_are_accessible_in_a_browser() {
     let mette = person_in(&r);
     hr.post_form(&format!("/admin/people/{mette}/invite"), &[]).await;
     let invitation = invitation_path(&app, "mette@favrskov.dk");
+    // A proposed address (docs/decisions/0010) and an invitation from an
+    // organisation of the same name, for the owner's pages.
+    let lars = app.person(&org, "Lars Leder", "lars@favrskov.dk", &[Role::Leader]).await;
+    hr.post_form(&format!("/admin/people/{lars}"), &[("name", "Lars Leder"), ("email", "lars.leder@favrskov.dk"), ("roles", "leader")]).await;
+    let mails = app.mails_to("lars.leder@favrskov.dk");
+    let confirm = mails[0].1.lines().find(|l| l.contains("/address/")).unwrap().trim().trim_start_matches("http://test.invalid").to_string();
+    app.org("Favrskov Kommune", "hr@favrskov-kommune.example").await;
+    let hr_b = app.signed_in("hr@favrskov-kommune.example").await;
+    let r = create_person(&hr_b, &[("name", "Hanne HR"), ("email", "hr@favrskov.dk"), ("roles", "leader")]).await;
+    hr_b.post_form(&format!("/admin/people/{}/invite", person_in(&r)), &[]).await;
 
     let c = browser.client();
     c.goto(&format!("{}/login", app.base)).await.unwrap();
@@ -44,6 +54,9 @@ async fn people_pages_are_accessible_in_a_browser() {
     check("person", format!("/admin/people/{mette}")).await;
     check("person-remove", format!("/admin/people/{mette}/remove")).await;
     check("invitation", invitation).await;
+    check("person-proposed-address", format!("/admin/people/{lars}")).await;
+    check("address-confirm", confirm).await;
+    check("orgs-with-invitation", "/orgs".into()).await;
     check("person-new", "/admin/people/new".into()).await;
 
     // A form with mistakes: the summary links to the fields, and the page stays accessible.
