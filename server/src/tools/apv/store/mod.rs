@@ -320,7 +320,7 @@ pub async fn close(db: &Db, org: &OrgId, round: &ApvRoundId) -> anyhow::Result<R
 }
 
 /// Writes each respondent's present unit on the round's respondents.
-pub(crate) async fn freeze_units(conn: &mut sqlx::AnyConnection, org: &OrgId, round: &ApvRoundId) -> anyhow::Result<()> {
+async fn freeze_units(conn: &mut sqlx::AnyConnection, org: &OrgId, round: &ApvRoundId) -> anyhow::Result<()> {
     sqlx::query(
         "UPDATE apv_respondents SET unit_id = \
            (SELECT p.unit_id FROM persons p WHERE p.id = apv_respondents.person_id AND p.org_id = apv_respondents.org_id) \
