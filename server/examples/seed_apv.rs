@@ -182,13 +182,16 @@ async fn main() -> anyhow::Result<()> {
                         .execute(&mut *tx)
                         .await?;
                 }
-                sqlx::query("INSERT INTO apv_respondents (round_id, person_id, org_id, submitted_at) VALUES ($1, $2, $3, $4)")
-                    .bind(round.as_str())
-                    .bind(person.as_str())
-                    .bind(org.as_str())
-                    .bind(&started)
-                    .execute(&mut *tx)
-                    .await?;
+                sqlx::query(
+                    "INSERT INTO apv_respondents (round_id, person_id, org_id, submitted_at, unit_id) \
+                     SELECT $1, $2, $3, $4, p.unit_id FROM persons p WHERE p.id = $2 AND p.org_id = $3",
+                )
+                .bind(round.as_str())
+                .bind(person.as_str())
+                .bind(org.as_str())
+                .bind(&started)
+                .execute(&mut *tx)
+                .await?;
             }
             tx.commit().await?;
         }

@@ -151,13 +151,16 @@ pub(super) async fn write_skema1(
         put_mark(conn, org, round, person, rev, mark).await?;
     }
     if let Some(at) = handed_in {
-        sqlx::query("INSERT INTO apv_respondents (round_id, person_id, org_id, submitted_at) VALUES ($1, $2, $3, $4)")
-            .bind(round.as_str())
-            .bind(person.as_str())
-            .bind(org.as_str())
-            .bind(to_text(at))
-            .execute(&mut *conn)
-            .await?;
+        sqlx::query(
+            "INSERT INTO apv_respondents (round_id, person_id, org_id, submitted_at, unit_id) \
+             SELECT $1, $2, $3, $4, p.unit_id FROM persons p WHERE p.id = $2 AND p.org_id = $3",
+        )
+        .bind(round.as_str())
+        .bind(person.as_str())
+        .bind(org.as_str())
+        .bind(to_text(at))
+        .execute(&mut *conn)
+        .await?;
     }
     Ok(())
 }

@@ -428,7 +428,7 @@ pub const REGISTER: &[TableEntry] = &[
     },
     TableEntry {
         table: "apv_respondents",
-        columns: &[("round_id", N), ("person_id", P), ("org_id", N), ("submitted_at", P)],
+        columns: &[("round_id", N), ("person_id", P), ("org_id", N), ("submitted_at", P), ("unit_id", P)],
         owners: &[owner("person_id", Of::Person, Link::Subject)],
     },
     TableEntry {

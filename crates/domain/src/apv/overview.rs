@@ -3,16 +3,19 @@
 //! or both.
 //!
 //! Every view a reader can choose is a slice of the campaign's respondents.
-//! All of them are decided together by `disclosure`, so no two views can be
-//! set against each other to single out a leader: a slice shows from `k`
-//! respondents (twice `k` when a unit and a group filter combine) and is
-//! hidden when it differs from another shown slice by fewer than `k`.
+//! All of them are decided together by `disclosure`, so no combination of
+//! views can be set against each other to single out a leader: a slice shows
+//! from `k` respondents (twice `k` when a unit and a group filter combine),
+//! and every block of the shown views' common refinement holds `k`.
+//! A respondent's unit is the one the leader had when the round closed
+//! (the caller reads it so), so a later move changes no view.
 
 use crate::anonymity::{AnonymityRule, Audience};
 use crate::disclosure::{self, Respondents};
 use std::collections::HashMap;
 
-/// One handed-in Skema 1 in a closed round of the campaign.
+/// One handed-in Skema 1 in a closed round of the campaign, with the group
+/// and unit the leader had when the round closed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Respondent {
     pub group: u32,
@@ -154,17 +157,62 @@ mod tests {
 
     #[test]
     fn a_group_that_leaves_too_few_in_its_unit_is_hidden_not_the_unit() {
-        // Unit 1 holds group 0 (6 leaders) and one leader of group 1.
+        // Nord holds Alfa (6) and Cirkel (3); Bravo (6) is Syd.
         let mut all = leaders(0, &[1], 6);
+        all.extend(leaders(2, &[1], 3));
+        all.extend(leaders(1, &[2], 6));
+        let d = Disclosure::decide(&all, &rule(5));
+        assert_eq!(d.verdict(Filter::default()), Ok(15));
+        assert_eq!(d.verdict(Filter { unit: Some(1), group: None }), Ok(9));
+        assert_eq!(d.verdict(Filter { unit: Some(2), group: None }), Ok(6));
+        assert_eq!(d.verdict(Filter { unit: None, group: Some(1) }), Ok(6));
+        assert_eq!(d.verdict(Filter { unit: None, group: Some(0) }), Err(Withheld::Differencing));
+        assert_eq!(d.verdict(Filter { unit: None, group: Some(2) }), Err(Withheld::TooFew { respondents: 3, needed: 5 }));
+    }
+
+    /// The attack: Alfa's leader Lis sits in Syd with Cirkel, away
+    /// from her group's unit. No shown view nests in another with a small
+    /// difference, yet Alfa + Bravo + Syd − all = Lis.
+    fn one_leader_outside_her_groups_unit() -> Vec<Respondent> {
+        let mut all = leaders(0, &[1], 5);
+        all.extend(leaders(0, &[2], 1));
+        all.extend(leaders(1, &[1], 5));
+        all.extend(leaders(2, &[2], 5));
+        all
+    }
+
+    #[test]
+    fn four_views_cannot_be_combined_to_single_out_one_leader() {
+        let all = one_leader_outside_her_groups_unit();
+        let d = Disclosure::decide(&all, &rule(5));
+        let four = [Filter::default(), Filter { unit: None, group: Some(0) }, Filter { unit: None, group: Some(1) }, Filter { unit: Some(2), group: None }];
+        let shown: Vec<Filter> = four.into_iter().filter(|f| d.verdict(*f).is_ok()).collect();
+        assert!(shown.len() < 4, "one of the four views is withheld");
+        let blocks = refinement_by_hand(&all, &shown);
+        assert!(blocks.iter().all(|&n| n >= 5), "{blocks:?} from {shown:?}");
+        assert!(d.verdict(Filter::default()).is_ok(), "the whole campaign stays");
+    }
+
+    #[test]
+    fn twenty_leaders_whose_groups_cross_two_units() {
+        // Units 1 and 2 of ten; group 0 is nine of unit 1 and one of unit 2,
+        // group 1 the other way round. The old rule showed all five views.
+        let mut all = leaders(0, &[1], 9);
         all.extend(leaders(1, &[1], 1));
+        all.extend(leaders(0, &[2], 1));
         all.extend(leaders(1, &[2], 9));
         let d = Disclosure::decide(&all, &rule(5));
-        assert_eq!(d.verdict(Filter::default()), Ok(16));
-        assert_eq!(d.verdict(Filter { unit: Some(1), group: None }), Ok(7));
-        assert_eq!(d.verdict(Filter { unit: None, group: Some(0) }), Err(Withheld::Differencing));
-        // Unit 2's nine are all in group 1's ten: the smaller view goes.
-        assert_eq!(d.verdict(Filter { unit: None, group: Some(1) }), Ok(10));
-        assert_eq!(d.verdict(Filter { unit: Some(2), group: None }), Err(Withheld::Differencing));
+        let five = [
+            Filter::default(),
+            Filter { unit: Some(1), group: None },
+            Filter { unit: Some(2), group: None },
+            Filter { unit: None, group: Some(0) },
+            Filter { unit: None, group: Some(1) },
+        ];
+        assert_eq!(refinement_by_hand(&all, &five), vec![1, 1, 9, 9], "what showing them all would reveal");
+        let shown: Vec<Filter> = every_filter(&all).into_iter().filter(|f| d.verdict(*f).is_ok()).collect();
+        assert_eq!(shown.len(), 3, "{shown:?}");
+        assert!(refinement_by_hand(&all, &shown).iter().all(|&n| n >= 5));
     }
 
     #[test]
@@ -201,14 +249,35 @@ mod tests {
         assert_eq!(percent(0, 0), None);
     }
 
-    /// Campaigns as organisations have them: a unit tree two levels deep
-    /// (units 1..=3 under 0, 4..=9 under them), leaders in groups that
-    /// mostly but not always follow the units.
+    /// The blocks of the views' common refinement: leaders counted by the
+    /// set of views holding them.
+    fn refinement_by_hand(respondents: &[Respondent], views: &[Filter]) -> Vec<usize> {
+        let mut blocks: HashMap<Vec<usize>, usize> = HashMap::new();
+        for r in respondents {
+            let signature: Vec<usize> = (0..views.len()).filter(|&v| views[v].matches(r)).collect();
+            if !signature.is_empty() {
+                *blocks.entry(signature).or_default() += 1;
+            }
+        }
+        let mut sizes: Vec<usize> = blocks.into_values().collect();
+        sizes.sort_unstable();
+        sizes
+    }
+
+    /// Organisations as they are: a unit tree two levels deep (units 1..=3
+    /// under 0, 4..=9 under them), leaders in groups that mostly follow the
+    /// units but often cross them (a group's leader elsewhere, a group across
+    /// two units), and a threshold.
     fn campaign() -> impl Strategy<Value = (Vec<Respondent>, u32)> {
-        (prop::collection::vec((0u32..8, 4u32..10), 0..70), 3u32..7).prop_map(|(people, k)| {
+        let leader = (0u32..8, any::<bool>(), 0u32..6);
+        (prop::collection::vec(leader, 0..80), 3u32..7).prop_map(|(people, k)| {
             let respondents = people
                 .into_iter()
-                .map(|(group, unit)| Respondent { group, units: vec![unit, 1 + unit % 3, 0] })
+                .map(|(group, crosses, elsewhere)| {
+                    // A group's home unit, or now and then another one.
+                    let unit = if crosses { 4 + elsewhere } else { 4 + group % 6 };
+                    Respondent { group, units: vec![unit, 1 + unit % 3, 0] }
+                })
                 .collect();
             (respondents, k)
         })
@@ -222,37 +291,23 @@ mod tests {
     }
 
     proptest! {
-        /// No view, nor the difference of two views, nor a view minus all
-        /// the shown views inside it, rests on fewer than k leaders; a view
-        /// with combined filters never on fewer than 2k.
+        /// Whatever views a reader fetches, each shown one rests on k
+        /// leaders (2k with combined filters), and every block of their
+        /// common refinement, so every sum and difference of them, too.
         #[test]
-        fn no_view_or_difference_singles_anyone_out((respondents, k) in campaign()) {
+        fn no_combination_of_views_singles_anyone_out((respondents, k) in campaign()) {
             let rule = rule(k);
             let d = Disclosure::decide(&respondents, &rule);
-            let views: Vec<(Filter, Vec<usize>)> = every_filter(&respondents)
-                .into_iter()
-                .filter(|f| d.verdict(*f).is_ok())
-                .map(|f| (f, (0..respondents.len()).filter(|&i| f.matches(&respondents[i])).collect()))
-                .collect();
+            let shown: Vec<Filter> = every_filter(&respondents).into_iter().filter(|f| d.verdict(*f).is_ok()).collect();
             let k = k as usize;
-            for (f, total) in &views {
-                prop_assert_eq!(d.verdict(*f), Ok(total.len() as u32));
+            for f in &shown {
+                let holding = respondents.iter().filter(|r| f.matches(r)).count();
+                prop_assert_eq!(d.verdict(*f), Ok(holding as u32));
                 let least = if f.count() == 2 { 2 * k } else { k };
-                prop_assert!(total.len() >= least);
-                let inside: Vec<&Vec<usize>> = views
-                    .iter()
-                    .map(|(_, p)| p)
-                    .filter(|p| p.len() < total.len() && p.iter().all(|i| total.contains(i)))
-                    .collect();
-                for part in &inside {
-                    let left = total.len() - part.len();
-                    prop_assert!(left >= k, "{:?} minus a view inside it leaves {}", f, left);
-                }
-                if !inside.is_empty() {
-                    let left = total.iter().filter(|i| !inside.iter().any(|p| p.contains(i))).count();
-                    prop_assert!(left == 0 || left >= k, "{:?} minus its shown parts leaves {}", f, left);
-                }
+                prop_assert!(holding >= least);
             }
+            let blocks = refinement_by_hand(&respondents, &shown);
+            prop_assert!(blocks.iter().all(|&n| n >= k), "blocks {:?} of {:?}", blocks, shown);
         }
 
         #[test]

@@ -1,6 +1,8 @@
 //! The figures behind HR's colour map of a campaign: loads the campaign's
-//! closed rounds, maps groups and units to the indices
-//! `domain::apv::overview` decides on, and answers one view at a time.
+//! closed rounds (each respondent with the unit they had when the round
+//! closed; open rounds count only once closed), maps groups and units to
+//! the indices `domain::apv::overview` decides on, and answers one view at
+//! a time.
 //! Every view of a campaign is decided together, once per load, so what the
 //! page, the exports and a group's own round page show agree.
 
@@ -139,8 +141,10 @@ pub async fn group_verdict(state: &AppState, org: &OrgId, campaign: &ApvCampaign
 
 /// Campaigns decided recently. Deciding every view of 10,000 leaders takes a
 /// few hundred milliseconds, and a campaign's figures change only when one
-/// of its rounds closes (part of the key) or a leader moves to another unit,
-/// which shows once the entry is a minute old.
+/// of its rounds closes or the thresholds change (both part of the key).
+/// Respondents keep the unit they had at closing, so a leader moving changes
+/// nothing here; only a change to the unit tree itself (a unit moved under
+/// another or deleted) does, and shows once the entry is a minute old.
 #[derive(Clone, Default)]
 pub struct FiguresCache(Arc<Mutex<HashMap<CacheKey, (Instant, Arc<Figures>)>>>);
 

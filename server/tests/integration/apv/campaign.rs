@@ -15,7 +15,7 @@ struct Setup {
     people: [Vec<String>; 3],
 }
 
-async fn unit(app: &TestApp, org: &Org, name: &str) -> String {
+pub(super) async fn unit(app: &TestApp, org: &Org, name: &str) -> String {
     let id = uuid::Uuid::now_v7().to_string();
     sqlx::query("INSERT INTO units (id, org_id, name, parent_id, created_at) VALUES ($1, $2, $3, NULL, '2026-01-01T00:00:00Z')")
         .bind(&id)
@@ -52,7 +52,7 @@ async fn setup(app: &TestApp) -> Setup {
 }
 
 /// The campaign's rounds by group id.
-async fn rounds(app: &TestApp, campaign: &str) -> Vec<(String, String)> {
+pub(super) async fn rounds(app: &TestApp, campaign: &str) -> Vec<(String, String)> {
     sqlx::query_as("SELECT group_id, id FROM apv_rounds WHERE campaign_id = $1 ORDER BY group_id")
         .bind(campaign)
         .fetch_all(&app.state.db.pool)

@@ -13,6 +13,7 @@ mod browser;
 mod browser_campaign;
 mod browser_demo;
 mod campaign;
+mod disclosure;
 mod document;
 mod lift;
 mod mail;

@@ -141,7 +141,8 @@ pub async fn write_answers(
     }
     if submit {
         sqlx::query(
-            "INSERT INTO apv_respondents (round_id, person_id, org_id, submitted_at) VALUES ($1, $2, $3, $4) \
+            "INSERT INTO apv_respondents (round_id, person_id, org_id, submitted_at, unit_id) \
+             SELECT $1, $2, $3, $4, p.unit_id FROM persons p WHERE p.id = $2 AND p.org_id = $3 \
              ON CONFLICT (round_id, person_id) DO NOTHING",
         )
         .bind(round.as_str())

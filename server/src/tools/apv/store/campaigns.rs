@@ -210,13 +210,13 @@ pub async fn campaign_themes(db: &Db, org: &OrgId, campaign: &ApvCampaignId) -> 
 }
 
 /// Who handed in Skema 1 in the campaign's closed rounds: per respondent
-/// the group and the leader's unit. Open rounds count only once closed.
+/// the group and the unit the leader had when the round closed (not the
+/// unit now, so a move changes no view). Open rounds count only once closed.
 /// Ordered by group, so groups get the same indices on every load.
 pub async fn respondents(db: &Db, org: &OrgId, campaign: &ApvCampaignId) -> anyhow::Result<Vec<(String, Option<String>)>> {
     Ok(sqlx::query_as(
-        "SELECT r.group_id, p.unit_id FROM apv_respondents x \
+        "SELECT r.group_id, x.unit_id FROM apv_respondents x \
          JOIN apv_rounds r ON r.id = x.round_id AND r.org_id = x.org_id \
-         JOIN persons p ON p.id = x.person_id AND p.org_id = x.org_id \
          WHERE x.org_id = $1 AND r.campaign_id = $2 AND r.closed_at IS NOT NULL ORDER BY r.group_id",
     )
     .bind(org.as_str())
@@ -225,24 +225,23 @@ pub async fn respondents(db: &Db, org: &OrgId, campaign: &ApvCampaignId) -> anyh
     .await?)
 }
 
-/// Counts per group, unit and theme of the colours marked in the
-/// campaign's closed rounds, by handed-in leaders only.
+/// Counts per group, unit (at closing) and theme of the colours marked in
+/// the campaign's closed rounds, by handed-in leaders only.
 /// (group id, unit id, item id, red, yellow, green)
 pub type CountRow = (String, Option<String>, String, i64, i64, i64);
 
 pub async fn counts(db: &Db, org: &OrgId, campaign: &ApvCampaignId) -> anyhow::Result<Vec<CountRow>> {
     Ok(sqlx::query_as(
-        "SELECT r.group_id, p.unit_id, v.item_id, \
+        "SELECT r.group_id, x.unit_id, v.item_id, \
            SUM(CASE WHEN a.red IS NULL THEN 0 ELSE 1 END), \
            SUM(CASE WHEN a.yellow IS NULL THEN 0 ELSE 1 END), \
            SUM(CASE WHEN a.green IS NULL THEN 0 ELSE 1 END) \
          FROM apv_answers a \
          JOIN apv_respondents x ON x.round_id = a.round_id AND x.person_id = a.person_id \
          JOIN apv_rounds r ON r.id = a.round_id AND r.org_id = a.org_id \
-         JOIN persons p ON p.id = a.person_id AND p.org_id = a.org_id \
          JOIN catalogue_revisions v ON v.id = a.revision_id AND v.org_id = a.org_id \
          WHERE a.org_id = $1 AND r.campaign_id = $2 AND r.closed_at IS NOT NULL \
-         GROUP BY r.group_id, p.unit_id, v.item_id",
+         GROUP BY r.group_id, x.unit_id, v.item_id",
     )
     .bind(org.as_str())
     .bind(campaign.as_str())

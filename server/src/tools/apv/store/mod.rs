@@ -307,14 +307,36 @@ pub async fn save_report(db: &Db, org: &OrgId, round: &ApvRoundId, report: &Repo
 }
 
 /// Closes the round: Skema 1 can no longer change, and the picture may
-/// be shown outside the group (at the organisation's thresholds).
+/// be shown outside the group (at the organisation's thresholds). Each
+/// respondent keeps the unit they have now, so the campaign's views stay
+/// as they are when a leader moves later.
 pub async fn close(db: &Db, org: &OrgId, round: &ApvRoundId) -> anyhow::Result<Result<(), Refused>> {
+    let mut tx = db.pool.begin().await?;
     let done = sqlx::query("UPDATE apv_rounds SET closed_at = $3 WHERE org_id = $1 AND id = $2 AND closed_at IS NULL")
         .bind(org.as_str())
         .bind(round.as_str())
         .bind(now_text())
-        .execute(&db.pool)
+        .execute(&mut *tx)
         .await?;
-    Ok(if done.rows_affected() == 1 { Ok(()) } else { Err(Refused::Closed) })
+    if done.rows_affected() != 1 {
+        return Ok(Err(Refused::Closed));
+    }
+    freeze_units(&mut *tx, org, round).await?;
+    tx.commit().await?;
+    Ok(Ok(()))
+}
+
+/// Writes each respondent's present unit on the round's respondents.
+async fn freeze_units(conn: &mut sqlx::AnyConnection, org: &OrgId, round: &ApvRoundId) -> anyhow::Result<()> {
+    sqlx::query(
+        "UPDATE apv_respondents SET unit_id = \
+           (SELECT p.unit_id FROM persons p WHERE p.id = apv_respondents.person_id AND p.org_id = apv_respondents.org_id) \
+         WHERE org_id = $1 AND round_id = $2",
+    )
+    .bind(org.as_str())
+    .bind(round.as_str())
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
 }
 
