@@ -48,3 +48,5 @@ address-chooser-accept = Tag imod invitationen fra { $org }
 
 audit-address-change-proposed = Foreslog ny loginadresse
 audit-address-changed = Bekræftede ny loginadresse
+
+setup-error-email-taken = Adressen har allerede en konto. Brug en anden adresse til den nye organisations HR-administrator; den, der ejer kontoen, kan blive inviteret bagefter.

@@ -48,3 +48,5 @@ address-chooser-accept = Accept the invitation from { $org }
 
 audit-address-change-proposed = Proposed a new sign-in address
 audit-address-changed = Confirmed a new sign-in address
+
+setup-error-email-taken = This address already has an account. Use another address for the new organisation's HR admin; the account's owner can be invited afterwards.

@@ -60,8 +60,15 @@ pub async fn submit(
         let form = SetupForm { password: String::new(), password_repeat: String::new(), ..form };
         return Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, SetupPage { page, errors, form }).into_response());
     };
-    let hash = password::hash(pw.expose()).await?;
     let mut conn = state.db.pool.acquire().await?;
+    // The link sets a password; it must never set the password of an account
+    // that already exists (someone else's sign-in, `docs/decisions/0010`).
+    if crate::org::store::account_of(&mut conn, &email).await?.is_some() {
+        errors.0.push(crate::web::forms::FieldError { field: Some("email".into()), message: tr.t("setup-error-email-taken") });
+        let form = SetupForm { password: String::new(), password_repeat: String::new(), ..form };
+        return Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, SetupPage { page, errors, form }).into_response());
+    }
+    let hash = password::hash(pw.expose()).await?;
     if !tokens::consume(&mut conn, &token.hash).await? {
         return Err(AppError::NotFound);
     }

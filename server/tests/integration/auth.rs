@@ -196,3 +196,41 @@ both_backends!(the_viewer_is_read_with_the_session_and_never_stored_in_it, |app:
     let r = sune.get("/").await;
     assert_eq!(r.status(), 303, "sent to sign in");
 });
+
+// A setup link left over (it lives a week) must not become a way into an
+// existing account: it would set the password of whoever has the address.
+both_backends!(a_setup_link_never_takes_over_an_existing_account, |app: crate::support::TestApp| async move {
+    let secret = ledertrivsel::auth::tokens::issue(&app.state.db, ledertrivsel::auth::tokens::Kind::Setup, None, None)
+        .await
+        .unwrap();
+    app.org("Region Midt", "hr@rm.dk").await;
+    let before: (Option<String>,) = sqlx::query_as("SELECT password_hash FROM accounts WHERE email = 'hr@rm.dk'")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    let client = app.client();
+    let fields = [
+        ("org_name", "Falsk Kommune"),
+        ("name", "Hanne HR"),
+        ("email", "HR@rm.dk"),
+        ("password", "et helt nyt kodeord"),
+        ("password_repeat", "et helt nyt kodeord"),
+    ];
+    let r = client.post_form(&format!("/setup/{secret}"), &fields).await;
+    assert_eq!(r.status(), 422);
+    let body = r.text().await.unwrap();
+    assert!(body.contains("Adressen har allerede en konto"), "{body}");
+    let after: (Option<String>,) = sqlx::query_as("SELECT password_hash FROM accounts WHERE email = 'hr@rm.dk'")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(before, after, "the owner's password is untouched");
+    let (orgs,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM orgs").fetch_one(&app.state.db.pool).await.unwrap();
+    assert_eq!(orgs, 1, "nothing created");
+    assert_eq!(client.page("/").await.0, 303, "not signed in");
+    // The link is not spent by a refused form: a new address works.
+    let mut fields = fields;
+    fields[2] = ("email", "ny@falsk.dk");
+    let r = client.post_form(&format!("/setup/{secret}"), &fields).await;
+    assert_eq!(r.status(), 303);
+});

@@ -17,6 +17,19 @@ pub async fn mails_arriving(app: &TestApp, to: &str, n: usize) -> Vec<(String, S
     app.mails_to(to)
 }
 
+/// Waits until the background worker has handled every queued reset
+/// request for `email` (sent its mail, or dropped it for an unknown address),
+/// so a test can tell "no mail" from "not yet".
+pub async fn reset_handled(app: &TestApp, email: &str) {
+    for _ in 0..200 {
+        if queued(app, email).await == 0 {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("the reset request for {email} was never handled");
+}
+
 async fn queued(app: &TestApp, email: &str) -> i64 {
     let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM password_reset_requests WHERE email = $1")
         .bind(email)
