@@ -5,7 +5,7 @@ promise-named-heading = Åben dialog: dine svar vises med navn i gruppen
 promise-anonymous = Dine svar er anonyme. Gruppen ser kun det samlede billede, og først når mindst { $count } har svaret.
 promise-named = Gruppen valgte åben dialog, før runden startede: rundens læsere kan se, hvem der har svaret hvad. Din kommentar vises uden navn.
 promise-readers = Rundens læsere er gruppens medlemmer og leder, da runden startede: { $names }.
-promise-outside = Uden for gruppen vises tal først, når mindst { $k } har svaret, og kommentarer først ved mindst { $free } svar.
+promise-outside = Uden for gruppen vises tal først, når mindst { $k } har svaret, og kommentarer og stikord først ved mindst { $free } svar.
 promise-fixed = Det her gælder hele runden. Ændrer HR senere gruppens medlemmer, åbenhed eller grænserne, gælder det kun nye runder.
 
 promise-group-form-note = En ændring af åbenhed, leder eller medlemmer gælder kun runder, der starter bagefter. Runder i gang beholder det, de lovede, da de startede.

@@ -5,7 +5,7 @@ promise-named-heading = Open dialog: your answers are shown with your name in th
 promise-anonymous = Your answers are anonymous. The group sees only the overall picture, and only once at least { $count } have answered.
 promise-named = The group chose open dialog before this round started: the round's readers can see who answered what. Your comment is shown without your name.
 promise-readers = The round's readers are the group's members and leader when the round started: { $names }.
-promise-outside = Outside the group, figures are shown only once at least { $k } have answered, and comments only from { $free } answers.
+promise-outside = Outside the group, figures are shown only once at least { $k } have answered, and comments and keywords only from { $free } answers.
 promise-fixed = This holds for the whole round. If HR later changes the group's members, its openness or the thresholds, that applies to new rounds only.
 
 promise-group-form-note = A change of openness, leader or members applies only to rounds started afterwards. Rounds under way keep what they promised when they started.
