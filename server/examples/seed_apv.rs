@@ -18,6 +18,7 @@ use ledertrivsel::content::Shipped;
 use ledertrivsel::org::{provision, store as org_store, units};
 use ledertrivsel::storage::Db;
 use ledertrivsel::tools::apv::store::fix_themes;
+use ledertrivsel::tools::promise;
 use domain::ids::{ApvCampaignId, ApvRoundId, GroupId, PersonId, UnitId};
 
 const PASSWORD: &str = "lasttest-kodeord";
@@ -117,6 +118,7 @@ async fn main() -> anyhow::Result<()> {
                 .execute(&mut *tx)
                 .await?;
             fix_themes(&mut tx, &org, &round, &items, &other_keys).await?;
+            promise::fix(&mut tx, &org, promise::Tool::Apv, round.as_str(), group, None, "2026-11-01T08:00:00Z").await?;
             tx.commit().await?;
             for n in g * GROUP_SIZE..((g + 1) * GROUP_SIZE).min(leaders) {
                 println!("leder{n}@lasttest.dk {PASSWORD} {round} {}", asked.join(","));
@@ -157,6 +159,7 @@ async fn main() -> anyhow::Result<()> {
             .execute(&mut *tx)
             .await?;
             fix_themes(&mut tx, &org, &round, &items, &other_keys).await?;
+            promise::fix(&mut tx, &org, promise::Tool::Apv, round.as_str(), group, None, &started).await?;
             for (p, person) in people[g * GROUP_SIZE..((g + 1) * GROUP_SIZE).min(people.len())].iter().enumerate() {
                 // Nine in ten hand in; each marks about half the themes.
                 if (p + g + year) % 10 == 9 {

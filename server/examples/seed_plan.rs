@@ -117,6 +117,7 @@ async fn main() -> anyhow::Result<()> {
             .bind(&at)
             .execute(&mut *tx)
             .await?;
+            ledertrivsel::tools::promise::fix(&mut tx, &org, ledertrivsel::tools::promise::Tool::Collab, round.as_str(), &group, None, &at).await?;
             for p in &points {
                 sqlx::query(
                     "INSERT INTO collab_point_reviews (point_id, org_id, round_id, done, worked, next_step, reviewed_at) VALUES ($1, $2, $3, 1, 'yes', 'carry_on', $4)",

@@ -22,6 +22,7 @@ pub fn routes() -> Router<AppState> {
 /// The newest changes shown; older ones stay in HR's full audit log.
 const LOG_LINES: i64 = 200;
 
+/// One line of the change log (`audit_rows.html`).
 pub struct Change {
     pub at: String,
     pub actor: String,

@@ -16,15 +16,11 @@ struct Nord {
     members: Vec<PersonId>,
 }
 
-/// Lis leads Anna, Bo and Carl; Hanne is HR (k = 5, free text 8).
+/// Tool 2's Ledergruppe Nord: Lis leads Anna, Bo and Carl; Hanne is HR (k = 5, free text 8).
 async fn nord(app: &TestApp) -> Nord {
-    let org = app.org("Randers Kommune", "hr@randers.dk").await;
-    let lis = app.person(&org, "Lis Leder", "lis@randers.dk", &[Role::Leader]).await;
-    let anna = app.person(&org, "Anna Andersen", "anna@randers.dk", &[Role::Leader]).await;
-    let bo = app.person(&org, "Bo Berg", "bo@randers.dk", &[Role::Leader]).await;
-    let carl = app.person(&org, "Carl Clausen", "carl@randers.dk", &[Role::Leader]).await;
-    let group = app.group(&org, "Ledergruppe Nord", &lis, &[&anna, &bo, &carl]).await;
-    Nord { org, group, lis, members: vec![anna, bo, carl] }
+    let n = crate::collab::nord(app).await;
+    let bo = PersonId::from_db(person_id(app, "bo@randers.dk").await);
+    Nord { org: n.org, group: n.group, lis: n.lis, members: vec![n.anna, bo, n.carl] }
 }
 
 async fn person_id(app: &TestApp, email: &str) -> String {
