@@ -62,7 +62,8 @@ pub const MEETING_HOURS_AHEAD: i64 = 24;
 
 type MeetingRow = (String, String, String, i64, String, String, String, String, i64);
 
-/// Reminds everyone inside the group of a meeting starting within a day.
+/// Reminds the round's readers still in the group (`tools::promise`) of a
+/// meeting starting within a day: the meeting page is theirs.
 pub async fn meetings_due(state: &AppState, org: &OrgId, now: OffsetDateTime) -> anyhow::Result<usize> {
     let rows: Vec<MeetingRow> = sqlx::query_as(
         "SELECT r.id, g.name, r.meeting_at, r.minutes, r.place, p.id, a.email, a.locale, \
@@ -73,6 +74,7 @@ pub async fn meetings_due(state: &AppState, org: &OrgId, now: OffsetDateTime) ->
            (SELECT m.person_id FROM group_members m WHERE m.group_id = g.id AND m.org_id = r.org_id)) \
          JOIN accounts a ON a.id = p.account_id \
          WHERE r.org_id = $1 AND r.closed_at IS NULL AND r.meeting_at > $2 AND r.meeting_at <= $3 \
+           AND EXISTS (SELECT 1 FROM round_readers rr WHERE rr.round_id = r.id AND rr.person_id = p.id) \
            AND NOT EXISTS (SELECT 1 FROM reminders_sent s WHERE s.org_id = $1 AND s.kind = 'collab-meeting' \
              AND s.subject_id = r.id || '/' || p.id AND s.due_key = r.meeting_at)",
     )

@@ -46,6 +46,9 @@ both_backends!(everyone_is_reminded_the_day_before_the_meeting_once, |app: TestA
     let lis = app.signed_in("lis@randers.dk").await;
     let round = planned(&lis, &n.group).await;
     fill_in(&app.signed_in("anna@randers.dk").await, &round, "3", "").await;
+    // Dorte joins after the round started: its meeting page is not hers, so no reminder of it.
+    let dorte = app.person(&n.org, "Dorte Dahl", "dorte@randers.dk", &[domain::roles::Role::Leader]).await;
+    app.add_member(&n.org, &n.group, &dorte).await;
     // Three days ahead: nothing yet. Twelve hours before: the meeting is within a day.
     let (_, _, at) = crate::dialog_meetings::slot(7, 9, 0);
     assert_eq!(reminders::run_once(&app.state, at - time::Duration::days(3)).await.unwrap().collab_meetings, 0);
@@ -59,5 +62,6 @@ both_backends!(everyone_is_reminded_the_day_before_the_meeting_once, |app: TestA
     let (_, body) = app.mails_to("anna@randers.dk").into_iter().filter(|(s, _)| s.starts_with("I morgen")).last().unwrap();
     assert!(!body.contains("/checklist"), "Anna has: {body}");
     assert_eq!(reminders::run_once(&app.state, later).await.unwrap().collab_meetings, 0, "once");
+    assert!(app.mails_to("dorte@randers.dk").is_empty(), "a newcomer is not one of the round's readers");
     let _ = (n.lis, n.anna, n.carl);
 });
