@@ -24,5 +24,6 @@ mod plan;
 mod promises;
 mod security;
 mod tenancy;
+mod untested_rules;
 mod live;
 mod thread;
