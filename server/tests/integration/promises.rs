@@ -47,28 +47,6 @@ async fn hr_joins_and_opens(app: &TestApp, hr: &TestClient, n: &Nord) {
     assert_eq!(openness, "named", "the group itself did change");
 }
 
-async fn intro_answers(client: &TestClient, run: &str, value: &str, comment: &str) {
-    let (status, body) = client.page(&format!("/intro/runs/{run}/answer")).await;
-    assert_eq!(status, 200, "{body}");
-    let mut names: Vec<String> = Vec::new();
-    for part in body.split("name=\"a-").skip(1) {
-        let name = format!("a-{}", &part[..part.find('"').unwrap()]);
-        if !names.contains(&name) {
-            names.push(name);
-        }
-    }
-    let mut fields: Vec<(&str, &str)> = names.iter().map(|n| (n.as_str(), value)).collect();
-    fields.push(("comment", comment));
-    let r = client.post_form(&format!("/intro/runs/{run}/answer"), &fields).await;
-    assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
-}
-
-async fn started_intro(client: &TestClient, group: &str) -> String {
-    let r = client.post_form(&format!("/intro/groups/{group}/runs"), &[]).await;
-    assert_eq!(r.status(), 303);
-    location(&r).trim_start_matches("/intro/runs/").to_string()
-}
-
 async fn decided(lis: &TestClient, run: &str, lis_id: &PersonId) {
     let due = (ledertrivsel::tools::intro::today() + time::Duration::days(14)).to_string();
     let r = lis.post_form(&format!("/intro/runs/{run}/decision"), &[("next_tool", "leader_apv"), ("owner", lis_id.as_str()), ("due_date", &due)]).await;
@@ -79,15 +57,15 @@ both_backends!(named_mode_and_membership_do_not_reach_back_into_a_closed_intro_r
     let n = nord(&app).await;
     let hr = app.signed_in("hr@randers.dk").await;
     let (lis, anna) = (app.signed_in("lis@randers.dk").await, app.signed_in("anna@randers.dk").await);
-    let run = started_intro(&lis, &n.group).await;
+    let run = crate::intro::start_round(&lis, &n.group).await;
     // Before anyone answers, the form says what the round promises.
     let (_, form) = anna.page(&format!("/intro/runs/{run}/answer")).await;
     assert!(form.contains("Dine svar er anonyme"), "{form}");
     assert!(form.contains("Anna Andersen, Bo Berg, Carl Clausen, Lis Leder"), "the readers are named: {form}");
     assert!(form.contains("mindst 5 har svaret") && form.contains("mindst 8 svar"), "{form}");
-    intro_answers(&anna, &run, "5", "Jeg er ved at brænde ud").await;
-    intro_answers(&app.signed_in("bo@randers.dk").await, &run, "1", "").await;
-    intro_answers(&lis, &run, "3", "").await;
+    crate::intro::answered(&anna, &run, |_| "5", "Jeg er ved at brænde ud").await;
+    crate::intro::answered(&app.signed_in("bo@randers.dk").await, &run, |_| "1", "").await;
+    crate::intro::answered(&lis, &run, |_| "3", "").await;
     decided(&lis, &run, &n.lis).await;
 
     hr_joins_and_opens(&app, &hr, &n).await;
@@ -107,7 +85,7 @@ both_backends!(named_mode_and_membership_do_not_reach_back_into_a_closed_intro_r
     assert_eq!(hr.page(&format!("/intro/runs/{run}/answer")).await.0, 403);
 
     // A round started after the change is named, HR is one of its readers, and says so before anyone answers.
-    let next = started_intro(&lis, &n.group).await;
+    let next = crate::intro::start_round(&lis, &n.group).await;
     let (_, form) = anna.page(&format!("/intro/runs/{next}/answer")).await;
     assert!(form.contains("Åben dialog"), "{form}");
     assert!(form.contains("Hanne HR"), "the new reader is named before anyone answers: {form}");
@@ -116,11 +94,11 @@ both_backends!(named_mode_and_membership_do_not_reach_back_into_a_closed_intro_r
 both_backends!(someone_who_joins_during_an_open_round_reads_it_as_an_outsider, |app: TestApp| async move {
     let n = nord(&app).await;
     let lis = app.signed_in("lis@randers.dk").await;
-    let run = started_intro(&lis, &n.group).await;
+    let run = crate::intro::start_round(&lis, &n.group).await;
     let dorte = app.person(&n.org, "Dorte Dahl", "dorte@randers.dk", &[Role::Leader]).await;
     app.add_member(&n.org, &n.group, &dorte).await;
     for email in ["anna@randers.dk", "bo@randers.dk", "carl@randers.dk"] {
-        intro_answers(&app.signed_in(email).await, &run, "4", "Travlt").await;
+        crate::intro::answered(&app.signed_in(email).await, &run, |_| "4", "Travlt").await;
     }
     let dorte = app.signed_in("dorte@randers.dk").await;
     // Dorte is in the group now, but the round did not promise her anything.
@@ -141,9 +119,9 @@ both_backends!(a_lowered_k_applies_to_later_rounds_only, |app: TestApp| async mo
     let n = nord(&app).await;
     let hr = app.signed_in("hr@randers.dk").await;
     let lis = app.signed_in("lis@randers.dk").await;
-    let run = started_intro(&lis, &n.group).await;
+    let run = crate::intro::start_round(&lis, &n.group).await;
     for email in ["anna@randers.dk", "bo@randers.dk", "carl@randers.dk", "lis@randers.dk"] {
-        intro_answers(&app.signed_in(email).await, &run, "2", "Vi mangler tid").await;
+        crate::intro::answered(&app.signed_in(email).await, &run, |_| "2", "Vi mangler tid").await;
     }
     decided(&lis, &run, &n.lis).await;
     let (_, body) = hr.page(&format!("/intro/runs/{run}")).await;
@@ -160,7 +138,7 @@ both_backends!(a_lowered_k_applies_to_later_rounds_only, |app: TestApp| async mo
     assert!(crate::intro::figures(&body).is_empty(), "four answers stay under the round's k of 5");
 
     // A round started now promises k = 3.
-    let next = started_intro(&lis, &n.group).await;
+    let next = crate::intro::start_round(&lis, &n.group).await;
     let (_, form) = app.signed_in("anna@randers.dk").await.page(&format!("/intro/runs/{next}/answer")).await;
     assert!(form.contains("mindst 3 har svaret") && form.contains("mindst 3 svar"), "{form}");
 });

@@ -42,14 +42,14 @@ async fn nord(app: &TestApp) -> Nord {
 }
 
 /// Starts a round as `client`; returns the round's id.
-async fn start_round(client: &TestClient, group: &str) -> String {
+pub(crate) async fn start_round(client: &TestClient, group: &str) -> String {
     let r = client.post_form(&format!("/intro/groups/{group}/runs"), &[]).await;
     assert_eq!(r.status(), 303, "starting a round");
     location(&r).trim_start_matches("/intro/runs/").to_string()
 }
 
 /// The revision ids the answer form asks, in order, and the statements' wording.
-async fn asked(client: &TestClient, run: &str) -> (Vec<String>, Vec<String>) {
+pub(crate) async fn asked(client: &TestClient, run: &str) -> (Vec<String>, Vec<String>) {
     let (status, body) = client.page(&format!("/intro/runs/{run}/answer")).await;
     assert_eq!(status, 200, "{body}");
     let doc = Html::parse_document(&body);
@@ -67,7 +67,7 @@ async fn asked(client: &TestClient, run: &str) -> (Vec<String>, Vec<String>) {
 }
 
 /// Answers every statement: `value(i)` for the i-th ("unknown" for don't know).
-async fn answer(client: &TestClient, run: &str, value: impl Fn(usize) -> &'static str, comment: &str) -> reqwest::Response {
+pub(crate) async fn answer(client: &TestClient, run: &str, value: impl Fn(usize) -> &'static str, comment: &str) -> reqwest::Response {
     let (revs, _) = asked(client, run).await;
     let names: Vec<String> = revs.iter().map(|r| format!("a-{r}")).collect();
     let mut fields: Vec<(&str, &str)> = names.iter().enumerate().map(|(i, n)| (n.as_str(), value(i))).collect();
@@ -75,7 +75,7 @@ async fn answer(client: &TestClient, run: &str, value: impl Fn(usize) -> &'stati
     client.post_form(&format!("/intro/runs/{run}/answer"), &fields).await
 }
 
-async fn answered(client: &TestClient, run: &str, value: impl Fn(usize) -> &'static str, comment: &str) {
+pub(crate) async fn answered(client: &TestClient, run: &str, value: impl Fn(usize) -> &'static str, comment: &str) {
     let r = answer(client, run, value, comment).await;
     assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
 }
