@@ -201,6 +201,11 @@ both_backends!(the_works_council_reads_the_changes_to_what_rounds_promise, |app:
     assert!(body.contains("mindst 3 har svaret") && body.contains("mindst 4 svar"), "{body}");
     assert!(!body.contains("Ændringer, der gælder for nye runder") && !body.contains("Hanne HR</td>"));
     assert!(body.contains("Sådan beskyttes dine svar"));
+    // Another organisation's HR reads none of it.
+    app.org("Aarhus Kommune", "hr@aarhus.dk").await;
+    let (status, body) = app.signed_in("hr@aarhus.dk").await.page("/privacy").await;
+    assert_eq!(status, 200);
+    assert!(body.contains("Ingen ændringer endnu.") && !body.contains("Kom med: Hanne HR") && !body.contains("Ledergruppe Nord"), "{body}");
     // Signed out: the sign-in page.
     let r = app.client().get("/privacy").await;
     assert!(r.status() == 303 || r.status() == 302 || r.status() == 401, "{}", r.status());
