@@ -7,6 +7,7 @@
 //! someone outside watches could single out the last person who answered).
 
 use crate::anonymity::{AnonymityRule, Audience};
+use crate::promise::Stage;
 use crate::input::ValidationError;
 use std::hash::{Hash, Hasher};
 
@@ -151,7 +152,10 @@ pub enum Picture {
     /// the counts may be shown but the free text needs more respondents.
     Shown { themes: Vec<ThemeTally>, keywords_shown: bool },
     Withheld { respondents: u32, needed: u32 },
+    /// Outside the group: not before the round has closed.
     UntilClosed,
+    /// Inside the group: not before its leader has revealed it to all at once.
+    UntilRevealed,
 }
 
 /// Builds the picture from the handed-in answers `(theme index, mark)` of
@@ -161,13 +165,16 @@ pub fn picture(
     theme_count: usize,
     marks: impl IntoIterator<Item = (usize, Mark)>,
     respondents: u32,
-    closed: bool,
+    stage: Stage,
     rule: &AnonymityRule,
     audience: Audience,
     seed: &str,
 ) -> Picture {
-    if audience == Audience::Outside && !closed {
-        return Picture::UntilClosed;
+    if !stage.shows_picture_to(audience) {
+        return match audience {
+            Audience::Outside => Picture::UntilClosed,
+            Audience::GroupMember => Picture::UntilRevealed,
+        };
     }
     let needed = rule.min_for_counts(audience);
     if respondents < needed {
@@ -392,7 +399,7 @@ mod tests {
             (0, mark(Some("for mange mails"), None, None)),
             (1, mark(None, None, Some(""))),
         ];
-        let Picture::Shown { themes, keywords_shown } = picture(2, marks, 3, false, &rule, Audience::GroupMember, "r")
+        let Picture::Shown { themes, keywords_shown } = picture(2, marks, 3, Stage::Revealed, &rule, Audience::GroupMember, "r")
         else {
             panic!("three answers inside the group are shown")
         };
@@ -408,18 +415,19 @@ mod tests {
     fn two_answers_are_withheld_inside_and_an_open_round_outside() {
         let rule = AnonymityRule::default();
         assert_eq!(
-            picture(1, vec![], 2, false, &rule, Audience::GroupMember, "r"),
+            picture(1, vec![], 2, Stage::Revealed, &rule, Audience::GroupMember, "r"),
             Picture::Withheld { respondents: 2, needed: 3 }
         );
-        assert_eq!(picture(1, vec![], 20, false, &rule, Audience::Outside, "r"), Picture::UntilClosed);
-        assert_eq!(picture(1, vec![], 4, true, &rule, Audience::Outside, "r"), Picture::Withheld { respondents: 4, needed: 5 });
+        assert_eq!(picture(1, vec![], 20, Stage::Revealed, &rule, Audience::Outside, "r"), Picture::UntilClosed);
+        assert_eq!(picture(1, vec![], 20, Stage::Collecting, &rule, Audience::GroupMember, "r"), Picture::UntilRevealed);
+        assert_eq!(picture(1, vec![], 4, Stage::Closed, &rule, Audience::Outside, "r"), Picture::Withheld { respondents: 4, needed: 5 });
     }
 
     #[test]
     fn outside_the_group_keywords_need_the_higher_threshold() {
         let rule = AnonymityRule::default();
         let marks: Vec<_> = (0..6).map(|i| (0, mark(Some(&format!("ord {i}")), None, None))).collect();
-        let Picture::Shown { themes, keywords_shown } = picture(1, marks, 6, true, &rule, Audience::Outside, "r") else {
+        let Picture::Shown { themes, keywords_shown } = picture(1, marks, 6, Stage::Closed, &rule, Audience::Outside, "r") else {
             panic!("six answers reach k = 5")
         };
         assert!(!keywords_shown);
@@ -460,11 +468,13 @@ mod tests {
 
     proptest! {
         /// Whatever the answers, a shown picture rests on at least the
-        /// audience's threshold, and an outside view only on a closed round.
+        /// audience's threshold, an outside view only on a closed round, and
+        /// the group's view only once revealed.
         #[test]
         fn never_shown_below_the_threshold(
             respondents in 0u32..12,
-            closed: bool,
+            open: bool,
+            revealed: bool,
             outside: bool,
             k in 3u32..8,
             extra in 0u32..4,
@@ -472,15 +482,17 @@ mod tests {
             let rule = AnonymityRule::new(k, k + extra).unwrap();
             let audience = if outside { Audience::Outside } else { Audience::GroupMember };
             let marks: Vec<_> = (0..respondents).map(|i| (0, mark(Some(&i.to_string()), None, None))).collect();
-            match picture(1, marks, respondents, closed, &rule, audience, "seed") {
+            let stage = Stage::of(open, revealed);
+            match picture(1, marks, respondents, stage, &rule, audience, "seed") {
                 Picture::Shown { themes, keywords_shown } => {
                     prop_assert!(respondents >= rule.min_for_counts(audience));
-                    prop_assert!(closed || !outside);
+                    prop_assert!(if outside { !open } else { !open || revealed });
                     prop_assert_eq!(keywords_shown, respondents >= rule.min_for_free_text(audience));
                     prop_assert_eq!(themes[0].count(Colour::Red), respondents);
                 }
                 Picture::Withheld { needed, .. } => prop_assert!(respondents < needed),
-                Picture::UntilClosed => prop_assert!(outside && !closed),
+                Picture::UntilClosed => prop_assert!(outside && open),
+                Picture::UntilRevealed => prop_assert!(!outside && open && !revealed),
             }
         }
 
@@ -490,9 +502,9 @@ mod tests {
             let rule = AnonymityRule::default();
             let marks = |ws: &[String]| ws.iter().map(|w| (0, mark(Some(w), None, None))).collect::<Vec<_>>();
             let n = words.len() as u32;
-            let first = picture(1, marks(&words), n, false, &rule, Audience::GroupMember, "round");
+            let first = picture(1, marks(&words), n, Stage::Revealed, &rule, Audience::GroupMember, "round");
             words.reverse();
-            let second = picture(1, marks(&words), n, false, &rule, Audience::GroupMember, "round");
+            let second = picture(1, marks(&words), n, Stage::Revealed, &rule, Audience::GroupMember, "round");
             prop_assert_eq!(first, second);
         }
     }

@@ -3,6 +3,7 @@
 //! anonymity rule, ending in a decision on the next step.
 
 use crate::anonymity::{AnonymityRule, Audience};
+use crate::promise::Stage;
 use crate::ValidationError;
 use serde::{Deserialize, Serialize};
 
@@ -147,22 +148,29 @@ pub enum Picture<T> {
     /// that grows while someone outside watches could be differenced (seen at
     /// n answers, then at n + 1) to single out the last person who answered.
     UntilClosed,
+    /// Inside the group, a round is shown only once its leader has revealed
+    /// it to the whole group at once (`promise::Stage`), for the same reason.
+    UntilRevealed,
 }
 
 /// Builds the per-item pictures from `(item index, value)` answers, given the
 /// number of distinct respondents of the run. The whole run is one slice: it
 /// is shown or withheld as one, so no item can be compared with another to
-/// single out a person. Outside the group only a closed run is shown.
+/// single out a person. Inside the group it is shown once revealed, outside
+/// only once closed (`promise::Stage`).
 pub fn summarise(
     item_count: usize,
     answers: impl IntoIterator<Item = (usize, ScaleValue)>,
     respondents: u32,
-    closed: bool,
+    stage: Stage,
     rule: &AnonymityRule,
     audience: Audience,
 ) -> Picture<Vec<ItemPicture>> {
-    if audience == Audience::Outside && !closed {
-        return Picture::UntilClosed;
+    if !stage.shows_picture_to(audience) {
+        return match audience {
+            Audience::Outside => Picture::UntilClosed,
+            Audience::GroupMember => Picture::UntilRevealed,
+        };
     }
     let needed = rule.min_for_counts(audience);
     if respondents < needed {
@@ -206,7 +214,7 @@ mod tests {
         let rule = AnonymityRule::default();
         // Three answered the run; only two took a stand on item 1.
         let answers = [(0, v(4)), (0, v(5)), (0, v(2)), (1, v(3)), (1, v(1))];
-        let Picture::Shown(items) = summarise(2, answers, 3, false, &rule, Audience::GroupMember) else { panic!("shown") };
+        let Picture::Shown(items) = summarise(2, answers, 3, Stage::Revealed, &rule, Audience::GroupMember) else { panic!("shown") };
         assert!(!items[0].withheld && items[0].answered == 3);
         assert!(items[1].withheld && items[1].counts == [0; 5] && items[1].mean_tenths().is_none());
     }
@@ -216,10 +224,10 @@ mod tests {
         let rule = AnonymityRule::default();
         let answers = [(0, v(4)), (0, v(5)), (0, v(2)), (1, v(3))];
         assert_eq!(
-            summarise(2, answers, 2, false, &rule, Audience::GroupMember),
+            summarise(2, answers, 2, Stage::Revealed, &rule, Audience::GroupMember),
             Picture::Withheld { respondents: 2, needed: 3 }
         );
-        let Picture::Shown(items) = summarise(2, answers, 3, false, &rule, Audience::GroupMember) else {
+        let Picture::Shown(items) = summarise(2, answers, 3, Stage::Revealed, &rule, Audience::GroupMember) else {
             panic!("three respondents must show the picture to members");
         };
         assert_eq!(items[0].counts, [0, 1, 0, 1, 1]);
@@ -230,8 +238,8 @@ mod tests {
     #[test]
     fn outsiders_need_the_organisation_threshold() {
         let rule = AnonymityRule::new(5, 8).unwrap();
-        assert!(matches!(summarise(1, [], 4, true, &rule, Audience::Outside), Picture::Withheld { needed: 5, .. }));
-        assert!(matches!(summarise(1, [], 5, true, &rule, Audience::Outside), Picture::Shown(_)));
+        assert!(matches!(summarise(1, [], 4, Stage::Closed, &rule, Audience::Outside), Picture::Withheld { needed: 5, .. }));
+        assert!(matches!(summarise(1, [], 5, Stage::Closed, &rule, Audience::Outside), Picture::Shown(_)));
     }
 
     #[test]
@@ -239,7 +247,7 @@ mod tests {
         let rule = AnonymityRule::new(5, 8).unwrap();
         assert_eq!(summarise(1, [], 9, false, &rule, Audience::Outside), Picture::UntilClosed);
         // Inside the group the method is done openly while the round runs.
-        assert!(matches!(summarise(1, [], 3, false, &rule, Audience::GroupMember), Picture::Shown(_)));
+        assert!(matches!(summarise(1, [], 3, Stage::Revealed, &rule, Audience::GroupMember), Picture::Shown(_)));
     }
 
     #[test]

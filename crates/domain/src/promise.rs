@@ -16,8 +16,15 @@
 //! organisation's thresholds, applies to later rounds only. Someone who
 //! joins the group later reads an earlier round as an outsider would; someone
 //! who has left the group no longer reads it from inside.
+//!
+//! Inside the group, a picture that grew with every hand-in could be read
+//! before and after a colleague answered, and the difference would be that
+//! colleague's answers. So the group sees its picture together (`Stage`):
+//! the group's leader reveals it at the meeting, which ends the answering,
+//! and until then the group sees only how many have answered.
 
-use crate::anonymity::{AnonymityRule, Audience};
+use crate::anonymity::{AnonymityRule, Audience, GROUP_THRESHOLD};
+use crate::ValidationError;
 use crate::groups::Openness;
 
 /// A round's promise, as stored with the round.
@@ -44,6 +51,62 @@ impl RoundPromise {
         };
         Self { openness: Openness::Anonymous, rule }
     }
+}
+
+/// How far a round has come.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// Answers are coming in; nobody sees more than how many.
+    Collecting,
+    /// The group's leader has shown the group its picture: answering has
+    /// ended, so the picture can no longer change by one answer.
+    Revealed,
+    /// The round has ended (its decision, agreement or report is settled).
+    Closed,
+}
+
+impl Stage {
+    /// A closed round counts as revealed even if nobody pressed reveal.
+    pub fn of(open: bool, revealed: bool) -> Stage {
+        match (open, revealed) {
+            (false, _) => Stage::Closed,
+            (true, true) => Stage::Revealed,
+            (true, false) => Stage::Collecting,
+        }
+    }
+
+    /// Answers are taken only until the picture is revealed.
+    pub fn takes_answers(self) -> bool {
+        self == Stage::Collecting
+    }
+
+    /// Whether `audience` may see the round's picture at this stage (the
+    /// thresholds still apply on top): the group once it has been revealed
+    /// to all of it at once, anyone outside once the round has closed.
+    pub fn shows_picture_to(self, audience: Audience) -> bool {
+        match audience {
+            Audience::GroupMember => self != Stage::Collecting,
+            Audience::Outside => self == Stage::Closed,
+        }
+    }
+}
+
+/// Whether the group's picture may be revealed now. It needs as many
+/// answers as the group's own threshold, or the group would meet to a
+/// picture that is still withheld, with answering already ended; and the
+/// person revealing confirms that the group is ready, because nobody can
+/// answer afterwards.
+pub fn check_reveal(stage: Stage, respondents: u32, confirmed: bool) -> Result<(), ValidationError> {
+    if stage != Stage::Collecting {
+        return Err(ValidationError::new("reveal-error-already"));
+    }
+    if respondents < GROUP_THRESHOLD {
+        return Err(ValidationError::new("reveal-error-too-few"));
+    }
+    if !confirmed {
+        return Err(ValidationError::new("reveal-error-confirm"));
+    }
+    Ok(())
 }
 
 /// Where a viewer reads one round from.
@@ -115,6 +178,35 @@ mod tests {
         assert!(!Seat::Outsider.may_see_names(&named), "a newcomer never sees who answered what");
         assert_eq!(Seat::Outsider.audience(), Audience::Outside);
         assert!(!Seat::Outsider.may_answer());
+    }
+
+    #[test]
+    fn the_group_sees_its_picture_only_together_and_outsiders_only_when_closed() {
+        use Audience::{GroupMember, Outside};
+        let cases = [
+            // (open, revealed) → stage, answers taken, shown inside, shown outside
+            (true, false, Stage::Collecting, true, false, false),
+            (true, true, Stage::Revealed, false, true, false),
+            (false, false, Stage::Closed, false, true, true),
+            (false, true, Stage::Closed, false, true, true),
+        ];
+        for (open, revealed, stage, answers, inside, outside) in cases {
+            let s = Stage::of(open, revealed);
+            assert_eq!(s, stage, "open {open}, revealed {revealed}");
+            assert_eq!(s.takes_answers(), answers, "{s:?} takes answers");
+            assert_eq!(s.shows_picture_to(GroupMember), inside, "{s:?} inside");
+            assert_eq!(s.shows_picture_to(Outside), outside, "{s:?} outside");
+        }
+    }
+
+    #[test]
+    fn a_picture_is_revealed_once_from_the_group_threshold_and_only_when_confirmed() {
+        let key = |r: Result<(), ValidationError>| r.err().map(|e| e.key);
+        assert_eq!(key(check_reveal(Stage::Collecting, GROUP_THRESHOLD, true)), None);
+        assert_eq!(key(check_reveal(Stage::Collecting, GROUP_THRESHOLD - 1, true)), Some("reveal-error-too-few"));
+        assert_eq!(key(check_reveal(Stage::Collecting, 9, false)), Some("reveal-error-confirm"));
+        assert_eq!(key(check_reveal(Stage::Revealed, 9, true)), Some("reveal-error-already"));
+        assert_eq!(key(check_reveal(Stage::Closed, 9, true)), Some("reveal-error-already"));
     }
 
     #[test]

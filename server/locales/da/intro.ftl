@@ -46,7 +46,7 @@ intro-group-intro-about = Læs om værktøjet
 
 ## En runde: resultat og beslutning
 intro-run-title = Fælles billede af ledertrivslen
-intro-saved = Dine svar er gemt. Du kan rette dem, så længe runden er åben.
+intro-saved = Dine svar er gemt. Du kan rette dem, indtil gruppens leder viser gruppens billede på mødet.
 intro-results-heading = Resultat
 intro-results-lead = Søjlerne viser, hvor mange der har valgt hvert svar. Ingen kan se, hvem der har svaret hvad.
 intro-withheld-heading = Resultatet vises ikke endnu
@@ -91,7 +91,7 @@ intro-next-purpose-network = Ledere mødes i et netværk for at sparre med hinan
 ## Besvarelse
 intro-answer-title = Dit svar
 intro-answer-lead = Svar for dig selv på udsagnene om ledertrivslen i { $group }. Det tager omkring fem minutter.
-intro-answer-change-note = Du har allerede svaret. Du kan rette dine svar, så længe runden er åben.
+intro-answer-change-note = Du har allerede svaret. Du kan rette dine svar, indtil gruppens leder viser gruppens billede på mødet.
 intro-answer-skip-hint = Springer du et udsagn over, tæller det som »Ved ikke«.
 intro-comment-label = Kommentar
 intro-answer-submit = Gem mine svar

@@ -2,8 +2,8 @@
 
 promise-anonymous-heading = Sådan bruges dine svar
 promise-named-heading = Åben dialog: dine svar vises med navn i gruppen
-promise-anonymous = Dine svar er anonyme. Gruppen ser kun det samlede billede, og først når mindst { $count } har svaret.
-promise-named = Gruppen valgte åben dialog, før runden startede: rundens læsere kan se, hvem der har svaret hvad. Din kommentar vises uden navn.
+promise-anonymous = Dine svar er anonyme. Gruppen ser kun det samlede billede, og først når gruppens leder viser det for alle på én gang på mødet – og kun hvis mindst { $count } har svaret. Derefter kan ingen svare eller rette svar.
+promise-named = Gruppen valgte åben dialog, før runden startede: når gruppens leder viser billedet på mødet, kan rundens læsere se, hvem der har svaret hvad. Derefter kan ingen svare eller rette svar. Din kommentar vises uden navn.
 promise-readers = Rundens læsere er gruppens medlemmer og leder, da runden startede: { $names }.
 promise-outside = Uden for gruppen vises tal først, når mindst { $k } har svaret, og kommentarer og stikord først ved mindst { $free } svar.
 promise-fixed = Det her gælder hele runden. Ændrer HR senere gruppens medlemmer, åbenhed eller grænserne, gælder det kun nye runder.

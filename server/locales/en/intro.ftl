@@ -46,7 +46,7 @@ intro-group-intro-about = About the tool
 
 ## A round: results and decision
 intro-run-title = Shared picture of leader wellbeing
-intro-saved = Your answers are saved. You can change them while the round is open.
+intro-saved = Your answers are saved. You can change them until the group's leader shows the group's picture at the meeting.
 intro-results-heading = Results
 intro-results-lead = The bars show how many chose each answer. Nobody can see who answered what.
 intro-withheld-heading = The results are not shown yet
@@ -91,7 +91,7 @@ intro-next-purpose-network = Leaders meet in a network to spar with each other.
 ## Answering
 intro-answer-title = Your answers
 intro-answer-lead = Answer for yourself on the statements about leader wellbeing in { $group }. It takes about five minutes.
-intro-answer-change-note = You have already answered. You can change your answers while the round is open.
+intro-answer-change-note = You have already answered. You can change your answers until the group's leader shows the group's picture at the meeting.
 intro-answer-skip-hint = If you skip a statement, it counts as "Don't know".
 intro-comment-label = Comment
 intro-answer-submit = Save my answers

@@ -201,6 +201,9 @@ async fn next_round(
         let at = now - Duration::days(2) + Duration::hours(3 + 5 * p as i64);
         write_skema1(conn, org, &round, &s.persons[*email], p + 7, Some(at), &revision_of).await?;
     }
+    // The group met yesterday: its leader showed the picture, so the meeting
+    // page has the picture and what changed since last year.
+    crate::tools::promise::reveal(conn, org, round.as_str(), &to_text(now - Duration::days(1))).await?;
     let done: Vec<(String,)> = sqlx::query_as(
         "SELECT a.id FROM apv_actions a JOIN apv_plans p ON p.id = a.plan_id AND p.org_id = a.org_id \
          WHERE a.org_id = $1 AND p.round_id = $2 AND a.done_at IS NOT NULL ORDER BY a.due_on",

@@ -379,6 +379,7 @@ pub const REGISTER: &[TableEntry] = &[
             ("anonymity_k", N),
             ("free_text_k", N),
             ("created_at", N),
+            ("revealed_at", N),
         ],
         owners: &[],
     },

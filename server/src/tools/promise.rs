@@ -10,7 +10,7 @@ use crate::storage::Db;
 use domain::anonymity::{AnonymityRule, GROUP_THRESHOLD};
 use domain::groups::Openness;
 use domain::ids::{GroupId, OrgId, PersonId};
-use domain::promise::{RoundPromise, Seat};
+use domain::promise::{RoundPromise, Seat, Stage};
 
 /// Which tool's round a promise belongs to (stored, for reading the table).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -89,9 +89,22 @@ pub struct Kept {
     /// The names of the people the round promised to read it.
     pub readers: Vec<String>,
     pub seat: Seat,
+    /// Whether the group's leader has shown the group its picture.
+    pub revealed: bool,
 }
 
 impl Kept {
+    /// Where a round that is (or is not) `open` stands.
+    pub fn stage(&self, open: bool) -> Stage {
+        Stage::of(open, self.revealed)
+    }
+
+    /// Whether the viewer may answer the round now: one of its readers,
+    /// before its picture was revealed.
+    pub fn may_answer(&self, open: bool) -> bool {
+        self.seat.may_answer() && self.stage(open).takes_answers()
+    }
+
     /// The promise as a round's pages tell it.
     pub fn notice(&self, tr: &Tr) -> Notice {
         Notice::new(tr, &self.promise, &self.readers)
@@ -108,9 +121,10 @@ pub async fn load(
     in_group_now: bool,
     org_rule: AnonymityRule,
 ) -> anyhow::Result<Kept> {
-    let row: Option<(String, i64, i64, i64)> = sqlx::query_as(
+    let row: Option<(String, i64, i64, i64, Option<String>)> = sqlx::query_as(
         "SELECT p.openness, p.anonymity_k, p.free_text_k, \
-           (SELECT COUNT(*) FROM round_readers r WHERE r.round_id = p.round_id AND r.org_id = $1 AND r.person_id = $3) \
+           (SELECT COUNT(*) FROM round_readers r WHERE r.round_id = p.round_id AND r.org_id = $1 AND r.person_id = $3), \
+           p.revealed_at \
          FROM round_promises p WHERE p.org_id = $1 AND p.round_id = $2",
     )
     .bind(org.as_str())
@@ -119,7 +133,7 @@ pub async fn load(
     .fetch_optional(&db.pool)
     .await?;
     Ok(match row {
-        Some((openness, k, free_text_k, mine)) => Kept {
+        Some((openness, k, free_text_k, mine, revealed_at)) => Kept {
             promise: RoundPromise {
                 openness: Openness::from_db(&openness),
                 rule: AnonymityRule::new(k as u32, free_text_k as u32)
@@ -127,9 +141,38 @@ pub async fn load(
             },
             readers: reader_names(db, org, round).await?,
             seat: Seat::of(mine > 0, in_group_now),
+            revealed: revealed_at.is_some(),
         },
-        None => Kept { promise: RoundPromise::strictest(org_rule), readers: Vec::new(), seat: Seat::Outsider },
+        None => Kept { promise: RoundPromise::strictest(org_rule), readers: Vec::new(), seat: Seat::Outsider, revealed: false },
     })
+}
+
+/// Shows the group its picture: from now on the round takes no answers.
+/// `false` when it had already been revealed (a second press, or two
+/// screens at once), so the caller can say so instead of logging twice.
+pub async fn reveal(conn: &mut sqlx::AnyConnection, org: &OrgId, round: &str, now: &str) -> anyhow::Result<bool> {
+    let done = sqlx::query("UPDATE round_promises SET revealed_at = $3 WHERE org_id = $1 AND round_id = $2 AND revealed_at IS NULL")
+        .bind(org.as_str())
+        .bind(round)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Call first in the transaction that writes an answer: `false` once the
+/// round's picture has been revealed, and then nothing may be written. The
+/// update changes nothing but takes the promise's row for the transaction
+/// (a row lock on PostgreSQL, the write lock on SQLite), so a reveal waits
+/// for answers being written and no answer lands after the group has seen
+/// its picture.
+pub async fn hold_for_answer(conn: &mut sqlx::AnyConnection, org: &OrgId, round: &str) -> anyhow::Result<bool> {
+    let held = sqlx::query("UPDATE round_promises SET revealed_at = NULL WHERE org_id = $1 AND round_id = $2 AND revealed_at IS NULL")
+        .bind(org.as_str())
+        .bind(round)
+        .execute(&mut *conn)
+        .await?;
+    Ok(held.rows_affected() == 1)
 }
 
 /// The names of a round's readers, for the notice above its answer form.
@@ -172,4 +215,72 @@ impl Notice {
         let heading = tr.t(if named { "promise-named-heading" } else { "promise-anonymous-heading" });
         Notice { named, heading, lines }
     }
+}
+
+/// The reveal form: one tick that the group is ready (`domain::promise::check_reveal`).
+#[derive(serde::Deserialize, Default)]
+pub struct RevealForm {
+    #[serde(default)]
+    pub ready: String,
+}
+
+/// Where the group's picture will be, before it is revealed
+/// (`tools/reveal.html`): how many have answered, and for whoever leads
+/// the meeting, the form that reveals it.
+pub struct RevealView {
+    /// Where the form posts.
+    pub action: String,
+    /// "4 of 6 have answered".
+    pub answered_text: String,
+    pub may_reveal: bool,
+    /// Fewer answers than the group's threshold: the form says so.
+    pub too_few: bool,
+    pub needed: u32,
+}
+
+impl RevealView {
+    pub fn new(action: String, answered_text: String, may_reveal: bool, respondents: u32) -> Self {
+        RevealView { action, answered_text, may_reveal, too_few: respondents < GROUP_THRESHOLD, needed: GROUP_THRESHOLD }
+    }
+}
+
+/// A round being revealed: what `reveal_round` needs to know.
+pub struct Revealing<'a> {
+    pub round: &'a str,
+    pub stage: Stage,
+    pub respondents: u32,
+    /// The group and the round's date, for the audit log.
+    pub target: &'a str,
+}
+
+/// Reveals a round's picture if `domain::promise::check_reveal` allows it,
+/// and writes who did it to the audit log, in one transaction. `Err` holds
+/// the message key of a refusal; then nothing has changed.
+pub async fn reveal_round(
+    db: &Db,
+    org: &OrgId,
+    by: crate::org::audit::Actor<'_>,
+    round: Revealing<'_>,
+    form: &RevealForm,
+    now: &str,
+) -> anyhow::Result<Result<(), &'static str>> {
+    if let Err(e) = domain::promise::check_reveal(round.stage, round.respondents, form.ready == "1") {
+        return Ok(Err(e.key));
+    }
+    let mut tx = db.pool.begin().await?;
+    if !reveal(&mut tx, org, round.round, now).await? {
+        return Ok(Err("reveal-error-already"));
+    }
+    crate::org::audit::record(&mut tx, org, by, "round-revealed", round.target).await?;
+    tx.commit().await?;
+    Ok(Ok(()))
+}
+
+/// A refused reveal as the page shows it: the tick box's own message under
+/// the box, the others above the form.
+pub fn reveal_refused(tr: &Tr, key: &'static str) -> crate::web::forms::FormErrors {
+    let mut errors = crate::web::forms::FormErrors::default();
+    let field = (key == "reveal-error-confirm").then_some("ready");
+    errors.add_key(tr, field, key);
+    errors
 }

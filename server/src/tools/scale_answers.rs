@@ -63,9 +63,19 @@ pub async fn mine(db: &Db, t: &Tables, org: &OrgId, round: &str, person: &Person
     })
 }
 
-/// Replaces a person's answers in an open round, in one transaction;
-/// `false` (and nothing written) once the round has closed. "Don't know"
-/// is no row; the person counts as having answered either way.
+/// What became of a person's answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Written {
+    Saved,
+    /// Nothing written: the round has closed.
+    Closed,
+    /// Nothing written: the group has seen its picture (`promise::Stage`).
+    Revealed,
+}
+
+/// Replaces a person's answers in a round that still takes answers, in one
+/// transaction; nothing is written once the round was revealed or closed.
+/// "Don't know" is no row; the person counts as having answered either way.
 pub async fn save(
     db: &Db,
     t: &Tables,
@@ -74,10 +84,13 @@ pub async fn save(
     person: &PersonId,
     values: &[(&str, ScaleValue)],
     comment: Option<&LongText>,
-) -> anyhow::Result<bool> {
+) -> anyhow::Result<Written> {
     let mut tx = db.pool.begin().await?;
     let now = now_text();
     // Writing first takes the write lock before anything is read (SQLite).
+    if !crate::tools::promise::hold_for_answer(&mut tx, org, round).await? {
+        return Ok(Written::Revealed);
+    }
     let responded = sqlx::query(t.respond)
         .bind(org.as_str())
         .bind(round)
@@ -87,7 +100,7 @@ pub async fn save(
         .execute(&mut *tx)
         .await?;
     if responded.rows_affected() != 1 {
-        return Ok(false);
+        return Ok(Written::Closed);
     }
     sqlx::query(t.clear).bind(org.as_str()).bind(round).bind(person.as_str()).execute(&mut *tx).await?;
     for (revision, value) in values {
@@ -102,5 +115,5 @@ pub async fn save(
             .await?;
     }
     tx.commit().await?;
-    Ok(true)
+    Ok(Written::Saved)
 }

@@ -44,10 +44,11 @@ macro_rules! in_group {
 }
 
 /// One of the readers round `r` promised when it started (`tools::promise`),
-/// who alone may answer it.
+/// who alone may answer it, and only until the group has seen its picture.
 macro_rules! reads_round {
     () => {
-        " AND EXISTS (SELECT 1 FROM round_readers rr WHERE rr.round_id = r.id AND rr.org_id = r.org_id AND rr.person_id = $2)"
+        " AND EXISTS (SELECT 1 FROM round_readers rr WHERE rr.round_id = r.id AND rr.org_id = r.org_id AND rr.person_id = $2) \
+          AND NOT EXISTS (SELECT 1 FROM round_promises rp WHERE rp.round_id = r.id AND rp.org_id = r.org_id AND rp.revealed_at IS NOT NULL)"
     };
 }
 

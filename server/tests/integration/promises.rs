@@ -110,7 +110,8 @@ both_backends!(someone_who_joins_during_an_open_round_reads_it_as_an_outsider, |
     assert!(body.contains("Personer uden for gruppen kan først se resultatet"), "{body}");
     let (_, group_page) = dorte.page(&format!("/groups/{}", n.group)).await;
     assert!(!group_page.contains(&format!("/intro/runs/{run}/answer")), "{group_page}");
-    // The members who were there see their picture.
+    // The members who were there see their picture, once it is revealed.
+    lis.reveal(&format!("/intro/runs/{run}")).await;
     let (_, body) = app.signed_in("anna@randers.dk").await.page(&format!("/intro/runs/{run}")).await;
     assert!(body.contains("Travlt"));
 });

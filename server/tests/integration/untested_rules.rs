@@ -76,12 +76,14 @@ both_backends!(tool_2_comments_show_inside_from_three, |app: TestApp| async move
     let round = crate::collab::planned(&lis, &g.id).await;
     crate::collab::fill_in(&lis, &round, "4", "Kommentar fra Lis").await;
     crate::collab::fill_in(&anna, &round, "2", "Kommentar fra Anna").await;
-    // Two answers: under the group's 3, nothing of the comments is shown.
+    // Two answers: under the group's 3, the picture cannot be revealed.
     let (_, body) = anna.page(&format!("/collab/rounds/{round}/meeting")).await;
     assert!(comments(&body).is_empty() && !body.contains("Kommentar fra"), "{body}");
-    assert!(body.contains("Kommentarerne vises, når mindst 3 har svaret"), "{body}");
+    let r = lis.post_form(&format!("/collab/rounds/{round}/reveal"), &[("ready", "1")]).await;
+    assert_eq!(r.status(), 422, "two answers are too few to reveal");
     crate::collab::fill_in(&app.signed_in("bo@randers.dk").await, &round, "3", "Kommentar fra Bo").await;
-    // Three: every comment, though the organisation's free-text threshold is 8.
+    // Three, revealed: every comment, though the organisation's free-text threshold is 8.
+    lis.reveal(&format!("/collab/rounds/{round}")).await;
     let (_, body) = anna.page(&format!("/collab/rounds/{round}/meeting")).await;
     let shown: BTreeSet<String> = comments(&body).into_iter().collect();
     assert_eq!(shown, ["Kommentar fra Anna", "Kommentar fra Bo", "Kommentar fra Lis"].map(String::from).into(), "{body}");
@@ -161,6 +163,7 @@ both_backends!(intro_comments_are_shown_in_a_fresh_shuffled_order, |app: TestApp
     for (email, text) in everyone().into_iter().zip(&texts) {
         crate::intro::answered(&app.signed_in(email).await, &run, |_| "3", text).await;
     }
+    lis.reveal(&format!("/intro/runs/{run}")).await;
     let anna = app.signed_in("anna@randers.dk").await;
     let mut pages = Vec::new();
     for _ in 0..LOADS {
@@ -181,6 +184,7 @@ both_backends!(tool_2_meeting_comments_are_shuffled_per_load_not_frozen_in_the_k
     for (email, text) in everyone().into_iter().zip(&texts) {
         crate::collab::fill_in(&app.signed_in(email).await, &round, "4", text).await;
     }
+    lis.reveal(&format!("/collab/rounds/{round}")).await;
     // The meeting page's reads are kept in memory between loads (the
     // database does not change here), so this also shows the shuffle
     // happens per request and is not frozen in the kept read.
@@ -227,6 +231,7 @@ both_backends!(tool_2_in_named_mode_shows_who_answered_what_to_the_readers_only,
     crate::collab::fill_in(&lis, &round, "4", "").await;
     crate::collab::fill_in(&anna, &round, "2", "Navngiven kommentar").await;
     crate::collab::fill_in(&app.signed_in("bo@randers.dk").await, &round, "3", "").await;
+    lis.reveal(&format!("/collab/rounds/{round}")).await;
 
     let (status, body) = app.signed_in("carl@randers.dk").await.page(&format!("/collab/rounds/{round}/meeting")).await;
     assert_eq!(status, 200);

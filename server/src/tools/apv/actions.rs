@@ -13,6 +13,7 @@ use crate::auth::Member;
 use crate::catalogue;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
+use crate::tools::promise::{self, RevealForm, Revealing};
 use crate::tools::group::{viewed, Viewed};
 use crate::web::forms::{FieldError, FormErrors};
 use crate::web::Page;
@@ -102,6 +103,16 @@ pub async fn save_map(
                 let notice = if submit { "handed-in" } else { "saved" };
                 Ok(Redirect::to(&format!("/apv/rounds/{}?notice={notice}", ctx.round.id)).into_response())
             }
+            Err(Refused::Revealed) => {
+                // Nothing is saved, but what was typed stays on the screen.
+                let themes = store::themes(&state.db, me.org(), &ctx.round.id).await?;
+                let revs: Vec<&str> = themes.iter().map(|t| t.revision_id.as_str()).collect();
+                let typed = input::typed_marks(&pairs, &revs).into_iter().collect();
+                let mut errors = FormErrors::default();
+                errors.add_key(&page.tr, None, "reveal-error-answers-ended");
+                let body = map_page(&state, page, &ctx, &themes, &typed, &HashMap::new(), errors);
+                Ok((StatusCode::CONFLICT, body).into_response())
+            }
             Err(_) => Err(AppError::BadRequest("apv-error-round-closed")),
         },
         Err(problems) => {
@@ -145,12 +156,41 @@ pub async fn save_theme(
             let mark = marks.into_iter().next().map(|(_, m)| m).unwrap_or_default();
             match store::save_theme(&state.db, me.org(), &ctx.round.id, me.person(), &rev, &mark).await? {
                 Ok(()) => Ok(StatusCode::NO_CONTENT.into_response()),
+                Err(Refused::Revealed) => Ok((StatusCode::CONFLICT, page.t("reveal-error-answers-ended")).into_response()),
                 Err(_) => Err(AppError::BadRequest("apv-error-round-closed")),
             }
         }
         Err(problems) => {
             let message = problems.first().map(|p| page.t(p.error.key)).unwrap_or_default();
             Ok((StatusCode::UNPROCESSABLE_ENTITY, message).into_response())
+        }
+    }
+}
+
+/// Shows the group its picture at the meeting, which ends the hand-ins:
+/// the meeting's leader (or HR for a group without one).
+pub async fn reveal(
+    State(state): State<AppState>,
+    page: Page,
+    me: Member,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<RevealForm>,
+) -> AppResult<Response> {
+    let ctx = leading(&state, &me, &id).await?;
+    let day = ctx.round.created_at.get(..10).unwrap_or(&ctx.round.created_at);
+    let target = format!("{} ({day})", ctx.group.name);
+    let round = Revealing {
+        round: ctx.round.id.as_str(),
+        stage: ctx.kept.stage(ctx.round.open),
+        respondents: u32::try_from(ctx.round.respondents).unwrap_or(0),
+        target: &target,
+    };
+    let by = crate::org::audit::Actor { person: Some(me.person()), name: &me.m.name };
+    match promise::reveal_round(&state.db, me.org(), by, round, &form, &crate::storage::now_text()).await? {
+        Ok(()) => Ok(Redirect::to(&format!("/apv/rounds/{}/meeting?notice=revealed#picture-heading", ctx.round.id)).into_response()),
+        Err(key) => {
+            let errors = promise::reveal_refused(&page.tr, key);
+            meeting_refused(&state, page, &me, ctx, errors).await
         }
     }
 }

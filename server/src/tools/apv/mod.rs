@@ -50,6 +50,7 @@ pub fn routes() -> Router<AppState> {
         .route("/apv/rounds/{id}/map", get(pages::map).post(actions::save_map))
         .route("/apv/rounds/{id}/map/theme", post(actions::save_theme))
         .route("/apv/rounds/{id}/meeting", get(pages::meeting))
+        .route("/apv/rounds/{id}/reveal", post(actions::reveal))
         .route("/apv/rounds/{id}/sorting", post(actions::save_sorting))
         .route("/apv/rounds/{id}/review", post(review::save))
         .route("/apv/rounds/{id}/lift", post(lift::lift))

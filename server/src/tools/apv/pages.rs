@@ -84,7 +84,8 @@ pub struct RoundLine {
     pub deadline: Option<String>,
     pub handed_in: i64,
     pub i_submitted: bool,
-    /// The viewer may fill in Skema 1: one of the round's readers.
+    /// The viewer may fill in Skema 1: one of the round's readers, before
+    /// the group has seen its picture.
     pub i_read: bool,
 }
 
@@ -98,7 +99,7 @@ impl RoundLine {
             deadline: r.deadline.map(|d| format::date(page.lang, d)),
             handed_in: r.respondents,
             i_submitted: r.i_submitted,
-            i_read: r.i_read,
+            i_read: r.i_read && domain::promise::Stage::of(r.open, r.revealed).takes_answers(),
         }
     }
 }
@@ -257,6 +258,8 @@ pub struct RoundPage {
     pub answered_text: String,
     pub inside: bool,
     pub may_answer: bool,
+    /// The group has seen its picture, so nobody hands in any more.
+    pub answers_ended: bool,
     pub i_submitted: bool,
     pub may_lead: bool,
     pub plans: Vec<PlanLine>,
@@ -315,7 +318,8 @@ pub async fn round_page(
         open: r.open,
         answered_text: page.t2("apv-handed-in-of", "count", r.respondents, "total", members.len()),
         inside: ctx.kept.seat.may_answer(),
-        may_answer: ctx.kept.seat.may_answer() && r.open,
+        may_answer: ctx.kept.may_answer(r.open),
+        answers_ended: ctx.kept.seat.may_answer() && ctx.kept.stage(r.open) == domain::promise::Stage::Revealed,
         i_submitted: r.i_submitted,
         may_lead: ctx.may_lead() && r.open,
         plans: plan_lines(&page.tr, &plans, &themes),
@@ -358,7 +362,7 @@ pub async fn prepare(State(state): State<AppState>, page: Page, me: Member, Path
         round_id: ctx.round.id.to_string(),
         group_name: ctx.group.name.clone(),
         prepare: state.shipped.apv.get(page.lang).prepare.clone(),
-        may_answer: ctx.kept.seat.may_answer() && ctx.round.open,
+        may_answer: ctx.kept.may_answer(ctx.round.open),
         page,
     })
 }
@@ -409,7 +413,7 @@ pub async fn map(State(state): State<AppState>, page: Page, me: Member, Path(id)
     if !ctx.kept.seat.may_answer() {
         return Err(AppError::Forbidden);
     }
-    if !ctx.round.open {
+    if !ctx.kept.may_answer(ctx.round.open) {
         return Ok(Redirect::to(&format!("/apv/rounds/{id}")).into_response());
     }
     let mine = store::my_marks(&state.db, me.org(), &ctx.round.id, me.person()).await?;
@@ -505,6 +509,8 @@ pub enum Shown {
     Picture { chart: String, themes: Vec<MeetingTheme>, keywords_shown: bool, total: u32, change: Option<super::change::ChangeSection> },
     Withheld { respondents: u32, needed: u32 },
     UntilClosed,
+    /// Inside the group before its leader has shown it (`tools/reveal.html`).
+    UntilRevealed,
     /// Large enough, but the campaign's overview hides it (differencing).
     Differencing,
 }
@@ -524,6 +530,10 @@ pub struct MeetingPage {
     /// (code, name) of the three levels.
     pub levels: Vec<(&'static str, String)>,
     pub shown: Shown,
+    /// Before the group has seen its picture: the form that reveals it.
+    pub reveal: Option<crate::tools::promise::RevealView>,
+    /// Just revealed by this viewer: confirmed beside the picture.
+    pub revealed: bool,
     pub keywords_needed: u32,
     pub plans: Vec<PlanLine>,
     pub may_choose: bool,
@@ -544,7 +554,11 @@ pub async fn meeting(
 ) -> AppResult<MeetingPage> {
     let ctx = load_round(&state, &me, &id).await?;
     let notice = q.text(&page, "apv-notice-", &["sorted", "chosen", "removed", "reviewed", "lifted"]);
-    meeting_page(&state, page, &me, ctx, notice, FormErrors::default()).await
+    // Confirmed in the picture's section, where the reveal was pressed.
+    let revealed = q.notice.as_deref() == Some("revealed");
+    let mut built = meeting_page(&state, page, &me, ctx, notice, FormErrors::default()).await?;
+    built.revealed = revealed && built.reveal.is_none();
+    Ok(built)
 }
 
 /// The meeting page again with why a change was refused (422); nothing was changed.
@@ -573,6 +587,7 @@ pub async fn meeting_page(
     let shown = match super::picture::seen(state, me, &ctx, &themes).await? {
         Seen::Withheld { respondents, needed } => Shown::Withheld { respondents, needed },
         Seen::UntilClosed => Shown::UntilClosed,
+        Seen::UntilRevealed => Shown::UntilRevealed,
         Seen::Differencing => Shown::Differencing,
         Seen::Shown { tallies, keywords_shown } => {
             let order = by_urgency(&tallies);
@@ -609,6 +624,13 @@ pub async fn meeting_page(
         }
     };
     let may_lead = ctx.may_lead() && ctx.round.open;
+    let reveal = if matches!(shown, Shown::UntilRevealed) {
+        let members = groups::members(db, org, &ctx.group.id).await?.len();
+        let answered = page.t2("apv-handed-in-of", "count", ctx.round.respondents, "total", members);
+        Some(crate::tools::promise::RevealView::new(format!("/apv/rounds/{}/reveal", ctx.round.id), answered, may_lead, respondents))
+    } else {
+        None
+    };
     let review = super::review::section(state, &page, me, &ctx).await?;
     let org_themes = super::lift::section(state, &page, me, &ctx, &themes, &sorting).await?;
     Ok(MeetingPage {
@@ -630,6 +652,8 @@ pub async fn meeting_page(
         review,
         org_themes,
         shown,
+        reveal,
+        revealed: false,
         notice,
         errors,
         page,

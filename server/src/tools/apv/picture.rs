@@ -20,6 +20,8 @@ pub enum Seen {
     Shown { tallies: Vec<ThemeTally>, keywords_shown: bool },
     Withheld { respondents: u32, needed: u32 },
     UntilClosed,
+    /// Inside the group, before its leader has shown it to everyone.
+    UntilRevealed,
     /// Large enough, but the campaign's overview hides it (differencing).
     Differencing,
 }
@@ -42,7 +44,8 @@ pub async fn seen(state: &AppState, me: &Member, ctx: &RoundContext, themes: &[R
     let answers = store::handed_in(db, org, &ctx.round.id).await?;
     let marks = answers.into_iter().filter_map(|(rev, mark)| Some((*index.get(rev.as_str())?, mark)));
     let respondents = u32::try_from(ctx.round.respondents).unwrap_or(0);
-    Ok(match picture(themes.len(), marks, respondents, !ctx.round.open, &rule, audience, ctx.round.id.as_str()) {
+    let stage = ctx.kept.stage(ctx.round.open);
+    Ok(match picture(themes.len(), marks, respondents, stage, &rule, audience, ctx.round.id.as_str()) {
         Picture::Shown { themes, keywords_shown } => {
             if ctx.kept.seat == Seat::Outsider {
                 let mut conn = db.pool.acquire().await?;
@@ -55,5 +58,6 @@ pub async fn seen(state: &AppState, me: &Member, ctx: &RoundContext, themes: &[R
         }
         Picture::Withheld { respondents, needed } => Seen::Withheld { respondents, needed },
         Picture::UntilClosed => Seen::UntilClosed,
+        Picture::UntilRevealed => Seen::UntilRevealed,
     })
 }

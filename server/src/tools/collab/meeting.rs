@@ -15,6 +15,7 @@ use crate::state::AppState;
 use crate::tools::group::store::{self as groups, Person};
 use crate::tools::apv::review::{codes, parse_rows, ReviewRow, ReviewSection};
 use crate::tools::intro::view::{named_rows, Figures, NamedTable};
+use crate::tools::promise::{self, RevealForm, RevealView, Revealing};
 use crate::web::forms::FormErrors;
 use crate::web::notice::NoticeQuery;
 use crate::web::Page;
@@ -77,6 +78,10 @@ pub struct MeetingPage {
     /// The points of the group's last settled agreement, to follow up.
     pub review: Option<ReviewSection>,
     pub figures: Figures,
+    /// Before the group has seen its picture: the form that reveals it.
+    pub reveal: Option<RevealView>,
+    /// Just revealed by this viewer: confirmed beside the picture.
+    pub revealed: bool,
     pub legend: Vec<(String, String)>,
     pub named: Option<NamedTable>,
     pub comments: Option<Vec<String>>,
@@ -107,10 +112,14 @@ pub async fn show(
     Query(q): Query<NoticeQuery>,
 ) -> AppResult<MeetingPage> {
     let notice = q.text(&page, "collab-notice-", &["placed", "saved", "reviewed"]);
+    // Confirmed in the picture's section, where the reveal was pressed.
+    let revealed = q.notice.as_deref() == Some("revealed");
     let key = (me.person().clone(), id.clone());
     let read = async { Ok::<_, AppError>(Arc::new(reads(&state, &me, load_inside(&state, &me, &id).await?).await?)) };
     let reads = state.kept.meeting.get_or_load(key, read).await?;
-    meeting_page(&state, page, &me, &reads, None, FormErrors::default(), notice).await
+    let mut built = meeting_page(&state, page, &me, &reads, None, FormErrors::default(), notice).await?;
+    built.revealed = revealed && built.reveal.is_none();
+    Ok(built)
 }
 
 /// What the meeting page reads from the database for one viewer: kept in
@@ -167,8 +176,12 @@ async fn meeting_page(
     let audience = kept.seat.audience();
     let respondents = u32::try_from(round.respondents).unwrap_or(0);
     let super::meeting_data::MeetingData { members, items, answers, comments, placements, points: stored, previous_points, reviews } = data;
-    let figures = view::figures(page.lang, content, &items, &answers, respondents, !round.open, &rule, audience);
+    let figures = view::figures(page.lang, content, &items, &answers, respondents, kept.stage(round.open), &rule, audience);
     let shown = matches!(figures, Figures::Shown(_));
+    let answered_text = crate::tools::intro::view::answered_text(&page.tr, round.respondents, members.len() as i64);
+    let reveal = matches!(figures, Figures::UntilRevealed).then(|| {
+        RevealView::new(format!("/collab/rounds/{}/reveal", round.id), answered_text.clone(), super::leads(relation, group), respondents)
+    });
     let named = if shown && kept.seat.may_see_names(&kept.promise) {
         let rows: Vec<(&str, &str)> = items.iter().map(|i| (i.revision_id.as_str(), i.text(page.lang))).collect();
         Some(named_rows(&rows, &store::named_answers(db, org, &round.id).await?))
@@ -224,7 +237,7 @@ async fn meeting_page(
         open: round.open,
         may_settle: round.open && super::leads(relation, &group),
         inside: kept.seat.may_answer(),
-        answered_text: crate::tools::intro::view::answered_text(&page.tr, round.respondents, members.len() as i64),
+        answered_text,
         steps: content
             .playbook
             .iter()
@@ -238,6 +251,8 @@ async fn meeting_page(
         followup_intro: content.followup.intro.clone(),
         review,
         figures,
+        reveal,
+        revealed: false,
         legend: view::legend(content),
         named,
         comments,
@@ -310,7 +325,7 @@ pub async fn save_agreement(
     match store::save_agreement(&state.db, me.org(), &ctx.round.id, me.person(), &points, form.settle).await? {
         Ok(()) if form.settle => Ok(Redirect::to(&format!("/collab/rounds/{}?notice=settled", ctx.round.id)).into_response()),
         Ok(()) => Ok(Redirect::to(&format!("/collab/rounds/{}/meeting?notice=saved#agreement", ctx.round.id)).into_response()),
-        Err(Refused::Closed | Refused::AlreadyOpen) => Err(AppError::BadRequest("collab-error-closed")),
+        Err(Refused::Closed | Refused::AlreadyOpen | Refused::Revealed) => Err(AppError::BadRequest("collab-error-closed")),
     }
 }
 
@@ -369,5 +384,37 @@ pub async fn save_review(
     match store::save_reviews(&state.db, me.org(), &ctx.round.id, &reviews, me.person()).await? {
         Ok(()) => Ok(Redirect::to(&format!("/collab/rounds/{}/meeting?notice=reviewed#followup", ctx.round.id)).into_response()),
         Err(_) => Err(AppError::BadRequest("collab-error-closed")),
+    }
+}
+
+/// Shows the group its picture at the meeting, which ends the checklist:
+/// whoever leads the group's work (`RoundContext::may_lead`).
+pub async fn reveal(
+    State(state): State<AppState>,
+    page: Page,
+    me: Member,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<RevealForm>,
+) -> AppResult<Response> {
+    let ctx = load_inside(&state, &me, &id).await?;
+    if !ctx.may_lead() {
+        return Err(AppError::Forbidden);
+    }
+    let target = format!("{} ({})", ctx.group.name, crate::i18n::format::date_time(page.lang, ctx.round.meeting_at));
+    let round = Revealing {
+        round: ctx.round.id.as_str(),
+        stage: ctx.kept.stage(ctx.round.open),
+        respondents: u32::try_from(ctx.round.respondents).unwrap_or(0),
+        target: &target,
+    };
+    let by = crate::org::audit::Actor { person: Some(me.person()), name: &me.m.name };
+    match promise::reveal_round(&state.db, me.org(), by, round, &form, &crate::storage::now_text()).await? {
+        Ok(()) => Ok(Redirect::to(&format!("/collab/rounds/{}/meeting?notice=revealed#picture", ctx.round.id)).into_response()),
+        Err(key) => {
+            let errors = promise::reveal_refused(&page.tr, key);
+            let reads = reads(&state, &me, ctx).await?;
+            let body = meeting_page(&state, page, &me, &reads, None, errors, None).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response())
+        }
     }
 }

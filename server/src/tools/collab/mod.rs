@@ -43,6 +43,7 @@ pub fn routes() -> Router<AppState> {
         .route("/collab/rounds/{id}/move", post(pages::reschedule))
         .route("/collab/rounds/{id}/checklist", get(pages::checklist).post(pages::save_checklist))
         .route("/collab/rounds/{id}/meeting", get(meeting::show))
+        .route("/collab/rounds/{id}/reveal", post(meeting::reveal))
         .route("/collab/rounds/{id}/matrix", post(meeting::place))
         .route("/collab/rounds/{id}/agreement", post(meeting::save_agreement))
         .route("/collab/rounds/{id}/review", post(meeting::save_review))

@@ -183,8 +183,15 @@ pub struct RoundPage {
     pub inside: bool,
     pub may_move: bool,
     pub i_answered: bool,
+    /// One of the round's readers, before the group has seen its picture.
+    pub may_answer: bool,
+    /// The group has seen its picture, so nobody answers any more.
+    pub answers_ended: bool,
     pub answered_text: String,
     pub figures: Option<Figures>,
+    /// Never set here (the picture is revealed on the meeting page), but
+    /// the shared picture template asks for it.
+    pub reveal: Option<crate::tools::promise::RevealView>,
     pub legend: Vec<(String, String)>,
     /// The agreement while the meeting writes it.
     pub points: Vec<PointView>,
@@ -271,7 +278,7 @@ pub async fn round_page(
     } else {
         let respondents = u32::try_from(round.respondents).unwrap_or(0);
         let content = state.shipped.collab.get(page.lang);
-        let figures = view::figures(page.lang, content, &data.items, &data.answers, respondents, !round.open, &kept.promise.rule, kept.seat.audience());
+        let figures = view::figures(page.lang, content, &data.items, &data.answers, respondents, kept.stage(round.open), &kept.promise.rule, kept.seat.audience());
         if matches!(figures, Figures::Shown(_)) {
             read("collab-picture-read").await?;
         }
@@ -297,8 +304,11 @@ pub async fn round_page(
         inside,
         may_move: round.open && relation.may_start_round(is_hr),
         i_answered: round.i_answered,
+        may_answer: kept.may_answer(round.open),
+        answers_ended: inside && kept.stage(round.open) == domain::promise::Stage::Revealed,
         answered_text: crate::tools::intro::view::answered_text(&page.tr, round.respondents, data.members.len() as i64),
         figures,
+        reveal: None,
         legend: view::legend(state.shipped.collab.get(page.lang)),
         points,
         lifted,
@@ -341,10 +351,10 @@ pub async fn reschedule(
     Ok(Redirect::to(&format!("/collab/rounds/{}?notice=moved", round.id)).into_response())
 }
 
-/// The checklist, for the group's own people while the round is open.
+/// The checklist, for the group's own people until the group has seen its picture.
 pub async fn checklist(State(state): State<AppState>, page: Page, me: Member, Path(id): Path<String>) -> AppResult<Response> {
     let ctx = load_inside(&state, &me, &id).await?;
-    if !ctx.round.open {
+    if !ctx.kept.may_answer(ctx.round.open) {
         return Ok(Redirect::to(&format!("/collab/rounds/{id}")).into_response());
     }
     let mine = store::my_answers(&state.db, me.org(), &ctx.round.id, me.person()).await?;
@@ -406,7 +416,7 @@ fn checklist_page(
     }
 }
 
-/// Saves my checklist; I can change it until the agreement is settled.
+/// Saves my checklist; I can change it until the group has seen its picture.
 pub async fn save_checklist(
     State(state): State<AppState>,
     page: Page,
@@ -420,10 +430,10 @@ pub async fn save_checklist(
     }
     let items = store::round_items(&state.db, me.org(), &ctx.round.id).await?;
     let asked: Vec<&str> = items.iter().map(|i| i.revision_id.as_str()).collect();
+    let text_of = |rev: &str| items.iter().find(|i| i.revision_id.as_str() == rev).map(|i| i.text(page.lang).to_string()).unwrap_or_default();
     let parsed = match answers_input::parse_answers(&pairs, &asked) {
         Ok(p) => p,
         Err(problems) => {
-            let text_of = |rev: &str| items.iter().find(|i| i.revision_id.as_str() == rev).map(|i| i.text(page.lang).to_string()).unwrap_or_default();
             let (errors, selected, comment) = crate::tools::intro::pages::refused_answers(&page, problems, text_of, &pairs);
             let body = checklist_page(&state, page, &ctx, &items, &selected, comment, ctx.round.i_answered, errors);
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
@@ -431,6 +441,13 @@ pub async fn save_checklist(
     };
     match store::save_answers(&state.db, me.org(), &ctx.round.id, me.person(), &parsed.values, parsed.comment.as_ref()).await? {
         Ok(()) => Ok(Redirect::to(&format!("/collab/rounds/{}?notice=saved", ctx.round.id)).into_response()),
+        Err(Refused::Revealed) => {
+            // Nothing is saved, but what was typed stays on the screen.
+            let (mut errors, selected, comment) = crate::tools::intro::pages::refused_answers(&page, Vec::new(), text_of, &pairs);
+            errors.add_key(&page.tr, None, "reveal-error-answers-ended");
+            let body = checklist_page(&state, page, &ctx, &items, &selected, comment, ctx.round.i_answered, errors);
+            Ok((StatusCode::CONFLICT, body).into_response())
+        }
         Err(_) => Err(AppError::BadRequest("collab-error-closed")),
     }
 }

@@ -20,6 +20,8 @@ pub enum Refused {
     AlreadyOpen,
     /// The round is closed: its agreement is settled.
     Closed,
+    /// The group has seen its picture: the round takes no more answers.
+    Revealed,
 }
 
 /// A round as its lists and pages show it.
@@ -40,6 +42,8 @@ pub struct Round {
     pub shared: bool,
     /// The viewer is one of the readers the round promised (`tools::promise`).
     pub i_read: bool,
+    /// The group has seen its picture (`domain::promise::Stage`).
+    pub revealed: bool,
 }
 
 impl Round {
@@ -55,7 +59,8 @@ macro_rules! rounds_sql {
                (SELECT COUNT(*) FROM collab_respondents x WHERE x.round_id = r.id AND x.org_id = r.org_id), \
                (SELECT COUNT(*) FROM collab_respondents x WHERE x.round_id = r.id AND x.org_id = r.org_id AND x.person_id = $2), \
                r.shared_at, \
-               (SELECT COUNT(*) FROM round_readers rr WHERE rr.round_id = r.id AND rr.org_id = r.org_id AND rr.person_id = $2) \
+               (SELECT COUNT(*) FROM round_readers rr WHERE rr.round_id = r.id AND rr.org_id = r.org_id AND rr.person_id = $2), \
+               (SELECT COUNT(*) FROM round_promises p WHERE p.round_id = r.id AND p.org_id = r.org_id AND p.revealed_at IS NOT NULL) \
              FROM collab_rounds r \
              WHERE r.org_id = $1 AND ",
             $filter,
@@ -64,7 +69,7 @@ macro_rules! rounds_sql {
     };
 }
 
-type RoundRow = (String, String, String, i64, String, String, i64, String, Option<String>, i64, i64, Option<String>, i64);
+type RoundRow = (String, String, String, i64, String, String, i64, String, Option<String>, i64, i64, Option<String>, i64, i64);
 
 fn to_round(r: RoundRow) -> Option<Round> {
     Some(Round {
@@ -81,6 +86,7 @@ fn to_round(r: RoundRow) -> Option<Round> {
         i_answered: r.10 > 0,
         shared: r.11.is_some(),
         i_read: r.12 > 0,
+        revealed: r.13 > 0,
     })
 }
 
@@ -255,8 +261,12 @@ pub async fn save_answers(
     comment: Option<&LongText>,
 ) -> anyhow::Result<Result<(), Refused>> {
     let values: Vec<(&str, ScaleValue)> = values.iter().map(|(r, v)| (r.as_str(), *v)).collect();
-    let open = crate::tools::scale_answers::save(db, &TABLES, org, round.as_str(), person, &values, comment).await?;
-    Ok(if open { Ok(()) } else { Err(Refused::Closed) })
+    use crate::tools::scale_answers::{save, Written};
+    Ok(match save(db, &TABLES, org, round.as_str(), person, &values, comment).await? {
+        Written::Saved => Ok(()),
+        Written::Closed => Err(Refused::Closed),
+        Written::Revealed => Err(Refused::Revealed),
+    })
 }
 
 /// Who answered what: only for a group in open (named) mode.

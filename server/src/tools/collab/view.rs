@@ -30,8 +30,9 @@ impl RoundRow {
             open: round.open,
             answered_text: answered_text(tr, round.respondents, size),
             i_answered: round.i_answered,
-            // Only the round's readers answer it; a newcomer waits for the next round.
-            may_answer: inside && round.i_read && round.open,
+            // Only the round's readers answer it, until the group has seen
+            // its picture; a newcomer waits for the next round.
+            may_answer: inside && round.i_read && domain::promise::Stage::of(round.open, round.revealed).takes_answers(),
         }
     }
 }
@@ -69,16 +70,17 @@ pub fn figures(
     items: &[RoundItem],
     answers: &[(String, ScaleValue)],
     respondents: u32,
-    closed: bool,
+    stage: domain::promise::Stage,
     rule: &AnonymityRule,
     audience: Audience,
 ) -> Figures {
     let index: HashMap<&str, usize> = items.iter().enumerate().map(|(i, it)| (it.revision_id.as_str(), i)).collect();
     let indexed = answers.iter().filter_map(|(rev, v)| Some((*index.get(rev.as_str())?, *v)));
-    let pictures = match summarise(items.len(), indexed, respondents, closed, rule, audience) {
+    let pictures = match summarise(items.len(), indexed, respondents, stage, rule, audience) {
         Picture::Shown(p) => p,
         Picture::Withheld { respondents, needed } => return Figures::Withheld { respondents, needed },
         Picture::UntilClosed => return Figures::UntilClosed,
+        Picture::UntilRevealed => return Figures::UntilRevealed,
     };
     let sections = THEMES
         .into_iter()

@@ -30,6 +30,7 @@ pub fn routes() -> Router<AppState> {
         .route("/intro/groups/{id}/runs", post(actions::start))
         .route("/intro/runs/{id}", get(pages::run))
         .route("/intro/runs/{id}/answer", get(pages::answer).post(actions::save_answers))
+        .route("/intro/runs/{id}/reveal", post(actions::reveal))
         .route("/intro/runs/{id}/decision", post(actions::decide))
 }
 

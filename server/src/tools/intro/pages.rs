@@ -11,7 +11,7 @@ use crate::error::{AppError, AppResult};
 use crate::org::audit;
 use crate::state::AppState;
 use crate::tools::group::store::{self as groups, Person};
-use crate::tools::promise::Notice;
+use crate::tools::promise::{Notice, RevealView};
 use crate::web::forms::FormErrors;
 use crate::web::Page;
 use askama::Template;
@@ -19,7 +19,7 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::intro::{NextTool, Section};
-use domain::promise::Seat;
+use domain::promise::{Seat, Stage};
 use rand::seq::SliceRandom;
 use std::collections::HashMap;
 
@@ -103,6 +103,8 @@ pub struct RunPage {
     pub may_answer: bool,
     pub i_answered: bool,
     pub saved: bool,
+    /// Just revealed by this viewer: the confirmation shows where they acted.
+    pub revealed: bool,
     pub figures: Figures,
     /// `None` when the comments are withheld from this viewer.
     pub comments: Option<Vec<String>>,
@@ -110,6 +112,11 @@ pub struct RunPage {
     pub named: Option<NamedTable>,
     /// What the round promised when it started.
     pub promise: Notice,
+    /// Before the group has seen its picture: how many answered, and the
+    /// form that reveals it (`tools/reveal.html`).
+    pub reveal: Option<RevealView>,
+    /// The group has seen its picture, so nobody answers any more.
+    pub answers_ended: bool,
     pub decision: Option<DecisionView>,
     pub decide: Option<DecideForm>,
     pub errors: FormErrors,
@@ -118,6 +125,7 @@ pub struct RunPage {
 #[derive(serde::Deserialize)]
 pub struct RunQuery {
     saved: Option<String>,
+    revealed: Option<String>,
 }
 
 pub async fn run(
@@ -130,6 +138,7 @@ pub async fn run(
     let ctx = load_run(&state, &me, &id).await?;
     let mut built = run_page(&state, page, &me, ctx, DecisionForm::default(), FormErrors::default()).await?;
     built.saved = q.saved.as_deref() == Some("1") && built.i_answered;
+    built.revealed = q.revealed.as_deref() == Some("1") && built.answers_ended;
     Ok(built)
 }
 
@@ -151,7 +160,8 @@ pub async fn run_page(
     let items = store::run_items(db, org, &run.id).await?;
     let content = state.shipped.intro.get(page.lang);
     let answers = store::answers(db, org, &run.id).await?;
-    let figures = view::figures(page.lang, content, &items, &answers, respondents, !run.open, &rule, audience);
+    let stage = kept.stage(run.open);
+    let figures = view::figures(page.lang, content, &items, &answers, respondents, stage, &rule, audience);
     let shown = matches!(figures, Figures::Shown(_));
     let comments = if shown && rule.may_show_free_text(audience, respondents) {
         let mut list = store::comments(db, org, &run.id).await?;
@@ -172,7 +182,11 @@ pub async fn run_page(
         audit::record(&mut conn, org, audit::Actor { person: Some(me.person()), name: &me.m.name }, "intro-results-read", &target)
             .await?;
     }
-    let decide = (run.open && relation.may_decide(is_hr, group.leader_id.is_some())).then(|| DecideForm {
+    let leads = relation.may_decide(is_hr, group.leader_id.is_some());
+    let answered_text = view::answered_text(&page.tr, run.respondents, members.len() as i64);
+    let reveal = matches!(figures, Figures::UntilRevealed)
+        .then(|| RevealView::new(format!("/intro/runs/{}/reveal", run.id), answered_text.clone(), leads, respondents));
+    let decide = (run.open && leads).then(|| DecideForm {
         tools: NextTool::ALL
             .into_iter()
             .map(|t| ToolOption { code: t.code(), name: view::tool_name(&page.tr, t), purpose: view::tool_purpose(&page.tr, t) })
@@ -188,16 +202,19 @@ pub async fn run_page(
         started: page.date_time(&run.created_at),
         open: run.open,
         respondents,
-        answered_text: view::answered_text(&page.tr, run.respondents, members.len() as i64),
+        answered_text,
         inside: kept.seat.may_answer(),
-        may_answer: kept.seat.may_answer() && run.open,
+        may_answer: kept.may_answer(run.open),
+        answers_ended: kept.seat.may_answer() && stage == Stage::Revealed,
         i_answered: run.i_answered,
         saved: false,
+        revealed: false,
         figures,
         comments,
         comments_needed: rule.min_for_free_text(audience),
         named,
         promise: kept.notice(&page.tr),
+        reveal,
         decision: run.decision.as_ref().map(|d| DecisionView::new(&page.tr, d, kept.seat.may_answer())),
         decide,
         errors,
@@ -259,13 +276,14 @@ pub async fn answer(State(state): State<AppState>, page: Page, me: Member, Path(
     Ok(answer_page(&state, page, &ctx, &items, &selected, comment, mine.submitted, FormErrors::default()).await?.into_response())
 }
 
-/// The round, if the viewer may answer it and it is still open; `None` when closed.
+/// The round, if the viewer may answer it and it still takes answers;
+/// `None` once the group has seen its picture or the round has closed.
 pub async fn answerable(state: &AppState, me: &Member, id: &str) -> AppResult<Option<RunContext>> {
     let ctx = load_run(state, me, id).await?;
     if !ctx.kept.seat.may_answer() {
         return Err(AppError::Forbidden);
     }
-    Ok(ctx.run.open.then_some(ctx))
+    Ok(ctx.kept.may_answer(ctx.run.open).then_some(ctx))
 }
 
 #[allow(clippy::too_many_arguments)]

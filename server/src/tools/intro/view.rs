@@ -9,6 +9,7 @@ use crate::i18n::{format, Lang, Tr};
 use crate::tools::group::store::GroupLink;
 use domain::anonymity::{AnonymityRule, Audience};
 use domain::intro::{summarise, ItemPicture, NextTool, Picture, ScaleValue, Section};
+use domain::promise::Stage;
 use std::collections::HashMap;
 
 /// "1,5" in Danish, "1.5" in English.
@@ -72,8 +73,9 @@ impl RunRow {
             open: run.open,
             answered_text: answered_text(tr, run.respondents, size),
             i_answered: run.i_answered,
-            // Only the round's readers answer it; a newcomer waits for the next round.
-            may_answer: inside && run.i_read && run.open,
+            // Only the round's readers answer it, until the group has seen
+            // its picture; a newcomer waits for the next round.
+            may_answer: inside && run.i_read && Stage::of(run.open, run.revealed).takes_answers(),
             decision: run.decision.as_ref().map(|d| DecisionView::new(tr, d, inside)),
         }
     }
@@ -132,6 +134,8 @@ pub enum Figures {
     Withheld { respondents: u32, needed: u32 },
     /// Outside the group: shown when the round is closed.
     UntilClosed,
+    /// Inside the group: shown when its leader reveals it to everyone.
+    UntilRevealed,
 }
 
 pub fn figures(
@@ -140,16 +144,17 @@ pub fn figures(
     items: &[RunItem],
     answers: &[(String, ScaleValue)],
     respondents: u32,
-    closed: bool,
+    stage: Stage,
     rule: &AnonymityRule,
     audience: Audience,
 ) -> Figures {
     let index: HashMap<&str, usize> = items.iter().enumerate().map(|(i, it)| (it.revision_id.as_str(), i)).collect();
     let indexed = answers.iter().filter_map(|(rev, v)| Some((*index.get(rev.as_str())?, *v)));
-    let pictures = match summarise(items.len(), indexed, respondents, closed, rule, audience) {
+    let pictures = match summarise(items.len(), indexed, respondents, stage, rule, audience) {
         Picture::Shown(p) => p,
         Picture::Withheld { respondents, needed } => return Figures::Withheld { respondents, needed },
         Picture::UntilClosed => return Figures::UntilClosed,
+        Picture::UntilRevealed => return Figures::UntilRevealed,
     };
     let mut sections = Vec::new();
     for section in Section::ALL {

@@ -64,11 +64,17 @@ async fn intro_pages_are_accessible_and_work_in_a_browser() {
     lis.wait_for_path(&run_path).await;
     assert!(status.contains("Dine svar er gemt"), "{status}");
 
-    // Two more answers show the group's picture.
+    // Two more answers, and Lis shows the group its picture at the meeting.
     let run = run_path.trim_start_matches("/intro/runs/");
     answered(&app.signed_in("anna@randers.dk").await, run, |i| if i % 2 == 0 { "5" } else { "2" }, "").await;
     answered(&app.signed_in("carl@randers.dk").await, run, |_| "3", "Tal om arbejdstiden").await;
     c.goto(&format!("{base}{run_path}")).await.unwrap();
+    assert!(c.find_all(Locator::Css("svg.lt-chart")).await.unwrap().is_empty(), "no picture before the reveal");
+    check(&lis, "reveal").await;
+    click(&lis, "label[for='ready']").await;
+    submit(&lis, "form.lt-reveal button[type=submit]").await;
+    let status = wait_for(&lis, "#results-heading + .alert-success").await;
+    assert!(status.contains("Billedet er vist for gruppen"), "{status}");
     assert_eq!(c.find_all(Locator::Css("svg.lt-chart")).await.unwrap().len(), 15);
     check(&lis, "results").await;
 

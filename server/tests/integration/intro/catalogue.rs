@@ -11,6 +11,7 @@ both_backends!(catalogue_edits_keep_the_wording_that_was_answered, |app: TestApp
     for email in ["lis@randers.dk", "anna@randers.dk", "carl@randers.dk"] {
         answered(&app.signed_in(email).await, &run1, |_| "4", "").await;
     }
+    lis.reveal(&format!("/intro/runs/{run1}")).await;
     let (items,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM catalogue_items WHERE org_id = $1 AND tool = 'intro'").bind(n.org.id.as_str()).fetch_one(&app.state.db.pool).await.unwrap();
     assert_eq!(items, 15);
     let ids: Vec<(String, String)> = sqlx::query_as(

@@ -33,30 +33,23 @@ both_backends!(results_follow_the_thresholds, |app: TestApp| async move {
     let (_, start) = anna.page("/").await;
     assert!(!start.contains("Svar på runden i Ledergruppe Nord"), "answered rounds are no longer due");
 
-    // Two answers: withheld for members.
+    // While answers come in, the group sees how many have answered, never
+    // what: a reload before and after a colleague answers must not differ
+    // by that colleague's answers (issue 15, item 4).
     let (status, body) = carl.page(&format!("/intro/runs/{run}")).await;
     assert_eq!(status, 200);
     assert!(body.contains("2 af 5 har svaret"), "{body}");
-    assert!(body.contains("Gruppens resultat vises, når mindst 3 har svaret"));
-    assert!(!body.contains("<svg"));
-    assert!(!body.contains("weekendarbejdet"));
+    assert!(body.contains("Gruppens billede vises for alle på én gang"), "{body}");
+    assert!(body.contains("Gruppens leder viser billedet, når I mødes."), "a member waits for the leader: {body}");
+    assert!(!body.contains(&format!("/intro/runs/{run}/reveal")), "only the group's leader reveals");
+    assert!(!body.contains("<svg") && !body.contains("weekendarbejdet"));
 
-    // The leader answers too (the leader counts as a member): three answers.
+    // The leader answers too (the leader counts as a member): three answers,
+    // and still no picture.
     answered(&lis, &run, |i| if i == 0 { "1" } else { "4" }, "").await;
     let (_, body) = carl.page(&format!("/intro/runs/{run}")).await;
-    let shown = figures(&body);
-    assert_eq!(shown.len(), 15);
-    assert_eq!(shown[0].0, statements[0]);
-    assert_eq!(shown[0].1[0].0, "Helt uenig");
-    assert_eq!(shown[0].1[5].0, "Ved ikke");
-    assert_eq!(counts(&shown[0].1), vec![1, 0, 0, 1, 1, 0]);
-    assert!(shown[1].1.is_empty(), "two took a stand on the second statement (one said don't know): withheld on its own");
-    assert!(body.contains("For få har taget stilling til netop dette udsagn"), "{body}");
-    assert!(body.contains("Gennemsnit: 3,3"), "mean of 1, 4, 5");
-    assert!(!body.contains("Gennemsnit: 4,5"), "no mean of the withheld statement");
-    assert!(body.contains("<svg") && !body.contains("style="), "chart without inline styles");
-    assert!(body.contains("Vi skal tale om weekendarbejdet"), "members see comments from 3");
-    assert!(!body.contains("Hvem svarede hvad") && !body.contains("Anna Andersen</th>"), "anonymous mode names nobody");
+    assert!(body.contains("3 af 5 har svaret"), "{body}");
+    assert!(figures(&body).is_empty() && !body.contains("weekendarbejdet"), "no picture before it is revealed");
 
     // HR is outside the group: nothing while the round is open, whatever the count.
     let (status, body) = hr.page(&format!("/intro/runs/{run}")).await;
@@ -65,16 +58,42 @@ both_backends!(results_follow_the_thresholds, |app: TestApp| async move {
     assert!(figures(&body).is_empty() && !body.contains("weekendarbejdet"));
     assert_eq!(count(&app, "SELECT COUNT(*) FROM audit_log WHERE org_id = $1 AND action = 'intro-results-read'", n.org.id.as_str()).await, 0);
 
-    // Five answers reach HR's threshold, but not the free-text one (8).
-    answered(&carl, &run, |_| "2", "Mere sparring").await;
-    answered(&app.signed_in("dorte@randers.dk").await, &run, |_| "3", "").await;
-    let (_, body) = hr.page(&format!("/intro/runs/{run}")).await;
-    assert!(figures(&body).is_empty(), "five answers, but the round is still open");
-
-    // A member changes an answer while the round is open.
+    // Five answers; a member changes hers before the meeting.
+    answered(&carl, &run, |i| if i == 1 { "unknown" } else { "2" }, "Mere sparring").await;
+    answered(&app.signed_in("dorte@randers.dk").await, &run, |i| if i == 1 { "unknown" } else { "3" }, "").await;
     answered(&anna, &run, |_| "1", "Vi skal tale om weekendarbejdet").await;
     let (_, body) = carl.page(&format!("/intro/runs/{run}")).await;
-    assert_eq!(counts(&figures(&body)[0].1), vec![2, 1, 1, 1, 0, 0]);
+    assert!(figures(&body).is_empty(), "five answers, but not revealed yet");
+
+    // Only the group's leader reveals, once the group is ready.
+    let r = carl.post_form(&format!("/intro/runs/{run}/reveal"), &[("ready", "1")]).await;
+    assert_eq!(r.status(), 403, "a member cannot reveal");
+    let r = lis.post_form(&format!("/intro/runs/{run}/reveal"), &[]).await;
+    assert_eq!(r.status(), 422);
+    assert!(r.text().await.unwrap().contains("Sæt flueben, når gruppen er klar"));
+    lis.reveal(&format!("/intro/runs/{run}")).await;
+    let (_, body) = lis.page(&format!("/intro/runs/{run}?revealed=1")).await;
+    assert!(body.contains("Billedet er vist for gruppen. Der kan ikke længere svares."), "confirmed where the leader acted");
+
+    let (_, body) = carl.page(&format!("/intro/runs/{run}")).await;
+    let shown = figures(&body);
+    assert_eq!(shown.len(), 15);
+    assert_eq!(shown[0].0, statements[0]);
+    assert_eq!(shown[0].1[0].0, "Helt uenig");
+    assert_eq!(shown[0].1[5].0, "Ved ikke");
+    assert_eq!(counts(&shown[0].1), vec![2, 1, 1, 1, 0, 0]);
+    assert!(shown[1].1.is_empty(), "two took a stand on the second statement (three said don't know): withheld on its own");
+    assert!(body.contains("For få har taget stilling til netop dette udsagn"), "{body}");
+    assert!(body.contains("Gennemsnit: 2,2"), "mean of 1, 1, 2, 3, 4");
+    assert!(body.contains("<svg") && !body.contains("style="), "chart without inline styles");
+    assert!(body.contains("Vi skal tale om weekendarbejdet"), "members see comments from 3");
+    assert!(body.contains("Gruppen har set sit billede; der kan ikke længere svares."));
+    assert!(!body.contains(&format!("/intro/runs/{run}/answer")), "no answer link once revealed");
+    assert!(!body.contains("Hvem svarede hvad") && !body.contains("Anna Andersen</th>"), "anonymous mode names nobody");
+
+    // HR still sees nothing: the round is revealed to the group, not closed.
+    let (_, body) = hr.page(&format!("/intro/runs/{run}")).await;
+    assert!(figures(&body).is_empty(), "revealed inside the group only");
 
     // The group's leader closes the round with a decision; now HR sees it at k = 5.
     let due = (ledertrivsel::tools::intro::today() + time::Duration::days(14)).to_string();
@@ -118,6 +137,9 @@ both_backends!(named_mode_shows_who_answered_what_inside_the_group, |app: TestAp
     answered(&anna, &run, |_| "5", "Åbent er godt").await;
     answered(&app.signed_in("bo@randers.dk").await, &run, |_| "unknown", "").await;
     answered(&app.signed_in("carl@randers.dk").await, &run, |_| "2", "").await;
+    let (_, body) = anna.page(&format!("/intro/runs/{run}")).await;
+    assert!(!body.contains("Hvem svarede hvad"), "no names before the picture is revealed");
+    app.signed_in("lis@randers.dk").await.reveal(&format!("/intro/runs/{run}")).await;
 
     let (_, body) = anna.page(&format!("/intro/runs/{run}")).await;
     assert!(body.contains("Hvem svarede hvad"));

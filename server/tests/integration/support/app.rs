@@ -236,6 +236,14 @@ impl TestClient {
         self.post_raw(path, &all).await
     }
 
+    /// Shows a leader group its picture at the meeting, as whoever leads it:
+    /// `round` is the round's path (`/intro/runs/{id}`, `/collab/rounds/{id}`,
+    /// `/apv/rounds/{id}`). Answering ends there (`domain::promise::Stage`).
+    pub async fn reveal(&self, round: &str) {
+        let r = self.post_form(&format!("{round}/reveal"), &[("ready", "1")]).await;
+        assert_eq!(r.status(), 303, "revealing {round}: {}", r.text().await.unwrap());
+    }
+
     /// POST exactly these fields (no CSRF token added).
     pub async fn post_raw(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
         let body = serde_urlencoded::to_string(fields).unwrap();

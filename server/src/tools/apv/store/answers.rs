@@ -110,8 +110,12 @@ pub async fn write_answers(
     marks: &[(String, Mark)],
     submit: bool,
 ) -> anyhow::Result<Result<(), Refused>> {
-    // Write first (see `storage::group_commit`): the delete clears my answers
-    // only while the round is open, so a closed round is left as it was.
+    // Write first (see `storage::group_commit`); nothing once the group has
+    // seen its picture. The delete clears my answers only while the round
+    // is open, so a closed round is left as it was.
+    if !crate::tools::promise::hold_for_answer(conn, org, round.as_str()).await? {
+        return Ok(Err(Refused::Revealed));
+    }
     sqlx::query(
         "DELETE FROM apv_answers WHERE org_id = $1 AND round_id = $2 AND person_id = $3 \
            AND EXISTS (SELECT 1 FROM apv_rounds r WHERE r.org_id = $1 AND r.id = $2 AND r.closed_at IS NULL)",
@@ -158,11 +162,15 @@ pub async fn write_answers(
 /// Saves one theme of my Skema 1 as I type (the page's script sends a
 /// theme whenever one of its fields changes).
 pub async fn save_theme(db: &Db, org: &OrgId, round: &ApvRoundId, me: &PersonId, rev: &str, mark: &Mark) -> anyhow::Result<Result<(), Refused>> {
-    let mut conn = db.pool.acquire().await?;
-    if !is_open(&mut conn, org, round).await? {
+    let mut tx = db.pool.begin().await?;
+    if !crate::tools::promise::hold_for_answer(&mut tx, org, round.as_str()).await? {
+        return Ok(Err(Refused::Revealed));
+    }
+    if !is_open(&mut tx, org, round).await? {
         return Ok(Err(Refused::Closed));
     }
-    put_mark(&mut conn, org, round, me, rev, mark).await?;
+    put_mark(&mut tx, org, round, me, rev, mark).await?;
+    tx.commit().await?;
     Ok(Ok(()))
 }
 

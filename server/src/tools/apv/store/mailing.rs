@@ -17,7 +17,8 @@ pub struct Asked {
 }
 
 /// The group's leader and members (a leader who is also listed as a member
-/// counts once), with the round, not handed in, plus `$filter`.
+/// counts once), with the round, not handed in while the round still takes
+/// answers (not yet revealed), plus `$filter`.
 macro_rules! asked_sql {
     ($filter:literal) => {
         concat!(
@@ -30,7 +31,8 @@ macro_rules! asked_sql {
              JOIN accounts a ON a.id = p.account_id \
              WHERE r.org_id = $1 AND r.closed_at IS NULL \
                AND NOT EXISTS (SELECT 1 FROM apv_respondents x WHERE x.round_id = r.id AND x.person_id = p.id) \
-               AND EXISTS (SELECT 1 FROM round_readers rr WHERE rr.round_id = r.id AND rr.person_id = p.id) AND ",
+               AND EXISTS (SELECT 1 FROM round_readers rr WHERE rr.round_id = r.id AND rr.person_id = p.id) \
+               AND NOT EXISTS (SELECT 1 FROM round_promises rp WHERE rp.round_id = r.id AND rp.revealed_at IS NOT NULL) AND ",
             $filter,
             " ORDER BY r.created_at, r.id, p.name"
         )

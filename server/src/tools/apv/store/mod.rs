@@ -27,6 +27,8 @@ pub enum Refused {
     AlreadyOpen,
     /// The round is closed: its report is done.
     Closed,
+    /// The group has seen its picture: the round takes no more answers.
+    Revealed,
     /// The group has already chosen its themes (at most two).
     TooMany,
 }
@@ -45,6 +47,8 @@ pub struct Round {
     pub i_submitted: bool,
     /// The viewer is one of the readers the round promised (`tools::promise`).
     pub i_read: bool,
+    /// The group has seen its picture (`domain::promise::Stage`).
+    pub revealed: bool,
     pub report: Report,
     /// The campaign the round is part of, if HR started it in one.
     pub campaign_id: Option<ApvCampaignId>,
@@ -67,7 +71,8 @@ macro_rules! rounds_sql {
                (SELECT COUNT(*) FROM apv_respondents x WHERE x.round_id = r.id AND x.org_id = r.org_id), \
                (SELECT COUNT(*) FROM apv_respondents x WHERE x.round_id = r.id AND x.org_id = r.org_id AND x.person_id = $2), \
                r.absence, r.absence_note, r.amo_on, r.amo_note, r.next_due, r.campaign_id, \
-               (SELECT COUNT(*) FROM round_readers rr WHERE rr.round_id = r.id AND rr.org_id = r.org_id AND rr.person_id = $2) \
+               (SELECT COUNT(*) FROM round_readers rr WHERE rr.round_id = r.id AND rr.org_id = r.org_id AND rr.person_id = $2), \
+               (SELECT COUNT(*) FROM round_promises p WHERE p.round_id = r.id AND p.org_id = r.org_id AND p.revealed_at IS NOT NULL) \
              FROM apv_rounds r WHERE r.org_id = $1 AND ",
             $filter,
             " ORDER BY r.created_at DESC, r.id DESC"
@@ -91,6 +96,7 @@ type RoundRow = (
     Option<String>,
     Option<String>,
     i64,
+    i64,
 );
 
 fn date(s: Option<String>) -> Option<time::Date> {
@@ -108,6 +114,7 @@ fn to_round(r: RoundRow) -> Round {
         respondents: r.6,
         i_submitted: r.7 > 0,
         i_read: r.14 > 0,
+        revealed: r.15 > 0,
         report: Report {
             absence: r.8.as_deref().and_then(Absence::parse),
             absence_note: r.9,

@@ -27,8 +27,11 @@ pub async fn save_answers(
     comment: Option<&LongText>,
 ) -> anyhow::Result<Result<(), Refused>> {
     let values: Vec<(&str, ScaleValue)> = values.iter().map(|(r, v)| (r.as_str(), *v)).collect();
-    let open = scale_answers::save(db, &TABLES, org, run.as_str(), person, &values, comment).await?;
-    Ok(if open { Ok(()) } else { Err(Refused::Closed) })
+    Ok(match scale_answers::save(db, &TABLES, org, run.as_str(), person, &values, comment).await? {
+        scale_answers::Written::Saved => Ok(()),
+        scale_answers::Written::Closed => Err(Refused::Closed),
+        scale_answers::Written::Revealed => Err(Refused::Revealed),
+    })
 }
 
 /// Every answer of a round as (revision id, value), unattributed.

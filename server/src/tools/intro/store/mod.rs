@@ -18,6 +18,8 @@ pub enum Refused {
     AlreadyOpen,
     /// The round is closed: its decision is made.
     Closed,
+    /// The group has seen its picture: the round takes no more answers.
+    Revealed,
 }
 
 /// A round with what its list rows show.
@@ -31,6 +33,8 @@ pub struct RunSummary {
     pub i_answered: bool,
     /// The viewer is one of the readers the round promised (`tools::promise`).
     pub i_read: bool,
+    /// The group has seen its picture (`domain::promise::Stage`).
+    pub revealed: bool,
     pub decision: Option<Decision>,
 }
 
@@ -50,7 +54,8 @@ macro_rules! runs_sql {
                (SELECT COUNT(*) FROM intro_respondents x WHERE x.run_id = r.id AND x.org_id = r.org_id), \
                (SELECT COUNT(*) FROM intro_respondents x WHERE x.run_id = r.id AND x.org_id = r.org_id AND x.person_id = $2), \
                d.next_tool, d.owner_person_id, o.name, d.due_date, d.note, \
-               (SELECT COUNT(*) FROM round_readers rr WHERE rr.round_id = r.id AND rr.org_id = r.org_id AND rr.person_id = $2) \
+               (SELECT COUNT(*) FROM round_readers rr WHERE rr.round_id = r.id AND rr.org_id = r.org_id AND rr.person_id = $2), \
+               (SELECT COUNT(*) FROM round_promises p WHERE p.round_id = r.id AND p.org_id = r.org_id AND p.revealed_at IS NOT NULL) \
              FROM intro_runs r \
              LEFT JOIN intro_decisions d ON d.run_id = r.id AND d.org_id = r.org_id \
              LEFT JOIN persons o ON o.id = d.owner_person_id AND o.org_id = r.org_id \
@@ -73,6 +78,7 @@ type RunRow = (
     Option<String>,
     Option<String>,
     Option<String>,
+    i64,
     i64,
 );
 
@@ -98,6 +104,7 @@ fn to_summary(r: RunRow) -> RunSummary {
         respondents: r.4,
         i_answered: r.5 > 0,
         i_read: r.11 > 0,
+        revealed: r.12 > 0,
         decision,
     }
 }
