@@ -33,6 +33,11 @@ session=$(awk '$6 == "lt_session" {print $7}' "$jar")
 round=$(curl -s -H "Cookie: lt_session=$session" http://127.0.0.1:$port/collab |
   sed -n 's|.*href="/collab/rounds/\([0-9a-f-]*\)".*|\1|p' | head -n1)
 meeting="http://127.0.0.1:$port/collab/rounds/$round/meeting"
+# The demo's meeting is ten days ahead: Lars shows the group its picture
+# first, as he would at the meeting (the picture is shown only once revealed).
+csrf=$(curl -s -H "Cookie: lt_session=$session" "$meeting" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n1)
+curl -s -o /dev/null -H "Cookie: lt_session=$session" --data-urlencode "ready=1" --data-urlencode "csrf=$csrf" \
+  "http://127.0.0.1:$port/collab/rounds/$round/reveal"
 body=$(curl -s -H "Cookie: lt_session=$session" "$meeting")
 grep -q 'lt-picture-row' <<< "$body" || { echo "the meeting page shows no picture" >&2; exit 1; }
 grep -q 'data-quadrant' <<< "$body"

@@ -105,9 +105,16 @@ impl Kept {
         self.seat.may_answer() && self.stage(open).takes_answers()
     }
 
-    /// The promise as a round's pages tell it.
+    /// The promise as the answer form tells it, with the readers' names:
+    /// whoever answers should know who will read it.
     pub fn notice(&self, tr: &Tr) -> Notice {
         Notice::new(tr, &self.promise, &self.readers)
+    }
+
+    /// The promise as the pages with the results tell it: without the names,
+    /// so no page beside a picture lists people (`promise_details.html`).
+    pub fn summary(&self, tr: &Tr) -> Notice {
+        Notice::new(tr, &self.promise, &[])
     }
 }
 

@@ -260,6 +260,8 @@ pub struct RoundPage {
     pub may_answer: bool,
     /// The group has seen its picture, so nobody hands in any more.
     pub answers_ended: bool,
+    /// What the round promised when it started.
+    pub promise: crate::tools::promise::Notice,
     pub i_submitted: bool,
     pub may_lead: bool,
     pub plans: Vec<PlanLine>,
@@ -320,6 +322,7 @@ pub async fn round_page(
         inside: ctx.kept.seat.may_answer(),
         may_answer: ctx.kept.may_answer(r.open),
         answers_ended: ctx.kept.seat.may_answer() && ctx.kept.stage(r.open) == domain::promise::Stage::Revealed,
+        promise: ctx.kept.summary(&page.tr),
         i_submitted: r.i_submitted,
         may_lead: ctx.may_lead() && r.open,
         plans: plan_lines(&page.tr, &plans, &themes),
@@ -534,6 +537,8 @@ pub struct MeetingPage {
     pub reveal: Option<crate::tools::promise::RevealView>,
     /// Just revealed by this viewer: confirmed beside the picture.
     pub revealed: bool,
+    /// What the round promised when it started.
+    pub promise: crate::tools::promise::Notice,
     pub keywords_needed: u32,
     pub plans: Vec<PlanLine>,
     pub may_choose: bool,
@@ -654,6 +659,7 @@ pub async fn meeting_page(
         shown,
         reveal,
         revealed: false,
+        promise: ctx.kept.summary(&page.tr),
         notice,
         errors,
         page,

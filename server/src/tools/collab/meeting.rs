@@ -82,6 +82,8 @@ pub struct MeetingPage {
     pub reveal: Option<RevealView>,
     /// Just revealed by this viewer: confirmed beside the picture.
     pub revealed: bool,
+    /// What the round promised when it started.
+    pub promise: promise::Notice,
     pub legend: Vec<(String, String)>,
     pub named: Option<NamedTable>,
     pub comments: Option<Vec<String>>,
@@ -253,6 +255,7 @@ async fn meeting_page(
         figures,
         reveal,
         revealed: false,
+        promise: kept.summary(&page.tr),
         legend: view::legend(content),
         named,
         comments,

@@ -192,6 +192,8 @@ pub struct RoundPage {
     /// Never set here (the picture is revealed on the meeting page), but
     /// the shared picture template asks for it.
     pub reveal: Option<crate::tools::promise::RevealView>,
+    /// What the round promised when it started.
+    pub promise: crate::tools::promise::Notice,
     pub legend: Vec<(String, String)>,
     /// The agreement while the meeting writes it.
     pub points: Vec<PointView>,
@@ -309,6 +311,7 @@ pub async fn round_page(
         answered_text: crate::tools::intro::view::answered_text(&page.tr, round.respondents, data.members.len() as i64),
         figures,
         reveal: None,
+        promise: kept.summary(&page.tr),
         legend: view::legend(state.shipped.collab.get(page.lang)),
         points,
         lifted,

@@ -213,7 +213,7 @@ pub async fn run_page(
         comments,
         comments_needed: rule.min_for_free_text(audience),
         named,
-        promise: kept.notice(&page.tr),
+        promise: kept.summary(&page.tr),
         reveal,
         decision: run.decision.as_ref().map(|d| DecisionView::new(&page.tr, d, kept.seat.may_answer())),
         decide,

@@ -65,9 +65,14 @@ async fn apv_round_works_on_phones_and_the_meeting_screen() {
         }
     }
 
-    // The meeting on the shared screen: four counted red on the first theme.
+    // The meeting on the shared screen: Lis shows the group its picture,
+    // asked first; four counted red on the first theme.
     lis.set_size(DESKTOP.0, DESKTOP.1).await;
     c.goto(&format!("{base}{round_path}/meeting")).await.unwrap();
+    lis.check_page("apv-meeting-reveal").await;
+    lis.click("label[for='ready']").await;
+    lis.submit("form.lt-reveal button[type=submit]").await;
+    assert!(lis.text("#picture-heading + .alert-success").await.contains("Billedet er vist for gruppen"));
     lis.find("svg.lt-colour-map").await;
     let first_row = lis.text("table.lt-apv-table tbody tr").await;
     assert!(first_row.starts_with("Krav i arbejdet") && first_row.contains('4'), "{first_row}");

@@ -24,10 +24,10 @@ both_backends!(a_round_runs_from_mapping_to_plans_and_report, |app: TestApp| asy
     handed_in(&lis, &round, &revs, &[(1, "red", "Beslutninger når ikke frem"), (6, "green", "Gode kolleger")]).await;
     handed_in(&anna, &round, &revs, &[(1, "red", "For sent besked om budget"), (1, "green", "Inddrages i MED"), (0, "yellow", "")]).await;
 
-    // Two handed in: the group's picture is withheld.
+    // Two handed in: the group's picture waits for the meeting.
     let (status, body) = carl.page(&format!("/apv/rounds/{round}/meeting")).await;
     assert_eq!(status, 200);
-    assert!(body.contains("Billedet vises ikke endnu") && picture(&body).is_empty(), "{body}");
+    assert!(body.contains("Gruppens billede vises for alle på én gang") && picture(&body).is_empty(), "{body}");
 
     // Carl saves a draft: it does not count until handed in.
     let r = map(&carl, &round, &revs, &[(0, "red", "Alt for mange opgaver")], false).await;
@@ -40,7 +40,9 @@ both_backends!(a_round_runs_from_mapping_to_plans_and_report, |app: TestApp| asy
     handed_in(&bo, &round, &revs, &[(1, "red", ""), (0, "red", "Travlhed")]).await;
     assert!(!bo.page("/").await.1.contains(due));
 
-    // Three handed in: counts and pooled keywords, most red first, no names.
+    // Three handed in, and the group's leader shows the picture at the
+    // meeting: counts and pooled keywords, most red first, no names.
+    lis.reveal(&format!("/apv/rounds/{round}")).await;
     let (_, body) = carl.page(&format!("/apv/rounds/{round}/meeting")).await;
     let shown = picture(&body);
     assert_eq!(shown[0], ("Information og beslutninger".to_string(), [3, 0, 1]), "{shown:?}");

@@ -14,6 +14,7 @@ both_backends!(organisation_themes_go_up_and_the_answer_comes_back, |app: TestAp
     for email in ["lis@randers.dk", "anna@randers.dk", "bo@randers.dk"] {
         handed_in(&app.signed_in(email).await, &round, &revs, &[(1, "red", "Besked for sent"), (0, "yellow", "")]).await;
     }
+    lis.reveal(&format!("/apv/rounds/{round}")).await;
     let meeting = format!("/apv/rounds/{round}/meeting");
     assert!(!lis.page(&meeting).await.1.contains("Temaer for organisationen"), "nothing sorted yet");
     let (info, demands) = (revs[1].0.clone(), revs[0].0.clone());

@@ -61,6 +61,8 @@ both_backends!(the_next_round_reviews_last_rounds_actions_first, |app: TestApp| 
     handed_in(&lis, &second, &revs2, &[(0, "red", "Stadig travlt")]).await;
     handed_in(&app.signed_in("anna@randers.dk").await, &second, &revs2, &[(0, "green", "Bedre nu")]).await;
     handed_in(&carl, &second, &revs2, &[(0, "yellow", "")]).await;
+    assert!(!carl.page(&meeting).await.1.contains("Hvad har ændret sig siden sidst?"), "not before the picture is revealed");
+    lis.reveal(&format!("/apv/rounds/{second}")).await;
     let (_, body) = carl.page(&meeting).await;
     assert!(body.contains("Hvad har ændret sig siden sidst?"), "{body}");
     let doc = Html::parse_document(&body);

@@ -49,8 +49,13 @@ async fn collab_pages_are_accessible_and_the_matrix_works_by_keyboard() {
         fill_in(&app.signed_in(email).await, &round, "4", "").await;
     }
 
-    // The meeting: the picture, the agenda with its timer, the matrix.
+    // The meeting: Lis reveals the picture (asked first), then the agenda
+    // with its timer and the matrix.
     c.goto(&format!("{base}{round_path}/meeting")).await.unwrap();
+    lis.check_page("collab-meeting-reveal").await;
+    lis.click("label[for='ready']").await;
+    lis.submit("form.lt-reveal button[type=submit]").await;
+    assert!(lis.text("#results-heading + .alert-success").await.contains("Billedet er vist for gruppen"));
     lis.find(".lt-result").await;
     assert!(lis.find("[data-timer]").await.is_displayed().await.unwrap(), "the timer shows with the script");
     lis.check_page("collab-meeting").await;

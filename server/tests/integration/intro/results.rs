@@ -133,7 +133,7 @@ both_backends!(named_mode_shows_who_answered_what_inside_the_group, |app: TestAp
     let anna = app.signed_in("anna@randers.dk").await;
     let run = start_round(&app.signed_in("hr@randers.dk").await, &n.group).await;
     let (_, form) = anna.page(&format!("/intro/runs/{run}/answer")).await;
-    assert!(form.contains("rundens læsere kan se, hvem der har svaret hvad."), "{form}");
+    assert!(form.contains("kan rundens læsere se, hvem der har svaret hvad."), "{form}");
     answered(&anna, &run, |_| "5", "Åbent er godt").await;
     answered(&app.signed_in("bo@randers.dk").await, &run, |_| "unknown", "").await;
     answered(&app.signed_in("carl@randers.dk").await, &run, |_| "2", "").await;
