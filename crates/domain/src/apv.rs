@@ -486,7 +486,8 @@ mod tests {
             match picture(1, marks, respondents, stage, &rule, audience, "seed") {
                 Picture::Shown { themes, keywords_shown } => {
                     prop_assert!(respondents >= rule.min_for_counts(audience));
-                    prop_assert!(if outside { !open } else { !open || revealed });
+                    let may_show = if outside { !open } else { !open || revealed };
+                    prop_assert!(may_show);
                     prop_assert_eq!(keywords_shown, respondents >= rule.min_for_free_text(audience));
                     prop_assert_eq!(themes[0].count(Colour::Red), respondents);
                 }

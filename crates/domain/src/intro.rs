@@ -243,10 +243,11 @@ mod tests {
     }
 
     #[test]
-    fn outsiders_see_only_closed_rounds() {
+    fn outsiders_see_only_closed_rounds_and_the_group_only_revealed_ones() {
         let rule = AnonymityRule::new(5, 8).unwrap();
-        assert_eq!(summarise(1, [], 9, false, &rule, Audience::Outside), Picture::UntilClosed);
-        // Inside the group the method is done openly while the round runs.
+        assert_eq!(summarise(1, [], 9, Stage::Revealed, &rule, Audience::Outside), Picture::UntilClosed);
+        // Inside the group the picture never grows one answer at a time.
+        assert_eq!(summarise(1, [], 3, Stage::Collecting, &rule, Audience::GroupMember), Picture::UntilRevealed);
         assert!(matches!(summarise(1, [], 3, Stage::Revealed, &rule, Audience::GroupMember), Picture::Shown(_)));
     }
 
