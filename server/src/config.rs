@@ -69,6 +69,10 @@ pub struct ServeArgs {
     /// Sender address of mails.
     #[arg(long, env = "LEDERTRIVSEL_MAIL_FROM", default_value = "Ledertrivsel <no-reply@ledertrivsel.local>")]
     pub mail_from: String,
+    /// How often, in seconds, the server looks for reminders to send (and
+    /// tries again the ones whose mail failed).
+    #[arg(long, env = "LEDERTRIVSEL_REMINDER_EVERY", default_value_t = 300, value_parser = clap::value_parser!(u64).range(1..))]
+    pub reminder_every: u64,
     /// Bearer token that `/metrics` requires. Without one, `/metrics`
     /// answers only on loopback (a scraper on the same machine).
     #[arg(long, env = "LEDERTRIVSEL_METRICS_TOKEN", hide_env_values = true)]

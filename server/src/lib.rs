@@ -33,7 +33,7 @@ pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         let secret = auth::tokens::issue(&app.state.db, auth::tokens::Kind::Setup, None, None).await?;
         println!("Opret den første organisation her (linket virker én gang): {url}/setup/{secret}");
     }
-    reminders::spawn(app.state.clone(), reminders::EVERY);
+    reminders::spawn(app.state.clone(), std::time::Duration::from_secs(args.reminder_every));
     app.run_until(shutdown_signal()).await
 }
 

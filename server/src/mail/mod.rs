@@ -1,11 +1,21 @@
 //! Outgoing mail: SMTP in production, `.eml` files in `<data dir>/outbox` by
 //! default (so a fresh install needs no mail server, and tests read real mail).
 //! A mail is plain text, optionally with attachments (a calendar invitation).
+//!
+//! A send that fails returns the error; callers that must not lose the mail
+//! (reminders, queued reset mails) keep their claim and try again later.
+//! `/metrics` says whether mail is failing (`ledertrivsel_mail_failing`, 1
+//! after a failed send until the next one succeeds) and counts the failures
+//! (`ledertrivsel_mail_failures_total`), so operations notice a dead mail
+//! server before people miss their reminders.
 
 use anyhow::Context;
 use lettre::message::{header::ContentType, Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use std::path::PathBuf;
+
+/// How long one SMTP conversation may take before the send counts as failed.
+const SMTP_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(15);
 
 #[derive(Clone)]
 pub enum Transport {
@@ -54,6 +64,9 @@ impl Mailer {
             Some(url) => Transport::Smtp(
                 AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
                     .context("LEDERTRIVSEL_SMTP_URL is not a valid smtp:// or smtps:// URL")?
+                    // An unreachable server fails the send in seconds, so
+                    // the reminder run goes on and tries again next time.
+                    .timeout(Some(SMTP_TIMEOUT))
                     .build(),
             ),
             None => {
@@ -85,15 +98,21 @@ impl Mailer {
             }
             builder.multipart(parts)?
         };
-        match &self.transport {
-            Transport::Outbox(t) => {
-                t.send(message).await?;
+        let sent = match &self.transport {
+            Transport::Outbox(t) => t.send(message).await.map(|_| ()).map_err(anyhow::Error::from),
+            Transport::Smtp(t) => t.send(message).await.map(|_| ()).map_err(anyhow::Error::from),
+        };
+        match sent {
+            Ok(()) => {
+                metrics::counter!("ledertrivsel_mails_sent_total").increment(1);
+                metrics::gauge!("ledertrivsel_mail_failing").set(0.0);
+                Ok(())
             }
-            Transport::Smtp(t) => {
-                t.send(message).await?;
+            Err(e) => {
+                metrics::counter!("ledertrivsel_mail_failures_total").increment(1);
+                metrics::gauge!("ledertrivsel_mail_failing").set(1.0);
+                Err(e.context("the mail was not sent"))
             }
         }
-        metrics::counter!("ledertrivsel_mails_sent_total").increment(1);
-        Ok(())
     }
 }

@@ -20,8 +20,6 @@ use domain::agreement::week_start;
 use domain::ids::OrgId;
 use time::{Duration, OffsetDateTime, Weekday};
 
-/// How often `serve` looks for reminders to send.
-pub const EVERY: std::time::Duration = std::time::Duration::from_secs(5 * 60);
 /// How long before a dialog its reminder goes out.
 pub const DIALOG_AHEAD: Duration = Duration::hours(24);
 /// How many days before a period's last day its reminder goes out.

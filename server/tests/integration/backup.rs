@@ -151,6 +151,7 @@ async fn the_binary_backs_up_every_table_and_restores_into_a_fresh_sqlite() {
         public_url: Some("http://test.invalid".into()),
         smtp_url: None,
         mail_from: "Ledertrivsel <no-reply@test.invalid>".into(),
+        reminder_every: 300,
         metrics_token: None,
         client_ip_header: None,
     };

@@ -35,6 +35,7 @@ async fn serve(data_dir: &std::path::Path, database_url: Option<String>) -> Stri
         public_url: Some("http://test.invalid".into()),
         smtp_url: None,
         mail_from: "Ledertrivsel <no-reply@test.invalid>".into(),
+        reminder_every: 300,
         metrics_token: None,
         client_ip_header: None,
     };

@@ -27,4 +27,5 @@ mod security;
 mod tenancy;
 mod untested_rules;
 mod live;
+mod mail_delivery;
 mod thread;

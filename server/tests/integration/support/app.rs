@@ -43,6 +43,7 @@ impl TestApp {
             public_url: Some("http://test.invalid".into()),
             smtp_url: None,
             mail_from: "Ledertrivsel <no-reply@test.invalid>".into(),
+            reminder_every: 300,
             metrics_token: None,
             client_ip_header: None,
         };
