@@ -272,6 +272,21 @@ impl Absence {
 pub const MAX_YEARS_BETWEEN: i32 = 3;
 
 /// The next APV's default date: a year after `from`.
+/// What the APV's documentation needs of each chosen theme's action plan
+/// before the round may close: the problem described, and at least one
+/// action with someone responsible (every action has a deadline). A round
+/// closed without them would leave the law's documentation without problem,
+/// owner and deadline.
+pub fn check_plan_documented(issue: &str, actions_with_owner: usize) -> Result<(), ValidationError> {
+    if issue.trim().is_empty() {
+        return Err(ValidationError::new("apv-error-close-plan-issue"));
+    }
+    if actions_with_owner == 0 {
+        return Err(ValidationError::new("apv-error-close-plan-action"));
+    }
+    Ok(())
+}
+
 pub fn default_next_due(from: time::Date) -> time::Date {
     add_years(from, 1)
 }
@@ -464,6 +479,14 @@ mod tests {
         assert_eq!(Keywords::parse("  travlt \r\n ").unwrap().as_str(), "travlt");
         assert_eq!(Keywords::parse("").unwrap().as_str(), "");
         assert_eq!(Keywords::parse(&"x".repeat(601)).unwrap_err().key, "apv-error-keywords-too-long");
+    }
+
+    #[test]
+    fn a_plan_needs_its_problem_and_an_owned_action_before_the_round_closes() {
+        let key = |r: Result<(), ValidationError>| r.err().map(|e| e.key);
+        assert_eq!(key(check_plan_documented("Beslutninger når for sent frem", 1)), None);
+        assert_eq!(key(check_plan_documented("  ", 2)), Some("apv-error-close-plan-issue"));
+        assert_eq!(key(check_plan_documented("Travlhed", 0)), Some("apv-error-close-plan-action"));
     }
 
     proptest! {

@@ -151,6 +151,8 @@ apv-error-round-closed = Runden er afsluttet og kan ikke ændres.
 apv-error-absence = Vælg ja, delvist eller nej.
 apv-error-close-absence = Svar på, om arbejdsmiljøet bidrager til sygefravær, før runden afsluttes. Loven kræver det i enhver APV.
 apv-error-close-next-due = Sæt en dato for næste APV, før runden afsluttes.
+apv-error-close-plan-issue = Beskriv problemet i handlingsplanen for { $theme }, før runden afsluttes. APV'ens dokumentation skal sige, hvad problemet er.
+apv-error-close-plan-action = Tilføj mindst én handling med en ansvarlig og en frist til handlingsplanen for { $theme }, før runden afsluttes.
 apv-error-owner = Den ansvarlige skal være med i gruppen.
 
 audit-apv-picture-read = Så en ledergruppes APV-billede

@@ -151,6 +151,8 @@ apv-error-round-closed = The round is closed and cannot change.
 apv-error-absence = Choose yes, partly or no.
 apv-error-close-absence = Answer whether the work environment contributes to sickness absence before closing the round. The law requires it in every APV.
 apv-error-close-next-due = Set a date for the next APV before closing the round.
+apv-error-close-plan-issue = Describe the problem in the action plan for { $theme } before the round is closed. The APV's documentation has to say what the problem is.
+apv-error-close-plan-action = Add at least one action with someone responsible and a deadline to the action plan for { $theme } before the round is closed.
 apv-error-owner = The person responsible must be in the group.
 
 audit-apv-picture-read = Viewed a leader group's APV picture

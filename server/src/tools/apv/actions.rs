@@ -4,7 +4,7 @@
 //! right status, and changes nothing.
 
 use super::input::{self, optional_date, plan_text};
-use super::pages::{map_page, meeting_refused, round_page, started_on, tool_page, ReportForm};
+use super::pages::{map_page, meeting_refused, round_page, started_on, theme_label, tool_page, ReportForm};
 use super::hand_in::Skema1;
 use super::store::{self, NewRound, Refused, Report};
 use super::{load_round, RoundContext};
@@ -20,7 +20,7 @@ use crate::web::Page;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use domain::apv::{check_next_due, parse_chosen, Absence, Variant};
+use domain::apv::{check_next_due, check_plan_documented, parse_chosen, Absence, Variant};
 use domain::ids::GroupId;
 use std::collections::HashMap;
 
@@ -306,6 +306,15 @@ pub async fn close(
     }
     if r.next_due.is_none() {
         errors.add_key(&page.tr, Some("next_due"), "apv-error-close-next-due");
+    }
+    let themes = store::themes(&state.db, me.org(), &ctx.round.id).await?;
+    for plan in store::plans(&state.db, me.org(), &ctx.round.id).await? {
+        let issue = plan.fields.get("issue").map(String::as_str).unwrap_or("");
+        let owned = plan.actions.iter().filter(|a| a.owner_id.is_some()).count();
+        if let Err(e) = check_plan_documented(issue, owned) {
+            let theme = themes.iter().find(|t| t.revision_id.as_str() == plan.revision_id).map(|t| theme_label(&page.tr, t)).unwrap_or_default();
+            errors.0.push(FieldError { field: None, message: page.t1(e.key, "theme", theme) });
+        }
     }
     if !errors.is_empty() {
         let form = ReportForm::from_report(r, started_on(&ctx.round));

@@ -127,6 +127,26 @@ both_backends!(a_round_runs_from_mapping_to_plans_and_report, |app: TestApp| asy
         )
         .await;
     assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
+    // The second chosen theme's plan is still empty: the documentation would
+    // lack its problem, owner and deadline, so the round stays open.
+    let r = lis.post_form(&format!("/apv/rounds/{round}/close"), &[]).await;
+    assert_eq!(r.status(), 422);
+    let body = r.text().await.unwrap();
+    assert!(body.contains("Beskriv problemet i handlingsplanen for Krav i arbejdet"), "{body}");
+    assert!(!body.contains("handlingsplanen for Information og beslutninger"), "the filled plan is fine");
+    let (second,): (String,) = sqlx::query_as("SELECT id FROM apv_plans WHERE round_id = $1 AND revision_id = $2")
+        .bind(&round)
+        .bind(&revs[0].0)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    let second = format!("/apv/plans/{second}");
+    assert_eq!(lis.post_form(&second, &[("issue", "For mange opgaver på for få hænder")]).await.status(), 303);
+    let r = lis.post_form(&format!("/apv/rounds/{round}/close"), &[]).await;
+    assert_eq!(r.status(), 422);
+    assert!(r.text().await.unwrap().contains("Tilføj mindst én handling med en ansvarlig og en frist til handlingsplanen for Krav i arbejdet"));
+    let r = lis.post_form(&format!("{second}/actions"), &[("text", "Prioritér opgaverne i fællesskab"), ("owner", n.lis.as_str()), ("due_on", "2027-02-01")]).await;
+    assert_eq!(r.status(), 303);
     let r = lis.post_form(&format!("/apv/rounds/{round}/close"), &[]).await;
     assert_eq!(r.status(), 303);
     let (_, body) = carl.page(&format!("/apv/rounds/{round}")).await;

@@ -17,6 +17,7 @@ both_backends!(the_next_round_reviews_last_rounds_actions_first, |app: TestApp| 
     assert!(!lis.page(&format!("/apv/rounds/{first}/meeting")).await.1.contains("Hvordan gik det siden sidst?"), "nothing to review in a first round");
     assert_eq!(lis.post_form(&format!("/apv/rounds/{first}/choose"), &[("theme", revs[0].0.as_str())]).await.status(), 303);
     let (plan,): (String,) = sqlx::query_as("SELECT id FROM apv_plans WHERE round_id = $1").bind(&first).fetch_one(&app.state.db.pool).await.unwrap();
+    assert_eq!(lis.post_form(&format!("/apv/plans/{plan}"), &[("issue", "For travlt til at lede")]).await.status(), 303);
     for text in ["Fast mødefri formiddag", "Fælles vagtplanlægger"] {
         let r = lis.post_form(&format!("/apv/plans/{plan}/actions"), &[("text", text), ("owner", n.lis.as_str()), ("due_on", "2027-02-01")]).await;
         assert_eq!(r.status(), 303);
