@@ -123,6 +123,17 @@ apv-action-due-label = Hvornår skal det være gjort?
 apv-action-add = Tilføj handlingen
 apv-plan-remove-lead = Har gruppen ombestemt sig? Fjern temaet og dets handlingsplan.
 apv-plan-remove = Fjern temaet
+apv-plan-remove-title = Fjern temaet { $theme }?
+apv-plan-remove-what = Handlingsplanen slettes med alt, hvad der står i den: { $fields ->
+    [one] ét udfyldt felt
+   *[other] { $fields } udfyldte felter
+} og { $actions ->
+    [one] én handling
+   *[other] { $actions } handlinger
+}.
+apv-plan-remove-final = Det kan ikke fortrydes. Vælger gruppen temaet igen, starter planen forfra.
+apv-plan-remove-confirm = Ja, fjern temaet og planen
+apv-plan-remove-cancel = Nej, tilbage til planen
 
 apv-notice-started = Runden er startet. Gruppens ledere får en mail med et link til Skema 1 og ser runden på deres forside, indtil de har afleveret.
 apv-notice-saved = Din kladde er gemt.

@@ -123,6 +123,17 @@ apv-action-due-label = When should it be done?
 apv-action-add = Add the action
 apv-plan-remove-lead = Has the group changed its mind? Remove the theme and its action plan.
 apv-plan-remove = Remove the theme
+apv-plan-remove-title = Remove the theme { $theme }?
+apv-plan-remove-what = The action plan is deleted with everything in it: { $fields ->
+    [one] one filled-in field
+   *[other] { $fields } filled-in fields
+} and { $actions ->
+    [one] one action
+   *[other] { $actions } actions
+}.
+apv-plan-remove-final = This cannot be undone. If the group chooses the theme again, the plan starts from scratch.
+apv-plan-remove-confirm = Yes, remove the theme and its plan
+apv-plan-remove-cancel = No, back to the plan
 
 apv-notice-started = The round has started. The leaders of the group get a mail with a link to Form 1 and see the round on their start page until they have handed in.
 apv-notice-saved = Your draft is saved.

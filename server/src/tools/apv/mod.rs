@@ -60,7 +60,7 @@ pub fn routes() -> Router<AppState> {
         .route("/apv/rounds/{id}/print", get(report_doc::print))
         .route("/apv/rounds/{id}/close", post(actions::close))
         .route("/apv/plans/{id}", get(plan_pages::plan).post(plan_pages::save_plan))
-        .route("/apv/plans/{id}/remove", post(plan_pages::remove_plan))
+        .route("/apv/plans/{id}/remove", get(plan_pages::confirm_remove).post(plan_pages::remove_plan))
         .route("/apv/plans/{id}/actions", post(plan_pages::add_action))
         .route("/apv/plans/{id}/actions/{action}/done", post(plan_pages::action_done))
         .route("/apv/plans/{id}/actions/{action}/delete", post(plan_pages::delete_action))

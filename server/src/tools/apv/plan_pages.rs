@@ -193,6 +193,32 @@ pub async fn save_plan(
 }
 
 /// Drops a chosen theme and its plan.
+#[derive(Template, WebTemplate)]
+#[template(path = "tools/apv/remove_plan.html")]
+pub struct RemovePage {
+    pub page: Page,
+    pub plan_id: String,
+    pub theme: String,
+    /// How many fields of Skema 3 hold text, and how many actions it has:
+    /// what is lost, said before it is.
+    pub filled: usize,
+    pub actions: usize,
+}
+
+/// Asks before a theme and its plan are removed: nothing of it comes back.
+pub async fn confirm_remove(State(state): State<AppState>, page: Page, me: Member, Path(id): Path<String>) -> AppResult<RemovePage> {
+    let (plan, ctx) = editable(&state, &me, &id).await?;
+    let themes = store::themes(&state.db, me.org(), &ctx.round.id).await?;
+    let theme = themes.iter().find(|t| t.revision_id.as_str() == plan.revision_id).map(|t| super::pages::theme_label(&page.tr, t)).unwrap_or_default();
+    Ok(RemovePage {
+        plan_id: plan.id.to_string(),
+        theme,
+        filled: plan.fields.values().filter(|v| !v.trim().is_empty()).count(),
+        actions: plan.actions.len(),
+        page,
+    })
+}
+
 pub async fn remove_plan(
     State(state): State<AppState>,
     me: Member,

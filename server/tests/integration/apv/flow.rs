@@ -202,3 +202,34 @@ both_backends!(a_bad_start_form_says_why_and_starts_nothing, |app: TestApp| asyn
     assert!(r.text().await.unwrap().contains("Skriv en gyldig dato."));
     assert_eq!(count(&app, "SELECT COUNT(*) FROM apv_rounds WHERE group_id = $1", &n.group).await, 0);
 });
+
+both_backends!(removing_a_theme_and_its_plan_asks_first, |app: TestApp| async move {
+    let n = nord(&app).await;
+    let lis = app.signed_in("lis@randers.dk").await;
+    let round = start_round(&lis, &n.group).await;
+    let revs = themes(&lis, &round).await;
+    for email in ["lis@randers.dk", "anna@randers.dk", "bo@randers.dk"] {
+        handed_in(&app.signed_in(email).await, &round, &revs, &[(0, "red", "")]).await;
+    }
+    lis.reveal(&format!("/apv/rounds/{round}")).await;
+    assert_eq!(lis.post_form(&format!("/apv/rounds/{round}/choose"), &[("theme", revs[0].0.as_str())]).await.status(), 303);
+    let (plan,): (String,) = sqlx::query_as("SELECT id FROM apv_plans WHERE round_id = $1").bind(&round).fetch_one(&app.state.db.pool).await.unwrap();
+    let plan = format!("/apv/plans/{plan}");
+    assert_eq!(lis.post_form(&plan, &[("issue", "For mange opgaver"), ("activities", "Prioritér sammen")]).await.status(), 303);
+    let r = lis.post_form(&format!("{plan}/actions"), &[("text", "Opgaveliste", ), ("owner", n.lis.as_str()), ("due_on", "2027-02-01")]).await;
+    assert_eq!(r.status(), 303);
+
+    // The plan page's button leads to a question, not to the deletion.
+    let (_, body) = lis.page(&plan).await;
+    assert!(body.contains(&format!("href=\"{plan}/remove\"")) && !body.contains(&format!("action=\"{plan}/remove\"")), "{body}");
+    let (status, body) = lis.page(&format!("{plan}/remove")).await;
+    assert_eq!(status, 200);
+    assert!(body.contains("Fjern temaet Krav i arbejdet?"), "{body}");
+    assert!(body.contains("2 udfyldte felter og én handling") && body.contains("Det kan ikke fortrydes"), "{body}");
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM apv_plans WHERE round_id = $1", &round).await, 1, "asking removes nothing");
+    assert_eq!(app.signed_in("carl@randers.dk").await.page(&format!("{plan}/remove")).await.0, 403, "a member cannot remove");
+
+    let r = lis.post_form(&format!("{plan}/remove"), &[]).await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM apv_plans WHERE round_id = $1", &round).await, 0);
+});
