@@ -21,13 +21,13 @@ mod review;
 mod flow;
 
 /// Ledergruppe Nord: Lis leads Anna, Bo and Carl (four people). HR is Hanne (k = 5, free text 8).
-struct Nord {
-    org: Org,
-    group: String,
-    lis: PersonId,
+pub(crate) struct Nord {
+    pub(crate) org: Org,
+    pub(crate) group: String,
+    pub(crate) lis: PersonId,
 }
 
-async fn nord(app: &TestApp) -> Nord {
+pub(crate) async fn nord(app: &TestApp) -> Nord {
     let org = app.org("Randers Kommune", "hr@randers.dk").await;
     let lis = app.person(&org, "Lis Leder", "lis@randers.dk", &[Role::Leader]).await;
     let anna = app.person(&org, "Anna Andersen", "anna@randers.dk", &[Role::Leader]).await;
@@ -38,14 +38,14 @@ async fn nord(app: &TestApp) -> Nord {
 }
 
 /// Starts a round of today's APV as `client`; returns the round's id.
-async fn start_round(client: &TestClient, group: &str) -> String {
+pub(crate) async fn start_round(client: &TestClient, group: &str) -> String {
     let r = client.post_form(&format!("/apv/groups/{group}/rounds"), &[("variant", "now"), ("deadline", "")]).await;
     assert_eq!(r.status(), 303, "starting a round: {}", r.text().await.unwrap());
     location(&r).trim_start_matches("/apv/rounds/").trim_end_matches("?notice=started").to_string()
 }
 
 /// Skema 1's themes as (revision id, name), in the form's order.
-async fn themes(client: &TestClient, round: &str) -> Vec<(String, String)> {
+pub(crate) async fn themes(client: &TestClient, round: &str) -> Vec<(String, String)> {
     let (status, body) = client.page(&format!("/apv/rounds/{round}/map")).await;
     assert_eq!(status, 200, "{body}");
     let doc = Html::parse_document(&body);
@@ -60,7 +60,7 @@ async fn themes(client: &TestClient, round: &str) -> Vec<(String, String)> {
 }
 
 /// Posts Skema 1 with `marks`: (theme index, colour, keywords).
-async fn map(client: &TestClient, round: &str, revs: &[(String, String)], marks: &[(usize, &str, &str)], hand_in: bool) -> reqwest::Response {
+pub(crate) async fn map(client: &TestClient, round: &str, revs: &[(String, String)], marks: &[(usize, &str, &str)], hand_in: bool) -> reqwest::Response {
     let mut fields: Vec<(String, String)> = Vec::new();
     for (i, colour, words) in marks {
         fields.push((format!("m-{}-{colour}", revs[*i].0), "1".into()));
@@ -91,7 +91,7 @@ fn picture(body: &str) -> Vec<(String, [u32; 3])> {
         .collect()
 }
 
-async fn count(app: &TestApp, sql: &'static str, bind: &str) -> i64 {
+pub(crate) async fn count(app: &TestApp, sql: &'static str, bind: &str) -> i64 {
     let (n,): (i64,) = sqlx::query_as(sql).bind(bind).fetch_one(&app.state.db.pool).await.unwrap();
     n
 }
