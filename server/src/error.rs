@@ -21,6 +21,9 @@ pub enum AppError {
     /// The form's CSRF token was missing or wrong (e.g. an old tab).
     #[error("csrf")]
     Csrf,
+    /// A body in a format the handler does not read (e.g. JSON for a form).
+    #[error("unsupported media type")]
+    UnsupportedMediaType,
     #[error("too many attempts")]
     RateLimited,
     /// A request we cannot act on; the key names the reason.
@@ -62,6 +65,9 @@ impl IntoResponse for AppError {
             }
             AppError::Redirect(to) => return axum::response::Redirect::to(to).into_response(),
             AppError::Csrf => (StatusCode::FORBIDDEN, "error-csrf-title", "error-csrf"),
+            AppError::UnsupportedMediaType => {
+                (StatusCode::UNSUPPORTED_MEDIA_TYPE, "input-error-media-type-title", "input-error-media-type")
+            }
             AppError::RateLimited => {
                 (StatusCode::TOO_MANY_REQUESTS, "error-rate-limited-title", "error-rate-limited")
             }

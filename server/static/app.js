@@ -1,9 +1,4 @@
 // Progressive enhancement only; every page works without this file.
-// Send the CSRF token with htmx requests.
-document.addEventListener("htmx:configRequest", function (event) {
-  var field = document.querySelector('input[name="csrf"]');
-  if (field) { event.detail.headers["X-CSRF-Token"] = field.value; }
-});
 // Move focus to the error summary when a form comes back with errors.
 document.addEventListener("DOMContentLoaded", function () {
   var errors = document.getElementById("form-errors");

@@ -58,6 +58,25 @@ impl Email {
     }
 }
 
+/// Whether text may be taken in at all, before any field's own rule: no
+/// NUL and no other invisible control character but tab and line breaks.
+/// Checked once for every posted form field and every live command, since
+/// nobody types them, PostgreSQL refuses NUL in text (a 500 there, and on
+/// SQLite a stored row that no backup restores into PostgreSQL).
+pub fn storable(raw: &str) -> Result<(), ValidationError> {
+    if raw.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')) {
+        return Err(ValidationError::new("error-text-control-chars"));
+    }
+    Ok(())
+}
+
+/// Posted bytes as text: bytes that are not UTF-8 are refused rather than
+/// read with replacement characters, which would store something nobody
+/// typed and answer as if all went well.
+pub fn utf8(raw: &[u8]) -> Result<&str, ValidationError> {
+    std::str::from_utf8(raw).map_err(|_| ValidationError::new("input-error-not-utf8"))
+}
+
 /// Single-line text with a length limit in characters, trimmed, no control characters.
 fn line(raw: &str, max: usize, missing: &'static str, too_long: &'static str) -> Result<String, ValidationError> {
     let s = raw.trim();
@@ -200,6 +219,22 @@ mod tests {
         assert_eq!(PersonName::parse(&"æ".repeat(121)).unwrap_err().key, "error-name-too-long");
         assert!(PersonName::parse(&"æ".repeat(120)).is_ok());
         assert_eq!(PersonName::parse("a\u{0}b").unwrap_err().key, "error-text-control-chars");
+    }
+
+    #[test]
+    fn hidden_characters_are_refused_everywhere() {
+        assert!(storable("Linje 1\r\nLinje 2\tmed tab, æøå").is_ok());
+        for bad in ["Gæst\u{0}", "\u{0}", "a\u{1b}[31m", "b\u{7f}", "c\u{85}"] {
+            assert_eq!(storable(bad).unwrap_err().key, "error-text-control-chars", "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_are_refused() {
+        assert_eq!(utf8("Søren".as_bytes()).unwrap(), "Søren");
+        for bad in [&b"S\xf8ren"[..], b"\xff", b"\xc3", b"\xed\xa0\x80"] {
+            assert_eq!(utf8(bad).unwrap_err().key, "input-error-not-utf8", "{bad:?}");
+        }
     }
 
     #[test]

@@ -140,7 +140,7 @@ async fn preview(
     session: Session,
     multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> AppResult<Response> {
-    let mut multipart = multipart.map_err(|_| AppError::BadRequest("error-form-invalid"))?;
+    let mut multipart = multipart.map_err(|_| AppError::UnsupportedMediaType)?;
     // The form sends its token first; nothing else is read before it is checked.
     let token = match multipart.next_field().await {
         Ok(Some(field)) if field.name() == Some("csrf") => field.text().await.ok(),

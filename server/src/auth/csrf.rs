@@ -1,11 +1,13 @@
 //! CSRF protection: a secret per login session, sent back by every form as
-//! the hidden field `csrf` (or by htmx as the `X-CSRF-Token` header).
-//! `CsrfForm<T>` is the only way handlers read a posted form, so no state
-//! change can skip the check.
+//! the hidden field `csrf`. `CsrfForm<T>` is the only way handlers read a
+//! posted form, so no state change can skip the check, and every form is
+//! read by the same rules (see `CsrfForm`).
 
 use crate::error::AppError;
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
+use axum::http::{header, HeaderMap};
+use domain::input::{self, ValidationError};
 use base64::Engine;
 use rand::RngCore;
 use serde::de::DeserializeOwned;
@@ -13,7 +15,6 @@ use subtle::ConstantTimeEq;
 use tower_sessions::Session;
 
 const KEY: &str = "csrf";
-pub const HEADER: &str = "x-csrf-token";
 
 /// The session's token, created on first use.
 pub async fn token(session: &Session) -> anyhow::Result<String> {
@@ -44,23 +45,72 @@ pub async fn verify(session: &Session, submitted: Option<&str>) -> Result<(), Ap
     }
 }
 
-/// A URL-encoded form whose CSRF token has been checked.
+/// A posted form, read only as our own forms send it, with its CSRF token
+/// checked. Every handler that reads a form reads it through this, so
+/// these rules hold in one place:
+/// - The body is `application/x-www-form-urlencoded` (UTF-8), else 415: a
+///   JSON or multipart body would read as a form without fields, and a
+///   missing field may mean "erased" (an unticked box sends nothing).
+/// - The token comes in the body's hidden `csrf` field, which every form of
+///   ours and the page scripts send: the marker that the body is a whole
+///   form, so a field it lacks was really left out. A header alone is not
+///   enough.
+/// - Every name and value is UTF-8 with no hidden characters
+///   (`domain::input`), so nothing is stored that nobody typed.
 pub struct CsrfForm<T>(pub T);
 
 impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for CsrfForm<T> {
     type Rejection = AppError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        if !is_form(req.headers()) {
+            return Err(AppError::UnsupportedMediaType);
+        }
         let session = req.extensions().get::<Session>().cloned().ok_or(AppError::Csrf)?;
-        let header = req.headers().get(HEADER).and_then(|v| v.to_str().ok()).map(str::to_string);
         let body = Bytes::from_request(req, state)
             .await
             .map_err(|_| AppError::BadRequest("error-form-too-large"))?;
-        let pairs: Vec<(String, String)> =
-            serde_urlencoded::from_bytes(&body).map_err(|_| AppError::BadRequest("error-form-invalid"))?;
-        let submitted = pairs.iter().find(|(k, _)| k == KEY).map(|(_, v)| v.clone()).or(header);
-        verify(&session, submitted.as_deref()).await?;
+        let pairs = text_pairs(&body).map_err(|e| AppError::BadRequest(e.key))?;
+        let submitted = pairs.iter().find(|(k, _)| k == KEY).map(|(_, v)| v.as_str());
+        verify(&session, submitted).await?;
         let value = serde_html_form::from_bytes(&body).map_err(|_| AppError::BadRequest("error-form-invalid"))?;
         Ok(CsrfForm(value))
     }
+}
+
+/// `application/x-www-form-urlencoded`, with no charset or UTF-8 (what
+/// browsers and `fetch` with `URLSearchParams` send).
+fn is_form(headers: &HeaderMap) -> bool {
+    let Some(value) = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()) else { return false };
+    let mut parts = value.split(';').map(str::trim);
+    parts.next().is_some_and(|t| t.eq_ignore_ascii_case("application/x-www-form-urlencoded"))
+        && parts.all(|p| match p.split_once('=') {
+            Some((k, v)) if k.trim().eq_ignore_ascii_case("charset") => {
+                let v = v.trim().trim_matches('"');
+                v.eq_ignore_ascii_case("utf-8") || v.eq_ignore_ascii_case("utf8")
+            }
+            _ => true,
+        })
+}
+
+/// The body's names and values, decoded strictly: bytes that are not UTF-8
+/// or hidden characters refuse the whole form instead of being replaced.
+pub fn text_pairs(body: &[u8]) -> Result<Vec<(String, String)>, ValidationError> {
+    let decode = |raw: &[u8]| -> Result<String, ValidationError> {
+        let spaced: Vec<u8> = raw.iter().map(|&b| if b == b'+' { b' ' } else { b }).collect();
+        let bytes: Vec<u8> = percent_encoding::percent_decode(&spaced).collect();
+        let text = input::utf8(&bytes)?;
+        input::storable(text)?;
+        Ok(text.to_string())
+    };
+    body.split(|&b| b == b'&')
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let (name, value) = match part.iter().position(|&b| b == b'=') {
+                Some(at) => (&part[..at], &part[at + 1..]),
+                None => (part, &[][..]),
+            };
+            Ok((decode(name)?, decode(value)?))
+        })
+        .collect()
 }

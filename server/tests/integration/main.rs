@@ -16,6 +16,7 @@ mod demo;
 mod dialog_meetings;
 mod dialog_team;
 mod groups;
+mod input;
 mod intro;
 mod kept;
 mod operations;

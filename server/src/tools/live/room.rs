@@ -3,12 +3,15 @@
 //! session a connection on this server uses, loaded from the database on
 //! first use, so a restarted server resumes every session where its log ends.
 //!
-//! Every change goes through `Room::append`, which holds the room's lock
-//! while the event is decided, written and applied: events of a session get
-//! gapless numbers, and a command is answered only once it is on disk.
+//! Every change goes through `Room::decide_and_write`, which holds the
+//! room's lock while the event is decided, written and applied: events of a
+//! session get gapless numbers, and a command is answered only once it is on
+//! disk. With several servers on PostgreSQL the session's row lock orders
+//! their appends (`Room::write_in_turn`).
 
 use super::store::{self, Append, AppendWriter, Joining, SessionRow};
-use crate::storage::Db;
+use crate::storage::group_commit::Job;
+use crate::storage::{Backend, Db};
 use domain::live::{Command, Event, Live, ParticipantNo, Refusal, Rules};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicI64, Ordering};
@@ -155,67 +158,129 @@ impl Room {
     /// Decides `who`'s command and writes the event; answers its number.
     pub async fn command(&self, hub: &Hub, who: ParticipantNo, client_id: &str, command: Command) -> Result<i64, Rejected> {
         let mut inner = self.inner.lock().await;
-        // Another server may have written the number we were about to use,
-        // or this very command (a resend after a lost acknowledgement):
-        // read the log and look again, once.
-        for attempt in 0..2 {
+        self.decide_and_write(hub, &mut inner, Some((who, client_id)), |inner| {
+            // This very command written before (a resend after a lost
+            // acknowledgement): answered with its number, not written twice.
             if let Some(seq) = inner.written.get(&(who, client_id.to_string())) {
-                return Ok(*seq);
+                return Ok(Decision::Written(*seq));
             }
             let event = inner.live.decide(who, command.clone(), &self.rules, now_ms()).map_err(Rejected::Refused)?;
-            let ends = matches!(event, Event::Ended);
-            if let Some(seq) = self.append(hub, &mut inner, event, Some((who, client_id)), None, ends).await? {
-                return Ok(seq);
-            }
-            if attempt == 0 {
-                self.catch_up_locked(&hub.db, &mut inner).await?;
-            }
-        }
-        Err(Rejected::Failed(anyhow::anyhow!("session {}: the event number stayed taken", self.session.id)))
+            Ok(Decision::Append { event, joining: None })
+        })
+        .await
     }
 
     /// Adds a participant (a signed-in person or a guest) and answers their number.
     pub async fn join(&self, hub: &Hub, person: Option<String>, name: &str, guest_hash: Option<String>) -> Result<ParticipantNo, Rejected> {
         let mut inner = self.inner.lock().await;
-        for attempt in 0..2 {
-            let no = inner.live.participants.keys().max().copied().unwrap_or(0) + 1;
+        let mut no = 0;
+        self.decide_and_write(hub, &mut inner, None, |inner| {
+            no = inner.live.participants.keys().max().copied().unwrap_or(0) + 1;
             let event = inner.live.join(no, name, false).map_err(Rejected::Refused)?;
             let joining = Joining { no, person: person.clone(), name: name.to_string(), guest_hash: guest_hash.clone() };
-            if self.append(hub, &mut inner, event, None, Some(joining), false).await?.is_some() {
-                return Ok(no);
+            Ok(Decision::Append { event, joining: Some(joining) })
+        })
+        .await?;
+        Ok(no)
+    }
+
+    /// Decides on the room's state as the log has it and writes the event
+    /// under the next number; answers that number.
+    async fn decide_and_write(
+        &self,
+        hub: &Hub,
+        inner: &mut Inner,
+        from: Option<(ParticipantNo, &str)>,
+        mut decide: impl FnMut(&mut Inner) -> Result<Decision, Rejected>,
+    ) -> Result<i64, Rejected> {
+        if hub.db.backend == Backend::Postgres {
+            return self.write_in_turn(hub, inner, from, decide).await;
+        }
+        // SQLite: one server has the database and this room's lock orders
+        // its appends, so the number is free (a second process on the same
+        // file would be caught by the key: read the log, decide again once).
+        // Appends share commits through the group-commit writer.
+        for attempt in 0..2 {
+            let (event, joining) = match decide(inner)? {
+                Decision::Written(seq) => return Ok(seq),
+                Decision::Append { event, joining } => (event, joining),
+            };
+            let append = Self::append_of(&self.session.id, hub, inner, &event, from, joining)?;
+            let (seq, body) = (append.seq, append.body.clone());
+            if hub.writer.write(append).await? {
+                return Ok(self.applied(inner, seq, from, body)?);
             }
             if attempt == 0 {
-                self.catch_up_locked(&hub.db, &mut inner).await?;
+                self.catch_up_locked(&hub.db, inner).await?;
             }
         }
         Err(Rejected::Failed(anyhow::anyhow!("session {}: the event number stayed taken", self.session.id)))
     }
 
-    /// Writes and applies the event; `None` when its number was taken.
-    async fn append(&self, hub: &Hub, inner: &mut Inner, event: Event, from: Option<(ParticipantNo, &str)>, joining: Option<Joining>, ends: bool) -> anyhow::Result<Option<i64>> {
-        let seq = inner.live.seq + 1;
-        let body = serde_json::to_string(&event)?;
-        let written = hub.writer
-            .write(Append {
-                backend: hub.db.backend,
-                session: self.session.id.clone(),
-                seq,
-                participant: from.map(|(p, _)| p),
-                client_id: from.map(|(_, id)| id.to_string()),
-                body: body.clone(),
-                joining,
-                ends,
-            })
-            .await?;
-        if !written {
-            return Ok(None);
+    /// PostgreSQL, where servers share sessions: the session's row is locked
+    /// (`FOR UPDATE`) for the turn, so servers append to one log one after
+    /// another. Under the lock the room reads what the others wrote, decides
+    /// on that, and writes the next number, which nobody else can take.
+    /// Sessions do not wait for each other; a turn is one transaction of its
+    /// own, not a shared group commit, since a row lock held in a shared
+    /// transaction would make every session in it wait for the slowest.
+    async fn write_in_turn(
+        &self,
+        hub: &Hub,
+        inner: &mut Inner,
+        from: Option<(ParticipantNo, &str)>,
+        mut decide: impl FnMut(&mut Inner) -> Result<Decision, Rejected>,
+    ) -> Result<i64, Rejected> {
+        let mut tx = hub.db.pool.begin().await.map_err(anyhow::Error::from)?;
+        store::lock_session(&mut tx, &self.session.id).await?;
+        for row in store::events_after_in(&mut tx, &self.session.id, inner.live.seq).await? {
+            let out = Self::apply_row(inner, &row)?;
+            self.seq.store(row.seq, Ordering::Release);
+            let _ = self.feed.send(out);
         }
+        let (event, joining) = match decide(inner)? {
+            Decision::Written(seq) => return Ok(seq),
+            Decision::Append { event, joining } => (event, joining),
+        };
+        let append = Self::append_of(&self.session.id, hub, inner, &event, from, joining)?;
+        let (seq, body) = (append.seq, append.body.clone());
+        if !Job::write(&append, &mut tx).await? {
+            return Err(Rejected::Failed(anyhow::anyhow!("session {}: event {seq} was taken under the session's lock", self.session.id)));
+        }
+        tx.commit().await.map_err(anyhow::Error::from)?;
+        Ok(self.applied(inner, seq, from, body)?)
+    }
+
+    /// The write of `event` as the room's next event.
+    fn append_of(session: &str, hub: &Hub, inner: &Inner, event: &Event, from: Option<(ParticipantNo, &str)>, joining: Option<Joining>) -> anyhow::Result<Append> {
+        Ok(Append {
+            backend: hub.db.backend,
+            session: session.to_string(),
+            seq: inner.live.seq + 1,
+            participant: from.map(|(p, _)| p),
+            client_id: from.map(|(_, id)| id.to_string()),
+            body: serde_json::to_string(event)?,
+            joining,
+            ends: matches!(event, Event::Ended),
+        })
+    }
+
+    /// Applies a written event and passes it on; answers its number.
+    fn applied(&self, inner: &mut Inner, seq: i64, from: Option<(ParticipantNo, &str)>, body: String) -> anyhow::Result<i64> {
         let row = store::EventRow { seq, participant: from.map(|(p, _)| i64::from(p)), client_id: from.map(|(_, id)| id.to_string()), body };
         let out = Self::apply_row(inner, &row)?;
         self.seq.store(seq, Ordering::Release);
         let _ = self.feed.send(out);
-        Ok(Some(seq))
+        Ok(seq)
     }
+}
+
+/// What a room decided for a command or a join.
+enum Decision {
+    /// Already in the log under this number.
+    Written(i64),
+    /// To be written as the next event.
+    Append { event: Event, joining: Option<Joining> },
 }
 
 /// Milliseconds since the Unix epoch on the server's clock, which timers count from.
@@ -238,11 +303,9 @@ pub struct Hub {
 
 impl Hub {
     pub fn start(db: Db) -> Arc<Hub> {
-        // A room waits for its own append before the next, so appends of
-        // different sessions may commit side by side where the database
-        // lets them (PostgreSQL); SQLite has one writer anyway.
-        let writers = if db.backend == crate::storage::Backend::Postgres { 4 } else { 1 };
-        let writer = AppendWriter::start_with(db.clone(), writers);
+        // SQLite's appends share commits; PostgreSQL's take the session's
+        // turn each (`Room::write_in_turn`) and do not use the writer.
+        let writer = AppendWriter::start(db.clone());
         Arc::new(Hub { db, writer, rooms: StdMutex::new(HashMap::new()), loading: Mutex::new(()) })
     }
 
@@ -309,7 +372,7 @@ impl Hub {
         self.rooms.lock().expect("rooms lock").insert(room.session.id.clone(), room.clone());
         // Another server's event written between reading the log and
         // holding the room here sent its notification to no room.
-        if self.db.backend == crate::storage::Backend::Postgres {
+        if self.db.backend == Backend::Postgres {
             room.catch_up(&self.db).await?;
         }
         Ok(room)

@@ -168,6 +168,7 @@ async fn handle(state: &AppState, room: &Room, me: ParticipantNo, tr: &Tr, text:
     if id.is_empty() || id.len() > 64 {
         return Err(refused(None, &tr.t("live-refused-malformed")));
     }
+    storable(&envelope.cmd).and_then(|()| domain::input::storable(id)).map_err(|e| refused(Some(id), &tr.t(e.key)))?;
     let command: Command = serde_json::from_value(envelope.cmd).map_err(|_| refused(Some(id), &tr.t("live-refused-unknown")))?;
     match room.command(&state.live, me, id, command).await {
         Ok(seq) => {
@@ -182,5 +183,16 @@ async fn handle(state: &AppState, room: &Room, me: ParticipantNo, tr: &Tr, text:
             tracing::error!(error = %e, "live command failed");
             Err(refused(Some(id), &tr.t("live-refused-failed")))
         }
+    }
+}
+
+/// Every text in a command, names included, by the rule all text input
+/// follows (`domain::input::storable`): JSON may spell a NUL as `\u0000`.
+fn storable(value: &serde_json::Value) -> Result<(), domain::ValidationError> {
+    match value {
+        serde_json::Value::String(s) => domain::input::storable(s),
+        serde_json::Value::Array(items) => items.iter().try_for_each(storable),
+        serde_json::Value::Object(fields) => fields.iter().try_for_each(|(k, v)| domain::input::storable(k).and_then(|()| storable(v))),
+        _ => Ok(()),
     }
 }

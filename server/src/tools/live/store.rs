@@ -1,7 +1,8 @@
 //! The live sessions' tables: the session, its numbered participants and
-//! its append-only log. Appends go through a group commit (`Append`), so
-//! a thousand sessions' events share transactions; on PostgreSQL the same
-//! transaction notifies the other servers (`fanout`).
+//! its append-only log. On SQLite appends go through a group commit
+//! (`Append`), so a thousand sessions' events share transactions; on
+//! PostgreSQL each append takes the session's turn (`lock_session`) in a
+//! transaction of its own, which also notifies the other servers (`fanout`).
 
 use crate::storage::group_commit::{GroupCommit, Job};
 use crate::storage::{now_text, Backend, Db};
@@ -263,11 +264,22 @@ pub struct EventRow {
 }
 
 pub async fn events_after(db: &Db, session: &str, after: i64) -> anyhow::Result<Vec<EventRow>> {
+    events_after_in(&mut *db.pool.acquire().await?, session, after).await
+}
+
+pub async fn events_after_in(conn: &mut AnyConnection, session: &str, after: i64) -> anyhow::Result<Vec<EventRow>> {
     Ok(sqlx::query_as("SELECT seq, participant, client_id, body FROM live_events WHERE session_id = $1 AND seq > $2 ORDER BY seq")
         .bind(session)
         .bind(after)
-        .fetch_all(&db.pool)
+        .fetch_all(conn)
         .await?)
+}
+
+/// Takes the session's turn to append, until the transaction ends: another
+/// server's append to the same session waits here (PostgreSQL only).
+pub async fn lock_session(conn: &mut AnyConnection, session: &str) -> anyhow::Result<()> {
+    sqlx::query("SELECT id FROM live_sessions WHERE id = $1 FOR UPDATE").bind(session).fetch_optional(conn).await?;
+    Ok(())
 }
 
 /// A session the person took part in or started, newest first.

@@ -106,8 +106,13 @@ both_backends!(a_round_runs_from_mapping_to_plans_and_report, |app: TestApp| asy
     let r = lis.post_form(&format!("/apv/rounds/{round}/close"), &[]).await;
     assert_eq!(r.status(), 422);
     assert!(r.text().await.unwrap().contains("sygefravær"));
+    // A day more than three years after the round started, whatever today is.
+    let (created_at,): (String,) =
+        sqlx::query_as("SELECT created_at FROM apv_rounds WHERE id = $1").bind(&round).fetch_one(&app.state.db.pool).await.unwrap();
+    let started = ledertrivsel::storage::from_text(&created_at).unwrap().date();
+    let too_late = (started + time::Duration::days(3 * 366 + 1)).to_string();
     let r = lis
-        .post_form(&format!("/apv/rounds/{round}/report"), &[("absence", "partly"), ("next_due", "2035-01-01")])
+        .post_form(&format!("/apv/rounds/{round}/report"), &[("absence", "partly"), ("next_due", too_late.as_str())])
         .await;
     assert_eq!(r.status(), 422, "more than three years is refused");
     let (absence,): (Option<String>,) =

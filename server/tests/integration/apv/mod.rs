@@ -91,7 +91,7 @@ pub(crate) fn picture(body: &str) -> Vec<(String, [u32; 3])> {
         .collect()
 }
 
-async fn count(app: &TestApp, sql: &'static str, bind: &str) -> i64 {
+pub(crate) async fn count(app: &TestApp, sql: &'static str, bind: &str) -> i64 {
     let (n,): (i64,) = sqlx::query_as(sql).bind(bind).fetch_one(&app.state.db.pool).await.unwrap();
     n
 }

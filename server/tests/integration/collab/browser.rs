@@ -66,9 +66,7 @@ async fn collab_pages_are_accessible_and_the_matrix_works_by_keyboard() {
     let button = lis.find("[data-card='safety'] button").await;
     let old = lis.find("html").await;
     button.send_keys(&format!("{}", Key::Enter)).await.unwrap();
-    while old.tag_name().await.is_ok() {
-        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
-    }
+    lis.wait_for_new_page(&old, "Enter on the matrix's button").await;
     let zone = lis.find("[data-card='safety']").await;
     let field = zone.find(fantoccini::Locator::XPath("ancestor::section[@data-quadrant]")).await.unwrap();
     assert_eq!(field.attr("data-quadrant").await.unwrap().as_deref(), Some("raise"), "Down from 'unplaced' is the first field");

@@ -159,14 +159,17 @@ both_backends!(bad_input_is_refused_in_danish_and_changes_nothing, |app: TestApp
         assert!(body.contains(message), "{message} missing for {fields:?}");
         assert!(body.contains("Husk kaffe"), "the form comes back as typed");
     }
-    // A time skipped when the clocks go forward (the last Sunday of March).
-    let year = ledertrivsel::tools::dialog::today().year() + 1;
-    let last_sunday = (25..=31).map(|d| time::Date::from_calendar_date(year, time::Month::March, d).unwrap()).find(|d| d.weekday() == time::Weekday::Sunday).unwrap();
-    if last_sunday - ledertrivsel::tools::dialog::today() < time::Duration::days(366) {
-        let r = invite(&mette, &last_sunday.to_string(), "02:30", "45", "", "").await;
-        assert_eq!(r.status(), 422);
-        assert!(r.text().await.unwrap().contains("uret stilles frem"));
-    }
+    // A time skipped when the clocks go forward (the last Sunday of March):
+    // the next such night after today, always within the year the form takes.
+    let today = ledertrivsel::tools::dialog::today();
+    let last_sunday_of_march = |year: i32| {
+        (25..=31).map(|d| time::Date::from_calendar_date(year, time::Month::March, d).unwrap()).find(|d| d.weekday() == time::Weekday::Sunday).unwrap()
+    };
+    let spring_forward = [today.year(), today.year() + 1].into_iter().map(last_sunday_of_march).find(|d| *d > today).unwrap();
+    assert!(spring_forward - today < time::Duration::days(366));
+    let r = invite(&mette, &spring_forward.to_string(), "02:30", "45", "", "").await;
+    assert_eq!(r.status(), 422);
+    assert!(r.text().await.unwrap().contains("uret stilles frem"));
     assert!(dialogs(&app).await.is_empty());
     let (agreements,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM agreements").fetch_one(&app.state.db.pool).await.unwrap();
     assert_eq!(agreements, 0, "a refused invitation starts no agreement either");

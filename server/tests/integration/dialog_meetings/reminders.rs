@@ -42,21 +42,21 @@ both_backends!(a_dialog_reminder_goes_to_both_a_day_before_and_once, |app: TestA
     assert_eq!(run_once(&app.state, moved - Duration::hours(2)).await.unwrap(), only(0, 0, 0));
 });
 
-/// The first Friday after today, at `hour`:00 Copenhagen time.
-fn friday(hour: u8) -> (time::Date, time::OffsetDateTime) {
-    let mut day = ledertrivsel::tools::dialog::today() + Duration::days(1);
-    while day.weekday() != time::Weekday::Friday {
-        day += Duration::days(1);
-    }
-    let days = (day - ledertrivsel::tools::dialog::today()).whole_days();
-    (day, slot(days, hour, 0).2)
+/// A Friday at 10:00 Copenhagen time, fixed so the test takes the same path
+/// on every day it runs; the agreements are moved to run over it.
+async fn a_friday(app: &TestApp) -> (time::Date, time::OffsetDateTime) {
+    let day = time::macros::date!(2030 - 01 - 11);
+    assert_eq!(day.weekday(), time::Weekday::Friday);
+    sqlx::query("UPDATE agreements SET starts_on = '2030-01-01', ends_on = '2030-03-31'").execute(&app.state.db.pool).await.unwrap();
+    let at_ten = time::PrimitiveDateTime::new(day, time::macros::time!(10:00)).assume_timezone(timezones::db::europe::COPENHAGEN).take_first().unwrap();
+    (day, at_ten)
 }
 
 both_backends!(weekly_lines_are_asked_for_on_fridays_once, |app: TestApp| async move {
     let t = team(&app).await;
     let mette = app.signed_in("mette@aarhus.dk").await;
     save_agreement(&mette, ROWS).await;
-    let (day, at_ten) = friday(10);
+    let (day, at_ten) = a_friday(&app).await;
     assert_eq!(run_once(&app.state, at_ten - Duration::days(1)).await.unwrap(), only(0, 0, 0), "Thursday");
     assert_eq!(run_once(&app.state, at_ten - Duration::hours(3)).await.unwrap(), only(0, 0, 0), "Friday at seven");
     assert_eq!(run_once(&app.state, at_ten).await.unwrap(), only(0, 1, 0));

@@ -43,9 +43,7 @@ async fn plan_pages_are_accessible_and_the_matrix_works_by_keyboard() {
     select.send_keys(&format!("{}", Key::Down)).await.unwrap();
     let old = hr.find("html").await;
     hr.find("[data-card='org-onboarding'] button").await.send_keys(&format!("{}", Key::Enter)).await.unwrap();
-    while old.tag_name().await.is_ok() {
-        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
-    }
+    hr.wait_for_new_page(&old, "Enter on the matrix's button").await;
     let card = hr.find("[data-card='org-onboarding']").await;
     let field = card.find(fantoccini::Locator::XPath("ancestor::section[@data-quadrant]")).await.unwrap();
     assert_eq!(field.attr("data-quadrant").await.unwrap().as_deref(), Some("raise"));

@@ -362,10 +362,17 @@ impl Browser {
     pub async fn submit(&self, css: &str) {
         let old = self.find("html").await;
         self.click(css).await;
+        self.wait_for_new_page(&old, &format!("clicking {css}")).await;
+    }
+
+    /// Waits (up to 15 s) until the page whose root was `old` has been
+    /// replaced and the new one has finished loading; `what` loaded it,
+    /// for the message when it did not.
+    pub async fn wait_for_new_page(&self, old: &fantoccini::elements::Element, what: &str) {
         let deadline = Instant::now() + Duration::from_secs(15);
         // The old document's root goes stale once the next page is loaded.
         while old.tag_name().await.is_ok() {
-            assert!(Instant::now() < deadline, "clicking {css} did not load a new page");
+            assert!(Instant::now() < deadline, "{what} did not load a new page");
             tokio::time::sleep(Duration::from_millis(25)).await;
         }
         loop {
@@ -373,7 +380,7 @@ impl Browser {
             if matches!(state, Ok(Value::String(s)) if s == "complete") {
                 return;
             }
-            assert!(Instant::now() < deadline, "the page after {css} did not finish loading");
+            assert!(Instant::now() < deadline, "the page after {what} did not finish loading");
             tokio::time::sleep(Duration::from_millis(25)).await;
         }
     }
