@@ -23,6 +23,7 @@ mod people;
 mod plan;
 mod promises;
 mod security;
+mod storage_faults;
 mod tenancy;
 mod untested_rules;
 mod live;
