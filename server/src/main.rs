@@ -30,11 +30,11 @@ async fn main() -> anyhow::Result<()> {
     };
     // A full or read-only disk is the operator's to fix: say so plainly,
     // with the system's own words after it.
-    if let Err(e) = &result {
-        if let Some(fault) = ledertrivsel::storage::fault::of(e) {
-            eprintln!("Fejl: {}\n({e:#})", fault.advice());
-            std::process::exit(1);
-        }
+    if let Err(e) = &result
+        && let Some(fault) = ledertrivsel::storage::fault::of(e)
+    {
+        eprintln!("Fejl: {}\n({e:#})", fault.advice());
+        std::process::exit(1);
     }
     result
 }

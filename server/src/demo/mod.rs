@@ -74,10 +74,10 @@ pub async fn create(db: &Db, shipped: &Shipped) -> anyhow::Result<Result<Vec<Dem
     // The planner's statistics for what was just written, as autovacuum
     // would gather them a minute later: without them PostgreSQL plans every
     // table as one row (and SQLite has no such step to skip).
-    if db.backend == crate::storage::Backend::Postgres {
-        if let Err(e) = sqlx::query("ANALYZE").execute(&db.pool).await {
-            tracing::warn!(error = %e, "the demo is written; PostgreSQL's statistics will follow from autovacuum");
-        }
+    if db.backend == crate::storage::Backend::Postgres
+        && let Err(e) = sqlx::query("ANALYZE").execute(&db.pool).await
+    {
+        tracing::warn!(error = %e, "the demo is written; PostgreSQL's statistics will follow from autovacuum");
     }
     let mut accounts = vec![DemoAccount { role: people::Listed::HrAdmin.code(), email: people::HR_EMAIL }];
     let order = [
