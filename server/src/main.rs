@@ -21,11 +21,20 @@ async fn main() -> anyhow::Result<()> {
         )
         .init();
     let cli = Cli::parse();
-    match cli.command {
+    let result = match cli.command {
         Command::Serve(args) => ledertrivsel::serve(args).await,
         Command::Migrate(db) => ledertrivsel::migrate(&db).await,
         Command::Demo(db) => ledertrivsel::demo::run(&db).await,
         Command::Backup(a) => ledertrivsel::storage::backup::run_backup(&a.file, &a.db).await,
         Command::Restore(a) => ledertrivsel::storage::backup::run_restore(&a.file, &a.db).await,
+    };
+    // A full or read-only disk is the operator's to fix: say so plainly,
+    // with the system's own words after it.
+    if let Err(e) = &result
+        && let Some(fault) = ledertrivsel::storage::fault::of(e)
+    {
+        eprintln!("Fejl: {}\n({e:#})", fault.advice());
+        std::process::exit(1);
     }
+    result
 }

@@ -10,6 +10,7 @@ use crate::storage::Db;
 use crate::{auth, web};
 use axum::routing::{get, post};
 use axum::Router;
+use anyhow::Context;
 use std::sync::{Arc, OnceLock};
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
@@ -41,6 +42,7 @@ impl Application {
             .map_err(|e| anyhow::anyhow!("LEDERTRIVSEL_DATA_DIR {}: {e}", args.db.data_dir.display()))?;
         let db = Db::connect(&args.db.url()).await?;
         db.migrate().await?;
+        check_writable(&db, args).await?;
         let shipped = Shipped::load()?;
         crate::org::provision::install_new_tools(&db, &shipped).await?;
         let public_url = args.public_url();
@@ -92,6 +94,25 @@ impl Application {
     }
 }
 
+/// Refuses to start where nothing could be saved: a server that starts on a
+/// read-only or full disk answers as ready and then fails every sign-in.
+async fn check_writable(db: &Db, args: &ServeArgs) -> anyhow::Result<()> {
+    let data_dir = &args.db.data_dir;
+    // The data folder holds the SQLite file and, without SMTP, the mail outbox.
+    if db.backend == crate::storage::Backend::Sqlite || args.smtp_url.is_none() {
+        let probe = data_dir.join(format!(".write-check-{}", std::process::id()));
+        let written = std::fs::write(&probe, b"ledertrivsel").and_then(|()| std::fs::remove_file(&probe));
+        written.with_context(|| format!("kan ikke skrive i datamappen {} (LEDERTRIVSEL_DATA_DIR)", data_dir.display()))?;
+    }
+    match db.can_write().await {
+        Ok(()) => Ok(()),
+        Err(crate::storage::WriteCheck::Fault(fault)) => {
+            Err(anyhow::anyhow!("{}", fault.advice()).context("databasen kan ikke gemme noget"))
+        }
+        Err(crate::storage::WriteCheck::Failed(e)) => anyhow::bail!("databasen kan ikke gemme noget: {e}"),
+    }
+}
+
 pub fn router(state: AppState) -> Router {
     let sessions = SessionManagerLayer::new(DbSessionStore::new(state.db.clone()))
         .with_name("lt_session")
@@ -121,6 +142,7 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(auth::extract::load_viewer))
         .layer(axum::middleware::from_fn(web::error_pages::render_error_pages))
         .layer(sessions)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), web::error_pages::bare_failures))
         .layer(axum::middleware::from_fn(web::error_pages::no_store));
 
     Router::new()

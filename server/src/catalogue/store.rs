@@ -129,6 +129,11 @@ fn to_item(r: ItemRow) -> Item {
 
 /// All items of a tool, hidden ones included, in order.
 pub async fn items(db: &Db, org: &OrgId, tool: &str) -> anyhow::Result<Vec<Item>> {
+    items_in(&mut *db.pool.acquire().await?, org, tool).await
+}
+
+/// `items`, inside a transaction (the demo reads what it has just written).
+pub async fn items_in(conn: &mut sqlx::AnyConnection, org: &OrgId, tool: &str) -> anyhow::Result<Vec<Item>> {
     let rows: Vec<ItemRow> = sqlx::query_as(
         "SELECT i.id, i.item_key, i.section, i.hidden, i.origin, r.id, r.revision, r.text_da, r.text_en \
          FROM catalogue_items i JOIN catalogue_revisions r ON r.id = i.current_revision_id \
@@ -136,7 +141,7 @@ pub async fn items(db: &Db, org: &OrgId, tool: &str) -> anyhow::Result<Vec<Item>
     )
     .bind(org.as_str())
     .bind(tool)
-    .fetch_all(&db.pool)
+    .fetch_all(conn)
     .await?;
     Ok(rows.into_iter().map(to_item).collect())
 }

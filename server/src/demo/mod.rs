@@ -55,8 +55,12 @@ pub async fn create(db: &Db, shipped: &Shipped) -> anyhow::Result<Result<Vec<Dem
         return Ok(Err(Refused::AlreadyThere));
     }
     let hash = crate::auth::password::hash(PASSWORD).await?;
-    let made = crate::org::provision::create_org_with_admin(
-        db,
+    // One transaction from the organisation to its last row: a demo that is
+    // stopped half-way (killed, a lock, a full disk) leaves nothing, so a
+    // half-made organisation is never served and `demo` can simply run again.
+    let mut tx = db.begin_write().await?;
+    let made = crate::org::provision::create_org_with_admin_in(
+        &mut tx,
         shipped,
         &OrgName::parse(people::ORG_NAME)?,
         &PersonName::parse(people::HR_NAME)?,
@@ -65,11 +69,15 @@ pub async fn create(db: &Db, shipped: &Shipped) -> anyhow::Result<Result<Vec<Dem
         &[],
     )
     .await?;
-    if let Err(e) = fill(db, shipped, &made, &hash).await {
-        // Leave nothing half-made behind, so the demo can simply be run again.
-        let _ = sqlx::query("DELETE FROM orgs WHERE id = $1").bind(made.org.as_str()).execute(&db.pool).await;
-        let _ = sqlx::query("DELETE FROM accounts WHERE id = $1").bind(made.account.as_str()).execute(&db.pool).await;
-        return Err(e);
+    fill(&mut tx, shipped, &made, &hash).await?;
+    tx.commit().await?;
+    // The planner's statistics for what was just written, as autovacuum
+    // would gather them a minute later: without them PostgreSQL plans every
+    // table as one row (and SQLite has no such step to skip).
+    if db.backend == crate::storage::Backend::Postgres
+        && let Err(e) = sqlx::query("ANALYZE").execute(&db.pool).await
+    {
+        tracing::warn!(error = %e, "the demo is written; PostgreSQL's statistics will follow from autovacuum");
     }
     let mut accounts = vec![DemoAccount { role: people::Listed::HrAdmin.code(), email: people::HR_EMAIL }];
     let order = [
@@ -107,33 +115,29 @@ async fn already_there(db: &Db) -> anyhow::Result<bool> {
     Ok(false)
 }
 
-async fn fill(db: &Db, shipped: &Shipped, made: &crate::org::provision::Provisioned, hash: &str) -> anyhow::Result<()> {
-    let items = crate::catalogue::store::items(db, &made.org, "intro").await?;
-    let guide = crate::catalogue::store::items(db, &made.org, "dialog").await?;
-    let apv_themes = crate::catalogue::store::items(db, &made.org, "apv").await?;
-    let checklist = crate::catalogue::store::items(db, &made.org, "collab").await?;
+async fn fill(
+    tx: &mut sqlx::AnyConnection,
+    shipped: &Shipped,
+    made: &crate::org::provision::Provisioned,
+    hash: &str,
+) -> anyhow::Result<()> {
+    use crate::catalogue::store::items_in;
+    let items = items_in(&mut *tx, &made.org, "intro").await?;
+    let guide = items_in(&mut *tx, &made.org, "dialog").await?;
+    let apv_themes = items_in(&mut *tx, &made.org, "apv").await?;
+    let checklist = items_in(&mut *tx, &made.org, "collab").await?;
     let now = time::OffsetDateTime::now_utc();
-    let mut tx = db.pool.begin().await?;
-    let structure = people::create(&mut tx, &made.org, &made.person, hash).await?;
-    intro::create(&mut tx, &made.org, &structure, &items, now).await?;
-    agreement::create(&mut tx, &made.org, &structure, &guide, now).await?;
-    meetings::fill(&mut tx, &made.org, &structure, now).await?;
-    thread::fill(&mut tx, &made.org, &structure, now).await?;
-    team::fill(&mut tx, &made.org, &structure, now).await?;
-    apv::fill(&mut tx, &made.org, &structure, &apv_themes, &crate::tools::apv::other_keys(shipped), now).await?;
-    collab::fill(&mut tx, &made.org, &structure, &checklist, now).await?;
-    plan::fill(&mut tx, &made.org, &made.person, now).await?;
-    cards::fill(&mut tx, &made.org, &structure, now).await?;
-    live::fill(&mut tx, &made.org, &structure, now).await?;
-    tx.commit().await?;
-    // The planner's statistics for what was just written, as autovacuum
-    // would gather them a minute later: without them PostgreSQL plans every
-    // table as one row (and SQLite has no such step to skip).
-    if db.backend == crate::storage::Backend::Postgres {
-        if let Err(e) = sqlx::query("ANALYZE").execute(&db.pool).await {
-            tracing::warn!(error = %e, "the demo is written; PostgreSQL's statistics will follow from autovacuum");
-        }
-    }
+    let structure = people::create(&mut *tx, &made.org, &made.person, hash).await?;
+    intro::create(&mut *tx, &made.org, &structure, &items, now).await?;
+    agreement::create(&mut *tx, &made.org, &structure, &guide, now).await?;
+    meetings::fill(&mut *tx, &made.org, &structure, now).await?;
+    thread::fill(&mut *tx, &made.org, &structure, now).await?;
+    team::fill(&mut *tx, &made.org, &structure, now).await?;
+    apv::fill(&mut *tx, &made.org, &structure, &apv_themes, &crate::tools::apv::other_keys(shipped), now).await?;
+    collab::fill(&mut *tx, &made.org, &structure, &checklist, now).await?;
+    plan::fill(&mut *tx, &made.org, &made.person, now).await?;
+    cards::fill(&mut *tx, &made.org, &structure, now).await?;
+    live::fill(&mut *tx, &made.org, &structure, now).await?;
     Ok(())
 }
 

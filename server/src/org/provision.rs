@@ -82,28 +82,43 @@ pub async fn create_org_with_admin(
     extra_roles: &[Role],
 ) -> anyhow::Result<Provisioned> {
     let mut tx = db.pool.begin().await?;
-    let org = super::store::create_org(&mut tx, org_name).await?;
-    let account = super::store::ensure_account(&mut tx, admin_email).await?;
+    let made = create_org_with_admin_in(&mut tx, shipped, org_name, admin_name, admin_email, password_hash, extra_roles).await?;
+    tx.commit().await?;
+    Ok(made)
+}
+
+/// `create_org_with_admin` inside the caller's transaction (the demo
+/// writes the organisation and everything in it in one).
+pub async fn create_org_with_admin_in(
+    tx: &mut AnyConnection,
+    shipped: &Shipped,
+    org_name: &OrgName,
+    admin_name: &PersonName,
+    admin_email: &Email,
+    password_hash: Option<&str>,
+    extra_roles: &[Role],
+) -> anyhow::Result<Provisioned> {
+    let org = super::store::create_org(&mut *tx, org_name).await?;
+    let account = super::store::ensure_account(&mut *tx, admin_email).await?;
     if let Some(hash) = password_hash {
-        super::store::set_password(&mut tx, &account, hash).await?;
+        super::store::set_password(&mut *tx, &account, hash).await?;
     }
     let mut roles = vec![Role::HrAdmin];
     roles.extend_from_slice(extra_roles);
     let person = super::store::create_person(
-        &mut tx,
+        &mut *tx,
         &org,
         super::store::NewPerson { account: &account, name: admin_name, unit: None, nearest_leader: None, roles: &roles },
     )
     .await?;
-    install_catalogue(&mut tx, &org, shipped).await?;
+    install_catalogue(&mut *tx, &org, shipped).await?;
     super::audit::record(
-        &mut tx,
+        &mut *tx,
         &org,
         super::audit::Actor { person: Some(&person), name: admin_name.as_str() },
         "org-created",
         org_name.as_str(),
     )
     .await?;
-    tx.commit().await?;
     Ok(Provisioned { org, account, person })
 }

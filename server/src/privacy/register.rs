@@ -154,6 +154,9 @@ pub const REGISTER: &[TableEntry] = &[
     // A queued password-reset mail (`auth::reset_mail`): the address typed
     // on /password/forgot, which may belong to no account. A row lives only
     // until its mail is sent, seconds, so no owner column ties it to a person.
+    // The readiness check's test write: inserted and deleted in one
+    // transaction, never holding a row.
+    TableEntry { table: "storage_probe", columns: &[("id", N), ("filler", N)], owners: &[] },
     TableEntry {
         table: "password_reset_requests",
         columns: &[("id", N), ("email", P), ("requested_at", P), ("claimed_at", N)],

@@ -23,8 +23,9 @@ pub const FORMAT: &str = "ledertrivsel-backup";
 pub const FORMAT_VERSION: i64 = 1;
 
 /// Tables that are never backed up: sign-ins do not survive a restore, nor
-/// do password-reset mails still queued (the person asks again).
-pub const EXCLUDED: &[&str] = &["login_sessions", "password_reset_requests"];
+/// do password-reset mails still queued (the person asks again); the
+/// readiness check's test table never holds a row.
+pub const EXCLUDED: &[&str] = &["login_sessions", "password_reset_requests", "storage_probe"];
 
 /// What a backup or restore moved: rows per table, in the order written.
 #[derive(Debug)]
@@ -47,6 +48,14 @@ fn backed_up(tables: &[Table]) -> anyhow::Result<Vec<&Table>> {
 /// its owner may read it: it holds personal data and password hashes.
 pub async fn backup(db: &Db, file: &Path) -> anyhow::Result<Summary> {
     let partial = partial_path(file);
+    // A partial file left by a backup that was killed is ours: it goes, so
+    // the new one is made afresh with owner-only permissions.
+    match std::fs::remove_file(&partial) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            return Err(e).with_context(|| format!("kan ikke fjerne {}", partial.display()));
+        }
+        _ => {}
+    }
     let written = write_snapshot(db, &partial).await;
     if written.is_err() {
         let _ = std::fs::remove_file(&partial);
@@ -111,14 +120,13 @@ fn owner_only(path: &Path) -> anyhow::Result<std::fs::File> {
     use std::os::unix::fs::OpenOptionsExt;
     std::fs::OpenOptions::new()
         .write(true)
-        .create(true)
-        .truncate(true)
+        .create_new(true)
         .mode(0o600)
         .open(path)
         .with_context(|| format!("kan ikke skrive {}", path.display()))
 }
 
-fn partial_path(file: &Path) -> PathBuf {
+pub fn partial_path(file: &Path) -> PathBuf {
     let mut name = file.file_name().map(|n| n.to_os_string()).unwrap_or_default();
     name.push(".partial");
     file.with_file_name(name)
@@ -157,10 +165,18 @@ struct TableData {
     rows: Vec<Vec<Value>>,
 }
 
-/// Migrates `db`, then loads the backup in `file` into it, all in one
-/// transaction. Refused (and nothing written) when the database already
-/// holds data, or when the backup was made at another schema version.
+/// Loads the backup in `file` into `db`, all in one transaction, after
+/// migrating it. Refused before the database is touched (not migrated, not
+/// written) when the file is not a sound backup, was made at another schema
+/// version, or the database already holds data or was made by another
+/// version.
 pub async fn restore(db: &Db, file: &Path) -> anyhow::Result<Summary> {
+    let doc = read(file)?;
+    restore_document(db, &doc).await
+}
+
+/// Reads and checks a backup file, touching no database.
+fn read(file: &Path) -> anyhow::Result<Document> {
     let bytes = std::fs::read(file).with_context(|| format!("kan ikke læse {}", file.display()))?;
     let doc: Document = serde_json::from_slice(&bytes)
         .map_err(|e| anyhow::anyhow!("{} er ikke en sikkerhedskopi fra Ledertrivsel ({e})", file.display()))?;
@@ -174,21 +190,42 @@ pub async fn restore(db: &Db, file: &Path) -> anyhow::Result<Summary> {
             doc.format_version
         );
     }
+    let known = super::known_migrations();
+    if doc.migrations != known {
+        anyhow::bail!(
+            "sikkerhedskopien er lavet med databaseskema {:?}, men denne udgave af Ledertrivsel har {:?}; \
+             gendan med den udgave, der lavede sikkerhedskopien",
+            doc.migrations,
+            known
+        );
+    }
+    // A table twice would be loaded once and the other copy's rows dropped
+    // without a word: such a file was not written by `backup`.
+    let mut names: Vec<&str> = doc.tables.iter().map(|t| t.name.as_str()).collect();
+    names.sort_unstable();
+    if let Some(twice) = names.windows(2).find(|w| w[0] == w[1]) {
+        anyhow::bail!("sikkerhedskopien har tabellen {} to gange; den er ikke lavet af `ledertrivsel backup`", twice[0]);
+    }
+    Ok(doc)
+}
+
+async fn restore_document(db: &Db, doc: &Document) -> anyhow::Result<Summary> {
+    refuse_before_migrating(db).await?;
     db.migrate().await?;
     let mut tx = db.pool.begin().await?;
     let applied = schema::applied_migrations(&mut tx).await?;
     if applied != doc.migrations {
         anyhow::bail!(
-            "sikkerhedskopien er lavet med databaseskema {:?}, men denne udgave af Ledertrivsel har {:?}; \
-             gendan med den udgave, der lavede sikkerhedskopien",
+            "sikkerhedskopien er lavet med databaseskema {:?}, men databasen har {:?}",
             doc.migrations,
             applied
         );
     }
     let all = schema::tables(&mut tx, db.backend).await?;
     let tables = backed_up(&all)?;
-    check_tables_match(&tables, &doc)?;
+    check_tables_match(&tables, doc)?;
     refuse_unless_empty(&mut tx, &tables).await?;
+    sqlx::query(AssertSqlSafe(format!("DELETE FROM tokens WHERE {UNUSED_SETUP_LINK}"))).execute(&mut *tx).await?;
 
     let mut summary = Summary { tables: Vec::new() };
     for table in tables {
@@ -198,6 +235,24 @@ pub async fn restore(db: &Db, file: &Path) -> anyhow::Result<Summary> {
     }
     tx.commit().await?;
     Ok(summary)
+}
+
+/// A database made by a newer version, or holding data, is refused as it
+/// is: not migrated first.
+async fn refuse_before_migrating(db: &Db) -> anyhow::Result<()> {
+    let mut conn = db.pool.acquire().await?;
+    let existing = schema::tables(&mut conn, db.backend).await?;
+    if existing.is_empty() {
+        return Ok(());
+    }
+    let applied = schema::applied_migrations(&mut conn).await?;
+    if !super::known_migrations().starts_with(&applied) {
+        anyhow::bail!(
+            "databasen er lavet af en anden udgave af Ledertrivsel (databaseskema {applied:?}). \
+             Gendan kun til en ny, tom database"
+        );
+    }
+    refuse_unless_empty(&mut conn, &backed_up(&existing)?).await
 }
 
 fn check_tables_match(tables: &[&Table], doc: &Document) -> anyhow::Result<()> {
@@ -223,14 +278,16 @@ fn check_tables_match(tables: &[&Table], doc: &Document) -> anyhow::Result<()> {
 }
 
 /// A database that has only been started (migrations, maybe an unused setup
-/// link) counts as empty; the setup link is removed so it cannot create an
-/// organisation next to the restored ones.
+/// link) counts as empty; the setup link is then removed so it cannot create
+/// an organisation next to the restored ones.
+const UNUSED_SETUP_LINK: &str = "kind = 'setup' AND account_id IS NULL AND org_id IS NULL";
+
 async fn refuse_unless_empty(conn: &mut sqlx::AnyConnection, tables: &[&Table]) -> anyhow::Result<()> {
-    sqlx::query("DELETE FROM tokens WHERE kind = 'setup' AND account_id IS NULL AND org_id IS NULL")
-        .execute(&mut *conn)
-        .await?;
     for table in tables {
-        let sql = format!("SELECT COUNT(*) FROM {}", schema::quote(&table.name));
+        let mut sql = format!("SELECT COUNT(*) FROM {}", schema::quote(&table.name));
+        if table.name == "tokens" {
+            sql.push_str(&format!(" WHERE NOT ({UNUSED_SETUP_LINK})"));
+        }
         let (n,): (i64,) = sqlx::query_as(AssertSqlSafe(sql)).fetch_one(&mut *conn).await?;
         if n > 0 {
             anyhow::bail!(
@@ -325,7 +382,16 @@ pub async fn run_backup(file: &Path, db: &crate::config::DbArgs) -> anyhow::Resu
         );
     }
     let source = Db::connect(&db.url()).await?;
-    let summary = backup(&source, file).await?;
+    // Stopped by a signal (Ctrl-C, SIGTERM, SIGHUP), the half-written file
+    // with its personal data goes too. (SIGKILL cannot be caught: its file
+    // is owner-only and removed by the next backup to the same name.)
+    let summary = tokio::select! {
+        summary = backup(&source, file) => summary?,
+        signal = stop_signal() => {
+            let _ = std::fs::remove_file(partial_path(file));
+            anyhow::bail!("sikkerhedskopien blev afbrudt ({signal}); intet er gemt i {}", file.display());
+        }
+    };
     println!(
         "Sikkerhedskopien er gemt i {}: {} tabeller, {} rækker.",
         file.display(),
@@ -335,14 +401,29 @@ pub async fn run_backup(file: &Path, db: &crate::config::DbArgs) -> anyhow::Resu
     Ok(())
 }
 
+/// The first of SIGINT, SIGTERM and SIGHUP, by name.
+async fn stop_signal() -> &'static str {
+    use tokio::signal::unix::{signal, SignalKind};
+    let listen = |kind| signal(kind).expect("signal handlers can be installed");
+    let (mut int, mut term, mut hup) =
+        (listen(SignalKind::interrupt()), listen(SignalKind::terminate()), listen(SignalKind::hangup()));
+    tokio::select! {
+        _ = int.recv() => "SIGINT",
+        _ = term.recv() => "SIGTERM",
+        _ = hup.recv() => "SIGHUP",
+    }
+}
+
 /// `ledertrivsel restore FILE`.
 pub async fn run_restore(file: &Path, db: &crate::config::DbArgs) -> anyhow::Result<()> {
+    // The file first: a restore refused for its file creates nothing.
+    let doc = read(file)?;
     if db.database_url.is_none() {
         std::fs::create_dir_all(&db.data_dir)
             .map_err(|e| anyhow::anyhow!("LEDERTRIVSEL_DATA_DIR {}: {e}", db.data_dir.display()))?;
     }
     let target = Db::connect(&db.url()).await?;
-    let summary = restore(&target, file).await?;
+    let summary = restore_document(&target, &doc).await?;
     println!(
         "Sikkerhedskopien {} er gendannet: {} tabeller, {} rækker. Alle skal logge ind igen.",
         file.display(),

@@ -5,6 +5,7 @@
 pub mod backup;
 pub mod cache;
 pub mod changes;
+pub mod fault;
 pub mod group_commit;
 pub mod schema;
 pub mod session_store;
@@ -69,7 +70,9 @@ impl Db {
             }
             Backend::Postgres => Arc::default(),
         };
-        let pool_options = AnyPoolOptions::new().acquire_timeout(Duration::from_secs(10));
+        let pool_options = AnyPoolOptions::new()
+            .acquire_timeout(Duration::from_secs(10))
+            .after_release(|conn, _meta| Box::pin(async move { settled(conn).await }));
         let pool = match backend {
             Backend::Sqlite => {
                 // Per-connection settings; journal_mode=WAL persists in the file.
@@ -124,10 +127,72 @@ impl Db {
         Ok(())
     }
 
-    /// Answers when the database does (for `/readyz`).
+    /// Answers when the database does.
     pub async fn ping(&self) -> bool {
         sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
     }
+
+    /// Whether a write can be committed now (for the start and `/readyz`):
+    /// a row of a few pages is inserted and deleted in one committed
+    /// transaction, so the check needs new pages and a commit that reaches
+    /// the disk, as a real save does, and leaves nothing behind.
+    pub async fn can_write(&self) -> Result<(), WriteCheck> {
+        let probe = async {
+            let mut tx = self.pool.begin().await?;
+            let id = uuid::Uuid::now_v7().to_string();
+            sqlx::query("INSERT INTO storage_probe (id, filler) VALUES ($1, $2)")
+                .bind(&id)
+                .bind("·".repeat(PROBE_BYTES / 2))
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("DELETE FROM storage_probe WHERE id = $1").bind(&id).execute(&mut *tx).await?;
+            tx.commit().await
+        };
+        match tokio::time::timeout(Duration::from_secs(5), probe).await {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(e)) => Err(match fault::of_sqlx(&e) {
+                Some(fault) => WriteCheck::Fault(fault),
+                None => WriteCheck::Failed(e.to_string()),
+            }),
+            Err(_) => Err(WriteCheck::Failed("no answer within 5 s".into())),
+        }
+    }
+}
+
+/// Why `Db::can_write` failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WriteCheck {
+    /// Storage refused the write (full, read-only, I/O).
+    Fault(fault::Fault),
+    /// Anything else: the database does not answer, or answered an error.
+    Failed(String),
+}
+
+/// Bytes the probe writes: several pages on both backends.
+const PROBE_BYTES: usize = 12 * 1024;
+
+/// `after_release`: a connection goes back to the pool only when it is
+/// outside any transaction. When a commit fails (a full disk) SQLite may
+/// already have rolled back, and then the library's own rollback fails too;
+/// the connection's transaction state is unknown, and a connection left
+/// inside a transaction would run the next request's writes in it (answered
+/// as saved, never committed) and hold the write lock for everyone. Such a
+/// connection is closed; the pool opens a fresh one.
+async fn settled(conn: &mut sqlx::AnyConnection) -> Result<bool, sqlx::Error> {
+    use sqlx::Connection;
+    // A dropped transaction's rollback is queued, not done: let it run first.
+    conn.ping().await?;
+    if conn.is_in_transaction() {
+        tracing::warn!("a database connection was still inside a transaction; it is closed, not reused");
+        return Ok(false);
+    }
+    Ok(true)
+}
+
+/// The migrations this version of the binary has, ascending; the same for
+/// both backends (the two folders hold the same names, checked by a test).
+pub fn known_migrations() -> Vec<i64> {
+    sqlx::migrate!("./migrations/sqlite").iter().map(|m| m.version).collect()
 }
 
 /// Hides a password in a database URL before it reaches a log line.

@@ -12,7 +12,8 @@ use crate::web::forms::FormErrors;
 use crate::web::Page;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
+use crate::web::query::Query;
 use domain::ids::PointId;
 use domain::thread::{Destination, Level, SourceKind};
 

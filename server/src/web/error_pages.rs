@@ -9,7 +9,8 @@ use crate::state::AppState;
 use crate::web::page::request_lang;
 use askama::Template;
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderValue};
+use axum::http::{header, HeaderValue, StatusCode};
+use crate::storage::WriteCheck;
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 
@@ -25,22 +26,43 @@ struct ErrorTemplate {
 pub async fn render_error_pages(req: Request, next: Next) -> Response {
     let viewer = req.extensions().get::<Viewer>().cloned();
     let lang = request_lang(req.headers(), viewer.as_ref());
-    let mut response = next.run(req).await;
-    if let Some(page) = response.extensions().get::<ErrorPage>().copied() {
-        let tr = Tr::new(lang);
-        let template = ErrorTemplate {
-            tr,
-            title: tr.t(page.title_key),
-            message: tr.t(page.message_key),
-            signed_in: viewer.is_some(),
-        };
-        let status = response.status();
-        response = match template.render() {
-            Ok(html) => (status, Html(html)).into_response(),
-            Err(_) => status.into_response(),
-        };
+    let response = next.run(req).await;
+    match response.extensions().get::<ErrorPage>().copied() {
+        Some(page) => render(lang, viewer.is_some(), response.status(), page),
+        None => response,
     }
-    response
+}
+
+fn render(lang: crate::i18n::Lang, signed_in: bool, status: StatusCode, page: ErrorPage) -> Response {
+    let tr = Tr::new(lang);
+    let template = ErrorTemplate { tr, title: tr.t(page.title_key), message: tr.t(page.message_key), signed_in };
+    match template.render() {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(_) => status.into_response(),
+    }
+}
+
+/// The session layer, outside every handler, answers a bare, empty 500 when
+/// it cannot load or save a session, as when the disk is full or read-only.
+/// Such an answer gets a page too: that nothing was saved when storage
+/// refuses writes now, else the general error page.
+pub async fn bare_failures(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let lang = request_lang(req.headers(), None);
+    let response = next.run(req).await;
+    let bare = response.status() == StatusCode::INTERNAL_SERVER_ERROR
+        && !response.headers().contains_key(header::CONTENT_TYPE)
+        && axum::body::HttpBody::size_hint(response.body()).exact() == Some(0);
+    if !bare {
+        return response;
+    }
+    let (status, page) = match state.db.can_write().await {
+        Err(WriteCheck::Fault(_)) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            ErrorPage { title_key: "error-not-saved-title", message_key: "error-not-saved" },
+        ),
+        _ => (StatusCode::INTERNAL_SERVER_ERROR, ErrorPage { title_key: "error-internal-title", message_key: "error-internal" }),
+    };
+    render(lang, false, status, page)
 }
 
 const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \

@@ -3,6 +3,8 @@
 use crate::auth::client::ClientAddr;
 use crate::error::AppError;
 use crate::state::AppState;
+use crate::storage::fault::Fault;
+use crate::storage::WriteCheck;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 
@@ -11,13 +13,18 @@ pub async fn healthz() -> &'static str {
     "ok"
 }
 
-/// The database answers.
+/// The database answers and can commit a write: while the disk is full or
+/// read-only the server is not ready, and it is again, by itself, as soon as
+/// a write succeeds (`Db::can_write`).
 pub async fn readyz(State(state): State<AppState>) -> (StatusCode, &'static str) {
-    if state.db.ping().await {
-        (StatusCode::OK, "ready")
-    } else {
-        (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
-    }
+    let not_ready = match state.db.can_write().await {
+        Ok(()) => return (StatusCode::OK, "ready"),
+        Err(WriteCheck::Fault(Fault::Full)) => "database cannot write: storage is full",
+        Err(WriteCheck::Fault(Fault::ReadOnly)) => "database cannot write: storage is read-only",
+        Err(WriteCheck::Fault(Fault::Io)) => "database cannot write: storage reports I/O errors",
+        Err(WriteCheck::Failed(_)) => "database unavailable",
+    };
+    (StatusCode::SERVICE_UNAVAILABLE, not_ready)
 }
 
 /// Prometheus metrics, for whoever `domain::metrics_access` allows; anyone

@@ -12,6 +12,7 @@ pub mod health;
 pub mod invitation;
 pub mod notice;
 pub mod page;
+pub mod query;
 pub mod setup;
 pub mod signin;
 pub mod start;

@@ -263,3 +263,124 @@ async fn restore_refuses_what_is_not_a_matching_backup() {
     });
     assert!(err.contains("tabellen orgs") && err.contains("anonymity_k"), "{err}");
 }
+
+/// A table listed twice would restore one copy and drop the other's rows
+/// with exit 0: refused, and the target left as it was.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn restore_refuses_a_table_listed_twice() {
+    let app = crate::support::TestApp::spawn(crate::support::Backend::Sqlite).await.unwrap();
+    filled(&app).await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("backup.json");
+    backup::backup(&app.state.db, &file).await.unwrap();
+    let mut doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    let tables = doc["tables"].as_array_mut().unwrap();
+    let at = tables.iter().position(|t| t["name"] == "units").unwrap();
+    let mut second = tables[at].clone();
+    let rows = second["rows"].as_array_mut().unwrap();
+    let half = rows.len() / 2;
+    rows.drain(..half);
+    tables[at]["rows"].as_array_mut().unwrap().truncate(half);
+    tables.push(second);
+    let twice = dir.path().join("twice.json");
+    std::fs::write(&twice, serde_json::to_vec(&doc).unwrap()).unwrap();
+
+    let target = tempfile::tempdir().unwrap();
+    let out = binary(&["restore", twice.to_str().unwrap(), "--data-dir", target.path().to_str().unwrap()]);
+    assert!(!out.status.success(), "{}", text(&out.stdout));
+    assert!(text(&out.stderr).contains("tabellen units to gange"), "{}", text(&out.stderr));
+    assert!(!target.path().join("ledertrivsel.db").exists(), "refused before the target was touched");
+}
+
+/// A refused restore touches nothing: a file of another schema version
+/// creates no database, and a database that holds data (or was made by
+/// another version) is not migrated first.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_restore_leaves_the_target_as_it_was() {
+    let app = crate::support::TestApp::spawn(crate::support::Backend::Sqlite).await.unwrap();
+    filled(&app).await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("backup.json");
+    backup::backup(&app.state.db, &file).await.unwrap();
+    let mut doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    doc["migrations"].as_array_mut().unwrap().pop();
+    let older = dir.path().join("older.json");
+    std::fs::write(&older, serde_json::to_vec(&doc).unwrap()).unwrap();
+
+    let fresh = tempfile::tempdir().unwrap();
+    let out = binary(&["restore", older.to_str().unwrap(), "--data-dir", fresh.path().to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("databaseskema"), "{}", text(&out.stderr));
+    assert!(!fresh.path().join("ledertrivsel.db").exists(), "no database was created");
+
+    // A database one migration behind that holds an organisation: refused
+    // and still one migration behind.
+    let behind = tempfile::tempdir().unwrap();
+    let url = ledertrivsel::storage::sqlite_url(behind.path());
+    let db = Db::connect(&url).await.unwrap();
+    db.migrate().await.unwrap();
+    sqlx::query("INSERT INTO orgs (id, name, created_at) VALUES ('o', 'Gammel Kommune', '2026-01-01T00:00:00Z')")
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    let (last,): (i64,) = sqlx::query_as("SELECT MAX(version) FROM _sqlx_migrations").fetch_one(&db.pool).await.unwrap();
+    sqlx::query("DELETE FROM _sqlx_migrations WHERE version = $1").bind(last).execute(&db.pool).await.unwrap();
+    db.pool.close().await;
+    let out = binary(&["restore", file.to_str().unwrap(), "--data-dir", behind.path().to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("databasen er ikke tom"), "{}", text(&out.stderr));
+    let db = Db::connect(&url).await.unwrap();
+    let (now,): (i64,) = sqlx::query_as("SELECT MAX(version) FROM _sqlx_migrations").fetch_one(&db.pool).await.unwrap();
+    assert!(now < last, "the refused target was not migrated");
+}
+
+/// A backup stopped by a signal half-way (held by a lock on PostgreSQL)
+/// leaves no partial file with personal data behind; a partial file left by
+/// a killed run is replaced by an owner-only one.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stopped_backup_leaves_no_partial_file() {
+    let Some(app) = crate::support::TestApp::spawn(crate::support::Backend::Postgres).await else {
+        return;
+    };
+    filled(&app).await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("backup.json");
+    let partial = backup::partial_path(&file);
+    // What a SIGKILLed run leaves: readable by others.
+    std::fs::write(&partial, b"{\"persons\": \"...\"").unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&partial, std::fs::Permissions::from_mode(0o644)).unwrap();
+
+    let mut lock = app.state.db.pool.begin().await.unwrap();
+    sqlx::query("LOCK TABLE persons IN ACCESS EXCLUSIVE MODE").execute(&mut *lock).await.unwrap();
+    let mut backup = Command::new(env!("CARGO_BIN_EXE_ledertrivsel"))
+        .args(["backup", file.to_str().unwrap(), "--database-url", &app.database_url])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        assert!(std::time::Instant::now() < deadline, "the backup never waited for persons");
+        assert!(backup.try_wait().unwrap().is_none(), "the backup ended before the lock");
+        let (waiting,): (i64,) = sqlx::query_as(
+            "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+        )
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+        if waiting > 0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let mode = std::fs::metadata(&partial).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "the half-written file is the owner's alone");
+    let pid = backup.id().to_string();
+    assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+    let out = backup.wait_with_output().unwrap();
+    lock.rollback().await.unwrap();
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("afbrudt"), "{}", text(&out.stderr));
+    assert!(!partial.exists(), "the partial file is gone");
+    assert!(!file.exists());
+}

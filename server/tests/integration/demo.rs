@@ -191,3 +191,159 @@ async fn demo_has_structure_and_intro_rounds() {
     assert!(summary.contains("Sparringsmakkere i par") && summary.contains("Sparring mellem os") && summary.contains("Budgetperioden"), "{summary}");
     assert_eq!(pia.page(&format!("/live/{session}")).await.0, 404, "not hers");
 }
+
+/// Starts `demo` in the background.
+fn spawn_demo(data_dir: &std::path::Path, database_url: Option<&str>) -> std::process::Child {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_ledertrivsel"));
+    cmd.args(["demo", "--data-dir", data_dir.to_str().unwrap()])
+        .env_remove("LEDERTRIVSEL_DATABASE_URL")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    if let Some(url) = database_url {
+        cmd.args(["--database-url", url]);
+    }
+    cmd.spawn().unwrap()
+}
+
+/// What a killed demo left: organisations, persons, accounts.
+async fn left_behind(url: &str) -> (i64, i64, i64) {
+    let db = ledertrivsel::storage::Db::connect(url).await.unwrap();
+    let one = |sql: &'static str| {
+        let pool = db.pool.clone();
+        async move { sqlx::query_as::<_, (i64,)>(sql).fetch_one(&pool).await.unwrap().0 }
+    };
+    let counts = (
+        one("SELECT COUNT(*) FROM orgs").await,
+        one("SELECT COUNT(*) FROM persons").await,
+        one("SELECT COUNT(*) FROM accounts").await,
+    );
+    db.pool.close().await;
+    counts
+}
+
+/// After the killed demo: nothing is there, a new run makes the whole demo,
+/// and its accounts sign in.
+async fn a_rerun_makes_the_whole_demo(dir: &std::path::Path, url: &str, database_url: Option<String>) {
+    assert_eq!(left_behind(url).await, (0, 0, 0), "a killed demo leaves no half organisation to serve");
+    let out = run_demo(dir, database_url.as_deref());
+    assert!(out.status.success(), "the demo runs again: {}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(left_behind(url).await, (1, 27, 27));
+    let base = serve(dir, database_url).await;
+    for (_, email, password) in accounts(&out.stdout) {
+        let r = TestClient::new(&base).post_form("/login", &[("email", email.as_str()), ("password", password.as_str())]).await;
+        assert_eq!(r.status(), 303, "{email} signs in");
+    }
+}
+
+/// `demo` killed (SIGKILL) half-way on SQLite: held in the middle by a slow
+/// trigger on agreements (written after the organisation, its HR admin and
+/// its people), and killed while it holds the write lock there.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_demo_killed_half_way_leaves_nothing_on_sqlite() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = ledertrivsel::storage::sqlite_url(dir.path());
+    let db = ledertrivsel::storage::Db::connect(&url).await.unwrap();
+    db.migrate().await.unwrap();
+    // Each agreement written costs a large cross join: seconds, not milliseconds.
+    sqlx::query("CREATE TABLE slow (n INTEGER)").execute(&db.pool).await.unwrap();
+    sqlx::query("INSERT INTO slow (n) SELECT value FROM json_each(json_array(1,2,3,4,5,6,7,8,9,10))")
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    for _ in 0..3 {
+        sqlx::query("INSERT INTO slow (n) SELECT a.n FROM slow a, slow b LIMIT 20000").execute(&db.pool).await.unwrap();
+    }
+    sqlx::query(
+        "CREATE TRIGGER slow_agreements BEFORE INSERT ON agreements BEGIN \
+         SELECT COUNT(*) FROM slow a, slow b WHERE a.n + b.n = -1; END",
+    )
+    .execute(&db.pool)
+    .await
+    .unwrap();
+    db.pool.close().await;
+
+    let mut demo = spawn_demo(dir.path(), None);
+    // Killed once it has held the write lock for a second: inside the trigger.
+    let probe = ledertrivsel::storage::Db::connect(&url).await.unwrap();
+    let mut held_since = None;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        assert!(std::time::Instant::now() < deadline, "the demo never reached the agreements");
+        assert!(demo.try_wait().unwrap().is_none(), "the demo ended before it could be killed half-way");
+        let mut conn = probe.pool.acquire().await.unwrap();
+        sqlx::query("PRAGMA busy_timeout = 0").execute(&mut *conn).await.unwrap();
+        let locked = sqlx::query("BEGIN IMMEDIATE").execute(&mut *conn).await.is_err();
+        if !locked {
+            sqlx::query("ROLLBACK").execute(&mut *conn).await.unwrap();
+        }
+        sqlx::query("PRAGMA busy_timeout = 5000").execute(&mut *conn).await.unwrap();
+        drop(conn);
+        match (locked, held_since) {
+            (true, None) => held_since = Some(std::time::Instant::now()),
+            (true, Some(t)) if t.elapsed() > std::time::Duration::from_secs(1) => break,
+            (false, _) => held_since = None,
+            _ => {}
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    demo.kill().unwrap();
+    demo.wait().unwrap();
+    probe.pool.close().await;
+
+    let db = ledertrivsel::storage::Db::connect(&url).await.unwrap();
+    sqlx::query("DROP TRIGGER slow_agreements").execute(&db.pool).await.unwrap();
+    sqlx::query("DROP TABLE slow").execute(&db.pool).await.unwrap();
+    db.pool.close().await;
+    a_rerun_makes_the_whole_demo(dir.path(), &url, None).await;
+}
+
+/// `demo` killed half-way on PostgreSQL: held by `LOCK TABLE agreements`
+/// while it writes, killed, and the lock released.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_demo_killed_half_way_leaves_nothing_on_postgres() {
+    let Some(url) = crate::support::postgres::fresh_database_url().await else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let db = ledertrivsel::storage::Db::connect(&url).await.unwrap();
+    db.migrate().await.unwrap();
+    let mut lock = db.pool.begin().await.unwrap();
+    sqlx::query("LOCK TABLE agreements IN ACCESS EXCLUSIVE MODE").execute(&mut *lock).await.unwrap();
+
+    let mut demo = spawn_demo(dir.path(), Some(&url));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let waiting = loop {
+        assert!(std::time::Instant::now() < deadline, "the demo never waited for agreements");
+        assert!(demo.try_wait().unwrap().is_none(), "the demo ended before it could be killed half-way");
+        let blocked: Option<(i32,)> = sqlx::query_as(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() \
+             AND wait_event_type = 'Lock' AND query LIKE '%agreements%'",
+        )
+        .fetch_optional(&db.pool)
+        .await
+        .unwrap();
+        if let Some((pid,)) = blocked {
+            break pid;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    };
+    demo.kill().unwrap();
+    demo.wait().unwrap();
+    lock.rollback().await.unwrap();
+    // The server ends the killed demo's session once it gets the lock.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let (alive,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM pg_stat_activity WHERE pid = $1")
+            .bind(waiting)
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        if alive == 0 {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "the killed demo's session stays");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    db.pool.close().await;
+    a_rerun_makes_the_whole_demo(dir.path(), &url, Some(url.clone())).await;
+}

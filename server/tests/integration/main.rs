@@ -25,6 +25,7 @@ mod plan;
 mod promises;
 mod reveal;
 mod security;
+mod storage_faults;
 mod tenancy;
 mod untested_rules;
 mod live;

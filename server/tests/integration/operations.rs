@@ -41,3 +41,16 @@ async fn security_headers_on_every_page() {
         assert_eq!(r.headers().get("x-content-type-options").unwrap(), "nosniff");
     }
 }
+
+/// A query string a page cannot read gets the product's error page in the
+/// visitor's language, not the framework's English plain text.
+#[tokio::test]
+async fn a_bad_query_string_gets_a_page_in_danish() {
+    let app = crate::support::TestApp::spawn(crate::support::Backend::Sqlite).await.unwrap();
+    let r = app.client().get("/login?next=%2F&next=%2Fadmin").await;
+    assert_eq!(r.status(), 400);
+    assert!(r.headers()["content-type"].to_str().unwrap().starts_with("text/html"));
+    let body = r.text().await.unwrap();
+    assert!(body.contains("Adressen indeholder værdier, som siden ikke kan læse"), "{body}");
+    assert!(!body.contains("Failed to deserialize"), "{body}");
+}

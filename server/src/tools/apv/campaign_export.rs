@@ -9,7 +9,8 @@ use crate::org::audit;
 use crate::state::AppState;
 use crate::web::download;
 use crate::web::Page;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
+use crate::web::query::Query;
 use axum::response::Response;
 use exports::xlsx::{Cell, Sheet};
 

@@ -115,7 +115,7 @@ pub async fn show(
     State(state): State<AppState>,
     page: Page,
     me: Member,
-    axum::extract::Query(q): axum::extract::Query<SavedQuery>,
+    crate::web::query::Query(q): crate::web::query::Query<SavedQuery>,
 ) -> AppResult<GuidePage> {
     render(&state, page, &me, None, FormErrors::default(), q.saved.is_some()).await
 }

@@ -1,0 +1,187 @@
+//! When storage cannot write (a full disk, a read-only disk or database):
+//! nothing is answered as saved that was not committed, the person gets the
+//! product's page saying it was not saved, `/readyz` says not ready, and the
+//! server serves again by itself once storage can write. A real full tmpfs
+//! is `scripts/disk_full.sh`; here the database itself refuses.
+
+use crate::agreement::team;
+use crate::both_backends;
+use crate::support::{Backend, TestApp, TestClient};
+use sqlx::AssertSqlSafe;
+
+/// Runs `sql` on every connection the server's pool can hold, so every
+/// request meets it: the statements below are per connection.
+async fn on_every_connection(app: &TestApp, sql: &str) {
+    let pool = &app.state.db.pool;
+    let mut held = Vec::new();
+    for _ in 0..pool.options().get_max_connections() {
+        held.push(pool.acquire().await.unwrap());
+    }
+    for conn in &mut held {
+        sqlx::query(AssertSqlSafe(sql.to_string())).execute(&mut **conn).await.unwrap();
+    }
+}
+
+/// The database refuses (or again accepts) writes, as a read-only disk or a
+/// read-only database would.
+async fn read_only(app: &TestApp, on: bool) {
+    let sql = match (app.state.db.backend, on) {
+        (ledertrivsel::storage::Backend::Sqlite, true) => "PRAGMA query_only = ON",
+        (ledertrivsel::storage::Backend::Sqlite, false) => "PRAGMA query_only = OFF",
+        (ledertrivsel::storage::Backend::Postgres, true) => "SET default_transaction_read_only = on",
+        (ledertrivsel::storage::Backend::Postgres, false) => "SET default_transaction_read_only = off",
+    };
+    on_every_connection(app, sql).await;
+}
+
+async fn note_item(app: &TestApp, org: &crate::support::app::Org, n: usize) -> String {
+    let items: Vec<(String,)> =
+        sqlx::query_as("SELECT id FROM catalogue_items WHERE org_id = $1 AND tool = 'dialog' ORDER BY position, id")
+            .bind(org.id.as_str())
+            .fetch_all(&app.state.db.pool)
+            .await
+            .unwrap();
+    items[n].0.clone()
+}
+
+/// What a connection of its own reads: only what was committed.
+async fn committed_notes(app: &TestApp) -> Vec<String> {
+    let db = ledertrivsel::storage::Db::connect(&app.database_url).await.unwrap();
+    let rows: Vec<(String,)> = sqlx::query_as("SELECT text FROM guide_notes ORDER BY text").fetch_all(&db.pool).await.unwrap();
+    db.pool.close().await;
+    rows.into_iter().map(|(t,)| t).collect()
+}
+
+fn not_saved_page(status: u16, body: &str) {
+    assert_eq!(status, 503, "{body}");
+    assert!(body.contains("Det blev ikke gemt") && body.contains("Prøv igen om lidt"), "{body}");
+}
+
+both_backends!(a_database_that_refuses_writes_says_so_and_recovers, |app: TestApp| async move {
+    let t = team(&app).await;
+    let mette = app.signed_in("mette@aarhus.dk").await;
+    let (first, second, third) = (note_item(&app, &t.org, 0).await, note_item(&app, &t.org, 1).await, note_item(&app, &t.org, 2).await);
+    let r = mette.post_form(&format!("/dialog/guide/notes/{first}"), &[("text", "gemt før")]).await;
+    assert_eq!(r.status(), 204);
+    let token = mette.csrf().await;
+
+    read_only(&app, true).await;
+    let (status, body) = app.client().page("/readyz").await;
+    assert_eq!((status, body.as_str()), (503, "database cannot write: storage is read-only"));
+
+    // A save is refused with the product's page, in Danish, not a success.
+    let r = mette.post_raw(&format!("/dialog/guide/notes/{second}"), &[("text", "aldrig gemt"), ("csrf", &token)]).await;
+    let status = r.status().as_u16();
+    not_saved_page(status, &r.text().await.unwrap());
+    // A sign-in needs a session row: the same page, not an empty 500.
+    let stranger = TestClient::new(&app.base);
+    let r = stranger.get("/login").await;
+    let status = r.status().as_u16();
+    not_saved_page(status, &r.text().await.unwrap());
+
+    // Storage writes again: ready, and the same save now succeeds, by itself.
+    read_only(&app, false).await;
+    assert_eq!(app.client().page("/readyz").await, (200, "ready".to_string()));
+    let r = mette.post_raw(&format!("/dialog/guide/notes/{third}"), &[("text", "gemt efter"), ("csrf", &token)]).await;
+    assert_eq!(r.status(), 204);
+    assert_eq!(stranger.page("/login").await.0, 200);
+    assert_eq!(committed_notes(&app).await, vec!["gemt efter".to_string(), "gemt før".to_string()]);
+});
+
+/// SQLite's database may not grow (`max_page_count`), as on a full disk:
+/// saves are answered as saved only when committed, every answered save is
+/// there for another connection and after a restart, and when room returns
+/// every write succeeds again without a restart.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_full_sqlite_database_loses_no_answered_write() {
+    let app = TestApp::spawn(Backend::Sqlite).await.unwrap();
+    let t = team(&app).await;
+    let mette = app.signed_in("mette@aarhus.dk").await;
+    let token = mette.csrf().await;
+    let pool = &app.state.db.pool;
+    // No free pages inside the file, and no growth: the next new page fails.
+    sqlx::query("VACUUM").execute(pool).await.unwrap();
+    let (pages,): (i64,) = sqlx::query_as("PRAGMA page_count").fetch_one(pool).await.unwrap();
+    on_every_connection(&app, &format!("PRAGMA max_page_count = {pages}")).await;
+
+    let mut answered = Vec::new();
+    let mut refused = Vec::new();
+    for n in 0..17 {
+        let item = note_item(&app, &t.org, n).await;
+        let text = format!("note {n:02} {}", "x".repeat(3_900));
+        let r = mette.post_raw(&format!("/dialog/guide/notes/{item}"), &[("text", &text), ("csrf", &token)]).await;
+        match r.status().as_u16() {
+            204 => answered.push(text),
+            _ => {
+                let status = r.status().as_u16();
+                not_saved_page(status, &r.text().await.unwrap());
+                refused.push((item, text));
+            }
+        }
+    }
+    assert!(!refused.is_empty(), "the database filled up ({} saves answered)", answered.len());
+    let (status, body) = app.client().page("/readyz").await;
+    assert_eq!((status, body.as_str()), (503, "database cannot write: storage is full"));
+    answered.sort();
+    assert_eq!(committed_notes(&app).await, answered, "every answered save is committed, no refused one is");
+
+    // Room again: ready, and what was refused is saved now on the same pool.
+    on_every_connection(&app, "PRAGMA max_page_count = 1073741823").await;
+    assert_eq!(app.client().page("/readyz").await, (200, "ready".to_string()));
+    for (item, text) in &refused {
+        let r = mette.post_raw(&format!("/dialog/guide/notes/{item}"), &[("text", text), ("csrf", &token)]).await;
+        assert_eq!(r.status(), 204);
+        answered.push(text.clone());
+    }
+    answered.sort();
+
+    // After a restart (a new server on the same file) everything answered is there.
+    let data_dir = app.data_dir.clone();
+    let url = app.database_url.clone();
+    let args = ledertrivsel::config::ServeArgs {
+        listen: "127.0.0.1:0".parse().unwrap(),
+        db: ledertrivsel::config::DbArgs { data_dir: data_dir.clone(), database_url: Some(url) },
+        public_url: Some("http://test.invalid".into()),
+        smtp_url: None,
+        mail_from: "Ledertrivsel <no-reply@test.invalid>".into(),
+        metrics_token: None,
+        client_ip_header: None,
+    };
+    let again = ledertrivsel::startup::Application::build(&args).await.unwrap();
+    let rows: Vec<(String,)> =
+        sqlx::query_as("SELECT text FROM guide_notes ORDER BY text").fetch_all(&again.state.db.pool).await.unwrap();
+    assert_eq!(rows.into_iter().map(|(t,)| t).collect::<Vec<_>>(), answered);
+}
+
+fn binary(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_ledertrivsel"))
+        .args(args)
+        .env_remove("LEDERTRIVSEL_DATABASE_URL")
+        .env_remove("LEDERTRIVSEL_DATA_DIR")
+        .output()
+        .unwrap()
+}
+
+/// A database that cannot be written: `serve` does not start (a clear
+/// message, a failing exit) instead of answering ready and then failing
+/// every sign-in; `demo` says the same in Danish. (A read-only folder on a
+/// real mount is in `scripts/disk_full.sh`; root ignores `chmod`.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_read_only_database_is_refused_at_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_str().unwrap();
+    let out = binary(&["migrate", "--data-dir", data]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let read_only = format!("sqlite://{}?mode=ro", dir.path().join("ledertrivsel.db").display());
+
+    let out = binary(&["serve", "--listen", "127.0.0.1:0", "--data-dir", data, "--database-url", &read_only]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "serve must not start: {stderr}");
+    assert!(stderr.contains("databasen kan ikke gemme noget") && stderr.contains("skrivebeskyttet"), "{stderr}");
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("kører på"));
+
+    let out = binary(&["demo", "--data-dir", data, "--database-url", &read_only]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(stderr.contains("skrivebeskyttet, så intet blev gemt"), "{stderr}");
+}
