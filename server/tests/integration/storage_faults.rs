@@ -144,6 +144,7 @@ async fn a_full_sqlite_database_loses_no_answered_write() {
         public_url: Some("http://test.invalid".into()),
         smtp_url: None,
         mail_from: "Ledertrivsel <no-reply@test.invalid>".into(),
+        reminder_every: 300,
         metrics_token: None,
         client_ip_header: None,
     };
