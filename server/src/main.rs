@@ -27,5 +27,6 @@ async fn main() -> anyhow::Result<()> {
         Command::Demo(db) => ledertrivsel::demo::run(&db).await,
         Command::Backup(a) => ledertrivsel::storage::backup::run_backup(&a.file, &a.db).await,
         Command::Restore(a) => ledertrivsel::storage::backup::run_restore(&a.file, &a.db).await,
+        Command::Purge(a) => ledertrivsel::purge(&a).await,
     }
 }
