@@ -22,6 +22,7 @@ mod operations;
 mod people;
 mod plan;
 mod promises;
+mod retention;
 mod security;
 mod tenancy;
 mod untested_rules;

@@ -12,7 +12,7 @@ mod access;
 mod browser;
 mod browser_campaign;
 mod browser_demo;
-mod campaign;
+pub(crate) mod campaign;
 mod disclosure;
 mod document;
 mod lift;
@@ -45,7 +45,7 @@ async fn start_round(client: &TestClient, group: &str) -> String {
 }
 
 /// Skema 1's themes as (revision id, name), in the form's order.
-async fn themes(client: &TestClient, round: &str) -> Vec<(String, String)> {
+pub(crate) async fn themes(client: &TestClient, round: &str) -> Vec<(String, String)> {
     let (status, body) = client.page(&format!("/apv/rounds/{round}/map")).await;
     assert_eq!(status, 200, "{body}");
     let doc = Html::parse_document(&body);
@@ -71,7 +71,7 @@ async fn map(client: &TestClient, round: &str, revs: &[(String, String)], marks:
     client.post_form(&format!("/apv/rounds/{round}/map"), &borrowed).await
 }
 
-async fn handed_in(client: &TestClient, round: &str, revs: &[(String, String)], marks: &[(usize, &str, &str)]) {
+pub(crate) async fn handed_in(client: &TestClient, round: &str, revs: &[(String, String)], marks: &[(usize, &str, &str)]) {
     let r = map(client, round, revs, marks, true).await;
     assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
 }
@@ -97,7 +97,7 @@ async fn count(app: &TestApp, sql: &'static str, bind: &str) -> i64 {
 }
 
 /// Answers the report's required questions and closes the round.
-async fn close_for_test(client: &TestClient, round: &str) {
+pub(crate) async fn close_for_test(client: &TestClient, round: &str) {
     let next_year = (time::OffsetDateTime::now_utc().date() + time::Duration::days(360)).to_string();
     let r = client.post_form(&format!("/apv/rounds/{round}/report"), &[("absence", "no"), ("next_due", next_year.as_str())]).await;
     assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
