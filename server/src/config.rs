@@ -24,6 +24,19 @@ pub enum Command {
     Backup(FileArgs),
     /// Load a backup FILE into a new, empty database.
     Restore(FileArgs),
+    /// Delete now what the organisations' retention periods say has expired
+    /// (`serve` does it every hour).
+    Purge(PurgeArgs),
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct PurgeArgs {
+    /// Purge as of this instant (RFC 3339, e.g. 2030-01-01T00:00:00Z)
+    /// instead of now: to see what a date would delete, or to measure it.
+    #[arg(long)]
+    pub now: Option<String>,
+    #[command(flatten)]
+    pub db: DbArgs,
 }
 
 #[derive(Args, Debug, Clone)]

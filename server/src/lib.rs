@@ -20,11 +20,11 @@ pub mod team;
 pub mod tools;
 pub mod web;
 
-use config::{DbArgs, ServeArgs};
+use config::{DbArgs, PurgeArgs, ServeArgs};
 
 /// `ledertrivsel serve`: migrate, print the URL (and the setup link on an
-/// empty database), send reminders in the background, serve until Ctrl-C or
-/// SIGTERM.
+/// empty database), send reminders and purge what the retention period says
+/// has expired in the background, serve until Ctrl-C or SIGTERM.
 pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let app = startup::Application::build(&args).await?;
     let url = args.public_url();
@@ -34,6 +34,7 @@ pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         println!("Opret den første organisation her (linket virker én gang): {url}/setup/{secret}");
     }
     reminders::spawn(app.state.clone(), std::time::Duration::from_secs(args.reminder_every));
+    privacy::retention::spawn(app.state.db.clone(), privacy::retention::EVERY);
     app.run_until(shutdown_signal()).await
 }
 
@@ -41,6 +42,24 @@ pub async fn migrate(db: &DbArgs) -> anyhow::Result<()> {
     std::fs::create_dir_all(&db.data_dir)?;
     storage::Db::connect(&db.url()).await?.migrate().await?;
     println!("Databasen er opdateret.");
+    Ok(())
+}
+
+/// `ledertrivsel purge`: one retention purge now (or `--now`), as `serve`
+/// runs every hour; prints how many rows each table lost (counts only).
+pub async fn purge(args: &PurgeArgs) -> anyhow::Result<()> {
+    let now = match &args.now {
+        Some(text) => storage::from_text(text).ok_or_else(|| anyhow::anyhow!("--now {text}: not an RFC 3339 time"))?,
+        None => time::OffsetDateTime::now_utc(),
+    };
+    std::fs::create_dir_all(&args.db.data_dir)?;
+    let db = storage::Db::connect(&args.db.url()).await?;
+    db.migrate().await?;
+    let purged = privacy::retention::run_once(&db, now).await?;
+    for (table, n) in &purged.rows {
+        println!("{table}: {n}");
+    }
+    println!("APV-runder talt op: {}", purged.apv_rounds_tallied);
     Ok(())
 }
 

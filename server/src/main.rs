@@ -27,6 +27,7 @@ async fn main() -> anyhow::Result<()> {
         Command::Demo(db) => ledertrivsel::demo::run(&db).await,
         Command::Backup(a) => ledertrivsel::storage::backup::run_backup(&a.file, &a.db).await,
         Command::Restore(a) => ledertrivsel::storage::backup::run_restore(&a.file, &a.db).await,
+        Command::Purge(a) => ledertrivsel::purge(&a).await,
     };
     // A full or read-only disk is the operator's to fix: say so plainly,
     // with the system's own words after it.

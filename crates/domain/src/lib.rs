@@ -21,6 +21,7 @@ pub mod metrics_access;
 pub mod people_import;
 pub mod promise;
 pub mod redirect;
+pub mod retention;
 pub mod roles;
 pub mod sign_in_limit;
 pub mod thread;

@@ -147,7 +147,7 @@ fn validate(page: &Page, form: &SettingsForm) -> Result<NewSettings, FormErrors>
         _ => None,
     };
     let retention_days = match form.retention_days.trim().parse::<i64>() {
-        Ok(days) if (MIN_RETENTION_DAYS..=MAX_RETENTION_DAYS).contains(&days) => Some(days),
+        Ok(days) if domain::retention::Period::days(days).is_some() => Some(days),
         Ok(_) => {
             let message = page.tr.t_args(
                 "settings-error-retention-range",

@@ -8,8 +8,7 @@ use domain::input::OrgName;
 use sqlx::AnyConnection;
 
 /// Shortest and longest retention period HR may choose, in days.
-pub const MIN_RETENTION_DAYS: i64 = 30;
-pub const MAX_RETENTION_DAYS: i64 = 3650;
+pub use domain::retention::{MAX_DAYS as MAX_RETENTION_DAYS, MIN_DAYS as MIN_RETENTION_DAYS};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Settings {

@@ -38,6 +38,8 @@ pub struct PrivacyPage {
     readers: Vec<(String, String)>,
     /// `None` for anyone who may not read the log.
     changes: Option<Vec<Change>>,
+    /// How long data is kept after what it belongs to ended (`privacy::retention`).
+    retention: String,
 }
 
 async fn show(State(state): State<AppState>, page: Page, me: Member) -> AppResult<PrivacyPage> {
@@ -66,5 +68,7 @@ async fn show(State(state): State<AppState>, page: Page, me: Member) -> AppResul
     } else {
         None
     };
-    Ok(PrivacyPage { page, readers, changes })
+    let days = crate::org::settings::get(&state.db, me.org()).await?.map_or(domain::retention::MAX_DAYS, |s| s.retention_days);
+    let retention = page.t1("retention-privacy-text", "days", domain::retention::Period::from_db(days).in_days());
+    Ok(PrivacyPage { page, readers, changes, retention })
 }

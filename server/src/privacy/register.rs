@@ -1,7 +1,10 @@
 //! The personal data register: every column of every table, classified, and
 //! for each table the columns that tie a row to a person. The export of "my
 //! data" and the erasure of an account are driven by it, and a test compares
-//! it with the live schema, so a new column cannot slip past either.
+//! it with the live schema, so a new column cannot slip past either. Each
+//! table also says how long its rows are kept (`Retention`), which drives
+//! the retention purge (`privacy::retention`); a table cannot be added
+//! without deciding it.
 
 /// How sensitive a column is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,9 +54,40 @@ pub struct Owner {
     pub withholds: &'static [&'static str],
 }
 
+/// How long a table's rows are kept under the organisation's retention
+/// period (`domain::retention`, docs/decisions/0012-retention.md).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Retention {
+    /// About no one: kept as long as the organisation.
+    NotPersonal,
+    /// The person's identity and own space (notes, agreements): theirs for
+    /// as long as they are in the organisation, however old, and deleted
+    /// when HR removes them or they delete their account (`erasure`).
+    WhileMember,
+    /// Shared work of a group or the organisation (decisions, plans,
+    /// points, the thread) that names people in a role: the others keep
+    /// it; erasure clears the names.
+    SharedWork,
+    /// Deleted within hours by its own worker (sign-ins, the reset queue).
+    ShortLived,
+    /// Counts the purge keeps in place of deleted answers; about no one.
+    Tally,
+    /// Deleted once the row's own date column is older than the period.
+    Own(&'static str),
+    /// Deleted once the parent row it belongs to (`key` -> `parent.id`)
+    /// ended (`parent.ended`, e.g. a round's `closed_at`) longer ago than
+    /// the period; a parent that has not ended keeps it.
+    Parent { key: &'static str, parent: &'static str, ended: &'static str },
+    /// A leader's Skema 1: deleted by `round_id` with the rest of its
+    /// campaign (`domain::retention::campaign_ended`), after the campaign's
+    /// counts are kept as `Tally` rows.
+    ApvCampaign,
+}
+
 #[derive(Debug)]
 pub struct TableEntry {
     pub table: &'static str,
+    pub retention: Retention,
     pub columns: &'static [(&'static str, Class)],
     /// Columns that tie a row to a person; empty for tables about no one.
     pub owners: &'static [Owner],
@@ -67,6 +101,7 @@ impl TableEntry {
 }
 
 use Class::{NotPersonal as N, Personal as P, Secret as X, Sensitive as S};
+use Retention as R;
 
 const fn owner(column: &'static str, of: Of, link: Link) -> Owner {
     Owner { column, of, link, withholds: &[] }
@@ -80,21 +115,25 @@ const fn owner_withholding(column: &'static str, of: Of, link: Link, withholds: 
 pub const REGISTER: &[TableEntry] = &[
     TableEntry {
         table: "orgs",
+        retention: R::NotPersonal,
         columns: &[("id", N), ("name", N), ("anonymity_k", N), ("free_text_k", N), ("retention_days", N), ("created_at", N)],
         owners: &[],
     },
     TableEntry {
         table: "accounts",
+        retention: R::WhileMember,
         columns: &[("id", P), ("email", P), ("password_hash", X), ("locale", P), ("created_at", P)],
         owners: &[owner("id", Of::Account, Link::Subject)],
     },
     TableEntry {
         table: "units",
+        retention: R::NotPersonal,
         columns: &[("id", N), ("org_id", N), ("name", N), ("parent_id", N), ("created_at", N)],
         owners: &[],
     },
     TableEntry {
         table: "persons",
+        retention: R::WhileMember,
         columns: &[
             ("id", P),
             ("org_id", N),
@@ -115,21 +154,25 @@ pub const REGISTER: &[TableEntry] = &[
     },
     TableEntry {
         table: "person_roles",
+        retention: R::WhileMember,
         columns: &[("person_id", P), ("org_id", N), ("role", P)],
         owners: &[owner("person_id", Of::Person, Link::Subject)],
     },
     TableEntry {
         table: "leader_groups",
+        retention: R::SharedWork,
         columns: &[("id", N), ("org_id", N), ("name", N), ("group_leader_id", P), ("openness", N), ("created_at", N)],
         owners: &[owner("group_leader_id", Of::Person, Link::Names)],
     },
     TableEntry {
         table: "group_members",
+        retention: R::WhileMember,
         columns: &[("group_id", P), ("person_id", P), ("org_id", N)],
         owners: &[owner("person_id", Of::Person, Link::Subject)],
     },
     TableEntry {
         table: "tokens",
+        retention: R::Own("expires_at"),
         columns: &[
             ("hash", X),
             ("kind", P),
@@ -144,21 +187,23 @@ pub const REGISTER: &[TableEntry] = &[
     // A proposed sign-in address, until its owner confirms it or the link expires.
     TableEntry {
         table: "address_changes",
+        retention: R::Own("created_at"),
         columns: &[("token_hash", X), ("org_id", N), ("account_id", P), ("new_email", P), ("created_at", P)],
         owners: &[owner("account_id", Of::Account, Link::Subject)],
     },
     // Sign-ins: the id is the cookie's secret and the data holds the
     // account id and CSRF secret. Erasure deletes an account's sessions by
     // their content (see `erasure`), as no column names the account.
-    TableEntry { table: "login_sessions", columns: &[("id", X), ("data", X), ("expires_at", N)], owners: &[] },
+    TableEntry { table: "login_sessions", retention: R::ShortLived, columns: &[("id", X), ("data", X), ("expires_at", N)], owners: &[] },
     // A queued password-reset mail (`auth::reset_mail`): the address typed
     // on /password/forgot, which may belong to no account. A row lives only
     // until its mail is sent, seconds, so no owner column ties it to a person.
     // The readiness check's test write: inserted and deleted in one
     // transaction, never holding a row.
-    TableEntry { table: "storage_probe", columns: &[("id", N), ("filler", N)], owners: &[] },
+    TableEntry { table: "storage_probe", retention: R::NotPersonal, columns: &[("id", N), ("filler", N)], owners: &[] },
     TableEntry {
         table: "password_reset_requests",
+        retention: R::ShortLived,
         columns: &[("id", N), ("email", P), ("requested_at", P), ("claimed_at", N)],
         owners: &[],
     },
@@ -167,6 +212,7 @@ pub const REGISTER: &[TableEntry] = &[
     // the organisation's retention period.
     TableEntry {
         table: "audit_log",
+        retention: R::Own("at"),
         columns: &[
             ("id", N),
             ("org_id", N),
@@ -180,42 +226,50 @@ pub const REGISTER: &[TableEntry] = &[
     },
     TableEntry {
         table: "catalogue_items",
+        retention: R::NotPersonal,
         columns: &[("id", N), ("org_id", N), ("tool", N), ("item_key", N), ("section", N), ("position", N), ("hidden", N), ("origin", N), ("current_revision_id", N), ("created_at", N)],
         owners: &[],
     },
     TableEntry {
         table: "catalogue_revisions",
+        retention: R::NotPersonal,
         columns: &[("id", N), ("org_id", N), ("item_id", N), ("revision", N), ("content_version", N), ("text_da", N), ("text_en", N), ("created_at", N)],
         owners: &[],
     },
     // An organisation's own decks: content, like the catalogue, about no one.
     TableEntry {
         table: "own_decks",
+        retention: R::NotPersonal,
         columns: &[("id", N), ("org_id", N), ("template", N), ("title_da", N), ("title_en", N), ("summary_da", N), ("summary_en", N), ("hidden", N), ("created_at", N)],
         owners: &[],
     },
     TableEntry {
         table: "intro_runs",
+        retention: R::SharedWork,
         columns: &[("id", N), ("org_id", N), ("group_id", N), ("started_by", P), ("created_at", N), ("closed_at", N)],
         owners: &[owner("started_by", Of::Person, Link::Names)],
     },
     TableEntry {
         table: "intro_run_items",
+        retention: R::NotPersonal,
         columns: &[("run_id", N), ("org_id", N), ("revision_id", N), ("section", N), ("position", N)],
         owners: &[],
     },
     TableEntry {
         table: "intro_answers",
+        retention: R::Parent { key: "run_id", parent: "intro_runs", ended: "closed_at" },
         columns: &[("run_id", N), ("person_id", P), ("revision_id", N), ("org_id", N), ("value", S), ("updated_at", P)],
         owners: &[owner("person_id", Of::Person, Link::Subject)],
     },
     TableEntry {
         table: "intro_respondents",
+        retention: R::Parent { key: "run_id", parent: "intro_runs", ended: "closed_at" },
         columns: &[("run_id", N), ("person_id", P), ("org_id", N), ("comment", S), ("submitted_at", P)],
         owners: &[owner("person_id", Of::Person, Link::Subject)],
     },
     TableEntry {
         table: "intro_decisions",
+        retention: R::SharedWork,
         columns: &[
             ("run_id", N),
             ("org_id", N),
@@ -233,11 +287,13 @@ pub const REGISTER: &[TableEntry] = &[
     },
     TableEntry {
         table: "guide_notes",
+        retention: R::WhileMember,
         columns: &[("person_id", P), ("item_id", N), ("org_id", N), ("revision_id", N), ("text", S), ("updated_at", N)],
         owners: &[owner("person_id", Of::Person, Link::Subject)],
     },
     TableEntry {
         table: "agreements",
+        retention: R::WhileMember,
         columns: &[
             ("id", N),
             ("org_id", N),
@@ -255,6 +311,7 @@ pub const REGISTER: &[TableEntry] = &[
     },
     TableEntry {
         table: "agreement_points",
+        retention: R::WhileMember,
         columns: &[
             ("id", N),
             ("agreement_id", N),
@@ -277,6 +334,7 @@ pub const REGISTER: &[TableEntry] = &[
     // agreement takes its comments with it (ON DELETE CASCADE).
     TableEntry {
         table: "agreement_comments",
+        retention: R::WhileMember,
         columns: &[
             ("id", N),
             ("org_id", N),
@@ -290,6 +348,7 @@ pub const REGISTER: &[TableEntry] = &[
     },
     TableEntry {
         table: "check_ins",
+        retention: R::WhileMember,
         columns: &[
             ("point_id", N),
             ("day", N),
@@ -303,6 +362,7 @@ pub const REGISTER: &[TableEntry] = &[
     },
     TableEntry {
         table: "dialogs",
+        retention: R::WhileMember,
         columns: &[
             ("id", N),
             ("org_id", N),
@@ -320,6 +380,7 @@ pub const REGISTER: &[TableEntry] = &[
     },
     TableEntry {
         table: "reminders_sent",
+        retention: R::NotPersonal,
         columns: &[("kind", N), ("subject_id", N), ("due_key", N), ("org_id", N), ("sent_at", N)],
         owners: &[],
     },
@@ -330,6 +391,7 @@ pub const REGISTER: &[TableEntry] = &[
     // to the level that received it, not even through a data export.
     TableEntry {
         table: "lifts",
+        retention: R::SharedWork,
         columns: &[
             ("id", N),
             ("org_id", N),
@@ -357,6 +419,7 @@ pub const REGISTER: &[TableEntry] = &[
     // names people in a role (who started, who owns an action).
     TableEntry {
         table: "apv_campaigns",
+        retention: R::SharedWork,
         columns: &[
             ("id", N),
             ("org_id", N),
@@ -368,11 +431,13 @@ pub const REGISTER: &[TableEntry] = &[
             ("closed_at", N),
             ("anonymity_k", N),
             ("free_text_k", N),
+            ("kept_respondents", N),
         ],
         owners: &[owner("started_by", Of::Person, Link::Names)],
     },
     TableEntry {
         table: "round_promises",
+        retention: R::NotPersonal,
         columns: &[
             ("round_id", N),
             ("org_id", N),
@@ -388,11 +453,13 @@ pub const REGISTER: &[TableEntry] = &[
     },
     TableEntry {
         table: "round_readers",
+        retention: R::SharedWork,
         columns: &[("round_id", P), ("org_id", N), ("person_id", P)],
         owners: &[owner("person_id", Of::Person, Link::Subject)],
     },
     TableEntry {
         table: "apv_rounds",
+        retention: R::SharedWork,
         columns: &[
             ("id", N),
             ("org_id", N),
@@ -408,16 +475,19 @@ pub const REGISTER: &[TableEntry] = &[
             ("amo_note", P),
             ("next_due", N),
             ("closed_at", N),
+            ("tallied_at", N),
         ],
         owners: &[owner("started_by", Of::Person, Link::Names)],
     },
     TableEntry {
         table: "apv_round_themes",
+        retention: R::NotPersonal,
         columns: &[("round_id", N), ("org_id", N), ("revision_id", N), ("part", N), ("position", N), ("other", N)],
         owners: &[],
     },
     TableEntry {
         table: "apv_answers",
+        retention: R::ApvCampaign,
         columns: &[
             ("round_id", N),
             ("person_id", P),
@@ -432,16 +502,34 @@ pub const REGISTER: &[TableEntry] = &[
     },
     TableEntry {
         table: "apv_respondents",
+        retention: R::ApvCampaign,
         columns: &[("round_id", N), ("person_id", P), ("org_id", N), ("submitted_at", P), ("unit_id", P)],
         owners: &[owner("person_id", Of::Person, Link::Subject)],
     },
+    // What a purged campaign keeps: counts per block of respondents (the
+    // round's group and a unit at closing), the blocks the overview's
+    // differencing check already requires to hold k or be withheld.
+    TableEntry {
+        table: "apv_kept_blocks",
+        retention: R::Tally,
+        columns: &[("round_id", N), ("org_id", N), ("unit_id", N), ("respondents", N)],
+        owners: &[],
+    },
+    TableEntry {
+        table: "apv_kept_counts",
+        retention: R::Tally,
+        columns: &[("round_id", N), ("org_id", N), ("unit_id", N), ("item_id", N), ("red", N), ("yellow", N), ("green", N)],
+        owners: &[],
+    },
     TableEntry {
         table: "apv_sorting",
+        retention: R::NotPersonal,
         columns: &[("round_id", N), ("revision_id", N), ("colour", N), ("org_id", N), ("level", N)],
         owners: &[],
     },
     TableEntry {
         table: "apv_plans",
+        retention: R::SharedWork,
         columns: &[
             ("id", N),
             ("round_id", N),
@@ -466,6 +554,7 @@ pub const REGISTER: &[TableEntry] = &[
     },
     TableEntry {
         table: "apv_actions",
+        retention: R::SharedWork,
         columns: &[
             ("id", N),
             ("plan_id", N),
@@ -480,6 +569,7 @@ pub const REGISTER: &[TableEntry] = &[
     },
     TableEntry {
         table: "apv_action_reviews",
+        retention: R::SharedWork,
         columns: &[
             ("action_id", N),
             ("org_id", N),
@@ -497,6 +587,7 @@ pub const REGISTER: &[TableEntry] = &[
     // that names people in a role (who placed, who owns a point).
     TableEntry {
         table: "collab_rounds",
+        retention: R::SharedWork,
         columns: &[
             ("id", N),
             ("org_id", N),
@@ -515,11 +606,13 @@ pub const REGISTER: &[TableEntry] = &[
     },
     TableEntry {
         table: "collab_round_items",
+        retention: R::NotPersonal,
         columns: &[("round_id", N), ("org_id", N), ("revision_id", N), ("section", N), ("position", N)],
         owners: &[],
     },
     TableEntry {
         table: "collab_answers",
+        retention: R::Parent { key: "round_id", parent: "collab_rounds", ended: "closed_at" },
         columns: &[
             ("round_id", N),
             ("person_id", P),
@@ -532,16 +625,19 @@ pub const REGISTER: &[TableEntry] = &[
     },
     TableEntry {
         table: "collab_respondents",
+        retention: R::Parent { key: "round_id", parent: "collab_rounds", ended: "closed_at" },
         columns: &[("round_id", N), ("person_id", P), ("org_id", N), ("comment", S), ("submitted_at", P)],
         owners: &[owner("person_id", Of::Person, Link::Subject)],
     },
     TableEntry {
         table: "collab_matrix",
+        retention: R::SharedWork,
         columns: &[("round_id", N), ("org_id", N), ("theme", N), ("quadrant", N), ("placed_by", P), ("placed_at", N)],
         owners: &[owner("placed_by", Of::Person, Link::Names)],
     },
     TableEntry {
         table: "collab_points",
+        retention: R::SharedWork,
         columns: &[
             ("id", N),
             ("round_id", N),
@@ -559,6 +655,7 @@ pub const REGISTER: &[TableEntry] = &[
     },
     TableEntry {
         table: "collab_point_reviews",
+        retention: R::SharedWork,
         columns: &[
             ("point_id", N),
             ("org_id", N),
@@ -575,6 +672,7 @@ pub const REGISTER: &[TableEntry] = &[
     // wellbeing; it names people in a role (who started it, who edited).
     TableEntry {
         table: "org_plans",
+        retention: R::SharedWork,
         columns: &[
             ("id", N),
             ("org_id", N),
@@ -591,6 +689,7 @@ pub const REGISTER: &[TableEntry] = &[
     },
     TableEntry {
         table: "org_plan_themes",
+        retention: R::SharedWork,
         columns: &[
             ("plan_id", N),
             ("org_id", N),
@@ -618,12 +717,14 @@ pub const REGISTER: &[TableEntry] = &[
     },
     TableEntry {
         table: "org_plan_status_log",
+        retention: R::SharedWork,
         columns: &[("id", N), ("plan_id", N), ("org_id", N), ("theme", N), ("status", N), ("follow_up_on", N), ("noted_by", P), ("noted_at", N)],
         owners: &[owner("noted_by", Of::Person, Link::Names)],
     },
     // A leader's own notes to the dialog cards: theirs alone.
     TableEntry {
         table: "card_notes",
+        retention: R::WhileMember,
         columns: &[("person_id", P), ("org_id", N), ("deck", N), ("card", N), ("text", S), ("updated_at", P)],
         owners: &[owner("person_id", Of::Person, Link::Subject)],
     },
@@ -632,16 +733,19 @@ pub const REGISTER: &[TableEntry] = &[
     // are credentials; the log holds what was said and chosen.
     TableEntry {
         table: "live_sessions",
+        retention: R::SharedWork,
         columns: &[("id", N), ("org_id", N), ("deck", N), ("procedure", N), ("join_code", X), ("group_id", N), ("created_by", P), ("created_at", N), ("ended_at", N), ("landed_at", N), ("landed_to", N), ("cards", N)],
         owners: &[owner("created_by", Of::Person, Link::Names)],
     },
     TableEntry {
         table: "live_participants",
+        retention: R::Parent { key: "session_id", parent: "live_sessions", ended: "ended_at" },
         columns: &[("session_id", N), ("no", N), ("person_id", P), ("name", P), ("guest_secret_hash", X), ("joined_at", P)],
         owners: &[owner("person_id", Of::Person, Link::Names)],
     },
     TableEntry {
         table: "live_events",
+        retention: R::Parent { key: "session_id", parent: "live_sessions", ended: "ended_at" },
         columns: &[("session_id", N), ("seq", N), ("participant", N), ("client_id", N), ("body", S), ("at", N)],
         owners: &[],
     },
@@ -716,6 +820,47 @@ mod tests {
                     assert!(e.columns.iter().any(|(n, _)| n == w), "{}.{w} is withheld but not registered", e.table);
                 }
             }
+        }
+    }
+
+    /// Every column a retention policy names exists where it says.
+    #[test]
+    fn retention_policies_name_registered_columns() {
+        let has = |t: &str, c: &str| entry(t).is_some_and(|e| e.columns.iter().any(|(n, _)| *n == c));
+        for e in REGISTER {
+            match e.retention {
+                // The purge scopes every delete by the organisation's own period.
+                Retention::Own(column) => assert!(has(e.table, column) && has(e.table, "org_id"), "{}.{column}", e.table),
+                Retention::Parent { key, parent, ended } => {
+                    assert!(has(e.table, key), "{}.{key}", e.table);
+                    assert!(has(parent, "id") && has(parent, "org_id") && has(parent, ended), "{}: {parent}.{ended}", e.table);
+                }
+                Retention::ApvCampaign => assert!(has(e.table, "round_id"), "{} is deleted by round_id", e.table),
+                _ => {}
+            }
+        }
+    }
+
+    /// Wellbeing answers and free text either expire or stay in their
+    /// owner's own space; the only shared ones are a thread's lifted points,
+    /// which the receiving level works with (and which name no sender
+    /// unless the sender chose to be named).
+    #[test]
+    fn sensitive_data_expires_or_stays_in_its_owners_space() {
+        const SHARED: &[&str] = &["lifts"];
+        for e in REGISTER.iter().filter(|e| e.columns.iter().any(|(_, c)| *c == Class::Sensitive)) {
+            let kept_by_owner = e.retention == Retention::WhileMember;
+            let expires = matches!(e.retention, Retention::Own(_) | Retention::Parent { .. } | Retention::ApvCampaign);
+            assert!(kept_by_owner || expires || SHARED.contains(&e.table), "{} holds sensitive data kept as {:?}", e.table, e.retention);
+        }
+    }
+
+    /// A table said to be about no one holds nothing about anyone.
+    #[test]
+    fn tables_kept_as_about_no_one_hold_no_personal_column() {
+        for e in REGISTER.iter().filter(|e| matches!(e.retention, Retention::NotPersonal | Retention::Tally)) {
+            assert!(e.columns.iter().all(|(_, c)| *c == Class::NotPersonal), "{} is kept as about no one", e.table);
+            assert!(e.owners.is_empty(), "{} names an owner", e.table);
         }
     }
 

@@ -9,10 +9,14 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
 
-/// The demo, a pending invitation, a proposed address and a signed-in
+/// The demo, its oldest APV campaign past a 600-day retention period (its
+/// kept counts), a pending invitation, a proposed address and a signed-in
 /// browser: a row in every table.
 async fn filled(app: &crate::support::TestApp) {
     ledertrivsel::demo::create(&app.state.db, &app.state.shipped).await.unwrap().unwrap();
+    sqlx::query("UPDATE orgs SET retention_days = 600").execute(&app.state.db.pool).await.unwrap();
+    let purged = ledertrivsel::privacy::retention::run_once(&app.state.db, time::OffsetDateTime::now_utc()).await.unwrap();
+    assert!(purged.apv_rounds_tallied > 0, "the demo's 2024 campaign closed 665 days ago");
     let (account,): (String,) = sqlx::query_as("SELECT id FROM accounts WHERE email = 'anne.kristensen@fjordby.dk'")
         .fetch_one(&app.state.db.pool)
         .await

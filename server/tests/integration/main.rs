@@ -23,6 +23,7 @@ mod operations;
 mod people;
 mod plan;
 mod promises;
+mod retention;
 mod reveal;
 mod security;
 mod storage_faults;

@@ -148,22 +148,23 @@ pub async fn group_verdict(state: &AppState, org: &OrgId, campaign: &ApvCampaign
 #[derive(Clone, Default)]
 pub struct FiguresCache(Arc<Mutex<HashMap<CacheKey, (Instant, Arc<Figures>)>>>);
 
-/// (organisation, campaign, closed rounds, last closed, k, free-text k)
-type CacheKey = (String, String, i64, Option<String>, u32, u32);
+/// (organisation, campaign, closed rounds, last closed, rounds whose answers
+/// the retention purge turned into kept counts, k, free-text k)
+type CacheKey = (String, String, i64, Option<String>, i64, u32, u32);
 
 const MAX_AGE: Duration = Duration::from_secs(60);
 const MAX_ENTRIES: usize = 64;
 
 impl FiguresCache {
     pub async fn get(&self, db: &Db, org: &OrgId, campaign: &ApvCampaignId, rule: &AnonymityRule) -> anyhow::Result<Arc<Figures>> {
-        let (closed, last): (i64, Option<String>) = sqlx::query_as(
-            "SELECT COUNT(*), MAX(closed_at) FROM apv_rounds WHERE org_id = $1 AND campaign_id = $2 AND closed_at IS NOT NULL",
+        let (closed, last, tallied): (i64, Option<String>, i64) = sqlx::query_as(
+            "SELECT COUNT(*), MAX(closed_at), COUNT(tallied_at) FROM apv_rounds WHERE org_id = $1 AND campaign_id = $2 AND closed_at IS NOT NULL",
         )
         .bind(org.as_str())
         .bind(campaign.as_str())
         .fetch_one(&db.pool)
         .await?;
-        let key = (org.as_str().to_string(), campaign.as_str().to_string(), closed, last, rule.k, rule.free_text_k);
+        let key = (org.as_str().to_string(), campaign.as_str().to_string(), closed, last, tallied, rule.k, rule.free_text_k);
         if let Some((at, figures)) = self.lock().get(&key) {
             if at.elapsed() < MAX_AGE {
                 return Ok(figures.clone());

@@ -49,7 +49,8 @@ pub async fn load(state: &AppState, me: &Member) -> anyhow::Result<Overview> {
            (SELECT COUNT(*) FROM lifts WHERE org_id = $1 AND to_level = 'organisation' AND status = 'open'), \
            (SELECT COUNT(*) FROM apv_campaigns WHERE org_id = $1), \
            (SELECT COUNT(DISTINCT x.person_id) FROM apv_respondents x JOIN apv_rounds r ON r.id = x.round_id AND r.org_id = x.org_id \
-              WHERE r.org_id = $1 AND r.campaign_id = (SELECT c.id FROM apv_campaigns c WHERE c.org_id = $1 ORDER BY c.created_at DESC, c.id DESC LIMIT 1))",
+              WHERE r.org_id = $1 AND r.campaign_id = (SELECT c.id FROM apv_campaigns c WHERE c.org_id = $1 ORDER BY c.created_at DESC, c.id DESC LIMIT 1)) + \
+           COALESCE((SELECT c.kept_respondents FROM apv_campaigns c WHERE c.org_id = $1 ORDER BY c.created_at DESC, c.id DESC LIMIT 1), 0)",
     )
     .bind(me.org().as_str())
     .bind(crate::tools::dialog::store::date_text(today))

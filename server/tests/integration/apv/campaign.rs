@@ -15,7 +15,7 @@ struct Setup {
     people: [Vec<String>; 3],
 }
 
-pub(super) async fn unit(app: &TestApp, org: &Org, name: &str) -> String {
+pub(crate) async fn unit(app: &TestApp, org: &Org, name: &str) -> String {
     let id = uuid::Uuid::now_v7().to_string();
     sqlx::query("INSERT INTO units (id, org_id, name, parent_id, created_at) VALUES ($1, $2, $3, NULL, '2026-01-01T00:00:00Z')")
         .bind(&id)
@@ -52,7 +52,7 @@ async fn setup(app: &TestApp) -> Setup {
 }
 
 /// The campaign's rounds by group id.
-pub(super) async fn rounds(app: &TestApp, campaign: &str) -> Vec<(String, String)> {
+pub(crate) async fn rounds(app: &TestApp, campaign: &str) -> Vec<(String, String)> {
     sqlx::query_as("SELECT group_id, id FROM apv_rounds WHERE campaign_id = $1 ORDER BY group_id")
         .bind(campaign)
         .fetch_all(&app.state.db.pool)
@@ -61,7 +61,7 @@ pub(super) async fn rounds(app: &TestApp, campaign: &str) -> Vec<(String, String
 }
 
 /// The campaign table: (theme, [red, yellow, green]) from cells like "3 (50 %)".
-fn overview(body: &str) -> Vec<(String, [u32; 3])> {
+pub(crate) fn overview(body: &str) -> Vec<(String, [u32; 3])> {
     let doc = Html::parse_document(body);
     let row = Selector::parse("table.lt-apv-table tbody tr").unwrap();
     let th = Selector::parse("th").unwrap();

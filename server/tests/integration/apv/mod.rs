@@ -12,7 +12,7 @@ mod access;
 mod browser;
 mod browser_campaign;
 mod browser_demo;
-mod campaign;
+pub(crate) mod campaign;
 mod disclosure;
 mod document;
 mod lift;
@@ -97,7 +97,7 @@ pub(crate) async fn count(app: &TestApp, sql: &'static str, bind: &str) -> i64 {
 }
 
 /// Answers the report's required questions and closes the round.
-async fn close_for_test(client: &TestClient, round: &str) {
+pub(crate) async fn close_for_test(client: &TestClient, round: &str) {
     let next_year = (time::OffsetDateTime::now_utc().date() + time::Duration::days(360)).to_string();
     let r = client.post_form(&format!("/apv/rounds/{round}/report"), &[("absence", "no"), ("next_due", next_year.as_str())]).await;
     assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());

@@ -155,7 +155,8 @@ pub async fn participation(db: &Db, org: &OrgId, campaign: &ApvCampaignId) -> an
            (SELECT COUNT(*) FROM group_members m WHERE m.group_id = g.id) + \
            CASE WHEN g.group_leader_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM group_members m \
              WHERE m.group_id = g.id AND m.person_id = g.group_leader_id) THEN 1 ELSE 0 END, \
-           (SELECT COUNT(*) FROM apv_respondents x WHERE x.round_id = r.id) \
+           (SELECT COUNT(*) FROM apv_respondents x WHERE x.round_id = r.id) + \
+           COALESCE((SELECT CAST(SUM(k.respondents) AS BIGINT) FROM apv_kept_blocks k WHERE k.round_id = r.id), 0) \
          FROM apv_rounds r JOIN leader_groups g ON g.id = r.group_id AND g.org_id = r.org_id \
          WHERE r.org_id = $1 AND r.campaign_id = $2 ORDER BY g.name, r.id",
     )
@@ -212,36 +213,50 @@ pub async fn campaign_themes(db: &Db, org: &OrgId, campaign: &ApvCampaignId) -> 
 /// Who handed in Skema 1 in the campaign's closed rounds: per respondent
 /// the group and the unit the leader had when the round closed (not the
 /// unit now, so a move changes no view). Open rounds count only once closed.
-/// Ordered by group, so groups get the same indices on every load.
+/// Rounds past the retention period count from the blocks kept for them
+/// (`privacy::retention`). Ordered by group, so groups get the same indices
+/// on every load.
 pub async fn respondents(db: &Db, org: &OrgId, campaign: &ApvCampaignId) -> anyhow::Result<Vec<(String, Option<String>)>> {
-    Ok(sqlx::query_as(
-        "SELECT r.group_id, x.unit_id FROM apv_respondents x \
+    let blocks: Vec<(String, Option<String>, i64)> = sqlx::query_as(
+        "SELECT r.group_id, x.unit_id, CAST(1 AS BIGINT) FROM apv_respondents x \
          JOIN apv_rounds r ON r.id = x.round_id AND r.org_id = x.org_id \
-         WHERE x.org_id = $1 AND r.campaign_id = $2 AND r.closed_at IS NOT NULL ORDER BY r.group_id",
+         WHERE x.org_id = $1 AND r.campaign_id = $2 AND r.closed_at IS NOT NULL \
+         UNION ALL SELECT r.group_id, k.unit_id, k.respondents FROM apv_kept_blocks k \
+         JOIN apv_rounds r ON r.id = k.round_id AND r.org_id = k.org_id \
+         WHERE k.org_id = $1 AND r.campaign_id = $2 ORDER BY 1",
     )
     .bind(org.as_str())
     .bind(campaign.as_str())
     .fetch_all(&db.pool)
-    .await?)
+    .await?;
+    Ok(blocks
+        .into_iter()
+        .flat_map(|(group, unit, n)| std::iter::repeat_n((group, unit), usize::try_from(n).unwrap_or(0)))
+        .collect())
 }
 
 /// Counts per group, unit (at closing) and theme of the colours marked in
-/// the campaign's closed rounds, by handed-in leaders only.
+/// the campaign's closed rounds, by handed-in leaders only, with the counts
+/// kept for rounds past the retention period.
 /// (group id, unit id, item id, red, yellow, green)
 pub type CountRow = (String, Option<String>, String, i64, i64, i64);
 
 pub async fn counts(db: &Db, org: &OrgId, campaign: &ApvCampaignId) -> anyhow::Result<Vec<CountRow>> {
     Ok(sqlx::query_as(
-        "SELECT r.group_id, x.unit_id, v.item_id, \
-           SUM(CASE WHEN a.red IS NULL THEN 0 ELSE 1 END), \
-           SUM(CASE WHEN a.yellow IS NULL THEN 0 ELSE 1 END), \
-           SUM(CASE WHEN a.green IS NULL THEN 0 ELSE 1 END) \
-         FROM apv_answers a \
-         JOIN apv_respondents x ON x.round_id = a.round_id AND x.person_id = a.person_id \
-         JOIN apv_rounds r ON r.id = a.round_id AND r.org_id = a.org_id \
-         JOIN catalogue_revisions v ON v.id = a.revision_id AND v.org_id = a.org_id \
-         WHERE a.org_id = $1 AND r.campaign_id = $2 AND r.closed_at IS NOT NULL \
-         GROUP BY r.group_id, x.unit_id, v.item_id",
+        "SELECT group_id, unit_id, item_id, CAST(SUM(red) AS BIGINT), CAST(SUM(yellow) AS BIGINT), CAST(SUM(green) AS BIGINT) FROM ( \
+           SELECT r.group_id AS group_id, x.unit_id AS unit_id, v.item_id AS item_id, \
+             CASE WHEN a.red IS NULL THEN 0 ELSE 1 END AS red, \
+             CASE WHEN a.yellow IS NULL THEN 0 ELSE 1 END AS yellow, \
+             CASE WHEN a.green IS NULL THEN 0 ELSE 1 END AS green \
+           FROM apv_answers a \
+           JOIN apv_respondents x ON x.round_id = a.round_id AND x.person_id = a.person_id \
+           JOIN apv_rounds r ON r.id = a.round_id AND r.org_id = a.org_id \
+           JOIN catalogue_revisions v ON v.id = a.revision_id AND v.org_id = a.org_id \
+           WHERE a.org_id = $1 AND r.campaign_id = $2 AND r.closed_at IS NOT NULL \
+           UNION ALL SELECT r.group_id, k.unit_id, k.item_id, k.red, k.yellow, k.green FROM apv_kept_counts k \
+           JOIN apv_rounds r ON r.id = k.round_id AND r.org_id = k.org_id \
+           WHERE k.org_id = $1 AND r.campaign_id = $2 \
+         ) t GROUP BY group_id, unit_id, item_id",
     )
     .bind(org.as_str())
     .bind(campaign.as_str())

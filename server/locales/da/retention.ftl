@@ -1,0 +1,2 @@
+# The organisation's retention period (privacy::retention, docs/decisions/0012-retention.md).
+retention-privacy-text = Svar og fritekst fra runder og kampagner, der blev afsluttet for mere end { $days } dage siden, slettes, ligesom gæster i afsluttede live-sessioner og loggens linjer. Tallene, som oversigterne viser, bliver stående uden navne. Dine egne noter og aftaler beholder du, så længe du er i organisationen.

@@ -1,0 +1,2 @@
+# The organisation's retention period (privacy::retention, docs/decisions/0012-retention.md).
+retention-privacy-text = Answers and free text from rounds and campaigns that closed more than { $days } days ago are deleted, as are guests of ended live sessions and the log's lines. The figures the overviews show stay, without names. You keep your own notes and agreements for as long as you are in the organisation.

@@ -1,0 +1,204 @@
+//! The retention purge: deletes what each organisation's retention period
+//! says has expired, table by table as the register's `Retention` says, so
+//! a new table is purged (or kept, with a reason) by what its entry states.
+//! Before a closed APV campaign's Skema 1 answers go, their counts are kept
+//! as blocks (`apv_kept_*`), so the campaign's overview, the plan and the
+//! organisation's participation figure read the same afterwards.
+//!
+//! `run_once` never reads the wall clock (the caller passes `now`), runs one
+//! transaction per organisation, and is safe to run on several servers at
+//! once and again and again: deleting what is gone deletes nothing, and a
+//! round's counts are kept only by the run whose claim on it (`tallied_at`)
+//! took. It reports and logs counts of rows only, never what they held.
+
+use super::register::{Retention, REGISTER};
+use crate::storage::{from_text, schema, to_text, Db};
+use domain::retention::{campaign_ended, Period, WITHOUT_ORG_DAYS};
+use sqlx::{AnyConnection, AssertSqlSafe};
+use std::collections::BTreeMap;
+use time::OffsetDateTime;
+
+/// How often `serve` purges. The period is counted in days; an hour late
+/// is within the promise.
+pub const EVERY: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Rows deleted by one run, per table, and APV rounds whose counts were kept.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Purged {
+    pub rows: BTreeMap<&'static str, u64>,
+    pub apv_rounds_tallied: u64,
+}
+
+impl Purged {
+    fn add(&mut self, table: &'static str, n: u64) {
+        if n > 0 {
+            *self.rows.entry(table).or_default() += n;
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty() && self.apv_rounds_tallied == 0
+    }
+}
+
+/// Purges every organisation as of `now`, and the rows that belong to none.
+pub async fn run_once(db: &Db, now: OffsetDateTime) -> anyhow::Result<Purged> {
+    let mut purged = Purged::default();
+    let orgs: Vec<(String, i64)> = sqlx::query_as("SELECT id, retention_days FROM orgs ORDER BY id").fetch_all(&db.pool).await?;
+    for (org, days) in orgs {
+        let period = Period::from_db(days);
+        purge_apv(db, &org, period, now, &mut purged).await?;
+        let mut tx = db.pool.begin().await?;
+        purge_by_register(&mut tx, Some(org.as_str()), period.cutoff(now), &mut purged).await?;
+        tx.commit().await?;
+    }
+    let mut tx = db.pool.begin().await?;
+    let without_org = Period::from_db(WITHOUT_ORG_DAYS);
+    purge_by_register(&mut tx, None, without_org.cutoff(now), &mut purged).await?;
+    tx.commit().await?;
+    for (table, n) in &purged.rows {
+        metrics::counter!("ledertrivsel_retention_purged_rows_total", "table" => *table).increment(*n);
+    }
+    metrics::counter!("ledertrivsel_retention_apv_rounds_tallied_total").increment(purged.apv_rounds_tallied);
+    Ok(purged)
+}
+
+/// Runs `run_once` every `every` until the process ends (`serve` starts it).
+pub fn spawn(db: Db, every: std::time::Duration) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(every);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+        loop {
+            tick.tick().await;
+            match run_once(&db, OffsetDateTime::now_utc()).await {
+                Ok(p) if !p.is_empty() => tracing::info!(rows = ?p.rows, apv_rounds_tallied = p.apv_rounds_tallied, "retention purge"),
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "retention purge failed; will try again"),
+            }
+        }
+    })
+}
+
+/// Rows whose own date or whose parent's end is before `cutoff`, children
+/// before parents (the register lists parents first). `org` None: the rows
+/// that belong to no organisation (only tables with their own date have any).
+async fn purge_by_register(conn: &mut AnyConnection, org: Option<&str>, cutoff: OffsetDateTime, purged: &mut Purged) -> anyhow::Result<()> {
+    let cutoff = to_text(cutoff);
+    for entry in REGISTER.iter().rev() {
+        let t = schema::quote(entry.table);
+        let sql = match (entry.retention, org) {
+            (Retention::Own(column), Some(_)) => format!("DELETE FROM {t} WHERE org_id = $1 AND {} < $2", schema::quote(column)),
+            (Retention::Own(column), None) => format!("DELETE FROM {t} WHERE org_id IS NULL AND {} < $1", schema::quote(column)),
+            (Retention::Parent { key, parent, ended }, Some(_)) => format!(
+                "DELETE FROM {t} WHERE {} IN (SELECT id FROM {} WHERE org_id = $1 AND {} < $2)",
+                schema::quote(key),
+                schema::quote(parent),
+                schema::quote(ended)
+            ),
+            _ => continue,
+        };
+        let mut q = sqlx::query(AssertSqlSafe(sql));
+        if let Some(org) = org {
+            q = q.bind(org.to_string());
+        }
+        let n = q.bind(cutoff.clone()).execute(&mut *conn).await?.rows_affected();
+        purged.add(entry.table, n);
+    }
+    Ok(())
+}
+
+/// Skema 1 answers of campaigns (and rounds outside one) that ended longer
+/// ago than the period: counted into blocks, then deleted.
+async fn purge_apv(db: &Db, org: &str, period: Period, now: OffsetDateTime, purged: &mut Purged) -> anyhow::Result<()> {
+    let rounds: Vec<(String, Option<String>, Option<String>, Option<String>)> =
+        sqlx::query_as("SELECT id, campaign_id, closed_at, tallied_at FROM apv_rounds WHERE org_id = $1 ORDER BY campaign_id, id")
+            .bind(org)
+            .fetch_all(&db.pool)
+            .await?;
+    // A campaign's rounds age together; a round outside a campaign alone.
+    let mut batches: BTreeMap<(Option<String>, String), Vec<(String, Option<OffsetDateTime>, bool)>> = BTreeMap::new();
+    for (id, campaign, closed_at, tallied_at) in rounds {
+        let key = match campaign {
+            Some(c) => (Some(c), String::new()),
+            None => (None, id.clone()),
+        };
+        batches.entry(key).or_default().push((id, closed_at.as_deref().and_then(from_text), tallied_at.is_some()));
+    }
+    for ((campaign, _), rounds) in batches {
+        let closings: Vec<Option<OffsetDateTime>> = rounds.iter().map(|(_, c, _)| *c).collect();
+        if !period.expired(campaign_ended(&closings), now) {
+            continue;
+        }
+        let due: Vec<&str> = rounds.iter().filter(|(_, _, tallied)| !tallied).map(|(id, _, _)| id.as_str()).collect();
+        if !due.is_empty() {
+            tally_and_delete(db, org, campaign.as_deref(), &due, now, purged).await?;
+        }
+    }
+    Ok(())
+}
+
+async fn tally_and_delete(db: &Db, org: &str, campaign: Option<&str>, rounds: &[&str], now: OffsetDateTime, purged: &mut Purged) -> anyhow::Result<()> {
+    let mut tx = db.pool.begin().await?;
+    for round in rounds {
+        // The claim: another run that got here first leaves nothing to do.
+        let claimed = sqlx::query("UPDATE apv_rounds SET tallied_at = $3 WHERE org_id = $1 AND id = $2 AND tallied_at IS NULL")
+            .bind(org)
+            .bind(*round)
+            .bind(to_text(now))
+            .execute(&mut *tx)
+            .await?;
+        if claimed.rows_affected() != 1 {
+            tx.rollback().await?;
+            return Ok(());
+        }
+    }
+    if let Some(campaign) = campaign {
+        // Before any answer goes: a leader who answered in two groups counts once.
+        sqlx::query(
+            "UPDATE apv_campaigns SET kept_respondents = COALESCE(kept_respondents, 0) + \
+               (SELECT COUNT(DISTINCT x.person_id) FROM apv_respondents x JOIN apv_rounds r ON r.id = x.round_id AND r.org_id = x.org_id \
+                WHERE r.org_id = $1 AND r.campaign_id = $2) \
+             WHERE org_id = $1 AND id = $2",
+        )
+        .bind(org)
+        .bind(campaign)
+        .execute(&mut *tx)
+        .await?;
+    }
+    for round in rounds {
+        sqlx::query(
+            "INSERT INTO apv_kept_blocks (round_id, org_id, unit_id, respondents) \
+             SELECT round_id, org_id, unit_id, COUNT(*) FROM apv_respondents WHERE org_id = $1 AND round_id = $2 \
+             GROUP BY round_id, org_id, unit_id",
+        )
+        .bind(org)
+        .bind(*round)
+        .execute(&mut *tx)
+        .await?;
+        // As `apv::store::counts` counts them: marks of handed-in leaders only.
+        sqlx::query(
+            "INSERT INTO apv_kept_counts (round_id, org_id, unit_id, item_id, red, yellow, green) \
+             SELECT a.round_id, a.org_id, x.unit_id, v.item_id, \
+               SUM(CASE WHEN a.red IS NULL THEN 0 ELSE 1 END), \
+               SUM(CASE WHEN a.yellow IS NULL THEN 0 ELSE 1 END), \
+               SUM(CASE WHEN a.green IS NULL THEN 0 ELSE 1 END) \
+             FROM apv_answers a \
+             JOIN apv_respondents x ON x.round_id = a.round_id AND x.person_id = a.person_id AND x.org_id = a.org_id \
+             JOIN catalogue_revisions v ON v.id = a.revision_id AND v.org_id = a.org_id \
+             WHERE a.org_id = $1 AND a.round_id = $2 \
+             GROUP BY a.round_id, a.org_id, x.unit_id, v.item_id",
+        )
+        .bind(org)
+        .bind(*round)
+        .execute(&mut *tx)
+        .await?;
+        for entry in REGISTER.iter().rev().filter(|e| e.retention == Retention::ApvCampaign) {
+            let sql = format!("DELETE FROM {} WHERE org_id = $1 AND round_id = $2", schema::quote(entry.table));
+            let n = sqlx::query(AssertSqlSafe(sql)).bind(org).bind(*round).execute(&mut *tx).await?.rows_affected();
+            purged.add(entry.table, n);
+        }
+    }
+    tx.commit().await?;
+    purged.apv_rounds_tallied += rounds.len() as u64;
+    Ok(())
+}
