@@ -182,3 +182,25 @@ both_backends!(the_apv_meeting_shows_skema_1_only_once_revealed, |app: TestApp| 
     let (status, _) = bo.page(&format!("/apv/rounds/{round}/map")).await;
     assert_eq!(status, 303, "Skema 1 is closed once revealed");
 });
+
+both_backends!(only_the_groups_leader_reveals_and_another_organisation_finds_no_round, |app: TestApp| async move {
+    let n = crate::apv::nord(&app).await;
+    let lis = app.signed_in("lis@randers.dk").await;
+    let apv = crate::apv::start_round(&lis, &n.group).await;
+    let run = crate::intro::start_round(&lis, &n.group).await;
+    let collab = crate::collab::planned(&lis, &n.group).await;
+    let rounds = [format!("/apv/rounds/{apv}"), format!("/intro/runs/{run}"), format!("/collab/rounds/{collab}")];
+    let carl = app.signed_in("carl@randers.dk").await;
+    app.org("Aarhus Kommune", "hr@aarhus.dk").await;
+    let other = app.signed_in("hr@aarhus.dk").await;
+    for round in &rounds {
+        let path = format!("{round}/reveal");
+        assert_eq!(carl.post_form(&path, &[("ready", "1")]).await.status(), 403, "a member: {path}");
+        assert_eq!(other.post_form(&path, &[("ready", "1")]).await.status(), 404, "another organisation: {path}");
+    }
+    let (revealed,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM round_promises WHERE revealed_at IS NOT NULL")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(revealed, 0, "nothing was revealed");
+});
