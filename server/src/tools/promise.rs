@@ -260,17 +260,17 @@ pub struct Revealing<'a> {
     pub target: &'a str,
 }
 
-/// Reveals a round's picture if `domain::promise::check_reveal` allows it,
-/// and writes who did it to the audit log, in one transaction. `Err` holds
-/// the message key of a refusal; then nothing has changed.
+/// Reveals a round's picture for `me` if `domain::promise::check_reveal`
+/// allows it, and writes who did it to the audit log, in one transaction.
+/// `Err` holds the message key of a refusal; then nothing has changed.
 pub async fn reveal_round(
     db: &Db,
-    org: &OrgId,
-    by: crate::org::audit::Actor<'_>,
+    me: &crate::auth::Member,
     round: Revealing<'_>,
     form: &RevealForm,
     now: &str,
 ) -> anyhow::Result<Result<(), &'static str>> {
+    let (org, by) = (me.org(), crate::org::audit::Actor { person: Some(me.person()), name: &me.m.name });
     if let Err(e) = domain::promise::check_reveal(round.stage, round.respondents, form.ready == "1") {
         return Ok(Err(e.key));
     }

@@ -411,8 +411,7 @@ pub async fn reveal(
         respondents: u32::try_from(ctx.round.respondents).unwrap_or(0),
         target: &target,
     };
-    let by = crate::org::audit::Actor { person: Some(me.person()), name: &me.m.name };
-    match promise::reveal_round(&state.db, me.org(), by, round, &form, &crate::storage::now_text()).await? {
+    match promise::reveal_round(&state.db, &me, round, &form, &crate::storage::now_text()).await? {
         Ok(()) => Ok(Redirect::to(&format!("/collab/rounds/{}/meeting?notice=revealed#picture", ctx.round.id)).into_response()),
         Err(key) => {
             let errors = promise::reveal_refused(&page.tr, key);

@@ -10,7 +10,6 @@ use crate::auth::csrf::CsrfForm;
 use crate::auth::Member;
 use crate::catalogue;
 use crate::error::{AppError, AppResult};
-use crate::org::audit;
 use crate::state::AppState;
 use crate::storage::now_text;
 use crate::tools::promise::{self, RevealForm, Revealing};
@@ -112,8 +111,7 @@ pub async fn reveal(
         respondents: u32::try_from(ctx.run.respondents).unwrap_or(0),
         target: &target,
     };
-    let by = audit::Actor { person: Some(me.person()), name: &me.m.name };
-    match promise::reveal_round(&state.db, me.org(), by, round, &form, &now_text()).await? {
+    match promise::reveal_round(&state.db, &me, round, &form, &now_text()).await? {
         Ok(()) => Ok(Redirect::to(&format!("/intro/runs/{}?revealed=1#results-heading", ctx.run.id)).into_response()),
         Err(key) => {
             let errors = promise::reveal_refused(&page.tr, key);
