@@ -379,10 +379,23 @@ both_backends!(plan_overview_xlsx_withholds_counts_of_leaders_under_k_and_names_
         assert!(!all.contains(secret), "{secret} in the overview: {all}");
     }
 
-    // At k = 3 the same three hand-ins are shown, as a count.
+    // HR lowers k to 3: the campaign promised 5 when it started, so its
+    // three hand-ins stay withheld; only a campaign started now counts from 3.
     thresholds(&hr, "3", "8").await;
     let rows = overview_rows(&hr).await;
-    let apv = rows.iter().find(|(l, _)| l == "Ledere, der har afleveret Skema 1 i den seneste APV-kampagne").unwrap();
-    assert_eq!(apv.1, "3", "{rows:?}");
+    let apv = |rows: &[(String, String)]| rows.iter().find(|(l, _)| l == "Ledere, der har afleveret Skema 1 i den seneste APV-kampagne").unwrap().1.clone();
+    assert_eq!(apv(&rows), "færre end 5 (vises ikke)", "the campaign's k, not today's: {rows:?}");
+    // (The first round closed as its leader closes it elsewhere; a group takes one open round.)
+    sqlx::query("UPDATE apv_rounds SET closed_at = created_at WHERE id = $1").bind(&round).execute(&app.state.db.pool).await.unwrap();
+    let r = hr.post_form("/apv/campaigns", &[("title", "Leder-APV 2028"), ("variant", "now"), ("deadline", "2028-06-01"), ("group", g.id.as_str())]).await;
+    assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
+    let (second,): (String,) = sqlx::query_as("SELECT r.id FROM apv_rounds r JOIN apv_campaigns c ON c.id = r.campaign_id WHERE c.title = 'Leder-APV 2028'")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    for email in ["anna@randers.dk", "bo@randers.dk", "carl@randers.dk"] {
+        hand_in(&app.signed_in(email).await, &second, &revs, &[(0, "red", "Særord")]).await;
+    }
+    assert_eq!(apv(&overview_rows(&hr).await), "3", "a campaign started under k = 3");
     let _ = (g.lis, g.members, g.org);
 });

@@ -5,8 +5,8 @@
 //! out a person.
 //!
 //! A count of leaders is shown only from the organisation's k (the same
-//! rule as every aggregate outside a group); below it the page says "fewer
-//! than k". Counts of groups are counts of the groups' shared work, not of
+//! rule as every aggregate outside a group), the APV campaign's from the k
+//! it promised when it started; below it the page says "fewer than k". Counts of groups are counts of the groups' shared work, not of
 //! anyone's answers, and are shown as they are.
 
 use crate::auth::Member;
@@ -30,8 +30,18 @@ pub struct Overview {
     pub groups_following_up: i64,
     /// Lifted points waiting at the organisation.
     pub inbox_open: i64,
-    /// The newest APV campaign's participation: (handed in, asked), if any campaign.
-    pub apv: Option<(i64, i64)>,
+    /// The newest APV campaign's participation, if any campaign.
+    pub apv: Option<ApvParticipation>,
+}
+
+/// How many leaders handed in Skema 1 in a campaign, of how many asked,
+/// shown from the k the campaign promised when it started (a later change
+/// of the organisation's k applies to later campaigns only).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ApvParticipation {
+    pub handed_in: i64,
+    pub asked: i64,
+    pub k: u32,
 }
 
 pub async fn load(state: &AppState, me: &Member) -> anyhow::Result<Overview> {
@@ -64,12 +74,15 @@ pub async fn load(state: &AppState, me: &Member) -> anyhow::Result<Overview> {
         groups_agreed: row.3,
         groups_following_up: row.4,
         inbox_open: row.5,
-        apv: if row.6 > 0 { Some((row.7, asked_in_newest_campaign(state, me).await?)) } else { None },
+        apv: match newest_campaign(state, me).await? {
+            Some((campaign, k)) if row.6 > 0 => Some(ApvParticipation { handed_in: row.7, asked: asked_in(state, me, &campaign).await?, k: u32::try_from(k).unwrap_or(u32::MAX) }),
+            _ => None,
+        },
     })
 }
 
-/// Everyone in the groups of the newest campaign's rounds (members and leaders).
-async fn asked_in_newest_campaign(state: &AppState, me: &Member) -> anyhow::Result<i64> {
+/// Everyone in the groups of a campaign's rounds (members and leaders).
+async fn asked_in(state: &AppState, me: &Member, campaign: &str) -> anyhow::Result<i64> {
     let (n,): (i64,) = sqlx::query_as(
         "SELECT COUNT(*) FROM ( \
            SELECT m.person_id FROM group_members m JOIN apv_rounds r ON r.group_id = m.group_id AND r.org_id = m.org_id \
@@ -78,18 +91,18 @@ async fn asked_in_newest_campaign(state: &AppState, me: &Member) -> anyhow::Resu
              WHERE r.org_id = $1 AND r.campaign_id = $2 AND g.group_leader_id IS NOT NULL) asked",
     )
     .bind(me.org().as_str())
-    .bind(newest_campaign(state, me).await?)
+    .bind(campaign)
     .fetch_one(&state.db.pool)
     .await?;
     Ok(n)
 }
 
-async fn newest_campaign(state: &AppState, me: &Member) -> anyhow::Result<String> {
-    let row: Option<(String,)> = sqlx::query_as("SELECT id FROM apv_campaigns WHERE org_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1")
+/// The newest campaign and the k it promised.
+async fn newest_campaign(state: &AppState, me: &Member) -> anyhow::Result<Option<(String, i64)>> {
+    Ok(sqlx::query_as("SELECT id, anonymity_k FROM apv_campaigns WHERE org_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1")
         .bind(me.org().as_str())
         .fetch_optional(&state.db.pool)
-        .await?;
-    Ok(row.map(|(id,)| id).unwrap_or_default())
+        .await?)
 }
 
 /// One line of the overview as the page and the files show it.
@@ -112,10 +125,10 @@ pub fn lines(page: &Page, o: &Overview, k: u32) -> Vec<Line> {
         l
     };
     let apv = match o.apv {
-        Some((handed_in, asked)) if handed_in >= i64::from(k) => {
-            Line { label: String::new(), value: page.t2("plan-overview-of", "count", handed_in, "total", asked), number: Some(handed_in) }
+        Some(p) if p.handed_in >= i64::from(p.k) => {
+            Line { label: String::new(), value: page.t2("plan-overview-of", "count", p.handed_in, "total", p.asked), number: Some(p.handed_in) }
         }
-        Some(_) => Line { label: String::new(), value: page.t1("plan-overview-under-k", "k", k), number: None },
+        Some(p) => Line { label: String::new(), value: page.t1("plan-overview-under-k", "k", p.k), number: None },
         None => Line { label: String::new(), value: page.t("plan-overview-no-campaign"), number: None },
     };
     vec![
