@@ -156,6 +156,8 @@ pub enum Picture {
     UntilClosed,
     /// Inside the group: not before its leader has revealed it to all at once.
     UntilRevealed,
+    /// The round's answers were deleted after the retention period.
+    AnswersDeleted,
 }
 
 /// Builds the picture from the handed-in answers `(theme index, mark)` of
@@ -170,6 +172,9 @@ pub fn picture(
     audience: Audience,
     seed: &str,
 ) -> Picture {
+    if stage == Stage::AnswersDeleted {
+        return Picture::AnswersDeleted;
+    }
     if !stage.shows_picture_to(audience) {
         return match audience {
             Audience::Outside => Picture::UntilClosed,
@@ -435,6 +440,7 @@ mod tests {
         );
         assert_eq!(picture(1, vec![], 20, Stage::Revealed, &rule, Audience::Outside, "r"), Picture::UntilClosed);
         assert_eq!(picture(1, vec![], 20, Stage::Collecting, &rule, Audience::GroupMember, "r"), Picture::UntilRevealed);
+        assert_eq!(picture(1, vec![], 0, Stage::AnswersDeleted, &rule, Audience::Outside, "r"), Picture::AnswersDeleted);
         assert_eq!(picture(1, vec![], 4, Stage::Closed, &rule, Audience::Outside, "r"), Picture::Withheld { respondents: 4, needed: 5 });
     }
 
@@ -517,6 +523,7 @@ mod tests {
                 Picture::Withheld { needed, .. } => prop_assert!(respondents < needed),
                 Picture::UntilClosed => prop_assert!(outside && open),
                 Picture::UntilRevealed => prop_assert!(!outside && open && !revealed),
+                Picture::AnswersDeleted => prop_assert!(false, "only a round marked deleted says so"),
             }
         }
 

@@ -151,6 +151,8 @@ pub enum Picture<T> {
     /// Inside the group, a round is shown only once its leader has revealed
     /// it to the whole group at once (`promise::Stage`), for the same reason.
     UntilRevealed,
+    /// The round's answers were deleted after the retention period.
+    AnswersDeleted,
 }
 
 /// Builds the per-item pictures from `(item index, value)` answers, given the
@@ -166,6 +168,9 @@ pub fn summarise(
     rule: &AnonymityRule,
     audience: Audience,
 ) -> Picture<Vec<ItemPicture>> {
+    if stage == Stage::AnswersDeleted {
+        return Picture::AnswersDeleted;
+    }
     if !stage.shows_picture_to(audience) {
         return match audience {
             Audience::Outside => Picture::UntilClosed,
@@ -248,6 +253,9 @@ mod tests {
         assert_eq!(summarise(1, [], 9, Stage::Revealed, &rule, Audience::Outside), Picture::UntilClosed);
         // Inside the group the picture never grows one answer at a time.
         assert_eq!(summarise(1, [], 3, Stage::Collecting, &rule, Audience::GroupMember), Picture::UntilRevealed);
+        for audience in [Audience::GroupMember, Audience::Outside] {
+            assert_eq!(summarise(1, [], 0, Stage::AnswersDeleted, &rule, audience), Picture::AnswersDeleted);
+        }
         assert!(matches!(summarise(1, [], 3, Stage::Revealed, &rule, Audience::GroupMember), Picture::Shown(_)));
     }
 

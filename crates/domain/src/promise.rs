@@ -63,6 +63,10 @@ pub enum Stage {
     Revealed,
     /// The round has ended (its decision, agreement or report is settled).
     Closed,
+    /// The round closed longer ago than the organisation's retention period
+    /// and its answers are deleted (`docs/decisions/0012-retention.md`): its
+    /// pages say so rather than show an empty picture.
+    AnswersDeleted,
 }
 
 impl Stage {
@@ -73,6 +77,11 @@ impl Stage {
             (true, true) => Stage::Revealed,
             (true, false) => Stage::Collecting,
         }
+    }
+
+    /// A closed round whose answers the retention purge deleted.
+    pub fn with_answers_deleted(self, deleted: bool) -> Stage {
+        if deleted && self == Stage::Closed { Stage::AnswersDeleted } else { self }
     }
 
     /// Answers are taken only until the picture is revealed.

@@ -1,2 +1,4 @@
 # The organisation's retention period (privacy::retention, docs/decisions/0012-retention.md).
-retention-privacy-text = Svar og fritekst fra runder og kampagner, der blev afsluttet for mere end { $days } dage siden, slettes, ligesom gæster i afsluttede live-sessioner og loggens linjer. Tallene, som oversigterne viser, bliver stående uden navne. Dine egne noter og aftaler beholder du, så længe du er i organisationen.
+retention-privacy-text = Svar og fritekst fra runder og kampagner, der blev afsluttet for mere end { $days } dage siden, slettes, ligesom gæster og noter i afsluttede live-sessioner og loggens linjer. En live-session, som ingen afslutter, afsluttes af sig selv to døgn efter, at der sidst skete noget i den. Tallene, som oversigterne viser, bliver stående uden navne. Dine egne noter og aftaler beholder du, så længe du er i organisationen.
+retention-answers-deleted-heading = Svarene er slettet
+retention-answers-deleted-text = Svarene i denne runde er slettet, fordi runden blev afsluttet for længere siden end organisationens opbevaringsperiode. Beslutninger, aftaler og handlingsplaner fra runden står her stadig.

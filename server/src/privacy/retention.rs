@@ -27,6 +27,8 @@ pub const EVERY: std::time::Duration = std::time::Duration::from_secs(3600);
 pub struct Purged {
     pub rows: BTreeMap<&'static str, u64>,
     pub apv_rounds_tallied: u64,
+    /// Live sessions nobody ended, ended by this run (`domain::live::IDLE_ENDS_AFTER`).
+    pub live_sessions_ended: u64,
 }
 
 impl Purged {
@@ -37,7 +39,7 @@ impl Purged {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.rows.is_empty() && self.apv_rounds_tallied == 0
+        self.rows.is_empty() && self.apv_rounds_tallied == 0 && self.live_sessions_ended == 0
     }
 }
 
@@ -49,7 +51,9 @@ pub async fn run_once(db: &Db, now: OffsetDateTime) -> anyhow::Result<Purged> {
         let period = Period::from_db(days);
         purge_apv(db, &org, period, now, &mut purged).await?;
         let mut tx = db.pool.begin().await?;
+        purged.live_sessions_ended += end_idle_live_sessions(&mut tx, &org, now).await?;
         purge_by_register(&mut tx, Some(org.as_str()), period.cutoff(now), &mut purged).await?;
+        mark_answers_deleted(&mut tx, &org, period.cutoff(now), now).await?;
         tx.commit().await?;
     }
     let mut tx = db.pool.begin().await?;
@@ -71,7 +75,12 @@ pub fn spawn(db: Db, every: std::time::Duration) -> tokio::task::JoinHandle<()> 
         loop {
             tick.tick().await;
             match run_once(&db, OffsetDateTime::now_utc()).await {
-                Ok(p) if !p.is_empty() => tracing::info!(rows = ?p.rows, apv_rounds_tallied = p.apv_rounds_tallied, "retention purge"),
+                Ok(p) if !p.is_empty() => tracing::info!(
+                    rows = ?p.rows,
+                    apv_rounds_tallied = p.apv_rounds_tallied,
+                    live_sessions_ended = p.live_sessions_ended,
+                    "retention purge"
+                ),
                 Ok(_) => {}
                 Err(e) => tracing::warn!(error = %e, "retention purge failed; will try again"),
             }
@@ -103,6 +112,72 @@ async fn purge_by_register(conn: &mut AnyConnection, org: Option<&str>, cutoff: 
         }
         let n = q.bind(cutoff.clone()).execute(&mut *conn).await?.rows_affected();
         purged.add(entry.table, n);
+    }
+    Ok(())
+}
+
+/// Ends the organisation's live sessions that nobody ended and where
+/// nothing has happened for `IDLE_ENDS_AFTER`: an `Ended` event is appended
+/// as the facilitator's "Afslut" would (so every server's room folds it),
+/// and the session counts as ended at its last activity, from which the
+/// retention period then runs. A session someone wrote to meanwhile (its
+/// next number taken) is left for the next run.
+async fn end_idle_live_sessions(conn: &mut AnyConnection, org: &str, now: OffsetDateTime) -> anyhow::Result<u64> {
+    let open: Vec<(String, String, Option<String>, i64)> = sqlx::query_as(
+        "SELECT s.id, s.created_at, (SELECT MAX(e.at) FROM live_events e WHERE e.session_id = s.id), \
+           COALESCE((SELECT MAX(e.seq) FROM live_events e WHERE e.session_id = s.id), 0) \
+         FROM live_sessions s WHERE s.org_id = $1 AND s.ended_at IS NULL",
+    )
+    .bind(org)
+    .fetch_all(&mut *conn)
+    .await?;
+    let ended = serde_json::to_string(&domain::live::Event::Ended)?;
+    let mut n = 0;
+    for (session, created_at, last_event, last_seq) in open {
+        let Some(last) = from_text(last_event.as_deref().unwrap_or(&created_at)) else { continue };
+        if !domain::live::ended_by_idleness(last, now) {
+            continue;
+        }
+        let at = to_text(last);
+        let appended = sqlx::query(
+            "INSERT INTO live_events (session_id, seq, participant, client_id, body, at) VALUES ($1, $2, NULL, NULL, $3, $4) ON CONFLICT DO NOTHING",
+        )
+        .bind(&session)
+        .bind(last_seq + 1)
+        .bind(&ended)
+        .bind(&at)
+        .execute(&mut *conn)
+        .await?;
+        if appended.rows_affected() == 1 {
+            sqlx::query("UPDATE live_sessions SET ended_at = $1 WHERE id = $2 AND ended_at IS NULL").bind(&at).bind(&session).execute(&mut *conn).await?;
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
+/// Writes down, on each round whose answers went with their round's end,
+/// that they are gone, so its pages say so (`domain::promise::Stage::
+/// AnswersDeleted`) instead of showing an empty picture. Every parent the
+/// register names is tried; only rounds have a promise to mark.
+async fn mark_answers_deleted(conn: &mut AnyConnection, org: &str, cutoff: OffsetDateTime, now: OffsetDateTime) -> anyhow::Result<()> {
+    let mut parents: Vec<(&str, &str)> = REGISTER
+        .iter()
+        .filter_map(|e| match e.retention {
+            Retention::Parent { parent, ended, .. } => Some((parent, ended)),
+            _ => None,
+        })
+        .collect();
+    parents.sort_unstable();
+    parents.dedup();
+    for (parent, ended) in parents {
+        let sql = format!(
+            "UPDATE round_promises SET answers_deleted_at = $3 WHERE org_id = $1 AND answers_deleted_at IS NULL \
+             AND round_id IN (SELECT id FROM {} WHERE org_id = $1 AND {} < $2)",
+            schema::quote(parent),
+            schema::quote(ended)
+        );
+        sqlx::query(AssertSqlSafe(sql)).bind(org).bind(to_text(cutoff)).bind(to_text(now)).execute(&mut *conn).await?;
     }
     Ok(())
 }
@@ -197,6 +272,12 @@ async fn tally_and_delete(db: &Db, org: &str, campaign: Option<&str>, rounds: &[
             let n = sqlx::query(AssertSqlSafe(sql)).bind(org).bind(*round).execute(&mut *tx).await?.rows_affected();
             purged.add(entry.table, n);
         }
+        sqlx::query("UPDATE round_promises SET answers_deleted_at = $3 WHERE org_id = $1 AND round_id = $2")
+            .bind(org)
+            .bind(*round)
+            .bind(to_text(now))
+            .execute(&mut *tx)
+            .await?;
     }
     tx.commit().await?;
     purged.apv_rounds_tallied += rounds.len() as u64;

@@ -91,12 +91,14 @@ pub struct Kept {
     pub seat: Seat,
     /// Whether the group's leader has shown the group its picture.
     pub revealed: bool,
+    /// Whether the retention purge has deleted the round's answers.
+    pub answers_deleted: bool,
 }
 
 impl Kept {
     /// Where a round that is (or is not) `open` stands.
     pub fn stage(&self, open: bool) -> Stage {
-        Stage::of(open, self.revealed)
+        Stage::of(open, self.revealed).with_answers_deleted(self.answers_deleted)
     }
 
     /// Whether the viewer may answer the round now: one of its readers,
@@ -128,10 +130,10 @@ pub async fn load(
     in_group_now: bool,
     org_rule: AnonymityRule,
 ) -> anyhow::Result<Kept> {
-    let row: Option<(String, i64, i64, i64, Option<String>)> = sqlx::query_as(
+    let row: Option<(String, i64, i64, i64, Option<String>, Option<String>)> = sqlx::query_as(
         "SELECT p.openness, p.anonymity_k, p.free_text_k, \
            (SELECT COUNT(*) FROM round_readers r WHERE r.round_id = p.round_id AND r.org_id = $1 AND r.person_id = $3), \
-           p.revealed_at \
+           p.revealed_at, p.answers_deleted_at \
          FROM round_promises p WHERE p.org_id = $1 AND p.round_id = $2",
     )
     .bind(org.as_str())
@@ -140,7 +142,7 @@ pub async fn load(
     .fetch_optional(&db.pool)
     .await?;
     Ok(match row {
-        Some((openness, k, free_text_k, mine, revealed_at)) => Kept {
+        Some((openness, k, free_text_k, mine, revealed_at, answers_deleted_at)) => Kept {
             promise: RoundPromise {
                 openness: Openness::from_db(&openness),
                 rule: AnonymityRule::new(k as u32, free_text_k as u32)
@@ -149,8 +151,9 @@ pub async fn load(
             readers: reader_names(db, org, round).await?,
             seat: Seat::of(mine > 0, in_group_now),
             revealed: revealed_at.is_some(),
+            answers_deleted: answers_deleted_at.is_some(),
         },
-        None => Kept { promise: RoundPromise::strictest(org_rule), readers: Vec::new(), seat: Seat::Outsider, revealed: false },
+        None => Kept { promise: RoundPromise::strictest(org_rule), readers: Vec::new(), seat: Seat::Outsider, revealed: false, answers_deleted: false },
     })
 }
 

@@ -181,6 +181,14 @@ both_backends!(answers_past_the_retention_period_are_gone_and_the_figures_stay, 
     let (status, body) = anna.page(&format!("/intro/runs/{run}")).await;
     assert_eq!(status, 200, "the round and its decision stay");
     assert!(!body.contains("Min egen kommentar"));
+    // The round's pages say the answers are gone, not that too few answered.
+    assert!(body.contains("Svarene er slettet") && !body.contains("Resultatet vises ikke endnu"), "{body}");
+    let (_, body) = anna.page(&format!("/intro/runs/{open_run}")).await;
+    assert!(!body.contains("Svarene er slettet"), "the open round keeps its answers");
+    let alfa_round = &campaign_rounds.iter().find(|(group, _)| *group == groups[0]).unwrap().1;
+    let (status, body) = anna.page(&format!("/apv/rounds/{alfa_round}/meeting")).await;
+    assert_eq!(status, 200);
+    assert!(body.contains("Svarene er slettet") && !body.contains("Travlt i Alfa"), "{body}");
 
     // The campaign overview, its download and the plan read as before.
     assert_eq!(figures(&hr, &campaign, &nord, &plan).await, before);
@@ -198,22 +206,32 @@ both_backends!(the_privacy_page_tells_the_organisations_period, |app: TestApp| a
     assert!(body.contains("afsluttet for mere end 400 dage siden, slettes"), "{body}");
 });
 
-// A live session's guests and what was said go with the session's end; a
-// session still running keeps both, and the session itself stays.
+// A live session's guests and what was said go with the session's end. A
+// session nobody ended ends by itself two days after its last event (its
+// join code stops working, and the period runs from that event); one in use
+// keeps everything; the session row itself stays.
 both_backends!(a_live_sessions_guests_and_log_go_after_the_period, |app: TestApp| async move {
     let org = app.org("Randers Kommune", "hr@randers.dk").await;
     let pool = &app.state.db.pool;
-    let ended = OffsetDateTime::now_utc() - Duration::days(400);
-    for (id, code, ended_at) in [("s-ended", "111111", Some(ended)), ("s-running", "222222", None)] {
+    let now = OffsetDateTime::now_utc();
+    let ended = now - Duration::days(400);
+    // (id, join code, ended, last event)
+    let sessions = [
+        ("s-ended", "KEPTAA", Some(ended), ended - Duration::minutes(40)),
+        ("s-left-open", "RNFTAA", None, ended - Duration::minutes(40)),
+        ("s-idle-two-days", "TWDAYS", None, now - Duration::hours(48) + Duration::minutes(1)),
+        ("s-idle-three-days", "THDAYS", None, now - Duration::hours(72)),
+    ];
+    for (id, code, ended_at, last) in sessions {
         sqlx::query(
             "INSERT INTO live_sessions (id, org_id, deck, procedure, join_code, created_by, created_at, ended_at) \
-             VALUES ($1, $2, 'dialog', 'round', $3, $4, $5, $6)",
+             VALUES ($1, $2, 'leader_group', 'prioritise', $3, $4, $5, $6)",
         )
         .bind(id)
         .bind(org.id.as_str())
         .bind(code)
         .bind(org.admin_person.as_str())
-        .bind(ledertrivsel::storage::to_text(ended - Duration::hours(1)))
+        .bind(ledertrivsel::storage::to_text(last - Duration::minutes(20)))
         .bind(ended_at.map(ledertrivsel::storage::to_text))
         .execute(pool)
         .await
@@ -221,13 +239,13 @@ both_backends!(a_live_sessions_guests_and_log_go_after_the_period, |app: TestApp
         sqlx::query("INSERT INTO live_participants (session_id, no, name, guest_secret_hash, joined_at) VALUES ($1, 1, 'Gæst Gitte', $2, $3)")
             .bind(id)
             .bind(format!("hash-{id}"))
-            .bind(ledertrivsel::storage::to_text(ended - Duration::minutes(50)))
+            .bind(ledertrivsel::storage::to_text(last - Duration::minutes(10)))
             .execute(pool)
             .await
             .unwrap();
         sqlx::query("INSERT INTO live_events (session_id, seq, participant, body, at) VALUES ($1, 1, 1, '{\"said\":\"Jeg er træt\"}', $2)")
             .bind(id)
-            .bind(ledertrivsel::storage::to_text(ended - Duration::minutes(40)))
+            .bind(ledertrivsel::storage::to_text(last))
             .execute(pool)
             .await
             .unwrap();
@@ -238,11 +256,33 @@ both_backends!(a_live_sessions_guests_and_log_go_after_the_period, |app: TestApp
         let (s,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM live_sessions WHERE id = $1").bind(id).fetch_one(pool).await.unwrap();
         [p, e, s]
     };
-    // The default period (1,095 days) keeps a session that ended 400 days ago.
-    run_once(&app.state.db, OffsetDateTime::now_utc()).await.unwrap();
+    let ended_at = |id: &'static str| async move {
+        let (at,): (Option<String>,) = sqlx::query_as("SELECT ended_at FROM live_sessions WHERE id = $1").bind(id).fetch_one(pool).await.unwrap();
+        at.and_then(|t| ledertrivsel::storage::from_text(&t))
+    };
+    let guest = app.client();
+    let guest = &guest;
+    let joins = |code: &'static str| async move { guest.get(&format!("/join/{code}")).await.status() };
+    assert_eq!(joins("THDAYS").await, 200, "open before the purge");
+
+    // The default period (1,095 days) keeps a session that ended 400 days ago;
+    // the sessions left open two days and more end at their last event.
+    let purged = run_once(&app.state.db, now).await.unwrap();
+    assert_eq!(purged.live_sessions_ended, 2, "{purged:?}");
     assert_eq!(rows("s-ended").await, [1, 1, 1]);
+    assert_eq!(ended_at("s-left-open").await, Some(ended - Duration::minutes(40)), "ended at its last event");
+    assert_eq!(ended_at("s-idle-three-days").await, Some(now - Duration::hours(72)));
+    assert_eq!(ended_at("s-idle-two-days").await, None, "a minute short of two days it is still open");
+    assert_eq!(rows("s-left-open").await, [1, 2, 1], "the end is in its log, as \"Afslut\" writes it");
+    assert_eq!(joins("THDAYS").await, 404, "its join code no longer lets anyone in");
+    assert_eq!(joins("TWDAYS").await, 200);
+    // A second run ends nothing twice.
+    assert_eq!(run_once(&app.state.db, now).await.unwrap().live_sessions_ended, 0);
+
     set_retention(&app.signed_in("hr@randers.dk").await, "365").await;
-    run_once(&app.state.db, OffsetDateTime::now_utc()).await.unwrap();
+    run_once(&app.state.db, now).await.unwrap();
     assert_eq!(rows("s-ended").await, [0, 0, 1], "the guest and the log are gone, the session stays");
-    assert_eq!(rows("s-running").await, [1, 1, 1], "a session that has not ended keeps everything");
+    assert_eq!(rows("s-left-open").await, [0, 0, 1], "left open 400 days ago: ended, then gone with the period");
+    assert_eq!(rows("s-idle-three-days").await, [1, 2, 1], "ended three days ago: kept for the period");
+    assert_eq!(rows("s-idle-two-days").await, [1, 1, 1], "a session in use keeps everything");
 });

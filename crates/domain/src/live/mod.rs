@@ -33,6 +33,18 @@ pub const MOST_PARTICIPANTS: usize = 60;
 /// a script would otherwise grow the session without end.
 pub const MOST_NOTES_EACH: usize = 50;
 
+/// A session nobody ended ends by itself this long after anything last
+/// happened in it: a live session is one meeting, a session left open would
+/// keep its join code valid and its guests' names and notes beyond the
+/// retention period, which counts from the end.
+pub const IDLE_ENDS_AFTER: time::Duration = time::Duration::hours(48);
+
+/// Whether a session whose last event was at `last_activity` has ended by
+/// itself at `now`. Exactly `IDLE_ENDS_AFTER` later it is still open.
+pub fn ended_by_idleness(last_activity: time::OffsetDateTime, now: time::OffsetDateTime) -> bool {
+    now - last_activity > IDLE_ENDS_AFTER
+}
+
 /// The two procedures that run live.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -240,3 +240,12 @@ fn a_participant_writes_a_bounded_number_of_notes() {
     assert_eq!(run(&mut live, 2, Command::Note { text: "one more".into() }), Err(Refusal::TooManyNotes));
     run(&mut live, 3, Command::Note { text: "the others still can".into() }).unwrap();
 }
+
+#[test]
+fn a_session_left_open_ends_two_days_after_its_last_event_and_not_a_second_sooner() {
+    use time::macros::datetime;
+    let last = datetime!(2026-12-06 23:59:59 UTC);
+    assert!(!ended_by_idleness(last, datetime!(2026-12-08 23:59:59 UTC)), "exactly 48 hours later it is still open");
+    assert!(ended_by_idleness(last, datetime!(2026-12-09 00:00:00 UTC)), "a second past midnight it has ended");
+    assert!(!ended_by_idleness(last, last), "a session in use is open");
+}

@@ -350,6 +350,7 @@ pub const REGISTER: &[TableEntry] = &[
             ("free_text_k", N),
             ("created_at", N),
             ("revealed_at", N),
+            ("answers_deleted_at", N),
         ],
         owners: &[],
     },

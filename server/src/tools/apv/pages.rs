@@ -517,6 +517,8 @@ pub enum Shown {
     UntilRevealed,
     /// Large enough, but the campaign's overview hides it (differencing).
     Differencing,
+    /// Deleted after the organisation's retention period.
+    AnswersDeleted,
 }
 
 #[derive(Template, WebTemplate)]
@@ -595,6 +597,7 @@ pub async fn meeting_page(
         Seen::UntilClosed => Shown::UntilClosed,
         Seen::UntilRevealed => Shown::UntilRevealed,
         Seen::Differencing => Shown::Differencing,
+        Seen::AnswersDeleted => Shown::AnswersDeleted,
         Seen::Shown { tallies, keywords_shown } => {
             let order = by_urgency(&tallies);
             let names = [colours.red.name.as_str(), colours.yellow.name.as_str(), colours.green.name.as_str()];

@@ -24,6 +24,8 @@ pub enum Seen {
     UntilRevealed,
     /// Large enough, but the campaign's overview hides it (differencing).
     Differencing,
+    /// Deleted after the organisation's retention period.
+    AnswersDeleted,
 }
 
 /// HR reading a group's picture from outside is written to the audit log
@@ -59,5 +61,6 @@ pub async fn seen(state: &AppState, me: &Member, ctx: &RoundContext, themes: &[R
         Picture::Withheld { respondents, needed } => Seen::Withheld { respondents, needed },
         Picture::UntilClosed => Seen::UntilClosed,
         Picture::UntilRevealed => Seen::UntilRevealed,
+        Picture::AnswersDeleted => Seen::AnswersDeleted,
     })
 }

@@ -42,6 +42,7 @@ fn picture_blocks(page: &Page, content: &ApvContent, ctx: &RoundContext, themes:
                 .map(|i| std::iter::once(theme_label(&page.tr, &themes[i])).chain(tallies[i].counts.map(|n| n.to_string())).collect())
                 .collect(),
         }),
+        Seen::AnswersDeleted => blocks.push(Block::Empty(page.t("retention-answers-deleted-text"))),
         _ => blocks.push(Block::Empty(page.t("apv-doc-picture-withheld"))),
     }
     blocks

@@ -81,6 +81,7 @@ pub fn figures(
         Picture::Withheld { respondents, needed } => return Figures::Withheld { respondents, needed },
         Picture::UntilClosed => return Figures::UntilClosed,
         Picture::UntilRevealed => return Figures::UntilRevealed,
+        Picture::AnswersDeleted => return Figures::AnswersDeleted,
     };
     let sections = THEMES
         .into_iter()

@@ -136,6 +136,8 @@ pub enum Figures {
     UntilClosed,
     /// Inside the group: shown when its leader reveals it to everyone.
     UntilRevealed,
+    /// Deleted after the organisation's retention period.
+    AnswersDeleted,
 }
 
 pub fn figures(
@@ -155,6 +157,7 @@ pub fn figures(
         Picture::Withheld { respondents, needed } => return Figures::Withheld { respondents, needed },
         Picture::UntilClosed => return Figures::UntilClosed,
         Picture::UntilRevealed => return Figures::UntilRevealed,
+        Picture::AnswersDeleted => return Figures::AnswersDeleted,
     };
     let mut sections = Vec::new();
     for section in Section::ALL {
