@@ -7,6 +7,7 @@ pub mod config;
 pub mod content;
 pub mod demo;
 pub mod error;
+mod house;
 pub mod i18n;
 pub mod mail;
 pub mod org;

@@ -1,0 +1,84 @@
+//! The house plan, checked by the build (issue 18): sibling tools never
+//! import each other. Where one tool's result flows into another it goes
+//! through the shared kit (`tools::{access, promise, scale_answers}`) or the
+//! thread, not into the other tool's modules.
+//!
+//! The edges that exist today are listed in `KNOWN`, to be taken apart one
+//! by one: the check fails on any new edge, and on a listed edge that is
+//! gone (so the list only ever shrinks, and says where the work stands).
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+    use std::path::Path;
+
+    /// Modules of `tools/` every tool may use: the shared kit.
+    const KIT: &[&str] = &["access", "promise", "scale_answers"];
+
+    /// Sibling imports as found on 2026-12-07, (importer, imported).
+    const KNOWN: &[(&str, &str)] = &[
+        ("apv", "group"),
+        ("cards", "live"),
+        ("collab", "apv"),
+        ("collab", "dialog"),
+        ("collab", "group"),
+        ("collab", "intro"),
+        ("group", "collab"),
+        ("group", "intro"),
+        ("intro", "group"),
+        ("live", "cards"),
+        ("live", "dialog"),
+        ("live", "group"),
+        ("live", "plan"),
+        ("plan", "apv"),
+        ("plan", "cards"),
+        ("plan", "collab"),
+        ("plan", "dialog"),
+    ];
+
+    fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                rust_files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+
+    /// Every `crate::tools::<name>` a tool's files name, by tool.
+    fn sibling_imports() -> BTreeSet<(String, String)> {
+        let tools = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tools");
+        let mut edges = BTreeSet::new();
+        for entry in std::fs::read_dir(&tools).unwrap().flatten() {
+            if !entry.path().is_dir() {
+                continue;
+            }
+            let tool = entry.file_name().to_string_lossy().to_string();
+            let mut files = Vec::new();
+            rust_files(&entry.path(), &mut files);
+            for file in files {
+                let text = std::fs::read_to_string(&file).unwrap();
+                for (i, _) in text.match_indices("crate::tools::") {
+                    let rest = &text[i + "crate::tools::".len()..];
+                    let name: String = rest.chars().take_while(|c| c.is_ascii_lowercase() || *c == '_').collect();
+                    if !name.is_empty() && name != tool && !KIT.contains(&name.as_str()) {
+                        edges.insert((tool.clone(), name));
+                    }
+                }
+            }
+        }
+        edges
+    }
+
+    #[test]
+    fn sibling_tools_import_no_more_of_each_other_than_listed() {
+        let found = sibling_imports();
+        let known: BTreeSet<(String, String)> = KNOWN.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+        let new: Vec<_> = found.difference(&known).collect();
+        assert!(new.is_empty(), "a tool imports a sibling tool: {new:?}; go through the kit (tools::{KIT:?}) or the thread instead");
+        let gone: Vec<_> = known.difference(&found).collect();
+        assert!(gone.is_empty(), "these sibling imports are gone: take them off KNOWN in house.rs: {gone:?}");
+    }
+}
