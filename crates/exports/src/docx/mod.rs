@@ -131,14 +131,20 @@ fn add_block(docx: Docx, block: &Block) -> Docx {
         }),
         Block::Fields(fields) if fields.is_empty() => docx,
         Block::Fields(fields) => {
-            let label_width = styles::TEXT_WIDTH / 3;
+            // A third for the labels, more where a label's longest word needs it.
+            let longest = fields.iter().map(|(l, _)| longest_word(l)).max().unwrap_or(0);
+            let label_width = (styles::TEXT_WIDTH / 3)
+                .max(word_width(longest, true))
+                .min(styles::TEXT_WIDTH / 2);
             let widths = vec![label_width, styles::TEXT_WIDTH - label_width];
+            let last = fields.len() - 1;
             let rows = fields
                 .iter()
-                .map(|(label, value)| {
+                .enumerate()
+                .map(|(i, (label, value))| {
                     TableRow::new(vec![
-                        cell(label, widths[0], true),
-                        cell(value, widths[1], false),
+                        cell(label, widths[0], true, i < last),
+                        cell(value, widths[1], false, i < last),
                     ])
                 })
                 .collect();
@@ -200,30 +206,95 @@ fn grid_table(header: &[String], rows: &[Vec<String>]) -> Option<Table> {
     if columns == 0 || (header.is_empty() && rows.is_empty()) {
         return None;
     }
-    let widths = vec![styles::TEXT_WIDTH / columns; columns];
+    let widths = column_widths(header, rows, columns);
     let blank = String::new();
-    let line = |values: &[String], bold: bool| -> Vec<TableCell> {
+    let line = |values: &[String], bold: bool, keep_next: bool| -> Vec<TableCell> {
         (0..columns)
-            .map(|i| cell(values.get(i).unwrap_or(&blank), widths[i], bold))
+            .map(|i| cell(values.get(i).unwrap_or(&blank), widths[i], bold, keep_next))
             .collect()
     };
     let mut table_rows = Vec::with_capacity(rows.len() + 1);
     if !header.is_empty() {
-        let cells = line(header, true)
+        let cells = line(header, true, true)
             .into_iter()
             .map(|c| c.shading(Shading::new().fill("D9E2F3")))
             .collect();
         // cant_split marks the row for the header-repeat patch.
         table_rows.push(TableRow::new(cells).cant_split());
     }
-    table_rows.extend(rows.iter().map(|r| TableRow::new(line(r, false))));
+    let last = rows.len().saturating_sub(1);
+    table_rows.extend(rows.iter().enumerate().map(|(i, r)| TableRow::new(line(r, false, i < last))));
     Some(table(table_rows, widths))
 }
 
+/// Column widths that follow the content: each column gets at least room for
+/// its longest word (a label is never split inside a word), and the rest of
+/// the text width is shared by how much text each column holds, so a column
+/// of names is wide and a column of counts narrow.
+fn column_widths(header: &[String], rows: &[Vec<String>], columns: usize) -> Vec<usize> {
+    let cells = |i: usize| {
+        header
+            .get(i)
+            .map(|h| (h, true))
+            .into_iter()
+            .chain(rows.iter().filter_map(move |r| r.get(i).map(|c| (c, false))))
+    };
+    let minimum: Vec<usize> = (0..columns)
+        .map(|i| {
+            cells(i)
+                .map(|(c, bold)| word_width(longest_word(c), bold))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    // How much a column would like: its longest line, up to a paragraph's worth.
+    let wanted: Vec<usize> = (0..columns)
+        .map(|i| {
+            cells(i)
+                .map(|(c, _)| c.lines().map(|l| l.chars().count()).max().unwrap_or(0))
+                .max()
+                .unwrap_or(0)
+                .clamp(4, 60)
+        })
+        .collect();
+    let floor: usize = minimum.iter().sum();
+    if floor >= styles::TEXT_WIDTH {
+        // Words too long for the page: share it by need, the cells wrap.
+        return minimum.iter().map(|m| m * styles::TEXT_WIDTH / floor).collect();
+    }
+    let spare = styles::TEXT_WIDTH - floor;
+    let total: usize = wanted.iter().sum();
+    let mut widths: Vec<usize> = minimum
+        .iter()
+        .zip(&wanted)
+        .map(|(m, w)| m + spare * w / total)
+        .collect();
+    // Rounding leftovers go to the widest column, so the table fills the width.
+    let used: usize = widths.iter().sum();
+    if let Some(widest) = (0..columns).max_by_key(|&i| widths[i]) {
+        widths[widest] += styles::TEXT_WIDTH - used;
+    }
+    widths
+}
+
+fn longest_word(text: &str) -> usize {
+    text.split_whitespace().map(|w| w.chars().count()).max().unwrap_or(0)
+}
+
+/// Twips a word of `chars` characters takes in 11 pt Calibri (about 5.5 pt a
+/// character, 6 in bold), with the cell's left and right margins.
+fn word_width(chars: usize, bold: bool) -> usize {
+    let per_char = if bold { 120 } else { 110 };
+    chars * per_char + 2 * 108 + 60
+}
+
 /// Cell text has no space after it (the cell margins give the air), so a row
-/// never breaks across a page just for its trailing spacing.
-fn cell(value: &str, width: usize, bold: bool) -> TableCell {
+/// never breaks across a page just for its trailing spacing. `keep_next`
+/// holds the row on the page of the next one, so a table that fits on a page
+/// is never split and no last row is left alone on the next page.
+fn cell(value: &str, width: usize, bold: bool, keep_next: bool) -> TableCell {
     let p = Paragraph::new().line_spacing(LineSpacing::new().after(0));
+    let p = if keep_next { p.keep_next(true) } else { p };
     TableCell::new()
         .add_paragraph(text(p, value, bold))
         .width(width, WidthType::Dxa)

@@ -3,7 +3,7 @@
 
 use docx_rs::{
     AbstractNumbering, AlignmentType, Docx, Footer, IndentLevel, Level, LevelJc, LevelText,
-    LineSpacing, NumPages, NumberFormat, Numbering, NumberingId, PageMargin, PageNum, Paragraph,
+    LineSpacing, LineSpacingType, NumPages, NumberFormat, Numbering, NumberingId, PageMargin, PageNum, Paragraph,
     Run, RunFonts, SpecialIndentType, Start, Style, StyleType,
 };
 
@@ -52,7 +52,15 @@ pub(super) fn base(lang: &str, footer: Option<&str>) -> Docx {
         )
         .default_fonts(fonts)
         .default_size(BODY_SIZE)
-        .default_line_spacing(LineSpacing::new().after(120).line(264))
+        // 1.1 lines, as a multiple of each paragraph's own font ("auto"):
+        // without the rule LibreOffice reads 264 as an exact 13.2 pt, and a
+        // 26 pt title that wraps is drawn over itself.
+        .default_line_spacing(
+            LineSpacing::new()
+                .after(120)
+                .line(264)
+                .line_rule(LineSpacingType::Auto),
+        )
         .add_abstract_numbering(bullet_list())
         .add_numbering(Numbering::new(BULLETS, BULLETS))
         .footer(page_footer(lang, footer));
@@ -89,7 +97,12 @@ fn paragraph_styles() -> Vec<Style> {
             .size(52)
             .color(HEADING_COLOR)
             .outline_lvl(0)
-            .line_spacing(LineSpacing::new().after(60)),
+            .line_spacing(
+                LineSpacing::new()
+                    .after(60)
+                    .line(240)
+                    .line_rule(LineSpacingType::Auto),
+            ),
         Style::new(SUBTITLE, StyleType::Paragraph)
             .name("Subtitle")
             .based_on("Normal")

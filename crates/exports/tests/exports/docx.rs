@@ -258,6 +258,72 @@ fn convert(soffice: &Path, dir: &Path, file: &Path, to: &str) {
     }
 }
 
+/// Issue 17, item 10: the layout LibreOffice and Word draw alike.
+#[test]
+fn line_spacing_scales_with_the_font_and_tables_fit_their_content() {
+    let s = |v: &str| v.to_owned();
+    let doc = Document {
+        title: s("Leder-APV: Ledergruppen i Børn og Unge, en titel der brydes"),
+        subtitle: None,
+        lang: s("da"),
+        blocks: vec![
+            Block::Table {
+                header: vec![s("Tema"), s("Stop op"), s("Vent"), s("Kør")],
+                rows: vec![
+                    vec![s("Samarbejde og kommunikation med medarbejderne"), s("0"), s("4"), s("4")],
+                    vec![s("Krav i arbejdet"), s("6"), s("5"), s("0")],
+                    vec![s("Vold og trusler om vold"), s("0"), s("3"), s("0")],
+                ],
+            },
+            Block::Fields(vec![
+                (s("Hvordan har arbejdsmiljøorganisationen (AMO) været inddraget?"), s("Deltog i mødet.")),
+                (s("Næste APV"), s("10. februar 2027")),
+            ]),
+        ],
+        footer: None,
+    };
+    let bytes = render(&doc).expect("renders");
+    // A line height without its rule is read as exact by LibreOffice: a
+    // 26 pt title that wraps is then drawn over itself.
+    for name in ["word/styles.xml", "word/document.xml"] {
+        let xml = part(&bytes, name);
+        for spacing in xml.split("<w:spacing").skip(1).map(|r| &r[..r.find("/>").unwrap()]) {
+            if spacing.contains("w:line=") {
+                assert!(spacing.contains(r#"w:lineRule="auto""#), "{name}: <w:spacing{spacing}/>");
+            }
+        }
+    }
+    let document = part(&bytes, "word/document.xml");
+    let grids: Vec<Vec<usize>> = document
+        .split("<w:tblGrid>")
+        .skip(1)
+        .map(|g| {
+            g[..g.find("</w:tblGrid>").unwrap()]
+                .split(r#"<w:gridCol w:w=""#)
+                .skip(1)
+                .map(|c| c[..c.find('"').unwrap()].parse().unwrap())
+                .collect()
+        })
+        .collect();
+    assert_eq!(grids.len(), 2, "{document}");
+    let text_width = 11906 - 2 * 1417;
+    for grid in &grids {
+        assert_eq!(grid.iter().sum::<usize>(), text_width, "the table fills the text width: {grid:?}");
+    }
+    let theme = &grids[0];
+    assert!(theme[0] > 2 * theme[1] && theme[1] >= 900, "the theme column is wide, the counts narrow but whole: {theme:?}");
+    // "arbejdsmiljøorganisationen" (26 letters, bold) is never split inside the word.
+    assert!(grids[1][0] >= 26 * 110, "{:?}", grids[1]);
+    // Every row but a table's last is kept with the next: a table that fits
+    // on a page is never split, and no last row is left alone.
+    let tables: Vec<&str> = document.split("<w:tbl>").skip(1).map(|t| &t[..t.find("</w:tbl>").unwrap()]).collect();
+    for (table, rows) in tables.iter().zip([4, 2]) {
+        let kept: Vec<bool> = table.split("<w:tr>").skip(1).map(|r| r.contains("<w:keepNext")).collect();
+        assert_eq!(kept.len(), rows, "{table}");
+        assert!(kept[..rows - 1].iter().all(|k| *k) && !kept[rows - 1], "{kept:?}");
+    }
+}
+
 #[test]
 fn libreoffice_opens_it_and_prints_it_to_pdf() {
     let Some(soffice) = soffice() else {
