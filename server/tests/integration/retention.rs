@@ -183,6 +183,7 @@ both_backends!(answers_past_the_retention_period_are_gone_and_the_figures_stay, 
     assert!(!body.contains("Min egen kommentar"));
     // The round's pages say the answers are gone, not that too few answered.
     assert!(body.contains("Svarene er slettet") && !body.contains("Resultatet vises ikke endnu"), "{body}");
+    assert!(!body.contains("af 6 har svaret") && !body.contains("Kommentarerne vises"), "no count or comments of answers that are gone: {body}");
     let (_, body) = anna.page(&format!("/intro/runs/{open_run}")).await;
     assert!(!body.contains("Svarene er slettet"), "the open round keeps its answers");
     let alfa_round = &campaign_rounds.iter().find(|(group, _)| *group == groups[0]).unwrap().1;

@@ -140,6 +140,14 @@ pub enum Figures {
     AnswersDeleted,
 }
 
+impl Figures {
+    /// The retention purge took the answers: the page then says nothing of
+    /// how many answered or of comments, which are gone too.
+    pub fn answers_deleted(&self) -> bool {
+        matches!(self, Figures::AnswersDeleted)
+    }
+}
+
 pub fn figures(
     lang: Lang,
     content: &IntroContent,
