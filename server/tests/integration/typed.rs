@@ -22,6 +22,16 @@ async fn on_screen(b: &Browser, text: &str) -> bool {
     found == json!(true)
 }
 
+/// The page's messages (notices and error summaries), for assertions and failures.
+async fn alerts(b: &Browser) -> String {
+    let said = b
+        .client()
+        .execute("return [...document.querySelectorAll('.alert')].map(a => a.textContent.trim()).join(' | ');", vec![])
+        .await
+        .unwrap();
+    said.as_str().unwrap_or_default().to_string()
+}
+
 async fn launch() -> Option<Browser> {
     let b = Browser::launch().await;
     if b.is_none() {
@@ -54,9 +64,12 @@ async fn a_new_agreement_point_survives_saving_the_sharing() {
             .await
             .unwrap();
         b.fill(field.as_str().unwrap(), words).await;
-        b.click("label[for^='share-']").await;
+        // A point not yet shared is ticked.
+        let share = b.find("input[id^='share-']:not(:checked)").await.attr("id").await.unwrap().unwrap();
+        b.click(&format!("label[for='{share}']")).await;
         b.submit("form[action='/dialog/agreement/share'] button[type=submit]:not([name])").await;
-        assert!(b.text("[role=status]").await.contains("Delingen er gemt"));
+        let said = alerts(&b).await;
+        assert!(said.contains("Delingen er gemt"), "after \"Gem deling\" the page says: {said}");
         assert!(on_screen(&b, words).await, "the new point \"{words}\" is gone after \"Gem deling\" ({w} px)");
         assert!(
             points_of(&app, &t.mette).await.iter().any(|p| p.2 == words),
@@ -97,7 +110,7 @@ async fn apv_placements_and_plan_text_survive_the_next_button() {
         rows
     };
     let mut plans = Vec::new();
-    for ((w, h), level) in [(DESKTOP, "group"), (PHONE, "org")] {
+    for ((w, h), level) in [(DESKTOP, "group"), (PHONE, "organisation")] {
         // The meeting: "Placering" set, then "Vælg og lav handlingsplan".
         b.set_size(w, h).await;
         b.client().goto(&format!("{base}/apv/rounds/{round}/meeting")).await.unwrap();
@@ -107,7 +120,8 @@ async fn apv_placements_and_plan_text_survive_the_next_button() {
         let chosen = b.find("form[action$='/choose'] input[name=theme]").await.attr("id").await.unwrap().unwrap();
         b.click(&format!("label[for='{chosen}']")).await;
         b.submit("form[action$='/choose'] button[type=submit]").await;
-        assert!(b.text("[role=status]").await.contains("Temaet er valgt"));
+        let said = alerts(&b).await;
+        assert!(said.contains("Temaet er valgt"), "after choosing the page says: {said}");
         let shown = b.find(&format!("[id='{id}']")).await.prop("value").await.unwrap();
         assert_eq!(shown.as_deref(), Some(level), "the placement is gone after choosing a theme ({w} px)");
         assert!(placements().await.iter().any(|(_, l)| l == level), "the placement {level} was not stored ({w} px)");
@@ -121,7 +135,8 @@ async fn apv_placements_and_plan_text_survive_the_next_button() {
         b.fill("text", "Ugentligt prioriteringsmøde").await;
         b.client().execute("document.getElementById('due_on').value = '2030-01-31';", vec![]).await.unwrap();
         b.submit("form[action$='/actions'] button[type=submit]").await;
-        assert!(b.text("#actions").await.contains("Ugentligt prioriteringsmøde"), "the action was not added");
+        let said = alerts(&b).await;
+        assert!(b.text("section[aria-labelledby=actions]").await.contains("Ugentligt prioriteringsmøde"), "the action was not added: {said}");
         assert!(on_screen(&b, &issue).await, "the plan's text is gone after \"Tilføj handlingen\" ({w} px)");
         let stored: (String,) = sqlx::query_as("SELECT issue FROM apv_plans WHERE id = $1")
             .bind(link.trim_start_matches("/apv/plans/"))
@@ -151,7 +166,9 @@ async fn the_saved_message_is_where_the_comment_was_written_and_has_focus() {
         b.client().goto(&format!("{base}/dialog/agreement")).await.unwrap();
         b.fill("comment", &format!("Kan vi tage punkterne på mandag? ({w})")).await;
         b.submit("form.lt-comment-form button[type=submit]").await;
-        let seen = b
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        let seen = loop {
+            let seen = b
             .client()
             .execute(
                 "const n = document.querySelector('.alert-success[role=status]'); if (!n) return 'no notice';\
@@ -163,6 +180,11 @@ async fn the_saved_message_is_where_the_comment_was_written_and_has_focus() {
             )
             .await
             .unwrap();
+            if seen.as_str().unwrap_or("").contains("Din kommentar er sendt") || std::time::Instant::now() > deadline {
+                break seen;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        };
         assert!(seen.as_str().unwrap_or("").contains("Din kommentar er sendt"), "the saved message at {w} px: {seen}");
     }
     b.check_page("typed-agreement-commented").await;
