@@ -9,6 +9,14 @@ use crate::apv::{handed_in, nord, start_round, themes};
 use crate::support::browser::{Browser, DESKTOP, PHONE};
 use serde_json::json;
 
+/// A picture of what the person sees now (the viewport, scrolled as it is),
+/// in `target/tmp/screens/typed-<name>.png`, to look at.
+async fn seen(b: &Browser, name: &str) {
+    let shots = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("screens");
+    std::fs::create_dir_all(&shots).unwrap();
+    b.screenshot(&shots.join(format!("typed-{name}.png"))).await;
+}
+
 /// Whether any field on the page holds exactly `text`.
 async fn on_screen(b: &Browser, text: &str) -> bool {
     let found = b
@@ -70,6 +78,7 @@ async fn a_new_agreement_point_survives_saving_the_sharing() {
         b.submit("form[action='/dialog/agreement/share'] button[type=submit]:not([name])").await;
         let said = alerts(&b).await;
         assert!(said.contains("Delingen er gemt"), "after \"Gem deling\" the page says: {said}");
+        seen(&b, &format!("agreement-shared-{w}")).await;
         assert!(on_screen(&b, words).await, "the new point \"{words}\" is gone after \"Gem deling\" ({w} px)");
         assert!(
             points_of(&app, &t.mette).await.iter().any(|p| p.2 == words),
@@ -137,6 +146,7 @@ async fn apv_placements_and_plan_text_survive_the_next_button() {
         b.submit("form[action$='/actions'] button[type=submit]").await;
         let said = alerts(&b).await;
         assert!(b.text("section[aria-labelledby=actions]").await.contains("Ugentligt prioriteringsmøde"), "the action was not added: {said}");
+        seen(&b, &format!("apv-plan-action-added-{w}")).await;
         assert!(on_screen(&b, &issue).await, "the plan's text is gone after \"Tilføj handlingen\" ({w} px)");
         let stored: (String,) = sqlx::query_as("SELECT issue FROM apv_plans WHERE id = $1")
             .bind(link.trim_start_matches("/apv/plans/"))
@@ -185,6 +195,7 @@ async fn the_saved_message_is_where_the_comment_was_written_and_has_focus() {
             }
             tokio::time::sleep(std::time::Duration::from_millis(100)).await;
         };
+        self::seen(&b, &format!("agreement-commented-{w}")).await;
         assert!(seen.as_str().unwrap_or("").contains("Din kommentar er sendt"), "the saved message at {w} px: {seen}");
     }
     b.check_page("typed-agreement-commented").await;
