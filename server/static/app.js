@@ -137,6 +137,21 @@ document.addEventListener("DOMContentLoaded", function () {
   // focus, after this script has run: focus again once that is done.
   window.addEventListener("load", function () { setTimeout(show, 0); });
 })();
+// Asking before what cannot be undone (web/ask.rs): a link marked data-ask
+// opens the native <dialog> it names instead of the question's own page;
+// "cancel" in the dialog closes it. Escape closes it too (the browser's own).
+document.querySelectorAll("a[data-ask]").forEach(function (link) {
+  var dialog = document.getElementById(link.getAttribute("data-ask"));
+  if (!dialog || typeof dialog.showModal !== "function") { return; }
+  link.addEventListener("click", function (event) {
+    event.preventDefault();
+    dialog.showModal();
+  });
+  dialog.querySelectorAll("[data-ask-cancel]").forEach(function (cancel) {
+    cancel.addEventListener("click", function (event) { event.preventDefault(); dialog.close(); });
+  });
+  dialog.addEventListener("close", function () { link.focus(); });
+});
 // A print button (the page's own print stylesheet does the rest).
 document.querySelectorAll("[data-print]").forEach(function (button) {
   button.addEventListener("click", function () { window.print(); });

@@ -201,3 +201,62 @@ async fn the_saved_message_is_where_the_comment_was_written_and_has_focus() {
     b.check_page("typed-agreement-commented").await;
     b.close().await;
 }
+
+/// People HR has added but not invited: (name, address).
+async fn not_invited(hr: &crate::support::TestClient, people: &[(&str, &str)]) {
+    for (name, email) in people {
+        let r = hr.post_form("/admin/people", &[("name", name), ("email", email), ("roles", "leader")]).await;
+        assert_eq!(r.status(), 303, "adding {name}");
+    }
+}
+
+/// "Invitér alle" asks first: without JavaScript its link is a page with the
+/// question, and nothing is sent until the question's form is posted.
+crate::both_backends!(inviting_everyone_asks_first_without_javascript, |app: crate::support::TestApp| async move {
+    app.org("Favrskov Kommune", "hr@favrskov.dk").await;
+    let hr = app.signed_in("hr@favrskov.dk").await;
+    not_invited(&hr, &[("Mette Østergaard", "mette@favrskov.dk"), ("Lars Leder", "lars@favrskov.dk")]).await;
+    let (status, list) = hr.page("/admin/people").await;
+    assert_eq!(status, 200);
+    assert!(list.contains("href=\"/admin/people/invite-all\" data-ask=\"ask-invite-all\""), "{list}");
+    assert!(!list.contains("action=\"/admin/people/invite-all\" class=\"lt-inline\""), "no longer one click");
+    let (status, body) = hr.page("/admin/people/invite-all").await;
+    assert_eq!(status, 200);
+    assert!(body.contains("Send invitationerne nu?") && body.contains("De 2 personer") && body.contains("Ja, send 2 invitationer"), "{body}");
+    assert!(app.mails_to("mette@favrskov.dk").is_empty(), "asking sends nothing");
+    let r = hr.post_form("/admin/people/invite-all", &[]).await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(app.mails_to("mette@favrskov.dk").len(), 1);
+    assert_eq!(app.mails_to("lars@favrskov.dk").len(), 1);
+    // Nobody left: nothing to ask.
+    let r = hr.get("/admin/people/invite-all").await;
+    assert_eq!((r.status().as_u16(), crate::support::app::location(&r)), (303, "/admin/people".to_string()));
+});
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn inviting_everyone_asks_in_a_dialog_first() {
+    let Some(b) = launch().await else { return };
+    let app = crate::support::TestApp::spawn(crate::support::Backend::Sqlite).await.unwrap();
+    app.org("Favrskov Kommune", "hr@favrskov.dk").await;
+    not_invited(&app.signed_in("hr@favrskov.dk").await, &[("Mette Østergaard", "mette@favrskov.dk")]).await;
+    let base = app.base.clone();
+    b.sign_in(&base, "hr@favrskov.dk").await;
+    for (w, h) in [(375, 667), DESKTOP] {
+        b.set_size(w, h).await;
+        b.client().goto(&format!("{base}/admin/people")).await.unwrap();
+        b.click("a[data-ask='ask-invite-all']").await;
+        let open = b.client().execute("return document.getElementById('ask-invite-all').open;", vec![]).await.unwrap();
+        assert_eq!(open, json!(true), "the question is asked at {w} px");
+        assert_eq!(b.client().current_url().await.unwrap().path(), "/admin/people", "in a dialog on the page");
+        seen(&b, &format!("invite-all-asked-{w}")).await;
+        b.click("#ask-invite-all [data-ask-cancel]").await;
+        let open = b.client().execute("return document.getElementById('ask-invite-all').open;", vec![]).await.unwrap();
+        assert_eq!(open, json!(false), "cancel closes it");
+        assert!(app.mails_to("mette@favrskov.dk").is_empty(), "nothing sent before the answer");
+    }
+    b.click("a[data-ask='ask-invite-all']").await;
+    b.check_page("typed-invite-all-asked").await;
+    b.submit("#ask-invite-all button[type=submit]").await;
+    assert_eq!(app.mails_to("mette@favrskov.dk").len(), 1);
+    b.close().await;
+}
