@@ -56,6 +56,9 @@ document.addEventListener("DOMContentLoaded", function () {
 //   action): its words are kept in sessionStorage and put back on the page
 //   that comes next, since sending it would do what the person did not ask.
 // Leaving the page any other way with unsaved words asks first.
+// Without JavaScript none of this runs: each form sends only its own
+// fields, so words typed in one form and not saved are lost when another
+// form is sent (each word-holding form has its own save button).
 (function () {
   if (!document.querySelector("form[data-keep-words]")) { return; }
   var dirty = new Set();
