@@ -45,6 +45,116 @@ document.addEventListener("DOMContentLoaded", function () {
   document.addEventListener("visibilitychange", function () { if (document.visibilityState === "hidden") { flush(); } });
   window.addEventListener("pagehide", flush);
 })();
+// Typed words are never lost (issue 17). A form marked data-keep-words holds
+// a person's words. When another form on the page is sent while such a form
+// has unsaved changes:
+// - data-keep-words="save" (a form that only saves, so sending it twice is
+//   harmless): it is posted first in the background, then the other form is
+//   sent; if the server refuses it, the form itself is sent so its errors
+//   show with the words in place;
+// - data-keep-words="draft" (a form that creates something: a comment, an
+//   action): its words are kept in sessionStorage and put back on the page
+//   that comes next, since sending it would do what the person did not ask.
+// Leaving the page any other way with unsaved words asks first.
+// Without JavaScript none of this runs: each form sends only its own
+// fields, so words typed in one form and not saved are lost when another
+// form is sent (each word-holding form has its own save button).
+(function () {
+  if (!document.querySelector("form[data-keep-words]")) { return; }
+  var dirty = new Set();
+  var busy = false;
+  var leaving = false;
+  var draftKey = function (form) { return "lt-draft " + location.pathname + " " + form.getAttribute("action"); };
+  var words = function (form) {
+    return Array.prototype.filter.call(form.elements, function (f) {
+      return f.name && (f.tagName === "TEXTAREA" || f.tagName === "SELECT" || f.type === "text" || f.type === "date");
+    });
+  };
+  // Words kept from the page before come back into the same form.
+  document.querySelectorAll('form[data-keep-words="draft"]').forEach(function (form) {
+    var kept = sessionStorage.getItem(draftKey(form));
+    if (!kept) { return; }
+    sessionStorage.removeItem(draftKey(form));
+    var values = JSON.parse(kept);
+    words(form).forEach(function (f) { if (Object.prototype.hasOwnProperty.call(values, f.name)) { f.value = values[f.name]; } });
+    dirty.add(form);
+  });
+  var mark = function (event) {
+    var form = event.target.form;
+    if (form && form.hasAttribute("data-keep-words")) { dirty.add(form); }
+  };
+  document.addEventListener("input", mark);
+  document.addEventListener("change", mark);
+  var save = function (form) {
+    return fetch(form.getAttribute("action"), { method: "POST", body: new URLSearchParams(new FormData(form)), credentials: "same-origin" })
+      .then(function (r) { return r.ok ? null : form; }, function () { return form; });
+  };
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (busy) { event.preventDefault(); return; }
+    dirty.delete(form);
+    var waiting = Array.from(dirty);
+    waiting.filter(function (f) { return f.getAttribute("data-keep-words") === "draft"; }).forEach(function (f) {
+      var values = {};
+      words(f).forEach(function (field) { values[field.name] = field.value; });
+      sessionStorage.setItem(draftKey(f), JSON.stringify(values));
+    });
+    var saving = waiting.filter(function (f) { return f.getAttribute("data-keep-words") === "save"; });
+    dirty.clear();
+    leaving = true;
+    if (saving.length === 0) { return; }
+    event.preventDefault();
+    busy = true;
+    var submitter = event.submitter || null;
+    Promise.all(saving.map(save)).then(function (refused) {
+      var first = refused.filter(Boolean)[0];
+      busy = false;
+      if (first) { HTMLFormElement.prototype.submit.call(first); return; }
+      form.requestSubmit(submitter);
+    });
+  }, true);
+  window.addEventListener("beforeunload", function (event) {
+    if (leaving || dirty.size === 0) { return; }
+    event.preventDefault();
+    event.returnValue = "";
+  });
+  // Back from the page that came next (bfcache): the words may be unsaved again.
+  window.addEventListener("pageshow", function () { leaving = false; });
+})();
+// A notice after a save (web/notice.rs, templates/notice.html) is moved
+// next to what the person acted on, the URL's #anchor: after it when it is a
+// heading, inside at the top otherwise, so the browser's jump to the anchor
+// shows it. Focus moves to it, so screen readers announce it.
+(function () {
+  var notice = document.querySelector("[data-notice]");
+  if (!notice) { return; }
+  var target = location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  if (target && /^H[1-6]$/.test(target.tagName)) {
+    target.insertAdjacentElement("afterend", notice);
+  } else if (target) {
+    target.insertAdjacentElement("afterbegin", notice);
+  }
+  var show = function () { if (document.activeElement !== notice) { notice.focus({ preventScroll: !!target }); } };
+  show();
+  // Chromium clears focus when it jumps to a fragment that cannot take
+  // focus, after this script has run: focus again once that is done.
+  window.addEventListener("load", function () { setTimeout(show, 0); });
+})();
+// Asking before what cannot be undone (web/ask.rs): a link marked data-ask
+// opens the native <dialog> it names instead of the question's own page;
+// "cancel" in the dialog closes it. Escape closes it too (the browser's own).
+document.querySelectorAll("a[data-ask]").forEach(function (link) {
+  var dialog = document.getElementById(link.getAttribute("data-ask"));
+  if (!dialog || typeof dialog.showModal !== "function") { return; }
+  link.addEventListener("click", function (event) {
+    event.preventDefault();
+    dialog.showModal();
+  });
+  dialog.querySelectorAll("[data-ask-cancel]").forEach(function (cancel) {
+    cancel.addEventListener("click", function (event) { event.preventDefault(); dialog.close(); });
+  });
+  dialog.addEventListener("close", function () { link.focus(); });
+});
 // A print button (the page's own print stylesheet does the rest).
 document.querySelectorAll("[data-print]").forEach(function (button) {
   button.addEventListener("click", function () { window.print(); });

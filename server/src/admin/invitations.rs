@@ -14,6 +14,7 @@ use crate::org::audit::{self, Actor};
 use crate::org::people::{self, Person, Status};
 use crate::state::AppState;
 use crate::storage;
+use crate::web::ask::{Ask, AskPage};
 use crate::web::Page;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -86,6 +87,30 @@ pub async fn invite_one(
         return Ok((StatusCode::TOO_MANY_REQUESTS, body).into_response());
     }
     Ok(Redirect::to(&format!("/admin/people/{}?notice=invited", person.id)).into_response())
+}
+
+/// The question before inviting everyone not yet invited: how many mails go,
+/// and that a sent mail cannot be called back.
+pub fn invite_all_ask(page: &Page, count: usize) -> Ask {
+    Ask {
+        id: "ask-invite-all",
+        title: page.t("ask-invite-all-title"),
+        text: page.t1("ask-invite-all-text", "count", count),
+        action: "/admin/people/invite-all".into(),
+        confirm: page.t1("ask-invite-all-confirm", "count", count),
+        back: "/admin/people".into(),
+    }
+}
+
+/// Asks before inviting everyone, as a page (without JavaScript); with
+/// nobody left to invite there is nothing to ask, so back to the list.
+pub async fn confirm_invite_all(State(state): State<AppState>, page: Page, admin: OrgAdmin) -> AppResult<Response> {
+    let count = people::list(&state.db, admin.org()).await?.into_iter().filter(|p| p.status == Status::NotInvited).count();
+    if count == 0 {
+        return Ok(Redirect::to("/admin/people").into_response());
+    }
+    let ask = invite_all_ask(&page, count);
+    Ok(AskPage { page, ask }.into_response())
 }
 
 /// Invites everyone who is neither invited nor able to sign in. When the

@@ -30,7 +30,7 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/units/{id}/delete", get(units::confirm_delete).post(units::delete))
         .route("/admin/people", get(people::list).post(person_form::create))
         .route("/admin/people/new", get(person_form::new))
-        .route("/admin/people/invite-all", post(invitations::invite_all))
+        .route("/admin/people/invite-all", get(invitations::confirm_invite_all).post(invitations::invite_all))
         .route("/admin/people/{id}", get(person_form::edit).post(person_form::update))
         .route("/admin/people/{id}/invite", post(invitations::invite_one))
         .route("/admin/people/{id}/remove", get(people::confirm_remove).post(people::remove))

@@ -85,6 +85,8 @@ pub struct ListPage {
     previous: Option<String>,
     next: Option<String>,
     not_invited: usize,
+    /// The question before "invite all" (a closed dialog on the page).
+    ask: crate::web::ask::Ask,
     notice: Option<String>,
     alert: Option<String>,
 }
@@ -178,6 +180,7 @@ pub async fn render(
         previous: (current > 1).then(|| filter.link(current - 1)),
         next: (current < pages).then(|| filter.link(current + 1)),
         not_invited: all.iter().filter(|p| p.status == Status::NotInvited).count(),
+        ask: crate::admin::invitations::invite_all_ask(&page, all.iter().filter(|p| p.status == Status::NotInvited).count()),
         rows,
         notice,
         alert,

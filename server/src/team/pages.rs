@@ -241,7 +241,7 @@ pub async fn comment(
     if !comments::add(&state.db, me.org(), &agreement.id, me.person(), point.as_ref(), &text).await? {
         return Err(AppError::NotFound);
     }
-    Ok(Redirect::to(&format!("/team/agreements/{}?notice=commented#comments", agreement.id)).into_response())
+    Ok(Redirect::to(&format!("/team/agreements/{}?notice=commented#comment-form", agreement.id)).into_response())
 }
 
 #[derive(serde::Deserialize)]

@@ -2,6 +2,7 @@
 //! and the plumbing every page shares (`Page`, assets, health, error pages).
 
 pub mod account;
+pub mod ask;
 pub mod address;
 pub mod assets;
 pub mod download;

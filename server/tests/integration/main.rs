@@ -32,3 +32,4 @@ mod untested_rules;
 mod live;
 mod mail_delivery;
 mod thread;
+mod typed;

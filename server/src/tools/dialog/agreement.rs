@@ -396,5 +396,5 @@ pub async fn comment(
     if !comments::add(&state.db, me.org(), &agreement.id, me.person(), point.as_ref(), &text).await? {
         return Err(AppError::NotFound);
     }
-    Ok(Redirect::to("/dialog/agreement?notice=commented#comments").into_response())
+    Ok(Redirect::to("/dialog/agreement?notice=commented#comment-form").into_response())
 }

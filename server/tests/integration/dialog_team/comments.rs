@@ -25,7 +25,7 @@ both_backends!(comments_and_agreed_marks_go_both_ways, |app: TestApp| async move
 
     let r = karen.post_form(&format!("{read}/comments"), &[("comment", "Skal vi tage prioriteringen først på ugemødet?"), ("point", &points[4])]).await;
     assert_eq!(r.status(), 303);
-    assert_eq!(location(&r), format!("{read}?notice=commented#comments"));
+    assert_eq!(location(&r), format!("{read}?notice=commented#comment-form"));
     let (_, page) = karen.page(&location(&r)).await;
     assert!(page.contains("Din kommentar er sendt."));
     assert!(page.contains("Skal vi tage prioriteringen først på ugemødet?"));
@@ -37,7 +37,7 @@ both_backends!(comments_and_agreed_marks_go_both_ways, |app: TestApp| async move
     let (_, page) = mette.page("/dialog/agreement").await;
     assert!(page.contains("Skal vi tage prioriteringen først på ugemødet?") && page.contains("Karen Holm"));
     let r = mette.post_form("/dialog/agreement/comments", &[("comment", "Ja, lad os gøre det fra næste uge."), ("point", "")]).await;
-    assert_eq!(location(&r), "/dialog/agreement?notice=commented#comments");
+    assert_eq!(location(&r), "/dialog/agreement?notice=commented#comment-form");
     let (_, start) = karen.page("/").await;
     assert!(start.contains("Én aftale har en kommentar, der venter på dit svar."), "{start}");
     let (_, start) = mette.page("/").await;
