@@ -52,7 +52,7 @@ async fn tick_until_killed(base: Arc<str>, l: Arc<Leader>, client: reqwest::Clie
     let mut sent = Sent::default();
     for n in 0u64.. {
         let day = &days[(n % DAYS as u64) as usize];
-        let kept = (n / DAYS as u64) % 2 == 0;
+        let kept = (n / DAYS as u64).is_multiple_of(2);
         let form = [("csrf", csrf.as_str()), ("kept", if kept { "yes" } else { "no" }), ("day", day), ("back", "/")];
         let answer = client.post(format!("{base}/dialog/points/{}/tick", l.point)).form(&form).timeout(Duration::from_secs(5)).send().await;
         match answer {
