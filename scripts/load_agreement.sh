@@ -5,14 +5,17 @@
 #  2. a leader's start page with a year of daily ticks on 5 points: latency
 #     at 32 connections;
 #  3. both at once, 16 connections each, the start page read afresh after
-#     every tick.
+#     every tick;
+#  4. durability (the tick check): 32 leaders tick over and over, the server
+#     is killed with SIGKILL after 5 s, and every acknowledged tick must be in
+#     the database (server/examples/ticks_kill.rs).
 # Needs wrk (apt-get install wrk) and a release build.
 #
 #   scripts/load_agreement.sh [postgres://…/fresh_db]   (default: SQLite in a temp dir)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
-cargo build --release -q -p ledertrivsel --bin ledertrivsel --example seed_agreements
+cargo build --release -q -p ledertrivsel --bin ledertrivsel --example seed_agreements --example ticks_kill
 target="${CARGO_TARGET_DIR:-target}"
 bin="$target/release/ledertrivsel"
 seed="$target/release/examples/seed_agreements"
@@ -76,3 +79,5 @@ ticks_pid=$!
 wrk -t1 -c16 -d"$duration" --latency -H "Cookie: lt_session=$first_session" http://127.0.0.1:$port/ | grep -E 'Requests/sec|99%|50%|Non-2xx' | sed 's/^/start page: /'
 wait $ticks_pid
 grep -E 'Requests/sec|99%|50%|Non-2xx' "$data/mixed_ticks.txt" | sed 's/^/ticks: /'
+echo "== SIGKILL after 5 s of ticking, then every acknowledged tick must be stored"
+"$target/release/examples/ticks_kill" "http://127.0.0.1:$port" "$url" "$data/leaders.txt" "$pid" 5

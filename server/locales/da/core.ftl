@@ -23,6 +23,7 @@ error-back-to-start = Gå til forsiden
 error-go-to-sign-in = Gå til log ind
 error-form-too-large = Det sendte er for stort. Forkort teksten, og prøv igen.
 error-form-invalid = Formularen indeholdt ugyldige værdier. Genindlæs siden, og prøv igen.
+error-form-incomplete = Formularen kom ikke helt frem, så intet blev gemt eller slettet. Genindlæs siden, og prøv igen.
 error-language-unknown = Det valgte sprog findes ikke.
 
 error-email-missing = Skriv en e-mailadresse.

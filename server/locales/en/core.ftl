@@ -23,6 +23,7 @@ error-back-to-start = Go to the home page
 error-go-to-sign-in = Go to sign in
 error-form-too-large = What you sent is too large. Shorten the text and try again.
 error-form-invalid = The form contained invalid values. Reload the page and try again.
+error-form-incomplete = The form did not arrive whole, so nothing was saved or deleted. Reload the page and try again.
 error-language-unknown = The chosen language does not exist.
 
 error-email-missing = Enter an e-mail address.

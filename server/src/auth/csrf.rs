@@ -63,19 +63,60 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for CsrfForm<T> {
     type Rejection = AppError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        if !is_form(req.headers()) {
-            return Err(AppError::UnsupportedMediaType);
-        }
-        let session = req.extensions().get::<Session>().cloned().ok_or(AppError::Csrf)?;
-        let body = Bytes::from_request(req, state)
-            .await
-            .map_err(|_| AppError::BadRequest("error-form-too-large"))?;
-        let pairs = text_pairs(&body).map_err(|e| AppError::BadRequest(e.key))?;
-        let submitted = pairs.iter().find(|(k, _)| k == KEY).map(|(_, v)| v.as_str());
-        verify(&session, submitted).await?;
-        let value = serde_html_form::from_bytes(&body).map_err(|_| AppError::BadRequest("error-form-invalid"))?;
+        let (value, _) = read(req, state).await?;
         Ok(CsrfForm(value))
     }
+}
+
+/// A form whose fields *are* what it saves, replacing what was saved before
+/// (a whole Skema 1, the agreement's points, a note): a field it lacks would
+/// be read as "erase". Such a form names the fields it always sends (a
+/// textarea is sent even when empty); a body holding none of them (only
+/// the token, say) did not come whole from the page and is refused with
+/// 400 and "error-form-incomplete", and nothing changes. Read by the same
+/// rules as `CsrfForm`.
+pub struct WholeForm<T>(pub T);
+
+/// The fields a whole form always sends at least one of; `*` stands for any
+/// text (`k-*` for Skema 1's keyword boxes, `p-*-kind` for the agreement's rows).
+pub trait Whole {
+    const SENDS: &'static [&'static str];
+}
+
+impl<S: Send + Sync, T: DeserializeOwned + Whole> FromRequest<S> for WholeForm<T> {
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let (value, pairs) = read(req, state).await?;
+        if !pairs.iter().any(|(name, _)| T::SENDS.iter().any(|pattern| matches(pattern, name))) {
+            return Err(AppError::BadRequest("error-form-incomplete"));
+        }
+        Ok(WholeForm(value))
+    }
+}
+
+/// `name` fits `pattern`, where one `*` stands for any text.
+fn matches(pattern: &str, name: &str) -> bool {
+    match pattern.split_once('*') {
+        Some((start, end)) => name.len() >= start.len() + end.len() && name.starts_with(start) && name.ends_with(end),
+        None => name == pattern,
+    }
+}
+
+/// The form and its names and values, by the rules above.
+async fn read<S: Send + Sync, T: DeserializeOwned>(req: Request, state: &S) -> Result<(T, Vec<(String, String)>), AppError> {
+    if !is_form(req.headers()) {
+        return Err(AppError::UnsupportedMediaType);
+    }
+    let session = req.extensions().get::<Session>().cloned().ok_or(AppError::Csrf)?;
+    let body = Bytes::from_request(req, state)
+        .await
+        .map_err(|_| AppError::BadRequest("error-form-too-large"))?;
+    let pairs = text_pairs(&body).map_err(|e| AppError::BadRequest(e.key))?;
+    let submitted = pairs.iter().find(|(k, _)| k == KEY).map(|(_, v)| v.as_str());
+    verify(&session, submitted).await?;
+    let value = serde_html_form::from_bytes(&body).map_err(|_| AppError::BadRequest("error-form-invalid"))?;
+    Ok((value, pairs))
 }
 
 /// `application/x-www-form-urlencoded`, with no charset or UTF-8 (what
@@ -113,4 +154,22 @@ pub fn text_pairs(body: &[u8]) -> Result<Vec<(String, String)>, ValidationError>
             Ok((decode(name)?, decode(value)?))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::matches;
+
+    #[test]
+    fn a_whole_forms_fields_are_named_exactly_or_with_one_star() {
+        assert!(matches("text", "text"));
+        assert!(!matches("text", "texts"));
+        assert!(!matches("text", "csrf"));
+        assert!(matches("k-*", "k-abc-red"));
+        assert!(!matches("k-*", "m-abc-red"));
+        assert!(matches("p-*-kind", "p-0-kind"));
+        assert!(!matches("p-*-kind", "p-0-text"));
+        // The start and the end may not overlap.
+        assert!(!matches("p-*-kind", "p-kind"));
+    }
 }

@@ -8,7 +8,7 @@ use super::pages::{map_page, meeting_refused, round_page, started_on, theme_labe
 use super::hand_in::Skema1;
 use super::store::{self, NewRound, Refused, Report};
 use super::{load_round, RoundContext};
-use crate::auth::csrf::CsrfForm;
+use crate::auth::csrf::{CsrfForm, WholeForm};
 use crate::auth::Member;
 use crate::catalogue;
 use crate::error::{AppError, AppResult};
@@ -85,7 +85,7 @@ pub async fn save_map(
     page: Page,
     me: Member,
     Path(id): Path<String>,
-    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+    WholeForm(input::MapForm(pairs)): WholeForm<input::MapForm>,
 ) -> AppResult<Response> {
     let ctx = answerable(&state, &me, &id).await?;
     // The round's own themes are settled where the answers are written, so
@@ -141,7 +141,7 @@ pub async fn save_theme(
     page: Page,
     me: Member,
     Path(id): Path<String>,
-    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+    WholeForm(input::MapForm(pairs)): WholeForm<input::MapForm>,
 ) -> AppResult<Response> {
     let ctx = answerable(&state, &me, &id).await?;
     let Some(rev) = pairs.iter().find(|(k, _)| k == "theme").map(|(_, v)| v.clone()) else {

@@ -14,6 +14,18 @@ pub fn keywords_field(rev: &str, colour: Colour) -> String {
     format!("k-{rev}-{}", colour.code())
 }
 
+/// Skema 1 as posted, the whole map or one theme as it is typed: it replaces
+/// the marks, and its keyword boxes are always sent (a textarea is sent even
+/// when empty), so a body with neither a keyword box nor a mark is refused
+/// instead of erasing the marks.
+#[derive(serde::Deserialize)]
+#[serde(transparent)]
+pub struct MapForm(pub Vec<(String, String)>);
+
+impl crate::auth::csrf::Whole for MapForm {
+    const SENDS: &'static [&'static str] = &["k-*", "m-*"];
+}
+
 /// A problem with one field of Skema 1: which theme, which field, why.
 #[derive(Debug)]
 pub struct MarkProblem {

@@ -5,7 +5,7 @@
 
 use super::content::ProcedureKind;
 use super::pages::CardView;
-use crate::auth::csrf::CsrfForm;
+use crate::auth::csrf::{CsrfForm, Whole, WholeForm};
 use crate::auth::Member;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -151,6 +151,12 @@ pub struct NoteForm {
     text: String,
 }
 
+/// A note replaces the one saved; an empty `text` erases it, a missing one
+/// is refused.
+impl Whole for NoteForm {
+    const SENDS: &'static [&'static str] = &["text"];
+}
+
 /// One note as it is typed (the page's script posts it): 204, or 422 with
 /// the reason; an unknown card is 404.
 pub async fn save_one(
@@ -158,7 +164,7 @@ pub async fn save_one(
     page: Page,
     me: Member,
     Path((code, card)): Path<(String, String)>,
-    CsrfForm(form): CsrfForm<NoteForm>,
+    WholeForm(form): WholeForm<NoteForm>,
 ) -> AppResult<Response> {
     let deck = reflective(&state, &page, &me, &code).await?;
     if deck.card(&card).is_none() {

@@ -8,7 +8,7 @@
 use super::comments;
 use super::store::{self, Agreement, Point, PointInput};
 use super::{nearest_leader, today, Nearest};
-use crate::auth::csrf::CsrfForm;
+use crate::auth::csrf::{CsrfForm, Whole, WholeForm};
 use crate::auth::Member;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -169,7 +169,7 @@ pub(super) async fn current_or_new(state: &AppState, me: &Member) -> AppResult<A
     if let Some(a) = current.as_ref().filter(|a| !a.period.has_ended(today)) {
         return Ok(a.clone());
     }
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let period = current.as_ref().map(|a| a.period.next(today)).unwrap_or_else(|| Period::starting(today));
     let id = store::start(&mut tx, me.org(), me.person(), period, current.as_ref().map(|a| &a.id)).await?;
     tx.commit().await?;
@@ -215,11 +215,22 @@ fn parse_rows(
     (input, typed, errors)
 }
 
+/// The agreement form: it replaces the points, and every row sends its
+/// hidden `p-<n>-kind` (empty rows too), so a body without any row is
+/// refused instead of erasing every point.
+#[derive(serde::Deserialize)]
+#[serde(transparent)]
+pub struct PointsForm(Vec<(String, String)>);
+
+impl Whole for PointsForm {
+    const SENDS: &'static [&'static str] = &["p-*-kind"];
+}
+
 pub async fn save(
     State(state): State<AppState>,
     page: Page,
     me: Member,
-    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+    WholeForm(PointsForm(pairs)): WholeForm<PointsForm>,
 ) -> AppResult<Response> {
     let (input, typed, errors) = parse_rows(&page, &pairs);
     if !errors.is_empty() {
@@ -227,7 +238,8 @@ pub async fn save(
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
     }
     let agreement = current_or_new(&state, &me).await?;
-    let mut tx = state.db.pool.begin().await?;
+    // The write lock first: `save_points` reads the points before it writes.
+    let mut tx = state.db.begin_write().await?;
     store::save_points(&mut tx, me.org(), me.person(), &agreement.id, &input).await?;
     tx.commit().await?;
     Ok(Redirect::to("/dialog/agreement?notice=saved").into_response())
@@ -263,7 +275,7 @@ pub async fn from_sample(
             })
         })
         .collect();
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     store::save_points(&mut tx, me.org(), me.person(), &agreement.id, &input).await?;
     tx.commit().await?;
     Ok(Redirect::to("/dialog/agreement?notice=sample-used").into_response())
@@ -328,7 +340,7 @@ pub async fn share(
         let body = render(&state, page, &me, None, errors, None).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
     }
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     store::share(&mut tx, me.org(), me.person(), &agreement.id, nearest.as_ref().map(|n| &n.id), &chosen).await?;
     tx.commit().await?;
     let notice = if chosen.is_empty() { "unshared" } else { "shared" };
@@ -358,7 +370,7 @@ pub async fn next_period(State(state): State<AppState>, me: Member, CsrfForm(_):
     let current = store::current(&state.db, me.org(), me.person()).await?.ok_or(AppError::NotFound)?;
     let today = today();
     let period = if current.period.has_ended(today) { current.period.next(today) } else { Period::starting(today) };
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     if !current.period.has_ended(today) && !store::end_early(&mut tx, me.org(), me.person(), &current.id, today).await? {
         return Err(AppError::BadRequest("dialog-error-period-just-started"));
     }

@@ -3,7 +3,7 @@
 //! moment after the last key, and once more when the tab is hidden or
 //! closed); the whole form also saves with its button, without JavaScript.
 
-use crate::auth::csrf::CsrfForm;
+use crate::auth::csrf::{CsrfForm, Whole, WholeForm};
 use crate::auth::Member;
 use crate::catalogue::store::{self as catalogue, Item};
 use crate::content::{DialogContent, GUIDE_SECTIONS};
@@ -155,6 +155,12 @@ pub struct NoteForm {
     text: String,
 }
 
+/// A note replaces the one saved; an empty `text` erases it, a missing one
+/// is refused.
+impl Whole for NoteForm {
+    const SENDS: &'static [&'static str] = &["text"];
+}
+
 /// Saves one note as it is typed (called by app.js). Answers 204, or 422
 /// with the reason as plain text in the user's language.
 pub async fn save_one(
@@ -162,7 +168,7 @@ pub async fn save_one(
     page: Page,
     me: Member,
     Path(item): Path<String>,
-    CsrfForm(form): CsrfForm<NoteForm>,
+    WholeForm(form): WholeForm<NoteForm>,
 ) -> AppResult<Response> {
     let item = CatalogueItemId::parse(&item).ok_or(AppError::NotFound)?;
     let text = match LongText::parse_optional(&form.text) {

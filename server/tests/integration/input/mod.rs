@@ -6,6 +6,7 @@
 
 mod bytes;
 mod content_type;
+mod incomplete;
 
 use crate::support::TestClient;
 
