@@ -128,6 +128,26 @@ pub async fn find(db: &Db, kind: Kind, secret: &str) -> anyhow::Result<Option<Re
     }))
 }
 
+/// A link that was real but can no longer be used: taken already, or out
+/// of time. Its page says which, instead of "not found".
+pub struct Spent {
+    pub used: bool,
+    pub account_id: Option<AccountId>,
+}
+
+/// Looks up a link that `find` refuses because it was used or has expired.
+pub async fn spent(db: &Db, kind: Kind, secret: &str) -> anyhow::Result<Option<Spent>> {
+    let row: Option<(Option<String>, Option<String>)> = sqlx::query_as(
+        "SELECT account_id, used_at FROM tokens WHERE hash = $1 AND kind = $2 AND (used_at IS NOT NULL OR expires_at <= $3)",
+    )
+    .bind(digest(secret))
+    .bind(kind.code())
+    .bind(storage::now_text())
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(row.map(|(account, used_at)| Spent { used: used_at.is_some(), account_id: account.map(AccountId::from_db) }))
+}
+
 /// Marks a link used inside the caller's transaction; false if someone else
 /// used it first (two tabs submitting at once).
 pub async fn consume(tx: &mut sqlx::AnyConnection, hash: &str) -> anyhow::Result<bool> {

@@ -2,7 +2,9 @@
 //! organisation; a new account chooses a password, an account that already
 //! has one (someone in another organisation too) signs in with it here, and
 //! a browser already signed in as that account just accepts. Then the person
-//! is signed in with the organisation chosen. A used or expired link is 404.
+//! is signed in with the organisation chosen. A used or expired link says so
+//! (410), and offers sign-in with the address filled in where the account
+//! has a password; a link that never was is 404.
 
 use crate::auth::csrf::CsrfForm;
 use crate::auth::{password, rate_limit, session, tokens, Viewer};
@@ -112,10 +114,42 @@ pub async fn show(
     page: Page,
     viewer: Option<Viewer>,
     Path(secret): Path<String>,
-) -> AppResult<InvitationPage> {
-    let inv = load(&state, &secret).await?;
+) -> AppResult<Response> {
+    let inv = match load(&state, &secret).await {
+        Err(AppError::NotFound) => return spent(&state, page, viewer.as_ref(), &secret).await,
+        other => other?,
+    };
     let mode = inv.mode(viewer.as_ref());
-    Ok(render(page, &inv, mode, &secret, FormErrors::default()))
+    Ok(render(page, &inv, mode, &secret, FormErrors::default()).into_response())
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "invitation_spent.html")]
+pub struct SpentPage {
+    page: Page,
+    used: bool,
+    /// The sign-in page with the invited address filled in, when the
+    /// account has a password to sign in with.
+    sign_in: Option<String>,
+}
+
+/// A second click on a used link (or a late one on an expired link) is
+/// common: say what happened and where to go, not "page not found".
+async fn spent(state: &AppState, page: Page, viewer: Option<&Viewer>, secret: &str) -> AppResult<Response> {
+    let Some(s) = tokens::spent(&state.db, tokens::Kind::Invitation, secret).await? else {
+        return Err(AppError::NotFound);
+    };
+    if s.used && viewer.is_some_and(|v| Some(&v.account_id) == s.account_id.as_ref()) {
+        return Ok(Redirect::to("/").into_response());
+    }
+    let account: Option<(String, Option<String>)> = match &s.account_id {
+        Some(a) => sqlx::query_as("SELECT email, password_hash FROM accounts WHERE id = $1").bind(a.as_str()).fetch_optional(&state.db.pool).await?,
+        None => None,
+    };
+    let sign_in = account
+        .filter(|(_, password)| password.is_some())
+        .map(|(email, _)| format!("/login?email={}", percent_encoding::utf8_percent_encode(&email, percent_encoding::NON_ALPHANUMERIC)));
+    Ok((StatusCode::GONE, SpentPage { page, used: s.used, sign_in }).into_response())
 }
 
 #[derive(Deserialize)]
@@ -134,7 +168,10 @@ pub async fn accept(
     Path(secret): Path<String>,
     CsrfForm(form): CsrfForm<AcceptForm>,
 ) -> AppResult<Response> {
-    let inv = load(&state, &secret).await?;
+    let inv = match load(&state, &secret).await {
+        Err(AppError::NotFound) => return spent(&state, page, viewer.as_ref(), &secret).await,
+        other => other?,
+    };
     // The mode comes from the database and the session, never from the form.
     let mode = inv.mode(viewer.as_ref());
     let refuse = |page: Page, field: &'static str, key: &str| {

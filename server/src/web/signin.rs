@@ -39,6 +39,8 @@ pub struct SignInPage {
 pub struct NextQuery {
     next: Option<String>,
     notice: Option<String>,
+    /// Filled in from a used invitation's page; only a valid address is.
+    email: Option<String>,
 }
 
 pub async fn show(page: Page, viewer: Option<Viewer>, Query(q): Query<NextQuery>) -> Response {
@@ -51,7 +53,8 @@ pub async fn show(page: Page, viewer: Option<Viewer>, Query(q): Query<NextQuery>
         "account-deleted" => Some(page.t("signin-notice-account-deleted")),
         _ => None,
     });
-    SignInPage { page, errors: FormErrors::default(), email: String::new(), next: safe_next(q.next.as_deref()), notice }
+    let email = q.email.as_deref().and_then(|e| Email::parse(e).ok()).map(|e| e.as_str().to_string()).unwrap_or_default();
+    SignInPage { page, errors: FormErrors::default(), email, next: safe_next(q.next.as_deref()), notice }
         .into_response()
 }
 

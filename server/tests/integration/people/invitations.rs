@@ -36,10 +36,24 @@ both_backends!(invitation_is_mailed_accepted_and_works_once, |app: TestApp| asyn
     assert_eq!(status, 200);
     assert!(body.contains("Hej Lone"), "{body}");
 
-    // Used: the link is gone, for showing and for posting.
-    assert_eq!(app.client().page(&path).await.0, 404);
+    // Used: the link says so, for showing and for posting, and offers
+    // sign-in with the address filled in; Lone herself just goes home.
+    let (status, body) = app.client().page(&path).await;
+    assert_eq!(status, 410);
+    assert!(body.contains("Invitationen er allerede brugt"), "{body}");
+    let sign_in = scraper::Html::parse_document(&body)
+        .select(&scraper::Selector::parse("main a.button").unwrap())
+        .next()
+        .and_then(|a| a.value().attr("href").map(str::to_string))
+        .expect("a sign-in button");
+    let (_, login) = app.client().page(&sign_in).await;
+    assert!(login.contains(r#"value="lone@favrskov.dk""#), "the address is filled in: {login}");
     let r = app.client().post_form(&path, &[("password", PASSWORD), ("password_repeat", PASSWORD)]).await;
-    assert_eq!(r.status(), 404);
+    assert_eq!(r.status(), 410);
+    let r = lone_browser.get(&path).await;
+    assert_eq!((r.status().as_u16(), location(&r)), (303, "/".to_string()));
+    assert_eq!(app.client().page("/invitation/ikke-et-rigtigt-link").await.0, 404, "a link that never was");
+    assert!(!app.client().page("/login?email=%3Cscript%3E").await.1.contains("&lt;script"), "only an address is filled in");
     // The password works on the sign-in page, and HR sees the person as active.
     let again = app.signed_in("lone@favrskov.dk").await;
     assert_eq!(again.page("/").await.0, 200);
@@ -76,7 +90,7 @@ both_backends!(invitation_to_someone_with_an_account_asks_them_to_sign_in, |app:
     assert_eq!(r.status(), 303);
     let (_, body) = browser.page("/").await;
     assert!(body.contains("Favrskov Kommune"), "signed in with the inviting organisation chosen");
-    assert_eq!(app.client().page(&path).await.0, 404);
+    assert_eq!(app.client().page(&path).await.0, 410, "used");
     // The account and its membership elsewhere are untouched.
     assert_eq!(count(&app, "SELECT COUNT(*) FROM persons WHERE org_id = $1", &b.id).await, 2);
     assert_eq!(count(&app, "SELECT COUNT(*) FROM persons WHERE org_id = $1", &a.id).await, 2);
@@ -137,4 +151,20 @@ both_backends!(invitations_are_rate_limited_per_organisation, |app: TestApp| asy
     assert_eq!(mails.len(), 1);
     assert_eq!(mails[0].0, "You are invited to Ledertrivsel at Favrskov Kommune");
     assert!(mails[0].1.contains("Hanne HR has invited you"));
+});
+
+// A link clicked after it expired says so and where to get a new one; with
+// no password yet there is nothing to sign in with, so no sign-in button.
+both_backends!(an_expired_invitation_says_so, |app: TestApp| async move {
+    app.org("Favrskov Kommune", "hr@favrskov.dk").await;
+    let hr = app.signed_in("hr@favrskov.dk").await;
+    let r = create_person(&hr, &[("name", "Lone Berg"), ("email", "lone@favrskov.dk"), ("roles", "leader")]).await;
+    let lone = person_in(&r);
+    hr.post_form(&format!("/admin/people/{lone}/invite"), &[]).await;
+    let path = invitation_path(&app, "lone@favrskov.dk");
+    sqlx::query("UPDATE tokens SET expires_at = '2020-01-01T00:00:00Z' WHERE kind = 'invitation'").execute(&app.state.db.pool).await.unwrap();
+    let (status, body) = app.client().page(&path).await;
+    assert_eq!(status, 410);
+    assert!(body.contains("Invitationen er udløbet") && body.contains("Bed HR"), "{body}");
+    assert!(!body.contains("/login?email="), "no password to sign in with: {body}");
 });
