@@ -9,6 +9,7 @@ pub mod demo;
 pub mod error;
 pub mod i18n;
 pub mod mail;
+pub mod notify;
 pub mod org;
 pub mod privacy;
 pub mod reminders;

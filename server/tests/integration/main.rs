@@ -30,5 +30,6 @@ mod storage_faults;
 mod tenancy;
 mod untested_rules;
 mod live;
+mod notify;
 mod mail_delivery;
 mod thread;
