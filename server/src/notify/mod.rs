@@ -76,6 +76,13 @@ pub async fn about_agreement(
     store::record(conn, org, store::Event { to, kind, actor: Some(by), group: None, link: &link }, now).await
 }
 
+/// Takes back the nearest leader's unread news about an agreement that is
+/// no longer shared with them (or now shared with someone else).
+pub async fn agreement_unshared(conn: &mut sqlx::AnyConnection, org: &OrgId, agreement: &AgreementId) -> anyhow::Result<()> {
+    let kinds = [Kind::AgreementShared, Kind::AgreementCommented, Kind::AgreementAgreed];
+    store::forget(conn, org, &kinds, store::Link::StartsWith(&format!("/team/agreements/{agreement}"))).await
+}
+
 /// What happened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {

@@ -45,6 +45,32 @@ pub async fn record(conn: &mut AnyConnection, org: &OrgId, event: Event<'_>, now
     Ok(())
 }
 
+/// Takes back unread news whose item the reader may no longer open (an
+/// agreement no longer shared with them, a lift withdrawn): every unread
+/// row of `kinds` whose link matches, for whoever it was.
+pub async fn forget(conn: &mut AnyConnection, org: &OrgId, kinds: &[Kind], link: Link<'_>) -> anyhow::Result<()> {
+    // Our links are paths of UUIDs and words: no `%` or `_` to escape.
+    let pattern = match link {
+        Link::StartsWith(p) => format!("{p}%"),
+        Link::EndsWith(p) => format!("%{p}"),
+    };
+    for kind in kinds {
+        sqlx::query("DELETE FROM notifications WHERE org_id = $1 AND kind = $2 AND read_at IS NULL AND link LIKE $3")
+            .bind(org.as_str())
+            .bind(kind.code())
+            .bind(&pattern)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Which links `forget` takes back.
+pub enum Link<'a> {
+    StartsWith(&'a str),
+    EndsWith(&'a str),
+}
+
 /// One piece of news as its reader sees it.
 #[derive(Clone, Debug)]
 pub struct News {
@@ -126,10 +152,13 @@ pub struct Waiting {
     pub news: Vec<News>,
 }
 
+/// The reader (id, name, address, language), then the news as in `NewsRow`.
+type WaitingRow = (String, String, String, String, String, String, Option<String>, Option<String>, String, String);
+
 /// Unread news not yet mailed whose reader chose `choice`, created before
 /// `before`, grouped by reader.
 pub async fn to_mail(db: &Db, org: &OrgId, choice: MailChoice, before: OffsetDateTime) -> anyhow::Result<Vec<Waiting>> {
-    let rows: Vec<(String, String, String, String, String, String, Option<String>, Option<String>, String, String)> = sqlx::query_as(
+    let rows: Vec<WaitingRow> = sqlx::query_as(
         "SELECT p.id, p.name, ac.email, ac.locale, n.id, n.kind, a.name, g.name, n.link, n.created_at FROM notifications n \
          JOIN persons p ON p.id = n.person_id AND p.org_id = n.org_id \
          JOIN accounts ac ON ac.id = p.account_id \

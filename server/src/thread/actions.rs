@@ -131,7 +131,14 @@ async fn tell_sender(conn: &mut sqlx::AnyConnection, me: &Member, to: &Destinati
 /// The sender takes a lift back while it is open; it is deleted.
 pub async fn withdraw(State(state): State<AppState>, me: Member, Path(id): Path<String>, CsrfForm(_): CsrfForm<serde::de::IgnoredAny>) -> AppResult<Response> {
     let lift = LiftId::parse(&id).ok_or(AppError::NotFound)?;
-    let back = match store::withdraw(&state.db, me.org(), me.person(), &lift).await? {
+    let withdrawn = store::withdraw(&state.db, me.org(), me.person(), &lift).await?;
+    if let Withdrawn::Done { .. } = withdrawn {
+        // The group's leader can no longer open it: the news goes too.
+        let mut conn = state.db.pool.acquire().await?;
+        let link = format!("/inbox#lift-{lift}");
+        notify::store::forget(&mut conn, me.org(), &[Kind::LiftArrived], notify::store::Link::EndsWith(&link)).await?;
+    }
+    let back = match withdrawn {
         Withdrawn::NotFound => return Err(AppError::NotFound),
         Withdrawn::NotOpen => return Err(AppError::BadRequest("thread-error-not-open")),
         Withdrawn::Done { kind: SourceKind::AgreementPoint, source_id, .. } => {

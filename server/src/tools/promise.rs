@@ -286,13 +286,15 @@ pub async fn reveal_round(
     Ok(Ok(()))
 }
 
-/// The round's readers (who the promise said read it), but the one who
-/// revealed, hear that the picture is ready, with a link to where it shows.
+/// The round's readers (who the promise said read it) still in the group,
+/// but the one who revealed, hear that the picture is ready, with a link to where it shows.
 async fn tell_readers(conn: &mut sqlx::AnyConnection, org: &OrgId, round: &str, by: &PersonId) -> anyhow::Result<()> {
     let readers: Vec<(String, String, String)> = sqlx::query_as(
         "SELECT r.person_id, p.tool, p.group_id FROM round_readers r \
          JOIN round_promises p ON p.round_id = r.round_id AND p.org_id = r.org_id \
-         WHERE r.org_id = $1 AND r.round_id = $2 AND r.person_id <> $3",
+         WHERE r.org_id = $1 AND r.round_id = $2 AND r.person_id <> $3 \
+         AND (EXISTS (SELECT 1 FROM group_members m WHERE m.org_id = r.org_id AND m.group_id = p.group_id AND m.person_id = r.person_id) \
+           OR EXISTS (SELECT 1 FROM leader_groups g WHERE g.org_id = r.org_id AND g.id = p.group_id AND g.group_leader_id = r.person_id))",
     )
     .bind(org.as_str())
     .bind(round)

@@ -332,6 +332,9 @@ pub async fn share(
     }
     let mut tx = state.db.pool.begin().await?;
     let with = nearest.as_ref().map(|n| &n.id).filter(|_| !chosen.is_empty());
+    if agreement.shared_with_id.is_some() && agreement.shared_with_id.as_ref() != with {
+        notify::agreement_unshared(&mut tx, me.org(), &agreement.id).await?;
+    }
     store::share(&mut tx, me.org(), me.person(), &agreement.id, with, &chosen).await?;
     let pair = AgreementPair { id: &agreement.id, leader: me.person(), shared_with: with };
     notify::about_agreement(&mut tx, me.org(), pair, me.person(), Kind::AgreementShared, OffsetDateTime::now_utc()).await?;

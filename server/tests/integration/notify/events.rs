@@ -71,6 +71,16 @@ both_backends!(a_lifted_point_and_its_answer_reach_the_group_leader_and_the_send
     // The export of the one told does not name an unattributed sender; nobody's names Mette by id.
     let export = karen.get("/account/export.json").await.text().await.unwrap();
     assert!(export.contains("lift-arrived") && !export.contains(s.mette.as_str()), "{export}");
+
+    // A lift withdrawn before Karen saw it takes its news along; another lift's news stays.
+    assert_redirect(&lift(&mette, &s.points[3], &s.syd, "Ugemøderne trækker ud", "yes").await, "/dialog/points/");
+    assert_redirect(&lift(&mette, &s.points[0], &s.syd, "Målene skal være færre", "yes").await, "/dialog/points/");
+    assert_eq!(news_texts(&karen).await.len(), 2);
+    let withdrawn = lift_id(&app, "Ugemøderne trækker ud").await;
+    assert_eq!(mette.post_form(&format!("/thread/lifts/{withdrawn}/withdraw"), &[]).await.status(), 303);
+    let karens = news(&karen).await;
+    assert_eq!(karens.len(), 1, "{karens:?}");
+    assert_eq!(open(&karen, &karens[0].1).await, format!("/groups/{}/inbox#lift-{}", s.syd, lift_id(&app, "Målene skal være færre").await));
 });
 
 both_backends!(agreement_news_reaches_only_the_other_of_the_two, |app: TestApp| async move {
@@ -125,7 +135,9 @@ both_backends!(agreement_news_reaches_only_the_other_of_the_two, |app: TestApp| 
     karen.post_form("/notifications/read", &[]).await;
     hears_nothing(&[("Karen, having read all", &karen)]).await;
 
-    // Taken back ("Træk delingen tilbage"): a later "aftalt" tells no one.
+    // Taken back ("Træk delingen tilbage"): unread news about it goes, and a later "aftalt" tells no one.
+    mette.post_form("/dialog/agreement/comments", &[("comment", "En sidste ting."), ("point", "")]).await;
+    assert_eq!(news_texts(&karen).await.len(), 1);
     mette.post_form("/dialog/agreement/share", &[("withdraw", "1")]).await;
     mette.post_form("/dialog/agreement/agreed", &[("agreed", "no")]).await;
     mette.post_form("/dialog/agreement/agreed", &[("agreed", "yes")]).await;
