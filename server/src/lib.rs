@@ -10,6 +10,7 @@ pub mod error;
 mod house;
 pub mod i18n;
 pub mod mail;
+pub mod notify;
 pub mod org;
 pub mod privacy;
 pub mod reminders;

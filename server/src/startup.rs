@@ -54,6 +54,7 @@ impl Application {
             public_url: public_url.into(),
             limits: Arc::new(auth::rate_limit::RateLimits::default()),
             reset_mail: Default::default(),
+            notify_mail: Default::default(),
             shipped: Arc::new(shipped),
             metrics: metrics_handle(),
             ticks: crate::tools::dialog::ticks::TickWriter::start(db.clone()),
@@ -77,6 +78,7 @@ impl Application {
     /// Serves until `shutdown` resolves; requests in flight are finished first.
     pub async fn run_until(self, shutdown: impl std::future::Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
         auth::reset_mail::spawn(self.state.clone());
+        crate::notify::mail::spawn(self.state.clone());
         let store = DbSessionStore::new(self.state.db.clone());
         tokio::spawn(async move {
             let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
@@ -138,6 +140,7 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::tools::routes())
         .merge(crate::thread::routes())
         .merge(crate::team::routes())
+        .merge(crate::notify::routes())
         .fallback(|| async { crate::error::AppError::NotFound })
         .layer(axum::middleware::from_fn(auth::extract::load_viewer))
         .layer(axum::middleware::from_fn(web::error_pages::render_error_pages))

@@ -25,6 +25,8 @@ pub struct AppState {
     pub limits: Arc<RateLimits>,
     /// Wakes the password-reset mail worker (`auth::reset_mail`).
     pub reset_mail: Arc<tokio::sync::Notify>,
+    /// Wakes the notification mail worker (`notify::mail`).
+    pub notify_mail: Arc<tokio::sync::Notify>,
     pub shipped: Arc<Shipped>,
     pub metrics: metrics_exporter_prometheus::PrometheusHandle,
     /// The daily tick's group-commit writer.

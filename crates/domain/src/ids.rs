@@ -65,6 +65,7 @@ define_id!(
     PlanId,
     LiveSessionId,
     OwnDeckId,
+    NotificationId,
 );
 
 #[cfg(test)]

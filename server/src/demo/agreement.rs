@@ -119,6 +119,9 @@ pub async fn create(conn: &mut AnyConnection, org: &OrgId, s: &Structure, guide:
             let points = agreements::points_in(conn, org, &id).await?;
             let chosen: Vec<_> = plan.shared.iter().filter_map(|i| points.get(*i).map(|p| p.id.clone())).collect();
             agreements::share(conn, org, person, &id, nearest.as_ref(), &chosen).await?;
+            let pair = crate::notify::AgreementPair { id: &id, leader: person, shared_with: nearest.as_ref() };
+            let shared_at = now - Duration::days(plan.started_days_ago.min(10));
+            crate::notify::about_agreement(conn, org, pair, person, crate::notify::Kind::AgreementShared, shared_at).await?;
         }
         if plan.agreed_by_leader {
             sqlx::query("UPDATE agreements SET agreed_by_leader_at = $1 WHERE org_id = $2 AND id = $3")

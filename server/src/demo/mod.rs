@@ -132,6 +132,8 @@ async fn fill(
     agreement::create(&mut *tx, &made.org, &structure, &guide, now).await?;
     meetings::fill(&mut *tx, &made.org, &structure, now).await?;
     thread::fill(&mut *tx, &made.org, &structure, now).await?;
+    // The demo's news was mailed when it happened: starting the demo sends no digest.
+    sqlx::query("UPDATE notifications SET mailed_at = created_at WHERE org_id = $1").bind(made.org.as_str()).execute(&mut *tx).await?;
     team::fill(&mut *tx, &made.org, &structure, now).await?;
     apv::fill(&mut *tx, &made.org, &structure, &apv_themes, &crate::tools::apv::other_keys(shipped), now).await?;
     collab::fill(&mut *tx, &made.org, &structure, &checklist, now).await?;

@@ -4,6 +4,8 @@
 //! where it waits in HR's inbox.
 
 use super::people::Structure;
+use crate::notify::store::{self as notify, Event};
+use crate::notify::Kind;
 use crate::storage::to_text;
 use crate::thread::store::{self as lifts, NewLift};
 use domain::ids::{LiftId, OrgId, PersonId, PointId};
@@ -69,7 +71,7 @@ pub async fn fill(conn: &mut AnyConnection, org: &OrgId, s: &Structure, now: Off
     const SS: &str = "Ledergruppen i Social og Sundhed";
 
     // Open: Thomas asks the group for help with the building project, by name.
-    send(
+    let (thomas, _) = send(
         conn,
         org,
         Sent {
@@ -102,12 +104,25 @@ pub async fn fill(conn: &mut AnyConnection, org: &OrgId, s: &Structure, now: Off
     )
     .await?;
     let lars = &s.persons["lars.nielsen@fjordby.dk"];
+    // Lars, who answers for the group, was told of Thomas's point; Anne of the answer.
+    let link = format!("/groups/{}/inbox#lift-{thomas}", s.groups[BU]);
+    let arrived = Event { to: lars, kind: Kind::LiftArrived, actor: Some(&s.persons["thomas.hansen@fjordby.dk"]), group: Some(&s.groups[BU]), link: &link };
+    notify::record(conn, org, arrived, now - Duration::days(4)).await?;
     let taken = Answer::parse(
         "taken",
         "Godt forslag. Fra næste måned starter hvert andet ledermøde med 30 minutters faglig sparring. Det skriver vi ind i gruppeaftalen.",
     )?;
     lifts::answer(conn, org, &bu, &anne, &taken, lars).await?;
     dated(conn, &anne, now - Duration::days(20), Some(now - Duration::days(14))).await?;
+    let anne_person = &s.persons["anne.kristensen@fjordby.dk"];
+    let (anne_point,): (String,) = sqlx::query_as("SELECT source_id FROM lifts WHERE org_id = $1 AND id = $2")
+        .bind(org.as_str())
+        .bind(anne.as_str())
+        .fetch_one(&mut *conn)
+        .await?;
+    let link = crate::thread::view::source_page(SourceKind::AgreementPoint, &anne_point, None);
+    let answered = Event { to: anne_person, kind: Kind::LiftAnswered, actor: None, group: Some(&s.groups[BU]), link: &link };
+    notify::record(conn, org, answered, now - Duration::days(14)).await?;
 
     // Lifted on: Pia's missing breaks concern the whole area, so Mette lifts it to the organisation.
     let (pia, ss) = send(

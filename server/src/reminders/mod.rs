@@ -7,7 +7,8 @@
 //! `run_once` is safe to run on every server at once and as often as one
 //! likes: each reminder is claimed in `reminders_sent` before it is sent, and
 //! only the one run whose claim took sends it. It never decides anything on
-//! the wall clock: the caller passes `now`.
+//! the wall clock: the caller passes `now`. The scheduler (`spawn`) also
+//! sends the daily digests of news (`notify::mail::digests`).
 
 pub mod store;
 
@@ -67,10 +68,16 @@ pub fn spawn(state: AppState, every: std::time::Duration) -> tokio::task::JoinHa
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
         loop {
             tick.tick().await;
-            match run_once(&state, OffsetDateTime::now_utc()).await {
+            let now = OffsetDateTime::now_utc();
+            match run_once(&state, now).await {
                 Ok(sent) if sent != Sent::default() => tracing::info!(?sent, "reminders sent"),
                 Ok(_) => {}
                 Err(e) => tracing::warn!(error = %e, "could not send reminders"),
+            }
+            match crate::notify::mail::digests(&state, now).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(digests = n, "notification digests sent"),
+                Err(e) => tracing::warn!(error = %e, "could not send notification digests"),
             }
         }
     })

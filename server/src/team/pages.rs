@@ -8,6 +8,7 @@ use super::view::{self, Conversation, SharedPointView};
 use crate::auth::csrf::CsrfForm;
 use crate::auth::Member;
 use crate::error::{AppError, AppResult};
+use crate::notify::{self, AgreementPair, Kind};
 use crate::org::audit;
 use crate::state::AppState;
 use crate::tools::dialog::agreement::kind_title;
@@ -25,6 +26,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::agreement::{CommentText, PointKind, RECENT_DAYS};
 use domain::ids::{AgreementId, PointId};
+use time::OffsetDateTime;
 
 /// One leader on "Mine ledere".
 pub struct ReportRow {
@@ -238,9 +240,14 @@ pub async fn comment(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
         }
     };
-    if !comments::add(&state.db, me.org(), &agreement.id, me.person(), point.as_ref(), &text).await? {
+    let mut tx = state.db.pool.begin().await?;
+    if !comments::add(&mut tx, me.org(), &agreement.id, me.person(), point.as_ref(), &text).await? {
         return Err(AppError::NotFound);
     }
+    let pair = AgreementPair { id: &agreement.id, leader: &agreement.person_id, shared_with: agreement.shared_with_id.as_ref() };
+    notify::about_agreement(&mut tx, me.org(), pair, me.person(), Kind::AgreementCommented, OffsetDateTime::now_utc()).await?;
+    tx.commit().await?;
+    notify::wake(&state);
     Ok(Redirect::to(&format!("/team/agreements/{}?notice=commented#comment-form", agreement.id)).into_response())
 }
 
@@ -264,9 +271,16 @@ pub async fn agreed(
         "no" => false,
         _ => return Err(AppError::BadRequest("error-form-invalid")),
     };
-    if !store::set_agreed_by_nearest(&state.db, me.org(), me.person(), &agreement.id, agreed).await? {
+    let mut tx = state.db.pool.begin().await?;
+    if !store::set_agreed_by_nearest(&mut tx, me.org(), me.person(), &agreement.id, agreed).await? {
         return Err(AppError::NotFound);
     }
+    if agreed {
+        let pair = AgreementPair { id: &agreement.id, leader: &agreement.person_id, shared_with: agreement.shared_with_id.as_ref() };
+        notify::about_agreement(&mut tx, me.org(), pair, me.person(), Kind::AgreementAgreed, OffsetDateTime::now_utc()).await?;
+    }
+    tx.commit().await?;
+    notify::wake(&state);
     let notice = if agreed { "agreed" } else { "unagreed" };
     Ok(Redirect::to(&format!("/team/agreements/{}?notice={notice}#agreed", agreement.id)).into_response())
 }

@@ -226,13 +226,13 @@ pub async fn shared_points(db: &Db, org: &OrgId, me: &PersonId, agreement: &Agre
 
 /// The nearest leader's "agreed" mark on an agreement shared with them
 /// (or the mark taken back). Returns false for any other agreement.
-pub async fn set_agreed_by_nearest(db: &Db, org: &OrgId, me: &PersonId, agreement: &AgreementId, agreed: bool) -> anyhow::Result<bool> {
+pub async fn set_agreed_by_nearest(conn: &mut sqlx::AnyConnection, org: &OrgId, me: &PersonId, agreement: &AgreementId, agreed: bool) -> anyhow::Result<bool> {
     let done = sqlx::query("UPDATE agreements SET agreed_by_nearest_at = $1 WHERE org_id = $2 AND id = $3 AND shared_with_id = $4")
         .bind(agreed.then(now_text))
         .bind(org.as_str())
         .bind(agreement.as_str())
         .bind(me.as_str())
-        .execute(&db.pool)
+        .execute(&mut *conn)
         .await?;
     Ok(done.rows_affected() > 0)
 }

@@ -5,10 +5,11 @@
 use super::access;
 use super::pages;
 use super::store::{self, NewLift, Withdrawn};
-use super::view::Typed;
+use super::view::{self, Typed};
 use crate::auth::csrf::CsrfForm;
 use crate::auth::{Member, OrgAdmin};
 use crate::error::{AppError, AppResult};
+use crate::notify::{self, store::Event, Kind};
 use crate::org::audit;
 use crate::state::AppState;
 use crate::tools::dialog::followup;
@@ -21,6 +22,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use domain::ids::{GroupId, LiftId, PointId};
 use domain::thread::{Answer, Destination, LiftText, SourceKind};
 use domain::ValidationError;
+use time::OffsetDateTime;
 
 #[derive(serde::Deserialize)]
 pub struct LiftForm {
@@ -80,7 +82,11 @@ pub async fn lift(
             text,
             attributed: named,
         };
-        if store::lift(&mut *state.db.pool.acquire().await?, me.org(), new).await?.is_some() {
+        let mut tx = state.db.pool.begin().await?;
+        if let Some(lift) = store::lift(&mut tx, me.org(), new).await? {
+            tell_group_leader(&state, &mut tx, &me, group, &lift, named).await?;
+            tx.commit().await?;
+            notify::wake(&state);
             return Ok(Redirect::to(&format!("/dialog/points/{point}?lifted=1#lift-heading")).into_response());
         }
         errors.add_key(&page.tr, Some("lift-group"), "thread-error-already-lifted");
@@ -93,31 +99,53 @@ pub async fn lift(
     Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response())
 }
 
+/// The group's leader hears that a point arrived in the inbox they answer;
+/// the sender's name only when the sender chose to show it.
+async fn tell_group_leader(
+    state: &AppState,
+    conn: &mut sqlx::AnyConnection,
+    me: &Member,
+    group: &GroupId,
+    lift: &LiftId,
+    named: bool,
+) -> AppResult<()> {
+    let Some(leader) = groups::find(&state.db, me.org(), group, me.person()).await?.and_then(|g| g.leader_id) else {
+        return Ok(());
+    };
+    let link = format!("/groups/{group}/inbox#lift-{lift}");
+    let event = Event { to: &leader, kind: Kind::LiftArrived, actor: named.then(|| me.person()), group: Some(group), link: &link };
+    notify::store::record(conn, me.org(), event, OffsetDateTime::now_utc()).await?;
+    Ok(())
+}
+
+/// The lift's sender hears that it was answered, with a link to where they
+/// follow it (the point's page, the group's inbox for what a group lifted on).
+async fn tell_sender(conn: &mut sqlx::AnyConnection, me: &Member, to: &Destination, lift: &LiftId) -> AppResult<()> {
+    let Some(sent) = store::sender(conn, me.org(), lift).await?.filter(|s| &s.person != me.person()) else { return Ok(()) };
+    let link = view::source_page(sent.kind, &sent.source_id, sent.from_group.as_ref());
+    let event = Event { to: &sent.person, kind: Kind::LiftAnswered, actor: None, group: to.group(), link: &link };
+    notify::store::record(conn, me.org(), event, OffsetDateTime::now_utc()).await?;
+    Ok(())
+}
+
 /// The sender takes a lift back while it is open; it is deleted.
 pub async fn withdraw(State(state): State<AppState>, me: Member, Path(id): Path<String>, CsrfForm(_): CsrfForm<serde::de::IgnoredAny>) -> AppResult<Response> {
     let lift = LiftId::parse(&id).ok_or(AppError::NotFound)?;
-    let back = match store::withdraw(&state.db, me.org(), me.person(), &lift).await? {
+    let withdrawn = store::withdraw(&state.db, me.org(), me.person(), &lift).await?;
+    if let Withdrawn::Done { .. } = withdrawn {
+        // The group's leader can no longer open it: the news goes too.
+        let mut conn = state.db.pool.acquire().await?;
+        let link = format!("/inbox#lift-{lift}");
+        notify::store::forget(&mut conn, me.org(), &[Kind::LiftArrived], notify::store::Link::EndsWith(&link)).await?;
+    }
+    let back = match withdrawn {
         Withdrawn::NotFound => return Err(AppError::NotFound),
         Withdrawn::NotOpen => return Err(AppError::BadRequest("thread-error-not-open")),
         Withdrawn::Done { kind: SourceKind::AgreementPoint, source_id, .. } => {
             format!("/dialog/points/{source_id}?withdrawn=1#lift-heading")
         }
-        Withdrawn::Done { kind: SourceKind::ApvTheme, source_id, .. } => {
-            let round = source_id.split('/').next().unwrap_or_default();
-            format!("/apv/rounds/{round}/meeting#organisation-themes")
-        }
-        Withdrawn::Done { kind: SourceKind::CollabPoint, source_id, .. } => {
-            let round = source_id.split('/').next().unwrap_or_default();
-            format!("/collab/rounds/{round}#agreement-points")
-        }
-        Withdrawn::Done { kind: SourceKind::LiveStep, source_id, .. } => {
-            let session = source_id.split('/').next().unwrap_or_default();
-            format!("/live/{session}/summary")
-        }
-        Withdrawn::Done { kind: SourceKind::Lift, from_group, .. } => match from_group {
-            Some(g) => format!("/groups/{g}/inbox?withdrawn=1"),
-            None => "/".to_string(),
-        },
+        Withdrawn::Done { kind: SourceKind::Lift, from_group: Some(g), .. } => format!("/groups/{g}/inbox?withdrawn=1"),
+        Withdrawn::Done { kind, source_id, from_group } => view::source_page(kind, &source_id, from_group.as_ref()),
     };
     Ok(Redirect::to(&back).into_response())
 }
@@ -164,8 +192,11 @@ pub async fn answer_in_group(
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
     };
     let mut tx = state.db.pool.begin().await?;
-    store::answer(&mut tx, me.org(), &inbox.to, &lift, &answer, me.person()).await?;
+    if store::answer(&mut tx, me.org(), &inbox.to, &lift, &answer, me.person()).await? {
+        tell_sender(&mut tx, &me, &inbox.to, &lift).await?;
+    }
     tx.commit().await?;
+    notify::wake(&state);
     Ok(Redirect::to(&format!("/groups/{}/inbox?answered=1#lift-{lift}", inbox.group.id)).into_response())
 }
 
@@ -248,10 +279,13 @@ pub async fn answer_at_org(
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
     };
     let mut tx = state.db.pool.begin().await?;
-    store::answer(&mut tx, admin.org(), &to, &lift, &answer, admin.person()).await?;
+    if store::answer(&mut tx, admin.org(), &to, &lift, &answer, admin.person()).await? {
+        tell_sender(&mut tx, &admin.0, &to, &lift).await?;
+    }
     let target: String = found.text.chars().take(80).collect();
     audit::record(&mut tx, admin.org(), audit::Actor { person: Some(admin.person()), name: &admin.m.name }, "lift-answered", &target)
         .await?;
     tx.commit().await?;
+    notify::wake(&state);
     Ok(Redirect::to(&format!("/admin/inbox?answered=1#lift-{lift}")).into_response())
 }

@@ -162,6 +162,34 @@ pub async fn lift(conn: &mut AnyConnection, org: &OrgId, new: NewLift<'_>) -> an
     Ok((done.rows_affected() > 0).then_some(id))
 }
 
+/// Who sent a lift, for telling them it was answered; never shown to a
+/// receiving level (`notify` names no one in that news).
+pub struct Sender {
+    pub person: PersonId,
+    pub kind: SourceKind,
+    pub source_id: String,
+    pub from_group: Option<GroupId>,
+}
+
+pub async fn sender(conn: &mut AnyConnection, org: &OrgId, lift: &LiftId) -> anyhow::Result<Option<Sender>> {
+    let row: Option<(String, String, String, Option<String>)> = sqlx::query_as(
+        "SELECT from_person_id, source_kind, source_id, from_group_id FROM lifts \
+         WHERE org_id = $1 AND id = $2 AND from_person_id IS NOT NULL",
+    )
+    .bind(org.as_str())
+    .bind(lift.as_str())
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(row.and_then(|(person, kind, source_id, from_group)| {
+        Some(Sender {
+            person: PersonId::from_db(person),
+            kind: SourceKind::parse(&kind)?,
+            source_id,
+            from_group: from_group.map(GroupId::from_db),
+        })
+    }))
+}
+
 /// What became of a withdrawal.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Withdrawn {

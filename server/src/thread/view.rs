@@ -145,3 +145,19 @@ pub fn lift(l: &Lift, s: &Shown<'_>) -> LiftView {
         id,
     }
 }
+
+/// Where a lift's sender follows it: the point, round or session it was
+/// lifted from, or for what a group lifted on, the group's inbox.
+pub fn source_page(kind: SourceKind, source_id: &str, from_group: Option<&domain::ids::GroupId>) -> String {
+    let first = source_id.split('/').next().unwrap_or_default();
+    match kind {
+        SourceKind::AgreementPoint => format!("/dialog/points/{source_id}#lift-heading"),
+        SourceKind::ApvTheme => format!("/apv/rounds/{first}/meeting#organisation-themes"),
+        SourceKind::CollabPoint => format!("/collab/rounds/{first}#agreement-points"),
+        SourceKind::LiveStep => format!("/live/{first}/summary"),
+        SourceKind::Lift => match from_group {
+            Some(g) => format!("/groups/{g}/inbox#lift-{source_id}"),
+            None => "/".to_string(),
+        },
+    }
+}

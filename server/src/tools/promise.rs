@@ -6,6 +6,7 @@
 //! as they are now.
 
 use crate::i18n::Tr;
+use crate::notify::{store::Event, Kind};
 use crate::storage::Db;
 use domain::anonymity::{AnonymityRule, GROUP_THRESHOLD};
 use domain::groups::Openness;
@@ -267,7 +268,7 @@ pub struct Revealing<'a> {
 /// allows it, and writes who did it to the audit log, in one transaction.
 /// `Err` holds the message key of a refusal; then nothing has changed.
 pub async fn reveal_round(
-    db: &Db,
+    state: &crate::state::AppState,
     me: &crate::auth::Member,
     round: Revealing<'_>,
     form: &RevealForm,
@@ -277,13 +278,45 @@ pub async fn reveal_round(
     if let Err(e) = domain::promise::check_reveal(round.stage, round.respondents, form.ready == "1") {
         return Ok(Err(e.key));
     }
-    let mut tx = db.pool.begin().await?;
+    let mut tx = state.db.pool.begin().await?;
     if !reveal(&mut tx, org, round.round, now).await? {
         return Ok(Err("reveal-error-already"));
     }
     crate::org::audit::record(&mut tx, org, by, "round-revealed", round.target).await?;
+    tell_readers(&mut tx, org, round.round, me.person()).await?;
     tx.commit().await?;
+    crate::notify::wake(state);
     Ok(Ok(()))
+}
+
+/// The round's readers (who the promise said read it) still in the group,
+/// but the one who revealed, hear that the picture is ready, with a link to where it shows.
+async fn tell_readers(conn: &mut sqlx::AnyConnection, org: &OrgId, round: &str, by: &PersonId) -> anyhow::Result<()> {
+    let readers: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT r.person_id, p.tool, p.group_id FROM round_readers r \
+         JOIN round_promises p ON p.round_id = r.round_id AND p.org_id = r.org_id \
+         WHERE r.org_id = $1 AND r.round_id = $2 AND r.person_id <> $3 \
+         AND (EXISTS (SELECT 1 FROM group_members m WHERE m.org_id = r.org_id AND m.group_id = p.group_id AND m.person_id = r.person_id) \
+           OR EXISTS (SELECT 1 FROM leader_groups g WHERE g.org_id = r.org_id AND g.id = p.group_id AND g.group_leader_id = r.person_id))",
+    )
+    .bind(org.as_str())
+    .bind(round)
+    .bind(by.as_str())
+    .fetch_all(&mut *conn)
+    .await?;
+    let now = time::OffsetDateTime::now_utc();
+    for (person, tool, group) in readers {
+        let link = match tool.as_str() {
+            "intro" => format!("/intro/runs/{round}#results-heading"),
+            "collab" => format!("/collab/rounds/{round}/meeting#picture"),
+            "apv" => format!("/apv/rounds/{round}/meeting#picture-heading"),
+            _ => continue,
+        };
+        let (person, group) = (PersonId::from_db(person), GroupId::from_db(group));
+        let event = Event { to: &person, kind: Kind::PictureRevealed, actor: None, group: Some(&group), link: &link };
+        crate::notify::store::record(conn, org, event, now).await?;
+    }
+    Ok(())
 }
 
 /// A refused reveal as the page shows it: the tick box's own message under

@@ -6,6 +6,7 @@ use crate::auth::csrf::CsrfForm;
 use crate::auth::{password, rate_limit, session, Viewer};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
+use crate::notify::{self, MailChoice};
 use crate::privacy::{erasure, export};
 use crate::state::AppState;
 use crate::web::forms::{FieldError, FormErrors};
@@ -28,6 +29,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/account", get(show))
         .route("/account/language", axum::routing::post(language))
+        .route("/account/notifications", axum::routing::post(notifications))
         .route("/account/export.json", get(download))
         .route("/account/delete", get(confirm_delete).post(delete))
 }
@@ -50,6 +52,10 @@ pub struct AccountPage {
     email: String,
     orgs: Vec<OrgView>,
     chosen_lang: &'static str,
+    /// How often news is mailed (`notify::MailChoice`), as its code.
+    chosen_mail: &'static str,
+    /// Each choice: its code, label and hint.
+    mail_choices: Vec<(&'static str, String, String)>,
 }
 
 async fn render(state: &AppState, page: Page, viewer: &Viewer, errors: FormErrors, notice: Option<String>) -> AppResult<AccountPage> {
@@ -64,11 +70,23 @@ async fn render(state: &AppState, page: Page, viewer: &Viewer, errors: FormError
             nearest_leader: p.nearest_leader,
         })
         .collect();
-    Ok(AccountPage { chosen_lang: viewer.lang.code(), errors, notice, email: viewer.email.clone(), orgs, page })
+    let chosen_mail = notify::store::mail_choice(&state.db, &viewer.account_id).await?.code();
+    let mail_choices = MailChoice::ALL
+        .into_iter()
+        .map(|c| {
+            let (label, hint) = match c {
+                MailChoice::Immediate => ("account-notify-immediate", "account-notify-immediate-hint"),
+                MailChoice::Daily => ("account-notify-daily", "account-notify-daily-hint"),
+                MailChoice::Never => ("account-notify-never", "account-notify-never-hint"),
+            };
+            (c.code(), page.t(label), page.t(hint))
+        })
+        .collect();
+    Ok(AccountPage { chosen_lang: viewer.lang.code(), chosen_mail, mail_choices, errors, notice, email: viewer.email.clone(), orgs, page })
 }
 
 async fn show(State(state): State<AppState>, page: Page, viewer: Viewer, Query(q): Query<NoticeQuery>) -> AppResult<AccountPage> {
-    let notice = q.text(&page, "account-", &["language-saved", "address-changed"]);
+    let notice = q.text(&page, "account-", &["language-saved", "address-changed", "notify-saved"]);
     render(&state, page, &viewer, FormErrors::default(), notice).await
 }
 
@@ -95,6 +113,31 @@ async fn language(
     crate::org::store::set_locale(&state.db, &viewer.account_id, lang.code()).await?;
     let cookie = format!("lang={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.code());
     Ok(([(header::SET_COOKIE, cookie)], Redirect::to("/account?notice=language-saved")).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct NotificationsForm {
+    #[serde(default)]
+    mail: String,
+}
+
+/// Saves how often news is mailed: every time, daily (the default) or never.
+async fn notifications(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    CsrfForm(form): CsrfForm<NotificationsForm>,
+) -> AppResult<Response> {
+    let Some(choice) = MailChoice::parse(form.mail.trim()) else {
+        let mut errors = FormErrors::default();
+        errors.add_key(&page.tr, Some("notify-mail-immediate"), "account-notify-error");
+        let body = render(&state, page, &viewer, errors, None).await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
+    };
+    notify::store::set_mail_choice(&state.db, &viewer.account_id, choice).await?;
+    // Someone who now wants mail every time gets what is waiting.
+    notify::wake(&state);
+    Ok(Redirect::to("/account?notice=notify-saved#notify-heading").into_response())
 }
 
 /// Everything held about the signed-in account, as a JSON file.

@@ -1,7 +1,8 @@
 //! The start page: what is due (rounds to answer, next steps I am
 //! responsible for, today's ticks, dialogs this week, comments and lifted
 //! points waiting for my answer), my leaders' shared agreements waiting for
-//! me, my groups, and the tools. Indexed queries, run at once; what is due
+//! me, my groups, and the tools; first, what is new for me ("Nyt til dig",
+//! `notify`). Indexed queries, run at once; what is due
 //! across the tools is one of them (`web::due`). What they read is kept in
 //! memory until the database changes (`storage::cache`): a start page
 //! reloaded asks nothing of the database.
@@ -78,6 +79,8 @@ pub struct StartPage {
     comment_waits: bool,
     /// "Mine ledere", for people with direct reports or a shared agreement.
     team: Option<TeamWaiting>,
+    /// "Nyt til dig": unread news, newest first.
+    news: Vec<crate::notify::view::NewsItem>,
 }
 
 /// Shared agreements waiting for my "agreed" mark or my answer.
@@ -93,6 +96,7 @@ pub struct StartData {
     today_ticks: Vec<dialog::TodayTick>,
     dialogs: Vec<meetings::Dialog>,
     waiting: crate::team::store::Waiting,
+    news: Vec<crate::notify::store::News>,
 }
 
 /// Whose start page, whether they are HR, and on which day.
@@ -101,14 +105,15 @@ pub type StartKey = (PersonId, bool, time::Date);
 impl StartData {
     async fn read(db: &Db, org: &OrgId, person: &PersonId, is_admin: bool, today: time::Date) -> anyhow::Result<Arc<Self>> {
         let now = time::OffsetDateTime::now_utc();
-        let (groups, due, today_ticks, dialogs, waiting) = tokio::try_join!(
+        let (groups, due, today_ticks, dialogs, waiting, news) = tokio::try_join!(
             groups_of(db, org, person),
             super::due::due_for(db, org, person, is_admin, today),
             dialog::ticks_today(db, org, person, today),
             meetings::upcoming(db, org, person, now),
             crate::team::store::waiting(db, org, person, today),
+            crate::notify::store::unread(db, org, person),
         )?;
-        Ok(Arc::new(StartData { groups, due, today_ticks, dialogs, waiting }))
+        Ok(Arc::new(StartData { groups, due, today_ticks, dialogs, waiting, news }))
     }
 }
 
@@ -119,7 +124,7 @@ pub async fn show(State(state): State<AppState>, page: Page, me: Member) -> AppR
     let is_admin = me.m.roles.may_administer();
     let key = (person.clone(), is_admin, today);
     let data = state.kept.start.get_or_load(key, StartData::read(&state.db, org, person, is_admin, today)).await?;
-    let StartData { groups, due, today_ticks, dialogs, waiting } = &*data;
+    let StartData { groups, due, today_ticks, dialogs, waiting, news } = &*data;
     let dialogs_due = dialogs
         .iter()
         .filter(|d| d.starts_at <= now + time::Duration::days(7))
@@ -200,6 +205,7 @@ pub async fn show(State(state): State<AppState>, page: Page, me: Member) -> AppR
             .collect(),
         team: has_team.then_some(TeamWaiting { to_agree: waiting.to_agree, to_answer: waiting.to_answer }),
         comment_waits: due.comment_waits,
+        news: crate::notify::view::items(&page.tr, news),
         page,
     })
 }

@@ -30,6 +30,7 @@ mod storage_faults;
 mod tenancy;
 mod untested_rules;
 mod live;
+mod notify;
 mod mail_delivery;
 mod thread;
 mod typed;

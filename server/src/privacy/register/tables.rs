@@ -24,7 +24,7 @@ pub const REGISTER: &[TableEntry] = &[
     TableEntry {
         table: "accounts",
         retention: R::WhileMember,
-        columns: &[("id", P), ("email", P), ("password_hash", X), ("locale", P), ("created_at", P)],
+        columns: &[("id", P), ("email", P), ("password_hash", X), ("locale", P), ("created_at", P), ("notify_mail", P)],
         owners: &[owner("id", Of::Account, Link::Subject)],
     },
     TableEntry {
@@ -645,6 +645,32 @@ pub const REGISTER: &[TableEntry] = &[
         retention: R::Parent { key: "session_id", parent: "live_sessions", ended: "ended_at" },
         columns: &[("session_id", N), ("no", N), ("person_id", P), ("name", P), ("guest_secret_hash", X), ("joined_at", P)],
         owners: &[owner("person_id", Of::Person, Link::Names)],
+    },
+    // What a person should hear about (`notify`): theirs, exported and
+    // deleted with them. Who acted is someone else's name pointing into it:
+    // not exported to the actor (it would tell them who was told), cleared
+    // on their erasure. Kept no longer than the organisation's period.
+    TableEntry {
+        table: "notifications",
+        retention: R::Own("created_at"),
+        columns: &[
+            ("id", N),
+            ("org_id", N),
+            ("person_id", P),
+            ("kind", P),
+            ("actor_id", P),
+            ("group_id", N),
+            ("link", N),
+            ("created_at", P),
+            ("read_at", P),
+            ("mailed_at", P),
+        ],
+        // The reader's export leaves out who acted: the name is on the linked
+        // page while the reader may see it, and an id in a file is not.
+        owners: &[
+            owner_withholding("person_id", Of::Person, Link::Subject, &["actor_id"]),
+            owner("actor_id", Of::Person, Link::PointsAt),
+        ],
     },
     TableEntry {
         table: "live_events",

@@ -11,6 +11,7 @@ use super::{nearest_leader, today, Nearest};
 use crate::auth::csrf::{CsrfForm, Whole, WholeForm};
 use crate::auth::Member;
 use crate::error::{AppError, AppResult};
+use crate::notify::{self, AgreementPair, Kind};
 use crate::state::AppState;
 use crate::team::access::Party;
 use crate::team::pages::{parse_comment, CommentForm};
@@ -26,6 +27,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::agreement::{parse_follow_up, Period, PointKind, PointText, Rhythm};
 use domain::ids::PointId;
+use time::OffsetDateTime;
 
 /// One row of the editor.
 pub struct RowView {
@@ -341,8 +343,15 @@ pub async fn share(
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
     }
     let mut tx = state.db.begin_write().await?;
-    store::share(&mut tx, me.org(), me.person(), &agreement.id, nearest.as_ref().map(|n| &n.id), &chosen).await?;
+    let with = nearest.as_ref().map(|n| &n.id).filter(|_| !chosen.is_empty());
+    if agreement.shared_with_id.is_some() && agreement.shared_with_id.as_ref() != with {
+        notify::agreement_unshared(&mut tx, me.org(), &agreement.id).await?;
+    }
+    store::share(&mut tx, me.org(), me.person(), &agreement.id, with, &chosen).await?;
+    let pair = AgreementPair { id: &agreement.id, leader: me.person(), shared_with: with };
+    notify::about_agreement(&mut tx, me.org(), pair, me.person(), Kind::AgreementShared, OffsetDateTime::now_utc()).await?;
     tx.commit().await?;
+    notify::wake(&state);
     let notice = if chosen.is_empty() { "unshared" } else { "shared" };
     Ok(Redirect::to(&format!("/dialog/agreement?notice={notice}#share")).into_response())
 }
@@ -359,7 +368,14 @@ pub async fn agreed(State(state): State<AppState>, me: Member, CsrfForm(form): C
         "no" => false,
         _ => return Err(AppError::BadRequest("error-form-invalid")),
     };
-    store::set_agreed_by_leader(&state.db, me.org(), me.person(), &agreement.id, agreed).await?;
+    let mut tx = state.db.pool.begin().await?;
+    store::set_agreed_by_leader(&mut tx, me.org(), me.person(), &agreement.id, agreed).await?;
+    if agreed {
+        let pair = AgreementPair { id: &agreement.id, leader: me.person(), shared_with: agreement.shared_with_id.as_ref() };
+        notify::about_agreement(&mut tx, me.org(), pair, me.person(), Kind::AgreementAgreed, OffsetDateTime::now_utc()).await?;
+    }
+    tx.commit().await?;
+    notify::wake(&state);
     let notice = if agreed { "agreed" } else { "unagreed" };
     Ok(Redirect::to(&format!("/dialog/agreement?notice={notice}#agreed")).into_response())
 }
@@ -405,8 +421,13 @@ pub async fn comment(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
         }
     };
-    if !comments::add(&state.db, me.org(), &agreement.id, me.person(), point.as_ref(), &text).await? {
+    let mut tx = state.db.pool.begin().await?;
+    if !comments::add(&mut tx, me.org(), &agreement.id, me.person(), point.as_ref(), &text).await? {
         return Err(AppError::NotFound);
     }
+    let pair = AgreementPair { id: &agreement.id, leader: me.person(), shared_with: agreement.shared_with_id.as_ref() };
+    notify::about_agreement(&mut tx, me.org(), pair, me.person(), Kind::AgreementCommented, OffsetDateTime::now_utc()).await?;
+    tx.commit().await?;
+    notify::wake(&state);
     Ok(Redirect::to("/dialog/agreement?notice=commented#comment-form").into_response())
 }

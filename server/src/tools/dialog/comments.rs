@@ -53,7 +53,7 @@ pub async fn list(db: &Db, org: &OrgId, agreement: &AgreementId) -> anyhow::Resu
 /// leader or the person it is shared with; `point`, if given, must be one
 /// of its shared points. Returns false when that does not hold (nothing is written).
 pub async fn add(
-    db: &Db,
+    conn: &mut sqlx::AnyConnection,
     org: &OrgId,
     agreement: &AgreementId,
     author: &PersonId,
@@ -79,7 +79,7 @@ pub async fn add(
         .bind(now_text())
         .bind(org.as_str())
         .bind(agreement.as_str())
-        .execute(&db.pool)
+        .execute(&mut *conn)
         .await?;
     Ok(done.rows_affected() > 0)
 }

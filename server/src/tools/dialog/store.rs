@@ -397,7 +397,7 @@ pub async fn ticks_today(db: &Db, org: &OrgId, person: &PersonId, today: Date) -
 }
 
 /// The leader marks the agreement as agreed (or takes the mark back).
-pub async fn set_agreed_by_leader(db: &Db, org: &OrgId, person: &PersonId, agreement: &AgreementId, agreed: bool) -> anyhow::Result<bool> {
+pub async fn set_agreed_by_leader(conn: &mut AnyConnection, org: &OrgId, person: &PersonId, agreement: &AgreementId, agreed: bool) -> anyhow::Result<bool> {
     let done = sqlx::query(
         "UPDATE agreements SET agreed_by_leader_at = $1 WHERE org_id = $2 AND person_id = $3 AND id = $4",
     )
@@ -405,7 +405,7 @@ pub async fn set_agreed_by_leader(db: &Db, org: &OrgId, person: &PersonId, agree
     .bind(org.as_str())
     .bind(person.as_str())
     .bind(agreement.as_str())
-    .execute(&db.pool)
+    .execute(&mut *conn)
     .await?;
     Ok(done.rows_affected() > 0)
 }

@@ -111,7 +111,7 @@ pub async fn reveal(
         respondents: u32::try_from(ctx.run.respondents).unwrap_or(0),
         target: &target,
     };
-    match promise::reveal_round(&state.db, &me, round, &form, &now_text()).await? {
+    match promise::reveal_round(&state, &me, round, &form, &now_text()).await? {
         Ok(()) => Ok(Redirect::to(&format!("/intro/runs/{}?revealed=1#results-heading", ctx.run.id)).into_response()),
         Err(key) => {
             let errors = promise::reveal_refused(&page.tr, key);
