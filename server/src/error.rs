@@ -72,8 +72,8 @@ impl IntoResponse for AppError {
                 (StatusCode::TOO_MANY_REQUESTS, "error-rate-limited-title", "error-rate-limited")
             }
             AppError::BadRequest(key) => (StatusCode::BAD_REQUEST, "error-bad-request-title", *key),
-            // Storage refused the write (full, read-only): nothing was saved,
-            // and trying again later may well work.
+            // Storage refused the write (full, read-only, the database's
+            // connection cut): nothing was saved, and trying again may work.
             AppError::Internal(e) if crate::storage::fault::of(e).is_some() => {
                 tracing::error!(error = ?e, "storage cannot write; nothing was saved");
                 (StatusCode::SERVICE_UNAVAILABLE, "error-not-saved-title", "error-not-saved")

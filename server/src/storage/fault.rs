@@ -19,6 +19,10 @@ pub enum Fault {
     ReadOnly,
     /// The disk answered a read or write with an error.
     Io,
+    /// The connection to the database broke off mid-request (PostgreSQL
+    /// restarted or cut it): the request's transaction was rolled back, and
+    /// the next one gets a fresh connection.
+    Lost,
 }
 
 impl Fault {
@@ -36,6 +40,9 @@ impl Fault {
             }
             Fault::Io => {
                 "Disken svarede med en fejl, så intet blev gemt. Se efter disken og filsystemet, og prøv igen."
+            }
+            Fault::Lost => {
+                "Forbindelsen til databasen blev afbrudt, så intet blev gemt. Se efter, at databasen kører, og prøv igen."
             }
         }
     }
@@ -65,7 +72,7 @@ pub fn of_sqlx(error: &sqlx::Error) -> Option<Fault> {
                 of_sqlstate(&code)
             }
         }
-        sqlx::Error::Io(e) => of_io(e),
+        sqlx::Error::Io(e) => of_io(e).or_else(|| connection_lost(e.kind()).then_some(Fault::Lost)),
         _ => None,
     }
 }
@@ -88,8 +95,21 @@ fn of_sqlstate(code: &str) -> Option<Fault> {
         "53100" => Some(Fault::Full),     // disk_full
         "25006" => Some(Fault::ReadOnly), // read_only_sql_transaction (a standby, or set read-only)
         "58030" => Some(Fault::Io),       // io_error
+        // admin_shutdown, crash_shutdown, cannot_connect_now: the server
+        // went away or is starting; class 08: the connection broke.
+        "57P01" | "57P02" | "57P03" => Some(Fault::Lost),
+        _ if code.starts_with("08") => Some(Fault::Lost),
         _ => None,
     }
+}
+
+/// A database connection's socket that broke: only for errors sqlx reports
+/// on its connection (a broken pipe while writing a file is not this).
+fn connection_lost(kind: ErrorKind) -> bool {
+    matches!(
+        kind,
+        ErrorKind::ConnectionReset | ErrorKind::ConnectionAborted | ErrorKind::BrokenPipe | ErrorKind::UnexpectedEof | ErrorKind::NotConnected
+    )
 }
 
 fn of_io(error: &std::io::Error) -> Option<Fault> {
@@ -125,6 +145,8 @@ mod tests {
         assert_eq!(of_sqlstate("53100"), Some(Fault::Full));
         assert_eq!(of_sqlstate("25006"), Some(Fault::ReadOnly));
         assert_eq!(of_sqlstate("58030"), Some(Fault::Io));
+        assert_eq!(of_sqlstate("57P01"), Some(Fault::Lost), "terminated by pg_terminate_backend or a shutdown");
+        assert_eq!(of_sqlstate("08006"), Some(Fault::Lost), "connection failure");
         assert_eq!(of_sqlstate("23505"), None);
         assert_eq!(of_sqlstate("13"), None);
     }
@@ -136,6 +158,10 @@ mod tests {
         let read_only = anyhow::Error::from(std::io::Error::from_raw_os_error(30));
         assert_eq!(of(&read_only), Some(Fault::ReadOnly), "EROFS");
         assert_eq!(of(&anyhow::anyhow!("something else")), None);
+        let reset = sqlx::Error::Io(std::io::Error::from(ErrorKind::ConnectionReset));
+        assert_eq!(of(&anyhow::Error::from(reset)), Some(Fault::Lost), "the database's socket was reset");
+        let pipe = anyhow::Error::from(std::io::Error::from(ErrorKind::BrokenPipe));
+        assert_eq!(of(&pipe), None, "a broken pipe outside the database is not a lost database");
         let json = serde_json::to_writer(FullDisk, &"x").unwrap_err();
         assert_eq!(of(&anyhow::Error::from(json)), Some(Fault::Full), "ENOSPC inside serde_json's error");
     }

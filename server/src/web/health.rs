@@ -22,6 +22,7 @@ pub async fn readyz(State(state): State<AppState>) -> (StatusCode, &'static str)
         Err(WriteCheck::Fault(Fault::Full)) => "database cannot write: storage is full",
         Err(WriteCheck::Fault(Fault::ReadOnly)) => "database cannot write: storage is read-only",
         Err(WriteCheck::Fault(Fault::Io)) => "database cannot write: storage reports I/O errors",
+        Err(WriteCheck::Fault(Fault::Lost)) => "database connection lost",
         Err(WriteCheck::Failed(_)) => "database unavailable",
     };
     (StatusCode::SERVICE_UNAVAILABLE, not_ready)
