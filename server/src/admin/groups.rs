@@ -186,7 +186,7 @@ async fn create(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
         }
     };
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     store::create(&mut tx, admin.org(), &input).await?;
     audit::record(&mut tx, admin.org(), actor(&admin), "group-created", input.name.as_str()).await?;
     tx.commit().await?;
@@ -269,7 +269,7 @@ async fn update(
     };
     let people = store::people(&state.db, admin.org()).await?;
     let target = describe_change(&page, &group, &input, &people);
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     if !store::update(&mut tx, admin.org(), &group.id, &input).await? {
         return Err(AppError::NotFound);
     }
@@ -298,7 +298,7 @@ async fn delete(
     CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
 ) -> AppResult<Redirect> {
     let id = GroupId::parse(&id).ok_or(AppError::NotFound)?;
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let name = store::delete(&mut tx, admin.org(), &id).await?.ok_or(AppError::NotFound)?;
     audit::record(&mut tx, admin.org(), actor(&admin), "group-deleted", &name).await?;
     tx.commit().await?;

@@ -255,7 +255,7 @@ async fn confirm(
     }
     // Checked again, inside the transaction that writes, against the
     // organisation as it is now: the preview may be old.
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let (plan, existing) = match check(&mut tx, &admin, &page, &bytes).await? {
         Ok(checked) => checked,
         Err(problems) => {

@@ -39,7 +39,7 @@ async fn send(state: &AppState, admin: &OrgAdmin, person: &Person, now: OffsetDa
     }
     drop(conn);
     let mailed = mail(state, admin, person).await;
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     if let Err(e) = mailed {
         people::mark_invited(&mut tx, org, &person.id, None, last.as_deref(), Some(&at)).await?;
         tx.commit().await?;

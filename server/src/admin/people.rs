@@ -265,7 +265,7 @@ pub async fn remove(
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
     }
     let org = admin.org().clone();
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     people::remove(&mut tx, &org, &person).await?;
     let actor = Actor { person: Some(admin.person()), name: &admin.m.name };
     audit::record(&mut tx, &org, actor, "person-removed", &format!("{} ({})", person.name, person.email)).await?;

@@ -245,7 +245,7 @@ pub async fn create(
         Ok(v) => v,
         Err(errors) => return Ok(refused(form_page(&state, page, &admin, None, errors, form).await?)),
     };
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let account = match account_for(&mut tx, &org, &valid.email, None).await? {
         Ok(a) => a,
         Err(key) => {
@@ -311,7 +311,7 @@ pub async fn update(
         Ok(v) => v,
         Err(errors) => return Ok(refused(form_page(&state, page, &admin, Some(&person), errors, form).await?)),
     };
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let mut problem: Option<(&'static str, &'static str)> = None;
     if person.has_role(Role::HrAdmin)
         && !valid.roles.contains(&Role::HrAdmin)

@@ -206,7 +206,7 @@ async fn save(
     };
     let changes = describe_changes(&page, &before, &new);
     if !changes.is_empty() {
-        let mut tx = state.db.pool.begin().await?;
+        let mut tx = state.db.begin_write().await?;
         store::update(&mut tx, admin.org(), &new).await?;
         let actor = Actor { person: Some(admin.person()), name: &admin.m.name };
         audit::record(&mut tx, admin.org(), actor, "settings-updated", &changes.join("; ")).await?;

@@ -158,7 +158,7 @@ pub async fn create(
         let rows = tree(&all);
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, ListPage { page, rows, errors, form }).into_response());
     };
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     match units::create(&mut tx, &org, &name, parent.as_ref()).await {
         Ok(_) => {}
         Err(e) if units::is_unique_violation(&e) => {
@@ -225,7 +225,7 @@ pub async fn update(
     let (Some(name), Some(parent), true) = (name, parent, errors.is_empty()) else {
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, edit_page(page, &unit, &all, errors, form)).into_response());
     };
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     match units::update(&mut tx, &org, &unit.id, &name, parent.as_ref()).await {
         Ok(()) => {}
         Err(e) if units::is_unique_violation(&e) => {
@@ -255,7 +255,7 @@ pub async fn delete(
 ) -> AppResult<Redirect> {
     let (unit, _) = find(&state, &admin, &id).await?;
     let org = admin.org().clone();
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     units::delete(&mut tx, &org, &unit).await?;
     audit::record(&mut tx, &org, actor(&admin), "unit-deleted", &unit.name).await?;
     tx.commit().await?;

@@ -61,7 +61,7 @@ pub struct Redeemable {
 /// (an invitation to one organisation leaves one to another working).
 pub async fn issue(db: &Db, kind: Kind, account: Option<&AccountId>, org: Option<&OrgId>) -> anyhow::Result<String> {
     let now = time::OffsetDateTime::now_utc();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     if let Some(account) = account {
         sqlx::query(
             "UPDATE tokens SET used_at = $1 \

@@ -233,7 +233,7 @@ async fn add(State(state): State<AppState>, page: Page, admin: OrgAdmin, CsrfFor
         return Ok(refused(FormPage::new(page, tools, None, form.section, form.text_da, form.text_en), errors));
     };
     let section = form.section;
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     store::add(&mut tx, admin.org(), tool, &section, da.as_str(), en.as_str()).await?;
     let actor = audit::Actor { person: Some(admin.person()), name: &admin.m.name };
     audit::record(&mut tx, admin.org(), actor, "catalogue-item-added", &audit_target(da.as_str())).await?;
@@ -269,7 +269,7 @@ async fn edit(
     if da.as_str() == item.text_da && en.as_str() == item.text_en {
         return Ok(Redirect::to(&back).into_response());
     }
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     store::edit(&mut tx, admin.org(), &item.id, da.as_str(), en.as_str()).await?;
     let actor = audit::Actor { person: Some(admin.person()), name: &admin.m.name };
     audit::record(&mut tx, admin.org(), actor, "catalogue-item-edited", &audit_target(da.as_str())).await?;
@@ -285,7 +285,7 @@ async fn visibility(
 ) -> AppResult<Redirect> {
     let item = find(&state, &admin, &id).await?;
     let hidden = form.hidden()?;
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     store::set_hidden(&mut tx, admin.org(), &item.id, hidden).await?;
     let action = if hidden { "catalogue-item-hidden" } else { "catalogue-item-shown" };
     let actor = audit::Actor { person: Some(admin.person()), name: &admin.m.name };

@@ -62,7 +62,7 @@ pub async fn install_new_tools(db: &Db, shipped: &Shipped) -> anyhow::Result<()>
         .fetch_all(&db.pool)
         .await?;
         for (org,) in lacking {
-            let mut tx = db.pool.begin().await?;
+            let mut tx = db.begin_write().await?;
             install(&mut tx, &OrgId::from_db(org), tool, version, &items).await?;
             tx.commit().await?;
         }
@@ -81,7 +81,7 @@ pub async fn create_org_with_admin(
     password_hash: Option<&str>,
     extra_roles: &[Role],
 ) -> anyhow::Result<Provisioned> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let made = create_org_with_admin_in(&mut tx, shipped, org_name, admin_name, admin_email, password_hash, extra_roles).await?;
     tx.commit().await?;
     Ok(made)

@@ -41,7 +41,7 @@ async fn sole_admin_in(conn: &mut AnyConnection, account: &AccountId) -> anyhow:
 
 /// Deletes the account in one transaction, or changes nothing when refused.
 pub async fn delete_account(db: &Db, account: &AccountId) -> anyhow::Result<Result<(), Refused>> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let orgs = sole_admin_in(&mut tx, account).await?;
     if !orgs.is_empty() {
         return Ok(Err(Refused::LastHrAdmin { orgs }));

@@ -50,13 +50,13 @@ pub async fn run_once(db: &Db, now: OffsetDateTime) -> anyhow::Result<Purged> {
     for (org, days) in orgs {
         let period = Period::from_db(days);
         purge_apv(db, &org, period, now, &mut purged).await?;
-        let mut tx = db.pool.begin().await?;
+        let mut tx = db.begin_write().await?;
         purged.live_sessions_ended += end_idle_live_sessions(&mut tx, &org, now).await?;
         purge_by_register(&mut tx, Some(org.as_str()), period.cutoff(now), &mut purged).await?;
         mark_answers_deleted(&mut tx, &org, period.cutoff(now), now).await?;
         tx.commit().await?;
     }
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let without_org = Period::from_db(WITHOUT_ORG_DAYS);
     purge_by_register(&mut tx, None, without_org.cutoff(now), &mut purged).await?;
     tx.commit().await?;
@@ -213,7 +213,7 @@ async fn purge_apv(db: &Db, org: &str, period: Period, now: OffsetDateTime, purg
 }
 
 async fn tally_and_delete(db: &Db, org: &str, campaign: Option<&str>, rounds: &[&str], now: OffsetDateTime, purged: &mut Purged) -> anyhow::Result<()> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     for round in rounds {
         // The claim: another run that got here first leaves nothing to do.
         let claimed = sqlx::query("UPDATE apv_rounds SET tallied_at = $3 WHERE org_id = $1 AND id = $2 AND tallied_at IS NULL")

@@ -240,7 +240,7 @@ pub async fn comment(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
         }
     };
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     if !comments::add(&mut tx, me.org(), &agreement.id, me.person(), point.as_ref(), &text).await? {
         return Err(AppError::NotFound);
     }
@@ -271,7 +271,7 @@ pub async fn agreed(
         "no" => false,
         _ => return Err(AppError::BadRequest("error-form-invalid")),
     };
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     if !store::set_agreed_by_nearest(&mut tx, me.org(), me.person(), &agreement.id, agreed).await? {
         return Err(AppError::NotFound);
     }

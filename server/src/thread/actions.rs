@@ -82,7 +82,7 @@ pub async fn lift(
             text,
             attributed: named,
         };
-        let mut tx = state.db.pool.begin().await?;
+        let mut tx = state.db.begin_write().await?;
         if let Some(lift) = store::lift(&mut tx, me.org(), new).await? {
             tell_group_leader(&state, &mut tx, &me, group, &lift, named).await?;
             tx.commit().await?;
@@ -191,7 +191,7 @@ pub async fn answer_in_group(
         let body = pages::render_group(&state, page, &me, &inbox, Some(&typed), errors).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
     };
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     if store::answer(&mut tx, me.org(), &inbox.to, &lift, &answer, me.person()).await? {
         tell_sender(&mut tx, &me, &inbox.to, &lift).await?;
     }
@@ -278,7 +278,7 @@ pub async fn answer_at_org(
         let body = pages::render_org(&state, page, &admin, Some(&typed), errors).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
     };
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     if store::answer(&mut tx, admin.org(), &to, &lift, &answer, admin.person()).await? {
         tell_sender(&mut tx, &admin.0, &to, &lift).await?;
     }

@@ -278,7 +278,7 @@ pub async fn reveal_round(
     if let Err(e) = domain::promise::check_reveal(round.stage, round.respondents, form.ready == "1") {
         return Ok(Err(e.key));
     }
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     if !reveal(&mut tx, org, round.round, now).await? {
         return Ok(Err("reveal-error-already"));
     }

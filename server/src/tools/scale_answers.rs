@@ -85,7 +85,7 @@ pub async fn save(
     values: &[(&str, ScaleValue)],
     comment: Option<&LongText>,
 ) -> anyhow::Result<Written> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let now = now_text();
     // Writing first takes the write lock before anything is read (SQLite).
     if !crate::tools::promise::hold_for_answer(&mut tx, org, round).await? {

@@ -130,7 +130,7 @@ async fn confirm(
             return Ok(refuse(page, "address-error-wrong-password"));
         }
     }
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     match address::apply(&mut tx, &p).await? {
         Ok(()) => {}
         Err(NotApplied::Used) => return Err(AppError::NotFound),
@@ -166,7 +166,7 @@ pub struct AcceptForm {
 /// account becomes the person there and works in it.
 async fn accept(State(state): State<AppState>, viewer: Viewer, session: Session, CsrfForm(form): CsrfForm<AcceptForm>) -> AppResult<Redirect> {
     let org = OrgId::parse(&form.org_id).ok_or(AppError::NotFound)?;
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let (person, name) = address::invited_person(&mut tx, &org, &viewer.account_id).await?.ok_or(AppError::NotFound)?;
     address::join(&mut tx, &org, &person, &viewer.account_id).await?;
     let actor = Actor { person: Some(&person), name: &name };

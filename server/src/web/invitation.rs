@@ -195,7 +195,7 @@ pub async fn accept(
         }
         Mode::SignedIn => None,
     };
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     if !tokens::consume(&mut tx, &inv.hash).await? {
         return Err(AppError::NotFound);
     }

@@ -275,7 +275,7 @@ pub async fn reset_submit(
     };
     let account = token.account_id.clone().ok_or(AppError::NotFound)?;
     let hash = password::hash(pw.expose()).await?;
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     if !tokens::consume(&mut tx, &token.hash).await? {
         return Err(AppError::NotFound);
     }

@@ -102,7 +102,7 @@ pub async fn create(State(state): State<AppState>, page: Page, admin: OrgAdmin, 
     let (Some(template), Some(parsed)) = (template, parsed) else {
         return Ok(refused(form_page(&state, page, None, form), errors));
     };
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let id = own_decks::insert(&mut tx, admin.org(), template, &texts(&parsed)).await?;
     let actor = audit::Actor { person: Some(admin.person()), name: &admin.m.name };
     audit::record(&mut tx, admin.org(), actor, "own-deck-added", &parsed[0]).await?;
@@ -141,7 +141,7 @@ pub async fn update(
         let form = DeckForm { template: deck.template, ..form };
         return Ok(refused(form_page(&state, page, Some(code), form), errors));
     };
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     own_decks::update(&mut tx, admin.org(), &deck.id, &texts(&parsed)).await?;
     let actor = audit::Actor { person: Some(admin.person()), name: &admin.m.name };
     audit::record(&mut tx, admin.org(), actor, "own-deck-edited", &parsed[0]).await?;
@@ -159,7 +159,7 @@ pub async fn visibility(
 ) -> AppResult<Redirect> {
     let deck = find(&state, &admin, &code).await?;
     let hidden = form.hidden()?;
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     own_decks::set_hidden(&mut tx, admin.org(), &deck.id, hidden).await?;
     let action = if hidden { "own-deck-hidden" } else { "own-deck-shown" };
     let actor = audit::Actor { person: Some(admin.person()), name: &admin.m.name };

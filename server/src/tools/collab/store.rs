@@ -142,7 +142,7 @@ pub async fn start(
     meeting: &Meeting<'_>,
     items: &[Item],
 ) -> anyhow::Result<Result<CollabRoundId, Refused>> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let id = CollabRoundId::new();
     let now = now_text();
     let inserted = sqlx::query(
@@ -311,7 +311,7 @@ pub async fn place(
     theme: &str,
     quadrant: Option<Quadrant>,
 ) -> anyhow::Result<Result<(), Refused>> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let done = match quadrant {
         Some(q) => sqlx::query(
             "INSERT INTO collab_matrix (round_id, org_id, theme, quadrant, placed_by, placed_at) \
@@ -415,7 +415,7 @@ pub async fn save_agreement(
     points: &[Option<NewPoint>],
     settle: bool,
 ) -> anyhow::Result<Result<(), Refused>> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let now = now_text();
     // Touching the round first takes the write lock and proves it open.
     let open = sqlx::query("UPDATE collab_rounds SET closed_at = $1 WHERE org_id = $2 AND id = $3 AND closed_at IS NULL")
@@ -511,7 +511,7 @@ pub async fn save_reviews(
     reviews: &[(CollabPointId, domain::apv::Review)],
     by: &PersonId,
 ) -> anyhow::Result<Result<(), Refused>> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     // Touching the round takes the write lock and proves it open.
     let open = sqlx::query("UPDATE collab_rounds SET sequence = sequence WHERE org_id = $1 AND id = $2 AND closed_at IS NULL")
         .bind(org.as_str())

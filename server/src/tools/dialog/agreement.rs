@@ -368,7 +368,7 @@ pub async fn agreed(State(state): State<AppState>, me: Member, CsrfForm(form): C
         "no" => false,
         _ => return Err(AppError::BadRequest("error-form-invalid")),
     };
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     store::set_agreed_by_leader(&mut tx, me.org(), me.person(), &agreement.id, agreed).await?;
     if agreed {
         let pair = AgreementPair { id: &agreement.id, leader: me.person(), shared_with: agreement.shared_with_id.as_ref() };
@@ -421,7 +421,7 @@ pub async fn comment(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
         }
     };
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     if !comments::add(&mut tx, me.org(), &agreement.id, me.person(), point.as_ref(), &text).await? {
         return Err(AppError::NotFound);
     }

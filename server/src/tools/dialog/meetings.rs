@@ -145,7 +145,7 @@ pub async fn create(State(state): State<AppState>, page: Page, me: Member, CsrfF
         }
     };
     let agreement = super::agreement::current_or_new(&state, &me).await?;
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let id = store::create(&mut tx, me.org(), me.person(), &nearest.id, &agreement.id, input.when()).await?;
     tx.commit().await?;
     let dialog = store::find_for(&state.db, me.org(), me.person(), &id).await?.ok_or(AppError::NotFound)?;

@@ -88,7 +88,7 @@ pub async fn land(State(state): State<AppState>, me: Member, who: Participant, C
             let Some(plan) = plan_store::plans(&state.db, me.org()).await?.into_iter().find(|p| p.open) else {
                 return back("no-plan");
             };
-            let mut tx = state.db.pool.begin().await?;
+            let mut tx = state.db.begin_write().await?;
             if !store::mark_landed(&mut tx, &id, store::LandedTo::Plan, None).await? {
                 return back("landed");
             }
@@ -106,7 +106,7 @@ pub async fn land(State(state): State<AppState>, me: Member, who: Participant, C
             let Some(group) = groups.iter().find(|g| g.id.as_str() == form.group) else {
                 return Err(AppError::BadRequest("error-live-group"));
             };
-            let mut tx = state.db.pool.begin().await?;
+            let mut tx = state.db.begin_write().await?;
             if !store::mark_landed(&mut tx, &id, store::LandedTo::Group, Some(&group.id)).await? {
                 return back("landed");
             }
@@ -129,7 +129,7 @@ pub async fn land(State(state): State<AppState>, me: Member, who: Participant, C
             back("lifted")
         }
         Some(Target::LeaderAgreement(agreement)) => {
-            let mut tx = state.db.pool.begin().await?;
+            let mut tx = state.db.begin_write().await?;
             if !store::mark_landed(&mut tx, &id, store::LandedTo::Agreement, None).await? {
                 return back("landed");
             }

@@ -54,7 +54,7 @@ pub async fn plan(db: &Db, org: &OrgId, id: &PlanId) -> anyhow::Result<Option<Pl
 /// Starts a plan; the one before it (if any) is closed, since an
 /// organisation works from one plan at a time.
 pub async fn start(db: &Db, org: &OrgId, by: &PersonId, title: &str) -> anyhow::Result<PlanId> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let now = now_text();
     sqlx::query("UPDATE org_plans SET closed_at = $1 WHERE org_id = $2 AND closed_at IS NULL")
         .bind(&now)
@@ -240,7 +240,7 @@ async fn touch_open(conn: &mut sqlx::AnyConnection, org: &OrgId, plan: &PlanId) 
 /// Step 1: the chosen themes, in the sheet's order. Themes no longer
 /// chosen are removed with what was written about them.
 pub async fn choose(db: &Db, org: &OrgId, plan: &PlanId, by: &PersonId, chosen: &[String]) -> anyhow::Result<Result<(), Refused>> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     if !touch_open(&mut tx, org, plan).await? {
         return Ok(Err(Refused::Closed));
     }
@@ -325,7 +325,7 @@ pub struct Saving<'a> {
 /// their words if this form left it as it was; if both changed it, nothing
 /// is saved and the themes are named (`Refused::Conflict`).
 pub async fn save(db: &Db, org: &OrgId, plan: &PlanId, by: &PersonId, edits: &[Saving<'_>]) -> anyhow::Result<Result<(), NotSaved>> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     // Holds the plan's write lock from here, so what is read next is what
     // the write replaces.
     if !touch_open(&mut tx, org, plan).await? {
@@ -454,7 +454,7 @@ pub async fn status_log(db: &Db, org: &OrgId, plan: &PlanId) -> anyhow::Result<V
 
 /// Places a chosen theme in the matrix, or takes it off.
 pub async fn place(db: &Db, org: &OrgId, plan: &PlanId, theme: &str, quadrant: Option<Quadrant>) -> anyhow::Result<Result<bool, Refused>> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     if !touch_open(&mut tx, org, plan).await? {
         return Ok(Err(Refused::Closed));
     }
@@ -479,7 +479,7 @@ pub struct Decision<'a> {
 }
 
 pub async fn decide(db: &Db, org: &OrgId, plan: &PlanId, by: &PersonId, d: &Decision<'_>) -> anyhow::Result<Result<(), Refused>> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     if !touch_open(&mut tx, org, plan).await? {
         return Ok(Err(Refused::Closed));
     }

@@ -48,7 +48,7 @@ pub async fn take(
         .map(|s| s.title)
         .unwrap_or_else(|| page.t("plan-theme-gone"));
     let answer = Answer::parse("taken", &page.t2("plan-taken-answer", "theme", &title, "plan", &plan.title)).map_err(|e| AppError::BadRequest(e.key))?;
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     if !lifts::answer_open(&mut tx, me.org(), &to, &lift, &answer, me.person()).await? {
         return Err(AppError::BadRequest("plan-error-lift-answered"));
     }

@@ -162,7 +162,7 @@ pub async fn write_answers(
 /// Saves one theme of my Skema 1 as I type (the page's script sends a
 /// theme whenever one of its fields changes).
 pub async fn save_theme(db: &Db, org: &OrgId, round: &ApvRoundId, me: &PersonId, rev: &str, mark: &Mark) -> anyhow::Result<Result<(), Refused>> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     if !crate::tools::promise::hold_for_answer(&mut tx, org, round.as_str()).await? {
         return Ok(Err(Refused::Revealed));
     }

@@ -39,7 +39,7 @@ pub struct Started {
 /// Starts the campaign and a round in each chosen group without an open
 /// round, all in one transaction: HR sees either the whole campaign or none.
 pub async fn start_campaign(db: &Db, org: &OrgId, new: NewCampaign<'_>, items: &[Item], other_keys: &[&str]) -> anyhow::Result<Started> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let id = ApvCampaignId::new();
     let now = now_text();
     sqlx::query(

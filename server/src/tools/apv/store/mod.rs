@@ -163,7 +163,7 @@ pub struct NewRound<'a> {
 /// last. Refused when the group already has an open round (the database's
 /// unique index settles a race between two clicks).
 pub async fn start(db: &Db, org: &OrgId, new: NewRound<'_>, items: &[Item], other_keys: &[&str]) -> anyhow::Result<Result<ApvRoundId, Refused>> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let id = ApvRoundId::new();
     let now = now_text();
     let inserted = sqlx::query(
@@ -318,7 +318,7 @@ pub async fn save_report(db: &Db, org: &OrgId, round: &ApvRoundId, report: &Repo
 /// respondent keeps the unit they have now, so the campaign's views stay
 /// as they are when a leader moves later.
 pub async fn close(db: &Db, org: &OrgId, round: &ApvRoundId) -> anyhow::Result<Result<(), Refused>> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let done = sqlx::query("UPDATE apv_rounds SET closed_at = $3 WHERE org_id = $1 AND id = $2 AND closed_at IS NULL")
         .bind(org.as_str())
         .bind(round.as_str())

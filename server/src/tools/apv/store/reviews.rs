@@ -75,7 +75,7 @@ pub async fn to_review(db: &Db, org: &OrgId, round: &Round) -> anyhow::Result<Ve
 /// Saves the group's reviews of last round's actions, all or none. The
 /// caller passes only actions `to_review` listed for this round.
 pub async fn save_reviews(db: &Db, org: &OrgId, round: &ApvRoundId, reviews: &[(ApvActionId, Review)], by: &PersonId) -> anyhow::Result<()> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let now = now_text();
     for (action, review) in reviews {
         sqlx::query(

@@ -255,7 +255,7 @@ pub async fn run_items(db: &Db, org: &OrgId, run: &IntroRunId) -> anyhow::Result
 
 /// Records the decision and closes the round, in one transaction.
 pub async fn decide(db: &Db, org: &OrgId, run: &IntroRunId, by: &PersonId, d: &super::input::Decision) -> anyhow::Result<Result<(), Refused>> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let now = now_text();
     let closed = sqlx::query("UPDATE intro_runs SET closed_at = $1 WHERE org_id = $2 AND id = $3 AND closed_at IS NULL")
         .bind(&now)
