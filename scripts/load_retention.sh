@@ -6,7 +6,7 @@
 # past the default 1,095 days), as of 2040 (the other three), and once more as
 # of 2040 (nothing left: what every server pays each hour). Then checks that
 # HR's colour map of the newest campaign, with its trend, reads the same
-# before and after its answers went. Needs a release build.
+# before and after its answers went, and times it both ways. Needs a release build.
 #
 #   scripts/load_retention.sh [postgres://…/fresh_db]   (default: SQLite in a temp dir)
 set -euo pipefail
@@ -46,16 +46,22 @@ colour_map() {
   curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "email=hr@lasttest.dk" --data-urlencode "password=lasttest-kodeord" \
     --data-urlencode "csrf=$csrf" http://127.0.0.1:$port/login
   curl -s -b "$jar" "http://127.0.0.1:$port/apv/campaigns/$campaign" | sed -n '/<table/,/<\/table>/p' | grep -v csrf
+  # Then its time warm, median of five (on stderr, beside the compared table).
+  local times=()
+  for _ in 1 2 3 4 5; do
+    times+=("$(curl -s -o /dev/null -w '%{time_total}' -b "$jar" "http://127.0.0.1:$port/apv/campaigns/$campaign")")
+  done
+  printf '%s\n' "${times[@]}" | sort -n | sed -n 3p | awk -v label="$1" '{printf "colour map with trend, %s: %.1f ms (median of 5, warm)\n", label, $1 * 1000}' >&2
   kill $pid; wait $pid 2>/dev/null || true
   pid=
 }
 
 timed_purge "purge as of today (2022, 2023 past 1,095 days)"
-before=$(colour_map)
+before=$(colour_map "2024–2026 from their answers")
 grep -q 'lt-apv-table' <<< "$before" || { echo "no colour map before the purge" >&2; exit 1; }
 timed_purge "purge as of 2040 (2024–2026)" --now 2040-01-01T00:00:00Z
 timed_purge "purge as of 2040 again (nothing left)" --now 2040-01-01T00:00:00Z
-after=$(colour_map)
+after=$(colour_map "all from kept counts")
 if [[ "$before" == "$after" ]]; then
   echo "the newest campaign's colour map and trend read the same after the purge"
 else
