@@ -162,3 +162,4 @@ dialog-doc-download = Hent som Word-dokument
 dialog-doc-print = Udskriv
 dialog-doc-show = Vis og udskriv aftalen
 start-due-weekly = Skriv ugens linje om din aftale
+dialog-agreement-edit-unmarks = Aftalen er markeret som aftalt. Gemmer du ændringer i punkterne, er det en ny aftale, og så skal I begge markere den som aftalt igen.

@@ -162,3 +162,4 @@ dialog-doc-download = Download as a Word document
 dialog-doc-print = Print
 dialog-doc-show = Show and print the agreement
 start-due-weekly = Write this week's line on your agreement
+dialog-agreement-edit-unmarks = The agreement is marked as agreed. If you save changes to its points, it is a new agreement, and you will both need to mark it as agreed again.

@@ -91,7 +91,7 @@ pub async fn index(State(state): State<AppState>, page: Page, me: Member) -> App
             due: follow_ups
                 .iter()
                 .filter(|f| f.agreement_id == s.agreement_id)
-                .map(|f| (f.text.clone(), view::due_text(&page, f.rhythm, &s.period, today, &f.answered)))
+                .map(|f| (f.text.clone(), view::due_text(&page, f.rhythm, &s.period, f.since, today, &f.answered)))
                 .filter(|(_, due)| !due.is_empty())
                 .collect(),
         }),

@@ -38,6 +38,8 @@ pub struct SharedFollowUp {
     pub point_id: PointId,
     pub text: String,
     pub rhythm: Rhythm,
+    /// The day the point was made.
+    pub since: Date,
     pub answered: Vec<Date>,
 }
 
@@ -118,8 +120,8 @@ pub async fn reports(db: &Db, org: &OrgId, me: &PersonId, today: Date) -> anyhow
 /// Shared daily and weekly points of my current shared agreements, with
 /// their check-in days since `from`: one query for the whole list.
 pub async fn follow_ups(db: &Db, org: &OrgId, me: &PersonId, today: Date, from: Date) -> anyhow::Result<Vec<SharedFollowUp>> {
-    let rows: Vec<(String, String, String, String, Option<String>)> = sqlx::query_as(
-        "SELECT p.agreement_id, p.id, p.text, p.rhythm, c.day FROM agreements a \
+    let rows: Vec<(String, String, String, String, String, Option<String>)> = sqlx::query_as(
+        "SELECT p.agreement_id, p.id, p.text, p.rhythm, p.created_at, c.day FROM agreements a \
          JOIN agreement_points p ON p.agreement_id = a.id AND p.org_id = a.org_id AND p.shared = 1 \
            AND p.rhythm IN ('daily', 'weekly') \
          LEFT JOIN check_ins c ON c.point_id = p.id AND c.org_id = p.org_id AND c.day >= $4 \
@@ -133,8 +135,8 @@ pub async fn follow_ups(db: &Db, org: &OrgId, me: &PersonId, today: Date, from: 
     .fetch_all(&db.pool)
     .await?;
     let mut out: Vec<SharedFollowUp> = Vec::new();
-    for (agreement, point, text, rhythm, day) in rows {
-        let Some(rhythm) = Rhythm::parse(&rhythm) else { continue };
+    for (agreement, point, text, rhythm, created_at, day) in rows {
+        let (Some(rhythm), Some(since)) = (Rhythm::parse(&rhythm), crate::tools::dialog::store::made_on(&created_at)) else { continue };
         let day = day.as_deref().and_then(parse_day);
         match out.iter_mut().find(|f| f.point_id.as_str() == point) {
             Some(f) => f.answered.extend(day),
@@ -143,6 +145,7 @@ pub async fn follow_ups(db: &Db, org: &OrgId, me: &PersonId, today: Date, from: 
                 point_id: PointId::from_db(point),
                 text,
                 rhythm,
+                since,
                 answered: day.into_iter().collect(),
             }),
         }
@@ -197,8 +200,8 @@ pub async fn shared_with_me(db: &Db, org: &OrgId, me: &PersonId, id: &AgreementI
 
 /// The shared points of an agreement shared with me, in the method's order.
 pub async fn shared_points(db: &Db, org: &OrgId, me: &PersonId, agreement: &AgreementId) -> anyhow::Result<Vec<Point>> {
-    let rows: Vec<(String, String, String, String, String)> = sqlx::query_as(
-        "SELECT p.id, p.kind, p.text, p.follow_up, p.rhythm FROM agreement_points p \
+    let rows: Vec<(String, String, String, String, String, String)> = sqlx::query_as(
+        "SELECT p.id, p.kind, p.text, p.follow_up, p.rhythm, p.created_at FROM agreement_points p \
          JOIN agreements a ON a.id = p.agreement_id AND a.org_id = p.org_id AND a.shared_with_id = $3 \
          WHERE p.org_id = $1 AND p.agreement_id = $2 AND p.shared = 1 ORDER BY p.position, p.created_at",
     )
@@ -209,7 +212,7 @@ pub async fn shared_points(db: &Db, org: &OrgId, me: &PersonId, agreement: &Agre
     .await?;
     let mut points: Vec<Point> = rows
         .into_iter()
-        .filter_map(|(id, kind, text, follow_up, rhythm)| {
+        .filter_map(|(id, kind, text, follow_up, rhythm, created_at)| {
             Some(Point {
                 id: PointId::from_db(id),
                 kind: PointKind::parse(&kind)?,
@@ -217,6 +220,7 @@ pub async fn shared_points(db: &Db, org: &OrgId, me: &PersonId, agreement: &Agre
                 follow_up,
                 rhythm: Rhythm::parse(&rhythm)?,
                 shared: true,
+                since: crate::tools::dialog::store::made_on(&created_at)?,
             })
         })
         .collect();

@@ -79,14 +79,14 @@ pub struct SharedPointView {
 }
 
 /// What is missing on one shared point, to go into `team-due-missing`; empty when nothing is.
-pub fn due_text(page: &Page, rhythm: Rhythm, period: &Period, today: Date, answered: &[Date]) -> String {
+pub fn due_text(page: &Page, rhythm: Rhythm, period: &Period, since: Date, today: Date, answered: &[Date]) -> String {
     match rhythm {
-        Rhythm::Daily => match daily_missing(period, today, answered) {
+        Rhythm::Daily => match daily_missing(period, since, today, answered) {
             0 => String::new(),
             n => page.t1("team-due-daily-missing", "count", n),
         },
-        Rhythm::Weekly => match weekly_due(period, today, answered) {
-            WeeklyDue::Written => String::new(),
+        Rhythm::Weekly => match weekly_due(period, since, today, answered) {
+            WeeklyDue::Written | WeeklyDue::NotYet => String::new(),
             WeeklyDue::Due => page.t("team-due-weekly"),
             WeeklyDue::Overdue => page.t("team-due-weekly-overdue"),
         },
@@ -116,7 +116,7 @@ pub fn shared_point(page: &Page, p: &Point, period: &Period, today: Date, check_
         follow_up: p.follow_up.clone(),
         // Goals and wellbeing points have no rhythm: nothing to say about it.
         rhythm_name: if p.rhythm == Rhythm::None { String::new() } else { page.t(&format!("dialog-rhythm-{}", p.rhythm.as_str())) },
-        due: if period.contains(today) { due_text(page, p.rhythm, period, today, &answered) } else { String::new() },
+        due: if period.contains(today) { due_text(page, p.rhythm, period, p.since, today, &answered) } else { String::new() },
         svg,
         summary,
         rows: check_ins.iter().rev().map(|(d, k, n)| (format::date(page.lang, *d), answer(*k), n.clone())).collect(),

@@ -290,11 +290,12 @@ pub fn history(period: &Period, today: Date, ticks: &[(Date, bool)]) -> Vec<(Dat
 pub const RECENT_DAYS: i64 = 7;
 
 /// The days of the last `RECENT_DAYS` before today (today is not over yet)
-/// inside the period that have no tick: what is "missing recently".
-pub fn daily_missing(period: &Period, today: Date, answered: &[Date]) -> usize {
+/// inside the period, from the day the point was made (`since`), that have
+/// no tick: what is "missing recently". A point made today misses nothing.
+pub fn daily_missing(period: &Period, since: Date, today: Date, answered: &[Date]) -> usize {
     (1..=RECENT_DAYS)
         .map(|back| today - Duration::days(back))
-        .filter(|d| period.contains(*d) && !answered.contains(d))
+        .filter(|d| period.contains(*d) && *d >= since && !answered.contains(d))
         .count()
 }
 
@@ -307,16 +308,24 @@ pub enum WeeklyDue {
     Due,
     /// This week's and last week's lines are both missing.
     Overdue,
+    /// The point was made this week: its first line is not missing yet.
+    NotYet,
 }
 
-/// The state of a weekly point from the Mondays its lines are stored on.
-pub fn weekly_due(period: &Period, today: Date, lines: &[Date]) -> WeeklyDue {
+/// The state of a weekly point from the Mondays its lines are stored on. A
+/// week before the point was made (`since`) is never missing, and in the
+/// week it was made its first line is not missing yet.
+pub fn weekly_due(period: &Period, since: Date, today: Date, lines: &[Date]) -> WeeklyDue {
     let this_week = week_start(today);
     if lines.contains(&this_week) {
         return WeeklyDue::Written;
     }
+    if week_start(since) >= this_week {
+        return WeeklyDue::NotYet;
+    }
+    let first_week = week_start(period.starts_on.max(since));
     let last_week = this_week - Duration::days(7);
-    if last_week >= week_start(period.starts_on) && !lines.contains(&last_week) {
+    if last_week >= first_week && !lines.contains(&last_week) {
         WeeklyDue::Overdue
     } else {
         WeeklyDue::Due

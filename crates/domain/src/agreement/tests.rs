@@ -151,21 +151,39 @@ fn comments_are_trimmed_and_limited() {
 fn missing_ticks_count_recent_past_days_inside_the_period() {
     let period = Period::starting(date!(2026 - 11 - 25));
     let today = date!(2026 - 11 - 30);
+    let before = date!(2026 - 01 - 01);
     // 25–29 November are past days of the period; today does not count yet.
-    assert_eq!(daily_missing(&period, today, &[]), 5);
-    assert_eq!(daily_missing(&period, today, &[date!(2026 - 11 - 29), date!(2026 - 11 - 27), today]), 3);
+    assert_eq!(daily_missing(&period, before, today, &[]), 5);
+    assert_eq!(daily_missing(&period, before, today, &[date!(2026 - 11 - 29), date!(2026 - 11 - 27), today]), 3);
     let long = Period::starting(date!(2026 - 10 - 01));
-    assert_eq!(daily_missing(&long, today, &[date!(2026 - 11 - 01)]), RECENT_DAYS as usize, "an old tick does not count");
-    assert_eq!(daily_missing(&long, long.ends_on + Duration::days(30), &[]), 0, "after the period nothing is missing");
+    assert_eq!(daily_missing(&long, before, today, &[date!(2026 - 11 - 01)]), RECENT_DAYS as usize, "an old tick does not count");
+    assert_eq!(daily_missing(&long, before, long.ends_on + Duration::days(30), &[]), 0, "after the period nothing is missing");
+}
+
+/// Issue 17, item 5: a point made minutes ago was shown to the nearest
+/// leader as missing its ticks and lines from before it existed.
+#[test]
+fn nothing_is_missing_from_before_the_point_was_made() {
+    let long = Period::starting(date!(2026 - 10 - 01));
+    let today = date!(2026 - 11 - 30);
+    assert_eq!(daily_missing(&long, today, today, &[]), 0, "made today");
+    assert_eq!(daily_missing(&long, date!(2026 - 11 - 28), today, &[]), 2, "made two days ago: 28 and 29 November");
+    // Made on Thursday 26 November, today Monday 30 November: only last week's line can be missing.
+    let made = date!(2026 - 11 - 26);
+    assert_eq!(weekly_due(&long, made, date!(2026 - 11 - 26), &[]), WeeklyDue::NotYet, "the week it was made");
+    assert_eq!(weekly_due(&long, made, date!(2026 - 11 - 29), &[]), WeeklyDue::NotYet, "Sunday of that week");
+    assert_eq!(weekly_due(&long, made, today, &[]), WeeklyDue::Overdue, "the week it was made, missed, and this week's");
+    assert_eq!(weekly_due(&long, made, today, &[date!(2026 - 11 - 23)]), WeeklyDue::Due);
+    assert_eq!(weekly_due(&long, date!(2026 - 11 - 30), today, &[]), WeeklyDue::NotYet, "made this Monday");
 }
 
 #[test]
 fn a_weekly_line_is_due_this_week_and_overdue_after_a_missed_week() {
     let period = Period::starting(date!(2026 - 11 - 04));
     let today = date!(2026 - 11 - 26); // a Thursday; the week's Monday is 23 November
-    assert_eq!(weekly_due(&period, today, &[date!(2026 - 11 - 23)]), WeeklyDue::Written);
-    assert_eq!(weekly_due(&period, today, &[date!(2026 - 11 - 16)]), WeeklyDue::Due);
-    assert_eq!(weekly_due(&period, today, &[date!(2026 - 11 - 09)]), WeeklyDue::Overdue);
+    assert_eq!(weekly_due(&period, date!(2026 - 01 - 01), today, &[date!(2026 - 11 - 23)]), WeeklyDue::Written);
+    assert_eq!(weekly_due(&period, date!(2026 - 01 - 01), today, &[date!(2026 - 11 - 16)]), WeeklyDue::Due);
+    assert_eq!(weekly_due(&period, date!(2026 - 01 - 01), today, &[date!(2026 - 11 - 09)]), WeeklyDue::Overdue);
     // In the period's first week there is no earlier week to miss.
-    assert_eq!(weekly_due(&period, date!(2026 - 11 - 05), &[]), WeeklyDue::Due);
+    assert_eq!(weekly_due(&period, date!(2026 - 01 - 01), date!(2026 - 11 - 05), &[]), WeeklyDue::Due);
 }

@@ -30,6 +30,14 @@ pub struct Point {
     pub follow_up: String,
     pub rhythm: Rhythm,
     pub shared: bool,
+    /// The day (in Copenhagen) the point was made: no check-in is missing
+    /// from before it.
+    pub since: Date,
+}
+
+/// The local day a point stored at `created_at` was made.
+pub fn made_on(created_at: &str) -> Option<Date> {
+    crate::storage::from_text(created_at).map(|t| crate::i18n::format::copenhagen(t).date())
 }
 
 /// A point as the editor sends it: an existing id to change, or none to add.
@@ -180,7 +188,7 @@ async fn insert_point(
     Ok(id)
 }
 
-type PointRow = (String, String, String, String, String, i64);
+type PointRow = (String, String, String, String, String, i64, String);
 
 fn to_point(r: PointRow) -> Option<Point> {
     Some(Point {
@@ -190,6 +198,7 @@ fn to_point(r: PointRow) -> Option<Point> {
         follow_up: r.3,
         rhythm: Rhythm::parse(&r.4)?,
         shared: r.5 != 0,
+        since: made_on(&r.6)?,
     })
 }
 
@@ -202,7 +211,7 @@ pub async fn points(db: &Db, org: &OrgId, agreement: &AgreementId) -> anyhow::Re
 /// `points` inside a transaction.
 pub async fn points_in(conn: &mut AnyConnection, org: &OrgId, agreement: &AgreementId) -> anyhow::Result<Vec<Point>> {
     let rows: Vec<PointRow> = sqlx::query_as(
-        "SELECT id, kind, text, follow_up, rhythm, shared FROM agreement_points \
+        "SELECT id, kind, text, follow_up, rhythm, shared, created_at FROM agreement_points \
          WHERE org_id = $1 AND agreement_id = $2 ORDER BY position, created_at",
     )
     .bind(org.as_str())

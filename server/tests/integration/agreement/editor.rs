@@ -118,6 +118,9 @@ both_backends!(editing_keeps_a_points_history_and_clears_agreed_marks, |app: Tes
     let daily = points.iter().find(|p| p.3 == "daily").unwrap().0.clone();
     assert_eq!(mette.post_form(&format!("/dialog/points/{daily}/tick"), &[("kept", "yes")]).await.status(), 303);
     assert_eq!(mette.post_form("/dialog/agreement/agreed", &[("agreed", "yes")]).await.status(), 303);
+    // The editor says what saving a change will do, before it is done (issue 17, item 5).
+    let (_, body) = mette.page("/dialog/agreement").await;
+    assert!(body.contains("skal I begge markere den som aftalt igen"), "{body}");
 
     // Edit the daily point's wording by its id and drop the goal.
     let mut fields: Vec<(String, String)> = Vec::new();
@@ -144,6 +147,8 @@ both_backends!(editing_keeps_a_points_history_and_clears_agreed_marks, |app: Tes
         .await
         .unwrap();
     assert_eq!(agreed, None, "a changed agreement is no longer agreed");
+    let (_, body) = mette.page("/dialog/agreement").await;
+    assert!(!body.contains("skal I begge markere den som aftalt igen"), "nothing is marked now");
 });
 
 both_backends!(the_sample_fills_an_empty_agreement_only, |app: TestApp| async move {

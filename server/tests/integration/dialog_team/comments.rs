@@ -64,6 +64,12 @@ both_backends!(comments_and_agreed_marks_go_both_ways, |app: TestApp| async move
 
     // Shared follow-up that is due shows on "Mine ledere" until it is done.
     mette.post_form("/dialog/agreement/share", &[("point", &points[0]), ("point", &points[3]), ("point", &points[4])]).await;
+    // Points made minutes ago miss nothing yet (issue 17, item 5).
+    let (_, team_page) = karen.page("/team").await;
+    assert!(!team_page.contains("Mangler:") && !team_page.contains("Gåtur to gange om ugen"), "nothing is due: {team_page}");
+    // A week later, this week's line is due.
+    let week_ago = ledertrivsel::storage::to_text(time::OffsetDateTime::now_utc() - time::Duration::days(7));
+    sqlx::query("UPDATE agreement_points SET created_at = $1").bind(&week_ago).execute(&app.state.db.pool).await.unwrap();
     let (_, team_page) = karen.page("/team").await;
     assert!(team_page.contains("Gåtur to gange om ugen") && team_page.contains("Mangler: ugens linje."), "{team_page}");
     let (_, page) = karen.page(&read).await;
