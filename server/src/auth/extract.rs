@@ -48,10 +48,10 @@ pub async fn load_viewer(session: Session, mut req: Request, next: Next) -> Resp
 }
 
 async fn resolve(session: &Session) -> anyhow::Result<Option<Viewer>> {
-    let Some(account_id) = crate::auth::session::account_id(session).await else {
+    let Some(account_id) = crate::auth::session::account_id(session).await? else {
         return Ok(None);
     };
-    let org_id = crate::auth::session::org_id(session).await;
+    let org_id = crate::auth::session::org_id(session).await?;
     // Loaded with the session itself, in the same query (see `session_store`).
     let Some(row) = session.get::<ViewerRow>(VIEWER_KEY).await? else {
         // The account was deleted while signed in elsewhere.

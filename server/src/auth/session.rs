@@ -6,12 +6,15 @@ use tower_sessions::Session;
 const ACCOUNT: &str = "account_id";
 const ORG: &str = "org_id";
 
-pub async fn account_id(session: &Session) -> Option<AccountId> {
-    session.get::<String>(ACCOUNT).await.ok().flatten().map(AccountId::from_db)
+/// The signed-in account. A session that cannot be read (the database
+/// went away) is an error, not "signed out": the person would otherwise be
+/// sent to sign in, away from what they were doing (issue 16's chaos run).
+pub async fn account_id(session: &Session) -> anyhow::Result<Option<AccountId>> {
+    Ok(session.get::<String>(ACCOUNT).await?.map(AccountId::from_db))
 }
 
-pub async fn org_id(session: &Session) -> Option<OrgId> {
-    session.get::<String>(ORG).await.ok().flatten().map(OrgId::from_db)
+pub async fn org_id(session: &Session) -> anyhow::Result<Option<OrgId>> {
+    Ok(session.get::<String>(ORG).await?.map(OrgId::from_db))
 }
 
 /// Signs in with a fresh session id (no session fixation) and a fresh CSRF token.
