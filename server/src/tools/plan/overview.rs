@@ -47,7 +47,7 @@ pub struct ApvParticipation {
 pub async fn load(state: &AppState, me: &Member) -> anyhow::Result<Overview> {
     let today = crate::i18n::format::today();
     let year_ago = crate::storage::to_text(time::OffsetDateTime::now_utc() - time::Duration::days(365));
-    let row: (i64, i64, i64, i64, i64, i64, i64, i64) = sqlx::query_as(
+    let row: (i64, i64, i64, i64, i64, i64) = sqlx::query_as(
         "SELECT \
            (SELECT COUNT(*) FROM person_roles WHERE org_id = $1 AND role = 'leader'), \
            (SELECT COUNT(DISTINCT a.person_id) FROM agreements a WHERE a.org_id = $1 AND a.starts_on <= $2 AND a.ends_on >= $2 \
@@ -56,11 +56,7 @@ pub async fn load(state: &AppState, me: &Member) -> anyhow::Result<Overview> {
            (SELECT COUNT(DISTINCT group_id) FROM collab_rounds WHERE org_id = $1 AND closed_at IS NOT NULL AND closed_at >= $3), \
            (SELECT COUNT(DISTINCT r.group_id) FROM collab_point_reviews v JOIN collab_rounds r ON r.id = v.round_id \
               WHERE v.org_id = $1 AND v.reviewed_at >= $3), \
-           (SELECT COUNT(*) FROM lifts WHERE org_id = $1 AND to_level = 'organisation' AND status = 'open'), \
-           (SELECT COUNT(*) FROM apv_campaigns WHERE org_id = $1), \
-           (SELECT COUNT(DISTINCT x.person_id) FROM apv_respondents x JOIN apv_rounds r ON r.id = x.round_id AND r.org_id = x.org_id \
-              WHERE r.org_id = $1 AND r.campaign_id = (SELECT c.id FROM apv_campaigns c WHERE c.org_id = $1 ORDER BY c.created_at DESC, c.id DESC LIMIT 1)) + \
-           COALESCE((SELECT c.kept_respondents FROM apv_campaigns c WHERE c.org_id = $1 ORDER BY c.created_at DESC, c.id DESC LIMIT 1), 0)",
+           (SELECT COUNT(*) FROM lifts WHERE org_id = $1 AND to_level = 'organisation' AND status = 'open')",
     )
     .bind(me.org().as_str())
     .bind(crate::tools::dialog::store::date_text(today))
@@ -75,26 +71,32 @@ pub async fn load(state: &AppState, me: &Member) -> anyhow::Result<Overview> {
         groups_following_up: row.4,
         inbox_open: row.5,
         apv: match newest_campaign(state, me).await? {
-            Some((campaign, k)) if row.6 > 0 => Some(ApvParticipation { handed_in: row.7, asked: asked_in(state, me, &campaign).await?, k: u32::try_from(k).unwrap_or(u32::MAX) }),
-            _ => None,
+            Some((campaign, k)) => Some(participation(state, me, &campaign, u32::try_from(k).unwrap_or(u32::MAX)).await?),
+            None => None,
         },
     })
 }
 
-/// Everyone in the groups of a campaign's rounds (members and leaders).
-async fn asked_in(state: &AppState, me: &Member, campaign: &str) -> anyhow::Result<i64> {
-    let (n,): (i64,) = sqlx::query_as(
-        "SELECT COUNT(*) FROM ( \
+/// A campaign's participation: the different leaders who handed in (and
+/// those the retention purge counted before their answers went), of
+/// everyone in the groups of its rounds (members and leaders).
+async fn participation(state: &AppState, me: &Member, campaign: &str, k: u32) -> anyhow::Result<ApvParticipation> {
+    let (handed_in, asked): (i64, i64) = sqlx::query_as(
+        "SELECT \
+           (SELECT COUNT(DISTINCT x.person_id) FROM apv_respondents x JOIN apv_rounds r ON r.id = x.round_id AND r.org_id = x.org_id \
+              WHERE r.org_id = $1 AND r.campaign_id = $2) + \
+           COALESCE((SELECT c.kept_respondents FROM apv_campaigns c WHERE c.org_id = $1 AND c.id = $2), 0), \
+           (SELECT COUNT(*) FROM ( \
            SELECT m.person_id FROM group_members m JOIN apv_rounds r ON r.group_id = m.group_id AND r.org_id = m.org_id \
              WHERE r.org_id = $1 AND r.campaign_id = $2 \
            UNION SELECT g.group_leader_id FROM leader_groups g JOIN apv_rounds r ON r.group_id = g.id AND r.org_id = g.org_id \
-             WHERE r.org_id = $1 AND r.campaign_id = $2 AND g.group_leader_id IS NOT NULL) asked",
+             WHERE r.org_id = $1 AND r.campaign_id = $2 AND g.group_leader_id IS NOT NULL) asked)",
     )
     .bind(me.org().as_str())
     .bind(campaign)
     .fetch_one(&state.db.pool)
     .await?;
-    Ok(n)
+    Ok(ApvParticipation { handed_in, asked, k })
 }
 
 /// The newest campaign and the k it promised.
