@@ -133,19 +133,27 @@ pub async fn find(db: &Db, kind: Kind, secret: &str) -> anyhow::Result<Option<Re
 pub struct Spent {
     pub used: bool,
     pub account_id: Option<AccountId>,
+    /// The account's address, if it has a password to sign in with.
+    pub sign_in_email: Option<String>,
 }
 
 /// Looks up a link that `find` refuses because it was used or has expired.
 pub async fn spent(db: &Db, kind: Kind, secret: &str) -> anyhow::Result<Option<Spent>> {
-    let row: Option<(Option<String>, Option<String>)> = sqlx::query_as(
-        "SELECT account_id, used_at FROM tokens WHERE hash = $1 AND kind = $2 AND (used_at IS NOT NULL OR expires_at <= $3)",
+    let row: Option<(Option<String>, Option<String>, Option<String>)> = sqlx::query_as(
+        "SELECT t.account_id, t.used_at, CASE WHEN a.password_hash IS NULL THEN NULL ELSE a.email END \
+         FROM tokens t LEFT JOIN accounts a ON a.id = t.account_id \
+         WHERE t.hash = $1 AND t.kind = $2 AND (t.used_at IS NOT NULL OR t.expires_at <= $3)",
     )
     .bind(digest(secret))
     .bind(kind.code())
     .bind(storage::now_text())
     .fetch_optional(&db.pool)
     .await?;
-    Ok(row.map(|(account, used_at)| Spent { used: used_at.is_some(), account_id: account.map(AccountId::from_db) }))
+    Ok(row.map(|(account, used_at, sign_in_email)| Spent {
+        used: used_at.is_some(),
+        account_id: account.map(AccountId::from_db),
+        sign_in_email,
+    }))
 }
 
 /// Marks a link used inside the caller's transaction; false if someone else

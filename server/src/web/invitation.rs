@@ -142,13 +142,9 @@ async fn spent(state: &AppState, page: Page, viewer: Option<&Viewer>, secret: &s
     if s.used && viewer.is_some_and(|v| Some(&v.account_id) == s.account_id.as_ref()) {
         return Ok(Redirect::to("/").into_response());
     }
-    let account: Option<(String, Option<String>)> = match &s.account_id {
-        Some(a) => sqlx::query_as("SELECT email, password_hash FROM accounts WHERE id = $1").bind(a.as_str()).fetch_optional(&state.db.pool).await?,
-        None => None,
-    };
-    let sign_in = account
-        .filter(|(_, password)| password.is_some())
-        .map(|(email, _)| format!("/login?email={}", percent_encoding::utf8_percent_encode(&email, percent_encoding::NON_ALPHANUMERIC)));
+    let sign_in = s
+        .sign_in_email
+        .map(|email| format!("/login?email={}", percent_encoding::utf8_percent_encode(&email, percent_encoding::NON_ALPHANUMERIC)));
     Ok((StatusCode::GONE, SpentPage { page, used: s.used, sign_in }).into_response())
 }
 
