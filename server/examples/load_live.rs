@@ -18,7 +18,7 @@
 //! the server's resident memory before and after connecting.
 
 use futures_util::{SinkExt, StreamExt};
-use ledertrivsel::storage::{now_text, Db};
+use ledertrivsel::storage::Db;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -51,7 +51,7 @@ async fn seed(db: &Db, sessions: usize, per_session: usize) -> anyhow::Result<Ve
         &[],
     )
     .await?;
-    let now = now_text();
+    let now = ledertrivsel::clock::Clock::wall().now_text();
     let mut ids = Vec::with_capacity(sessions);
     for chunk in (0..sessions).collect::<Vec<_>>().chunks(50) {
         let mut tx = db.pool.begin().await?;

@@ -10,7 +10,7 @@ use domain::input::{Email, OrgName, PersonName};
 use domain::roles::Role;
 use ledertrivsel::content::Shipped;
 use ledertrivsel::org::{provision, store as org_store};
-use ledertrivsel::storage::{now_text, Db};
+use ledertrivsel::storage::Db;
 use ledertrivsel::tools::dialog::store::{self as agreements, PointInput};
 use time::Duration;
 
@@ -38,7 +38,7 @@ async fn main() -> anyhow::Result<()> {
     )
     .await?
     .org;
-    let today = ledertrivsel::tools::dialog::today();
+    let today = app.state.clock.today();
     for n in 0..leaders {
         let email = Email::parse(&format!("leder{n}@lasttest.dk"))?;
         let mut tx = db.pool.begin().await?;
@@ -79,7 +79,7 @@ async fn main() -> anyhow::Result<()> {
                     .bind(org.as_str())
                     .bind(person.as_str())
                     .bind(i64::from(day.day() % 4 != 0))
-                    .bind(now_text())
+                    .bind(ledertrivsel::clock::Clock::wall().now_text())
                     .execute(&mut *tx)
                     .await?;
                 }

@@ -40,7 +40,7 @@ async fn main() -> anyhow::Result<()> {
     let org = made.org;
     let today = time::OffsetDateTime::now_utc().date();
     let (starts, ends) = ((today - time::Duration::days(30)).to_string(), (today + time::Duration::days(60)).to_string());
-    let now = ledertrivsel::storage::now_text();
+    let now = ledertrivsel::clock::Clock::wall().now_text();
     for (g, chunk) in (0..leaders).collect::<Vec<_>>().chunks(GROUP_SIZE).enumerate() {
         let mut tx = db.pool.begin().await?;
         let mut members: Vec<PersonId> = Vec::new();

@@ -1,6 +1,6 @@
 //! The house plan, checked by the build (issue 18): sibling tools never
-//! import each other, and every transaction that writes starts in one place
-//! (`Db::begin_write`). Where one tool's result flows into another it goes
+//! import each other, every transaction that writes starts in one place
+//! (`Db::begin_write`), and only `clock.rs` reads the wall clock. Where one tool's result flows into another it goes
 //! through the shared kit (`tools::{access, promise, scale_answers}`) or the
 //! thread, not into the other tool's modules.
 //!
@@ -109,5 +109,32 @@ mod tests {
             }
         }
         assert!(found.is_empty(), "use db.begin_write() in {found:?}");
+    }
+
+    /// Time comes from the `Clock` in the state (or a `now` passed down from
+    /// it), so tests can set it: a weekday bug once surfaced only when the
+    /// suite happened to run on a Tuesday. Only `clock.rs` reads the wall;
+    /// the commands (`lib.rs`, `demo`, `backup`) and the login sessions,
+    /// whose expiry tower-sessions dates by the wall, say so with
+    /// `Clock::wall()`.
+    #[test]
+    fn only_the_clock_reads_the_wall() {
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = Vec::new();
+        rust_files(&src, &mut files);
+        let mut found = Vec::new();
+        for file in files {
+            let rel = file.strip_prefix(&src).unwrap().to_string_lossy().replace('\\', "/");
+            if rel == "clock.rs" || rel == "house.rs" {
+                continue;
+            }
+            let text = std::fs::read_to_string(&file).unwrap();
+            for wall in ["now_utc()", "now_local()", "SystemTime::now()", "Utc::now()", "Local::now()"] {
+                if text.contains(wall) {
+                    found.push(format!("{rel}: {wall}"));
+                }
+            }
+        }
+        assert!(found.is_empty(), "read the time from state.clock (or a `now` passed in): {found:?}");
     }
 }

@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod auth;
 pub mod catalogue;
+pub mod clock;
 pub mod config;
 pub mod content;
 pub mod demo;
@@ -36,7 +37,7 @@ pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         println!("Opret den første organisation her (linket virker én gang): {url}/setup/{secret}");
     }
     reminders::spawn(app.state.clone(), std::time::Duration::from_secs(args.reminder_every));
-    privacy::retention::spawn(app.state.db.clone(), privacy::retention::EVERY);
+    privacy::retention::spawn(app.state.db.clone(), app.state.clock.clone(), privacy::retention::EVERY);
     app.run_until(shutdown_signal()).await
 }
 
@@ -52,7 +53,7 @@ pub async fn migrate(db: &DbArgs) -> anyhow::Result<()> {
 pub async fn purge(args: &PurgeArgs) -> anyhow::Result<()> {
     let now = match &args.now {
         Some(text) => storage::from_text(text).ok_or_else(|| anyhow::anyhow!("--now {text}: not an RFC 3339 time"))?,
-        None => time::OffsetDateTime::now_utc(),
+        None => clock::Clock::wall().now(),
     };
     std::fs::create_dir_all(&args.db.data_dir)?;
     let db = storage::Db::connect(&args.db.url()).await?;

@@ -46,7 +46,9 @@ impl Application {
         let shipped = Shipped::load()?;
         crate::org::provision::install_new_tools(&db, &shipped).await?;
         let public_url = args.public_url();
+        let clock = crate::clock::Clock::wall();
         let state = AppState {
+            clock: clock.clone(),
             mailer: Mailer::new(args.smtp_url.as_deref(), args.db.data_dir.join("outbox"), &args.mail_from)?,
             secure_cookies: public_url.starts_with("https://"),
             metrics_token: args.metrics_token.as_deref().filter(|t| !t.is_empty()).map(Arc::from),
@@ -60,7 +62,7 @@ impl Application {
             ticks: crate::tools::dialog::ticks::TickWriter::start(db.clone()),
             skema1: crate::tools::apv::hand_in::Skema1Writer::start(db.clone()),
             apv_figures: Default::default(),
-            live: crate::tools::live::room::Hub::start(db.clone()),
+            live: crate::tools::live::room::Hub::start(db.clone(), clock),
             kept: Arc::new(crate::state::KeptPages::new(&db)),
             db,
         };

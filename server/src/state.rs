@@ -13,6 +13,8 @@ use std::time::Duration;
 #[derive(Clone)]
 pub struct AppState {
     pub db: Db,
+    /// Now, for every page, store call and worker (`clock`).
+    pub clock: crate::clock::Clock,
     pub mailer: Mailer,
     /// Base of links in mails, e.g. `https://ledertrivsel.kommune.dk`.
     pub public_url: Arc<str>,

@@ -81,7 +81,7 @@ pub async fn invite_one(
 ) -> AppResult<Response> {
     let person = list::find(&state, &admin, &id).await?;
     rate_limit::check(&state.limits.invitations, admin.org().as_str())?;
-    if let Err(when) = send(&state, &admin, &person, OffsetDateTime::now_utc()).await? {
+    if let Err(when) = send(&state, &admin, &person, state.clock.now()).await? {
         let message = page.t2("address-invitation-cooling", "name", &person.name, "time", page.date_time(&storage::to_text(when)));
         let body = crate::admin::person_form::refused_invitation(&state, page, &admin, &person, message).await?;
         return Ok((StatusCode::TOO_MANY_REQUESTS, body).into_response());
@@ -135,7 +135,7 @@ pub async fn invite_all(
             return Ok((StatusCode::TOO_MANY_REQUESTS, body).into_response());
         }
         // Only the never-invited are here, so no one is within the cooling period.
-        if send(&state, &admin, person, OffsetDateTime::now_utc()).await?.is_ok() {
+        if send(&state, &admin, person, state.clock.now()).await?.is_ok() {
             sent += 1;
         }
     }

@@ -46,9 +46,9 @@ pub async fn remember(db: &Db, account: &AccountId, secure: bool) -> anyhow::Res
 }
 
 /// Forgets every known browser of `account`, inside the caller's transaction.
-pub async fn forget_all(tx: &mut sqlx::AnyConnection, account: &AccountId) -> anyhow::Result<()> {
+pub async fn forget_all(tx: &mut sqlx::AnyConnection, account: &AccountId, now: time::OffsetDateTime) -> anyhow::Result<()> {
     sqlx::query("UPDATE tokens SET used_at = $1 WHERE kind = 'known_browser' AND account_id = $2 AND used_at IS NULL")
-        .bind(crate::storage::now_text())
+        .bind(crate::storage::to_text(now))
         .bind(account.as_str())
         .execute(tx)
         .await?;

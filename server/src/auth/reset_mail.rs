@@ -109,7 +109,7 @@ async fn send_one(state: &AppState, email: &Email) -> anyhow::Result<bool> {
 pub fn spawn(state: AppState) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         loop {
-            match send_pending(&state, OffsetDateTime::now_utc()).await {
+            match send_pending(&state, state.clock.now()).await {
                 Ok(_) => {}
                 Err(e) => tracing::warn!(error = %e, "could not send password-reset mails"),
             }

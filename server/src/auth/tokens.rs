@@ -59,8 +59,7 @@ pub struct Redeemable {
 /// Creates a link secret. Earlier unused links of the same kind for the same
 /// account and organisation stop working, so only the newest mail counts
 /// (an invitation to one organisation leaves one to another working).
-pub async fn issue(db: &Db, kind: Kind, account: Option<&AccountId>, org: Option<&OrgId>) -> anyhow::Result<String> {
-    let now = time::OffsetDateTime::now_utc();
+pub async fn issue(db: &Db, kind: Kind, account: Option<&AccountId>, org: Option<&OrgId>, now: time::OffsetDateTime) -> anyhow::Result<String> {
     let mut tx = db.begin_write().await?;
     if let Some(account) = account {
         sqlx::query(
@@ -81,9 +80,9 @@ pub async fn issue(db: &Db, kind: Kind, account: Option<&AccountId>, org: Option
 
 /// Creates a secret and leaves the account's earlier ones working (each
 /// browser the account signs in from keeps its own).
-pub async fn issue_alongside(db: &Db, kind: Kind, account: &AccountId) -> anyhow::Result<String> {
+pub async fn issue_alongside(db: &Db, kind: Kind, account: &AccountId, now: time::OffsetDateTime) -> anyhow::Result<String> {
     let mut conn = db.pool.acquire().await?;
-    insert(&mut conn, kind, Some(account), None, time::OffsetDateTime::now_utc()).await
+    insert(&mut conn, kind, Some(account), None, now).await
 }
 
 async fn insert(
@@ -111,14 +110,14 @@ async fn insert(
 }
 
 /// Looks a link up without using it (to show the form).
-pub async fn find(db: &Db, kind: Kind, secret: &str) -> anyhow::Result<Option<Redeemable>> {
+pub async fn find(db: &Db, kind: Kind, secret: &str, now: time::OffsetDateTime) -> anyhow::Result<Option<Redeemable>> {
     let row: Option<(String, Option<String>, Option<String>)> = sqlx::query_as(
         "SELECT hash, account_id, org_id FROM tokens \
          WHERE hash = $1 AND kind = $2 AND used_at IS NULL AND expires_at > $3",
     )
     .bind(digest(secret))
     .bind(kind.code())
-    .bind(storage::now_text())
+    .bind(crate::storage::to_text(now))
     .fetch_optional(&db.pool)
     .await?;
     Ok(row.map(|(hash, account, org)| Redeemable {
@@ -138,7 +137,7 @@ pub struct Spent {
 }
 
 /// Looks up a link that `find` refuses because it was used or has expired.
-pub async fn spent(db: &Db, kind: Kind, secret: &str) -> anyhow::Result<Option<Spent>> {
+pub async fn spent(db: &Db, kind: Kind, secret: &str, now: time::OffsetDateTime) -> anyhow::Result<Option<Spent>> {
     let row: Option<(Option<String>, Option<String>, Option<String>)> = sqlx::query_as(
         "SELECT t.account_id, t.used_at, CASE WHEN a.password_hash IS NULL THEN NULL ELSE a.email END \
          FROM tokens t LEFT JOIN accounts a ON a.id = t.account_id \
@@ -146,7 +145,7 @@ pub async fn spent(db: &Db, kind: Kind, secret: &str) -> anyhow::Result<Option<S
     )
     .bind(digest(secret))
     .bind(kind.code())
-    .bind(storage::now_text())
+    .bind(crate::storage::to_text(now))
     .fetch_optional(&db.pool)
     .await?;
     Ok(row.map(|(account, used_at, sign_in_email)| Spent {
@@ -158,9 +157,9 @@ pub async fn spent(db: &Db, kind: Kind, secret: &str) -> anyhow::Result<Option<S
 
 /// Marks a link used inside the caller's transaction; false if someone else
 /// used it first (two tabs submitting at once).
-pub async fn consume(tx: &mut sqlx::AnyConnection, hash: &str) -> anyhow::Result<bool> {
+pub async fn consume(tx: &mut sqlx::AnyConnection, hash: &str, now: time::OffsetDateTime) -> anyhow::Result<bool> {
     let done = sqlx::query("UPDATE tokens SET used_at = $1 WHERE hash = $2 AND used_at IS NULL")
-        .bind(storage::now_text())
+        .bind(crate::storage::to_text(now))
         .bind(hash)
         .execute(tx)
         .await?;

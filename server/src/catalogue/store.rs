@@ -21,6 +21,7 @@ pub async fn install(
     tool: &str,
     content_version: i64,
     items: &[ShippedItem<'_>],
+    now: time::OffsetDateTime,
 ) -> anyhow::Result<()> {
     for (position, item) in items.iter().enumerate() {
         let exists: Option<(String,)> =
@@ -44,7 +45,7 @@ pub async fn install(
         .bind(item.key)
         .bind(item.section)
         .bind(position as i64 * 10)
-        .bind(now_text())
+        .bind(crate::storage::to_text(now))
         .execute(&mut *conn)
         .await?;
         add_revision(conn, org, &id, content_version, item.text_da, item.text_en).await?;
@@ -59,6 +60,7 @@ async fn add_revision(
     content_version: i64,
     text_da: &str,
     text_en: &str,
+    now: time::OffsetDateTime,
 ) -> anyhow::Result<ContentVersionId> {
     let (last,): (Option<i64>,) = sqlx::query_as("SELECT MAX(revision) FROM catalogue_revisions WHERE item_id = $1")
         .bind(item.as_str())
@@ -76,7 +78,7 @@ async fn add_revision(
     .bind(content_version)
     .bind(text_da)
     .bind(text_en)
-    .bind(now_text())
+    .bind(crate::storage::to_text(now))
     .execute(&mut *conn)
     .await?;
     sqlx::query("UPDATE catalogue_items SET current_revision_id = $1 WHERE id = $2 AND org_id = $3")
@@ -184,7 +186,7 @@ pub async fn set_hidden(conn: &mut AnyConnection, org: &OrgId, item: &CatalogueI
 }
 
 /// HR's own item, placed after the tool's existing items.
-pub async fn add(conn: &mut AnyConnection, org: &OrgId, tool: &str, section: &str, text_da: &str, text_en: &str) -> anyhow::Result<CatalogueItemId> {
+pub async fn add(conn: &mut AnyConnection, org: &OrgId, tool: &str, section: &str, text_da: &str, text_en: &str, now: time::OffsetDateTime) -> anyhow::Result<CatalogueItemId> {
     let (max,): (Option<i64>,) = sqlx::query_as("SELECT MAX(position) FROM catalogue_items WHERE org_id = $1 AND tool = $2")
         .bind(org.as_str())
         .bind(tool)
@@ -201,7 +203,7 @@ pub async fn add(conn: &mut AnyConnection, org: &OrgId, tool: &str, section: &st
     .bind(format!("org-{id}"))
     .bind(section)
     .bind(max.unwrap_or(0) + 10)
-    .bind(now_text())
+    .bind(crate::storage::to_text(now))
     .execute(&mut *conn)
     .await?;
     add_revision(conn, org, &id, 0, text_da, text_en).await?;

@@ -180,6 +180,7 @@ async fn ticks(
     period: Period,
     today: Date,
     miss_every: i64,
+    now: time::OffsetDateTime,
 ) -> anyhow::Result<()> {
     for p in agreements::points_in(conn, org, agreement).await? {
         let mut day = period.starts_on;
@@ -203,7 +204,7 @@ async fn ticks(
                 .bind(person.as_str())
                 .bind(i64::from(kept))
                 .bind(note)
-                .bind(now_text())
+                .bind(crate::storage::to_text(now))
                 .execute(&mut *conn)
                 .await?;
             }

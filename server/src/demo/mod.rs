@@ -50,7 +50,8 @@ pub enum Refused {
 }
 
 /// Creates the demo organisation in a migrated database.
-pub async fn create(db: &Db, shipped: &Shipped) -> anyhow::Result<Result<Vec<DemoAccount>, Refused>> {
+/// The demo's history (ticks, meetings, rounds) is dated back from `now`.
+pub async fn create(db: &Db, shipped: &Shipped, now: time::OffsetDateTime) -> anyhow::Result<Result<Vec<DemoAccount>, Refused>> {
     if already_there(db).await? {
         return Ok(Err(Refused::AlreadyThere));
     }
@@ -69,7 +70,7 @@ pub async fn create(db: &Db, shipped: &Shipped) -> anyhow::Result<Result<Vec<Dem
         &[],
     )
     .await?;
-    fill(&mut tx, shipped, &made, &hash).await?;
+    fill(&mut tx, shipped, &made, &hash, now).await?;
     tx.commit().await?;
     // The planner's statistics for what was just written, as autovacuum
     // would gather them a minute later: without them PostgreSQL plans every
@@ -120,13 +121,13 @@ async fn fill(
     shipped: &Shipped,
     made: &crate::org::provision::Provisioned,
     hash: &str,
+    now: time::OffsetDateTime,
 ) -> anyhow::Result<()> {
     use crate::catalogue::store::items_in;
     let items = items_in(&mut *tx, &made.org, "intro").await?;
     let guide = items_in(&mut *tx, &made.org, "dialog").await?;
     let apv_themes = items_in(&mut *tx, &made.org, "apv").await?;
     let checklist = items_in(&mut *tx, &made.org, "collab").await?;
-    let now = time::OffsetDateTime::now_utc();
     let structure = people::create(&mut *tx, &made.org, &made.person, hash).await?;
     intro::create(&mut *tx, &made.org, &structure, &items, now).await?;
     agreement::create(&mut *tx, &made.org, &structure, &guide, now).await?;
@@ -150,7 +151,7 @@ pub async fn run(args: &DbArgs) -> anyhow::Result<()> {
     let db = Db::connect(&args.url()).await?;
     db.migrate().await?;
     let shipped = Shipped::load()?;
-    match create(&db, &shipped).await? {
+    match create(&db, &shipped, crate::clock::Clock::wall().now()).await? {
         Ok(accounts) => {
             eprintln!(
                 "Demo-organisationen {} er oprettet. Alle konti har adgangskoden {PASSWORD}. Start serveren med \

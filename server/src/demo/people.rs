@@ -188,7 +188,7 @@ pub struct Structure {
 }
 
 /// Units, people (with the shared password hash), reporting lines, groups.
-pub async fn create(conn: &mut AnyConnection, org: &OrgId, hr: &PersonId, hash: &str) -> anyhow::Result<Structure> {
+pub async fn create(conn: &mut AnyConnection, org: &OrgId, hr: &PersonId, hash: &str, now: time::OffsetDateTime) -> anyhow::Result<Structure> {
     use crate::org::store;
     let mut units: HashMap<&str, UnitId> = HashMap::new();
     for (name, parent) in UNITS {
@@ -198,7 +198,7 @@ pub async fn create(conn: &mut AnyConnection, org: &OrgId, hr: &PersonId, hash: 
             .bind(org.as_str())
             .bind(*name)
             .bind(parent.map(|p| units[p].as_str().to_string()))
-            .bind(now_text())
+            .bind(crate::storage::to_text(now))
             .execute(&mut *conn)
             .await?;
         units.insert(name, id);
@@ -243,7 +243,7 @@ pub async fn create(conn: &mut AnyConnection, org: &OrgId, hr: &PersonId, hash: 
         .bind(org.as_str())
         .bind(*name)
         .bind(persons[leader].as_str())
-        .bind(now_text())
+        .bind(crate::storage::to_text(now))
         .execute(&mut *conn)
         .await?;
         for member in *members {

@@ -17,10 +17,10 @@ pub fn copenhagen(t: OffsetDateTime) -> OffsetDateTime {
     t.to_timezone(timezones::db::europe::COPENHAGEN)
 }
 
-/// Today in Copenhagen: deadlines, due dates, ticks and periods are counted
-/// in local days.
-pub fn today() -> time::Date {
-    copenhagen(OffsetDateTime::now_utc()).date()
+/// The day `t` falls on in Copenhagen: deadlines, due dates, ticks and
+/// periods are counted in local days.
+pub fn local_date(t: OffsetDateTime) -> time::Date {
+    copenhagen(t).date()
 }
 
 /// "23. november 2026" / "23 November 2026".

@@ -139,7 +139,7 @@ fn footer(state: &AppState, tr: &Tr) -> String {
 pub fn spawn(state: AppState) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         loop {
-            if let Err(e) = send_immediate(&state, OffsetDateTime::now_utc()).await {
+            if let Err(e) = send_immediate(&state, state.clock.now()).await {
                 tracing::warn!(error = %e, "could not send notification mails");
             }
             tokio::select! {

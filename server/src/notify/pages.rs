@@ -15,7 +15,7 @@ use time::OffsetDateTime;
 /// link works from a mail too; all it can change is the reader's own mark.
 pub async fn open(State(state): State<AppState>, me: Member, Path(id): Path<String>) -> AppResult<Redirect> {
     let id = NotificationId::parse(&id).ok_or(AppError::NotFound)?;
-    let link = store::open(&state.db, me.org(), me.person(), &id, OffsetDateTime::now_utc()).await?.ok_or(AppError::NotFound)?;
+    let link = store::open(&state.db, me.org(), me.person(), &id, state.clock.now()).await?.ok_or(AppError::NotFound)?;
     // Stored links are our own paths; anything else is not followed.
     if !link.starts_with('/') || link.starts_with("//") {
         return Err(AppError::NotFound);
@@ -26,12 +26,12 @@ pub async fn open(State(state): State<AppState>, me: Member, Path(id): Path<Stri
 /// "Markér som læst" on one piece of news.
 pub async fn read(State(state): State<AppState>, me: Member, Path(id): Path<String>, CsrfForm(_): CsrfForm<serde::de::IgnoredAny>) -> AppResult<Redirect> {
     let id = NotificationId::parse(&id).ok_or(AppError::NotFound)?;
-    store::mark_read(&state.db, me.org(), me.person(), Some(&id), OffsetDateTime::now_utc()).await?;
+    store::mark_read(&state.db, me.org(), me.person(), Some(&id), state.clock.now()).await?;
     Ok(Redirect::to("/#news-heading"))
 }
 
 /// "Markér alle som læst".
 pub async fn read_all(State(state): State<AppState>, me: Member, CsrfForm(_): CsrfForm<serde::de::IgnoredAny>) -> AppResult<Redirect> {
-    store::mark_read(&state.db, me.org(), me.person(), None, OffsetDateTime::now_utc()).await?;
+    store::mark_read(&state.db, me.org(), me.person(), None, state.clock.now()).await?;
     Ok(Redirect::to("/#news-heading"))
 }

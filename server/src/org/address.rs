@@ -25,8 +25,8 @@ pub async fn holder(conn: &mut AnyConnection, org: &OrgId, person: &Person) -> a
 
 /// The person's owner has accepted: they belong to the organisation from now on,
 /// and any other invitation link to it stops working.
-pub async fn join(conn: &mut AnyConnection, org: &OrgId, person: &PersonId, account: &AccountId) -> anyhow::Result<()> {
-    let now = now_text();
+pub async fn join(conn: &mut AnyConnection, org: &OrgId, person: &PersonId, account: &AccountId, now: time::OffsetDateTime) -> anyhow::Result<()> {
+    let now = crate::storage::to_text(now);
     sqlx::query("UPDATE persons SET joined_at = $1 WHERE org_id = $2 AND id = $3 AND joined_at IS NULL")
         .bind(&now)
         .bind(org.as_str())
@@ -44,7 +44,7 @@ pub async fn join(conn: &mut AnyConnection, org: &OrgId, person: &PersonId, acco
 
 /// Records HR's proposal of a new address for an account and returns the
 /// link's secret. A newer proposal from the organisation replaces an older one.
-pub async fn propose(db: &Db, org: &OrgId, account: &AccountId, new_email: &Email) -> anyhow::Result<String> {
+pub async fn propose(db: &Db, org: &OrgId, account: &AccountId, new_email: &Email, now: time::OffsetDateTime) -> anyhow::Result<String> {
     let secret = tokens::issue(db, tokens::Kind::AddressChange, Some(account), Some(org)).await?;
     sqlx::query(
         "INSERT INTO address_changes (token_hash, org_id, account_id, new_email, created_at) VALUES ($1, $2, $3, $4, $5)",
@@ -53,7 +53,7 @@ pub async fn propose(db: &Db, org: &OrgId, account: &AccountId, new_email: &Emai
     .bind(org.as_str())
     .bind(account.as_str())
     .bind(new_email.as_str())
-    .bind(now_text())
+    .bind(crate::storage::to_text(now))
     .execute(&db.pool)
     .await?;
     Ok(secret)
@@ -169,7 +169,7 @@ pub async fn apply(conn: &mut AnyConnection, p: &Proposal) -> anyhow::Result<Res
 
 /// The address an organisation has proposed for its person and the owner
 /// has not yet confirmed, if any.
-pub async fn pending_for(db: &Db, org: &OrgId, account: &AccountId) -> anyhow::Result<Option<String>> {
+pub async fn pending_for(db: &Db, org: &OrgId, account: &AccountId, now: time::OffsetDateTime) -> anyhow::Result<Option<String>> {
     let row: Option<(String,)> = sqlx::query_as(
         "SELECT c.new_email FROM address_changes c JOIN tokens t ON t.hash = c.token_hash \
          WHERE c.org_id = $1 AND c.account_id = $2 AND t.used_at IS NULL AND t.expires_at > $3 \
@@ -177,7 +177,7 @@ pub async fn pending_for(db: &Db, org: &OrgId, account: &AccountId) -> anyhow::R
     )
     .bind(org.as_str())
     .bind(account.as_str())
-    .bind(now_text())
+    .bind(crate::storage::to_text(now))
     .fetch_optional(&db.pool)
     .await?;
     Ok(row.map(|(e,)| e))
@@ -218,7 +218,7 @@ fn entries(rows: Vec<ChooserRow>) -> Vec<ChooserEntry> {
 
 /// The organisations the account has joined, and those whose invitation
 /// (an unused, unexpired link) it has yet to answer.
-pub async fn chooser(db: &Db, account: &AccountId) -> anyhow::Result<(Vec<ChooserEntry>, Vec<ChooserEntry>)> {
+pub async fn chooser(db: &Db, account: &AccountId, now: time::OffsetDateTime) -> anyhow::Result<(Vec<ChooserEntry>, Vec<ChooserEntry>)> {
     let joined: Vec<ChooserRow> = sqlx::query_as(
         "SELECT o.id AS org_id, o.name AS org_name, ip.name AS inviter_name, ia.email AS inviter_email, p.joined_at AS at \
          FROM persons p JOIN orgs o ON o.id = p.org_id \
@@ -240,7 +240,7 @@ pub async fn chooser(db: &Db, account: &AccountId) -> anyhow::Result<(Vec<Choose
          ORDER BY o.name, o.id",
     )
     .bind(account.as_str())
-    .bind(now_text())
+    .bind(crate::storage::to_text(now))
     .fetch_all(&db.pool)
     .await?;
     Ok((entries(joined), entries(waiting)))
@@ -248,7 +248,7 @@ pub async fn chooser(db: &Db, account: &AccountId) -> anyhow::Result<(Vec<Choose
 
 /// The account's person in the organisation, if it was invited there (an
 /// unused, unexpired link) and has not yet accepted.
-pub async fn invited_person(conn: &mut AnyConnection, org: &OrgId, account: &AccountId) -> anyhow::Result<Option<(PersonId, String)>> {
+pub async fn invited_person(conn: &mut AnyConnection, org: &OrgId, account: &AccountId, now: time::OffsetDateTime) -> anyhow::Result<Option<(PersonId, String)>> {
     let row: Option<(String, String)> = sqlx::query_as(
         "SELECT p.id, p.name FROM persons p WHERE p.org_id = $1 AND p.account_id = $2 AND p.joined_at IS NULL \
            AND EXISTS (SELECT 1 FROM tokens t WHERE t.kind = 'invitation' AND t.account_id = p.account_id \
@@ -256,7 +256,7 @@ pub async fn invited_person(conn: &mut AnyConnection, org: &OrgId, account: &Acc
     )
     .bind(org.as_str())
     .bind(account.as_str())
-    .bind(now_text())
+    .bind(crate::storage::to_text(now))
     .fetch_optional(conn)
     .await?;
     Ok(row.map(|(id, name)| (PersonId::from_db(id), name)))

@@ -19,7 +19,7 @@ pub fn action_key(action: &str) -> String {
 
 /// `action` is a translation key suffix (`audit-<action>`); `target` a
 /// human-readable description of what was touched.
-pub async fn record(conn: &mut AnyConnection, org: &OrgId, actor: Actor<'_>, action: &str, target: &str) -> anyhow::Result<()> {
+pub async fn record(conn: &mut AnyConnection, org: &OrgId, actor: Actor<'_>, action: &str, target: &str, now: time::OffsetDateTime) -> anyhow::Result<()> {
     sqlx::query(
         "INSERT INTO audit_log (id, org_id, actor_person_id, actor_name, action, target, at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -30,7 +30,7 @@ pub async fn record(conn: &mut AnyConnection, org: &OrgId, actor: Actor<'_>, act
     .bind(actor.name)
     .bind(action)
     .bind(target)
-    .bind(now_text())
+    .bind(crate::storage::to_text(now))
     .execute(conn)
     .await?;
     Ok(())

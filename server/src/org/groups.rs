@@ -134,7 +134,7 @@ pub struct GroupInput {
     pub members: Vec<PersonId>,
 }
 
-pub async fn create(conn: &mut AnyConnection, org: &OrgId, input: &GroupInput) -> anyhow::Result<GroupId> {
+pub async fn create(conn: &mut AnyConnection, org: &OrgId, input: &GroupInput, now: time::OffsetDateTime) -> anyhow::Result<GroupId> {
     let id = GroupId::new();
     sqlx::query(
         "INSERT INTO leader_groups (id, org_id, name, group_leader_id, openness, created_at) \
@@ -145,7 +145,7 @@ pub async fn create(conn: &mut AnyConnection, org: &OrgId, input: &GroupInput) -
     .bind(input.name.as_str())
     .bind(input.leader.as_str())
     .bind(input.openness.code())
-    .bind(now_text())
+    .bind(crate::storage::to_text(now))
     .execute(&mut *conn)
     .await?;
     set_members(conn, org, &id, &input.members).await?;

@@ -223,7 +223,7 @@ pub fn plan(rows: Vec<ImportRow>, existing: &Existing, acting_admin: Option<&Ema
 /// Writes the plan inside the caller's transaction: units first, then
 /// accounts and people, then reporting lines (a leader may be a row further
 /// down the file).
-pub async fn apply(conn: &mut AnyConnection, org: &OrgId, plan: &Plan, existing: &Existing) -> anyhow::Result<()> {
+pub async fn apply(conn: &mut AnyConnection, org: &OrgId, plan: &Plan, existing: &Existing, now: time::OffsetDateTime) -> anyhow::Result<()> {
     let mut unit_ids: HashMap<String, UnitId> =
         existing.units.iter().map(|(lower, (id, _))| (lower.clone(), id.clone())).collect();
     for name in &plan.new_units {
@@ -232,7 +232,7 @@ pub async fn apply(conn: &mut AnyConnection, org: &OrgId, plan: &Plan, existing:
             .bind(id.as_str())
             .bind(org.as_str())
             .bind(name)
-            .bind(now_text())
+            .bind(crate::storage::to_text(now))
             .execute(&mut *conn)
             .await?;
         unit_ids.insert(name.to_lowercase(), id);

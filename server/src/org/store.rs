@@ -11,12 +11,12 @@ pub async fn any_org_exists(db: &Db) -> anyhow::Result<bool> {
     Ok(n > 0)
 }
 
-pub async fn create_org(conn: &mut AnyConnection, name: &OrgName) -> anyhow::Result<OrgId> {
+pub async fn create_org(conn: &mut AnyConnection, name: &OrgName, now: time::OffsetDateTime) -> anyhow::Result<OrgId> {
     let id = OrgId::new();
     sqlx::query("INSERT INTO orgs (id, name, created_at) VALUES ($1, $2, $3)")
         .bind(id.as_str())
         .bind(name.as_str())
-        .bind(now_text())
+        .bind(crate::storage::to_text(now))
         .execute(conn)
         .await?;
     Ok(id)
@@ -32,7 +32,7 @@ pub async fn account_of(conn: &mut AnyConnection, email: &Email) -> anyhow::Resu
 }
 
 /// An account for the address, created without a password if new.
-pub async fn ensure_account(conn: &mut AnyConnection, email: &Email) -> anyhow::Result<AccountId> {
+pub async fn ensure_account(conn: &mut AnyConnection, email: &Email, now: time::OffsetDateTime) -> anyhow::Result<AccountId> {
     let found: Option<(String,)> = sqlx::query_as("SELECT id FROM accounts WHERE email = $1")
         .bind(email.as_str())
         .fetch_optional(&mut *conn)
@@ -44,7 +44,7 @@ pub async fn ensure_account(conn: &mut AnyConnection, email: &Email) -> anyhow::
     sqlx::query("INSERT INTO accounts (id, email, created_at) VALUES ($1, $2, $3)")
         .bind(id.as_str())
         .bind(email.as_str())
-        .bind(now_text())
+        .bind(crate::storage::to_text(now))
         .execute(conn)
         .await?;
     Ok(id)
@@ -89,9 +89,9 @@ pub async fn add_person(conn: &mut AnyConnection, org: &OrgId, p: NewPerson<'_>)
     insert_person(conn, org, p, false).await
 }
 
-async fn insert_person(conn: &mut AnyConnection, org: &OrgId, p: NewPerson<'_>, joined: bool) -> anyhow::Result<PersonId> {
+async fn insert_person(conn: &mut AnyConnection, org: &OrgId, p: NewPerson<'_>, joined: bool, now: time::OffsetDateTime) -> anyhow::Result<PersonId> {
     let id = PersonId::new();
-    let now = now_text();
+    let now = crate::storage::to_text(now);
     sqlx::query(
         "INSERT INTO persons (id, org_id, account_id, name, unit_id, nearest_leader_id, created_at, joined_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",

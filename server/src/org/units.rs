@@ -49,14 +49,14 @@ pub fn name_taken(units: &[Unit], name: &UnitName, except: Option<&UnitId>) -> b
     units.iter().any(|u| Some(&u.id) != except && u.name.to_lowercase() == wanted)
 }
 
-pub async fn create(conn: &mut AnyConnection, org: &OrgId, name: &UnitName, parent: Option<&UnitId>) -> anyhow::Result<UnitId> {
+pub async fn create(conn: &mut AnyConnection, org: &OrgId, name: &UnitName, parent: Option<&UnitId>, now: time::OffsetDateTime) -> anyhow::Result<UnitId> {
     let id = UnitId::new();
     sqlx::query("INSERT INTO units (id, org_id, name, parent_id, created_at) VALUES ($1, $2, $3, $4, $5)")
         .bind(id.as_str())
         .bind(org.as_str())
         .bind(name.as_str())
         .bind(parent.map(|p| p.as_str().to_string()))
-        .bind(now_text())
+        .bind(crate::storage::to_text(now))
         .execute(conn)
         .await?;
     Ok(id)

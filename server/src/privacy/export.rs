@@ -162,7 +162,7 @@ pub async fn profiles(db: &Db, account: &AccountId) -> anyhow::Result<Vec<Profil
 }
 
 /// Everything about `account`; `None` if the account no longer exists.
-pub async fn collect(db: &Db, account: &AccountId) -> anyhow::Result<Option<Export>> {
+pub async fn collect(db: &Db, account: &AccountId, now: time::OffsetDateTime) -> anyhow::Result<Option<Export>> {
     let row: Option<(String, String, String, String)> =
         sqlx::query_as("SELECT id, email, locale, created_at FROM accounts WHERE id = $1")
             .bind(account.as_str())
@@ -178,7 +178,7 @@ pub async fn collect(db: &Db, account: &AccountId) -> anyhow::Result<Option<Expo
     let persons: Vec<PersonId> = organisations.iter().map(|o| o.profile.person_id.clone()).collect();
     Ok(Some(Export {
         format: FORMAT,
-        exported_at: crate::storage::now_text(),
+        exported_at: crate::storage::to_text(now),
         account: AccountData { id, email, locale, created_at },
         organisations,
         records: records(db, account, &persons).await?,

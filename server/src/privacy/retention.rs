@@ -68,13 +68,13 @@ pub async fn run_once(db: &Db, now: OffsetDateTime) -> anyhow::Result<Purged> {
 }
 
 /// Runs `run_once` every `every` until the process ends (`serve` starts it).
-pub fn spawn(db: Db, every: std::time::Duration) -> tokio::task::JoinHandle<()> {
+pub fn spawn(db: Db, clock: crate::clock::Clock, every: std::time::Duration) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(every);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
         loop {
             tick.tick().await;
-            match run_once(&db, OffsetDateTime::now_utc()).await {
+            match run_once(&db, clock.now()).await {
                 Ok(p) if !p.is_empty() => tracing::info!(
                     rows = ?p.rows,
                     apv_rounds_tallied = p.apv_rounds_tallied,

@@ -68,7 +68,7 @@ pub fn spawn(state: AppState, every: std::time::Duration) -> tokio::task::JoinHa
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
         loop {
             tick.tick().await;
-            let now = OffsetDateTime::now_utc();
+            let now = state.clock.now();
             match run_once(&state, now).await {
                 Ok(sent) if sent != Sent::default() => tracing::info!(?sent, "reminders sent"),
                 Ok(_) => {}

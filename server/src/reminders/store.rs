@@ -15,7 +15,7 @@ pub async fn orgs(db: &Db) -> anyhow::Result<Vec<OrgId>> {
 
 /// Claims a reminder before it is sent: true for exactly one caller, however
 /// many servers run the reminders at once and however often.
-pub async fn claim(db: &Db, org: &OrgId, kind: &str, subject: &str, due_key: &str) -> anyhow::Result<bool> {
+pub async fn claim(db: &Db, org: &OrgId, kind: &str, subject: &str, due_key: &str, now: time::OffsetDateTime) -> anyhow::Result<bool> {
     let done = sqlx::query(
         "INSERT INTO reminders_sent (kind, subject_id, due_key, org_id, sent_at) VALUES ($1, $2, $3, $4, $5) \
          ON CONFLICT (kind, subject_id, due_key) DO NOTHING",
@@ -24,7 +24,7 @@ pub async fn claim(db: &Db, org: &OrgId, kind: &str, subject: &str, due_key: &st
     .bind(subject)
     .bind(due_key)
     .bind(org.as_str())
-    .bind(now_text())
+    .bind(crate::storage::to_text(now))
     .execute(&db.pool)
     .await?;
     Ok(done.rows_affected() == 1)

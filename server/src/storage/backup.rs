@@ -46,7 +46,7 @@ fn backed_up(tables: &[Table]) -> anyhow::Result<Vec<&Table>> {
 /// Writes a consistent snapshot of the whole database to `file`. The file
 /// appears only when complete (written beside it, then renamed), and only
 /// its owner may read it: it holds personal data and password hashes.
-pub async fn backup(db: &Db, file: &Path) -> anyhow::Result<Summary> {
+pub async fn backup(db: &Db, file: &Path, now: time::OffsetDateTime) -> anyhow::Result<Summary> {
     let partial = partial_path(file);
     // A partial file left by a backup that was killed is ours: it goes, so
     // the new one is made afresh with owner-only permissions.
@@ -81,7 +81,7 @@ async fn write_snapshot(db: &Db, partial: &Path) -> anyhow::Result<Summary> {
         "{{\"format\":{},\"format_version\":{},\"created_at\":{},\"backend\":{},\"migrations\":{},\"tables\":[",
         Value::from(FORMAT),
         FORMAT_VERSION,
-        Value::from(super::now_text()),
+        Value::from(super::to_text(now)),
         Value::from(match db.backend {
             Backend::Sqlite => "SQLite",
             Backend::Postgres => "PostgreSQL",
@@ -386,7 +386,7 @@ pub async fn run_backup(file: &Path, db: &crate::config::DbArgs) -> anyhow::Resu
     // with its personal data goes too. (SIGKILL cannot be caught: its file
     // is owner-only and removed by the next backup to the same name.)
     let summary = tokio::select! {
-        summary = backup(&source, file) => summary?,
+        summary = backup(&source, file, crate::clock::Clock::wall().now()) => summary?,
         signal = stop_signal() => {
             let _ = std::fs::remove_file(partial_path(file));
             anyhow::bail!("sikkerhedskopien blev afbrudt ({signal}); intet er gemt i {}", file.display());

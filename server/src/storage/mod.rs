@@ -205,11 +205,6 @@ fn redact(url: &str) -> String {
     }
 }
 
-/// Now, as stored: RFC 3339 in UTC.
-pub fn now_text() -> String {
-    to_text(time::OffsetDateTime::now_utc())
-}
-
 pub fn to_text(t: time::OffsetDateTime) -> String {
     t.to_offset(time::UtcOffset::UTC)
         .format(&time::format_description::well_known::Rfc3339)

@@ -25,6 +25,10 @@ use tower_sessions::session_store::{Error, Result, SessionStore};
 #[derive(Clone)]
 pub struct DbSessionStore {
     db: Db,
+    /// tower-sessions dates a session's expiry by the wall clock, so it is
+    /// compared with the wall clock, not with the application's `Clock`
+    /// (a test that moves the application a month on keeps its sign-ins).
+    wall: crate::clock::Clock,
     kept: Arc<Cache<Id, Option<Record>>>,
 }
 
@@ -40,12 +44,12 @@ impl std::fmt::Debug for DbSessionStore {
 impl DbSessionStore {
     pub fn new(db: Db) -> Self {
         let kept = Arc::new(Cache::new(db.clone(), KEPT_SESSIONS, Duration::from_secs(60)));
-        Self { db, kept }
+        Self { db, kept, wall: crate::clock::Clock::wall() }
     }
 
     /// Removes expired sessions; run periodically by `serve`.
     pub async fn delete_expired(&self) -> anyhow::Result<u64> {
-        let now = time::OffsetDateTime::now_utc().unix_timestamp();
+        let now = self.wall.now().unix_timestamp();
         let done = sqlx::query("DELETE FROM login_sessions WHERE expires_at < $1")
             .bind(now)
             .execute(&self.db.pool)
@@ -162,7 +166,7 @@ impl SessionStore for DbSessionStore {
             .await
             .map_err(|e| Error::Backend(e.to_string()))?;
         // A kept session may have expired since it was read.
-        Ok(record.filter(|r| r.expiry_date > time::OffsetDateTime::now_utc()))
+        Ok(record.filter(|r| r.expiry_date > self.wall.now()))
     }
 
     async fn delete(&self, id: &Id) -> Result<()> {
@@ -178,7 +182,7 @@ impl SessionStore for DbSessionStore {
 impl DbSessionStore {
     /// The session and its viewer, from the database.
     async fn read(&self, id: &Id) -> anyhow::Result<Option<Record>> {
-        let now = time::OffsetDateTime::now_utc().unix_timestamp();
+        let now = self.wall.now().unix_timestamp();
         // The ids the session holds, read from its JSON by the database.
         let (account, org) = match self.db.backend {
             Backend::Sqlite => ("json_extract(s.data, '$.account_id')", "json_extract(s.data, '$.org_id')"),

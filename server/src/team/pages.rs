@@ -14,7 +14,7 @@ use crate::state::AppState;
 use crate::tools::dialog::agreement::kind_title;
 use crate::tools::dialog::meetings_store as meetings;
 use crate::tools::dialog::store::{self as dialog, Agreement};
-use crate::tools::dialog::{comments, period_text, today};
+use crate::tools::dialog::{comments, period_text};
 use crate::web::forms::FormErrors;
 use crate::web::notice::NoticeQuery;
 use crate::web::Page;
@@ -61,9 +61,9 @@ fn actor(me: &Member) -> audit::Actor<'_> {
 }
 
 pub async fn index(State(state): State<AppState>, page: Page, me: Member) -> AppResult<TeamPage> {
-    let today = today();
+    let today = state.clock.today();
     let from = today - time::Duration::days(RECENT_DAYS + 7);
-    let now = time::OffsetDateTime::now_utc();
+    let now = state.clock.now();
     let (reports, follow_ups, dialogs) = tokio::try_join!(
         store::reports(&state.db, me.org(), me.person(), today),
         store::follow_ups(&state.db, me.org(), me.person(), today, from),
@@ -144,7 +144,7 @@ async fn render(
     notice: Option<String>,
 ) -> AppResult<SharedAgreementPage> {
     let (db, org) = (&state.db, me.org());
-    let today = today();
+    let today = state.clock.today();
     let mut points = store::shared_points(db, org, me.person(), &agreement.id).await?;
     // The store selects shared points only; the rule says the same, twice is cheap.
     points.retain(|p| Party::SharedWith.sees_point(p.shared));
@@ -245,7 +245,7 @@ pub async fn comment(
         return Err(AppError::NotFound);
     }
     let pair = AgreementPair { id: &agreement.id, leader: &agreement.person_id, shared_with: agreement.shared_with_id.as_ref() };
-    notify::about_agreement(&mut tx, me.org(), pair, me.person(), Kind::AgreementCommented, OffsetDateTime::now_utc()).await?;
+    notify::about_agreement(&mut tx, me.org(), pair, me.person(), Kind::AgreementCommented, state.clock.now()).await?;
     tx.commit().await?;
     notify::wake(&state);
     Ok(Redirect::to(&format!("/team/agreements/{}?notice=commented#comment-form", agreement.id)).into_response())
@@ -277,7 +277,7 @@ pub async fn agreed(
     }
     if agreed {
         let pair = AgreementPair { id: &agreement.id, leader: &agreement.person_id, shared_with: agreement.shared_with_id.as_ref() };
-        notify::about_agreement(&mut tx, me.org(), pair, me.person(), Kind::AgreementAgreed, OffsetDateTime::now_utc()).await?;
+        notify::about_agreement(&mut tx, me.org(), pair, me.person(), Kind::AgreementAgreed, state.clock.now()).await?;
     }
     tx.commit().await?;
     notify::wake(&state);

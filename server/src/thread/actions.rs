@@ -114,7 +114,7 @@ async fn tell_group_leader(
     };
     let link = format!("/groups/{group}/inbox#lift-{lift}");
     let event = Event { to: &leader, kind: Kind::LiftArrived, actor: named.then(|| me.person()), group: Some(group), link: &link };
-    notify::store::record(conn, me.org(), event, OffsetDateTime::now_utc()).await?;
+    notify::store::record(conn, me.org(), event, state.clock.now()).await?;
     Ok(())
 }
 
@@ -124,7 +124,7 @@ async fn tell_sender(conn: &mut sqlx::AnyConnection, me: &Member, to: &Destinati
     let Some(sent) = store::sender(conn, me.org(), lift).await?.filter(|s| &s.person != me.person()) else { return Ok(()) };
     let link = view::source_page(sent.kind, &sent.source_id, sent.from_group.as_ref());
     let event = Event { to: &sent.person, kind: Kind::LiftAnswered, actor: None, group: to.group(), link: &link };
-    notify::store::record(conn, me.org(), event, OffsetDateTime::now_utc()).await?;
+    notify::store::record(conn, me.org(), event, state.clock.now()).await?;
     Ok(())
 }
 

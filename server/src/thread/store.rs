@@ -139,7 +139,7 @@ async fn select(conn: &mut AnyConnection, viewer: &PersonId, condition: &str, bi
 /// source to the destination. `None` when the source already went there
 /// (one lift per source and receiver, kept by a unique index, so a
 /// double-clicked form sends once).
-pub async fn lift(conn: &mut AnyConnection, org: &OrgId, new: NewLift<'_>) -> anyhow::Result<Option<LiftId>> {
+pub async fn lift(conn: &mut AnyConnection, org: &OrgId, new: NewLift<'_>, now: time::OffsetDateTime) -> anyhow::Result<Option<LiftId>> {
     let id = LiftId::new();
     let done = sqlx::query(
         "INSERT INTO lifts (id, org_id, source_kind, source_id, from_person_id, from_group_id, to_level, to_group_id, \
@@ -156,7 +156,7 @@ pub async fn lift(conn: &mut AnyConnection, org: &OrgId, new: NewLift<'_>) -> an
     .bind(new.to.group().map(|g| g.as_str().to_string()))
     .bind(new.text.as_str())
     .bind(i64::from(new.attributed))
-    .bind(now_text())
+    .bind(crate::storage::to_text(now))
     .execute(&mut *conn)
     .await?;
     Ok((done.rows_affected() > 0).then_some(id))
@@ -235,7 +235,7 @@ pub async fn withdraw(db: &Db, org: &OrgId, person: &PersonId, lift: &LiftId) ->
 
 /// Records the receiving level's answer on a lift that arrived at `to`.
 /// Returns false when no such lift arrived there (nothing is written).
-pub async fn answer(conn: &mut AnyConnection, org: &OrgId, to: &Destination, lift: &LiftId, answer: &Answer, by: &PersonId) -> anyhow::Result<bool> {
+pub async fn answer(conn: &mut AnyConnection, org: &OrgId, to: &Destination, lift: &LiftId, answer: &Answer, by: &PersonId, now: time::OffsetDateTime) -> anyhow::Result<bool> {
     let done = sqlx::query(
         "UPDATE lifts SET status = $1, answer = $2, answered_by_id = $3, answered_at = $4 \
          WHERE org_id = $5 AND id = $6 AND to_level = $7 AND COALESCE(to_group_id, '') = $8",
@@ -243,7 +243,7 @@ pub async fn answer(conn: &mut AnyConnection, org: &OrgId, to: &Destination, lif
     .bind(answer.status.code())
     .bind(&answer.text)
     .bind(by.as_str())
-    .bind(now_text())
+    .bind(crate::storage::to_text(now))
     .bind(org.as_str())
     .bind(lift.as_str())
     .bind(to.level().code())
@@ -255,7 +255,7 @@ pub async fn answer(conn: &mut AnyConnection, org: &OrgId, to: &Destination, lif
 
 /// `answer`, only while the lift is still open: false when it was
 /// answered in the meantime (or never arrived at `to`).
-pub async fn answer_open(conn: &mut AnyConnection, org: &OrgId, to: &Destination, lift: &LiftId, answer: &Answer, by: &PersonId) -> anyhow::Result<bool> {
+pub async fn answer_open(conn: &mut AnyConnection, org: &OrgId, to: &Destination, lift: &LiftId, answer: &Answer, by: &PersonId, now: time::OffsetDateTime) -> anyhow::Result<bool> {
     let done = sqlx::query(
         "UPDATE lifts SET status = $1, answer = $2, answered_by_id = $3, answered_at = $4 \
          WHERE org_id = $5 AND id = $6 AND to_level = $7 AND COALESCE(to_group_id, '') = $8 AND status = 'open'",
@@ -263,7 +263,7 @@ pub async fn answer_open(conn: &mut AnyConnection, org: &OrgId, to: &Destination
     .bind(answer.status.code())
     .bind(&answer.text)
     .bind(by.as_str())
-    .bind(now_text())
+    .bind(crate::storage::to_text(now))
     .bind(org.as_str())
     .bind(lift.as_str())
     .bind(to.level().code())

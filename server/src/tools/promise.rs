@@ -291,7 +291,7 @@ pub async fn reveal_round(
 
 /// The round's readers (who the promise said read it) still in the group,
 /// but the one who revealed, hear that the picture is ready, with a link to where it shows.
-async fn tell_readers(conn: &mut sqlx::AnyConnection, org: &OrgId, round: &str, by: &PersonId) -> anyhow::Result<()> {
+async fn tell_readers(conn: &mut sqlx::AnyConnection, org: &OrgId, round: &str, by: &PersonId, now: time::OffsetDateTime) -> anyhow::Result<()> {
     let readers: Vec<(String, String, String)> = sqlx::query_as(
         "SELECT r.person_id, p.tool, p.group_id FROM round_readers r \
          JOIN round_promises p ON p.round_id = r.round_id AND p.org_id = r.org_id \
@@ -304,7 +304,6 @@ async fn tell_readers(conn: &mut sqlx::AnyConnection, org: &OrgId, round: &str, 
     .bind(by.as_str())
     .fetch_all(&mut *conn)
     .await?;
-    let now = time::OffsetDateTime::now_utc();
     for (person, tool, group) in readers {
         let link = match tool.as_str() {
             "intro" => format!("/intro/runs/{round}#results-heading"),

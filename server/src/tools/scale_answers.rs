@@ -84,9 +84,10 @@ pub async fn save(
     person: &PersonId,
     values: &[(&str, ScaleValue)],
     comment: Option<&LongText>,
+    now: time::OffsetDateTime,
 ) -> anyhow::Result<Written> {
     let mut tx = db.begin_write().await?;
-    let now = now_text();
+    let now = crate::storage::to_text(now);
     // Writing first takes the write lock before anything is read (SQLite).
     if !crate::tools::promise::hold_for_answer(&mut tx, org, round).await? {
         return Ok(Written::Revealed);

@@ -220,7 +220,7 @@ pub async fn forgot_submit(State(state): State<AppState>, page: Page, CsrfForm(f
     rate_limit::check(&state.limits.password_reset, email.as_str())?;
     // Queued for every address alike, so neither the answer nor its timing
     // tells whether the address has an account (`auth::reset_mail`).
-    reset_mail::enqueue(&state.db, &email, time::OffsetDateTime::now_utc()).await?;
+    reset_mail::enqueue(&state.db, &email, state.clock.now()).await?;
     state.reset_mail.notify_one();
     Ok(ForgotPage { page, errors: FormErrors::default(), sent: true }.into_response())
 }

@@ -104,7 +104,7 @@ pub type StartKey = (PersonId, bool, time::Date);
 
 impl StartData {
     async fn read(db: &Db, org: &OrgId, person: &PersonId, is_admin: bool, today: time::Date) -> anyhow::Result<Arc<Self>> {
-        let now = time::OffsetDateTime::now_utc();
+        let now = state.clock.now();
         let (groups, due, today_ticks, dialogs, waiting, news) = tokio::try_join!(
             groups_of(db, org, person),
             super::due::due_for(db, org, person, is_admin, today),
@@ -119,8 +119,8 @@ impl StartData {
 
 pub async fn show(State(state): State<AppState>, page: Page, me: Member) -> AppResult<StartPage> {
     let (org, person) = (me.org(), me.person());
-    let today = format::today();
-    let now = time::OffsetDateTime::now_utc();
+    let today = state.clock.today();
+    let now = state.clock.now();
     let is_admin = me.m.roles.may_administer();
     let key = (person.clone(), is_admin, today);
     let data = state.kept.start.get_or_load(key, StartData::read(&state.db, org, person, is_admin, today)).await?;

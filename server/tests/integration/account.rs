@@ -8,7 +8,7 @@ use ledertrivsel::demo::PASSWORD as DEMO_PASSWORD;
 use ledertrivsel::privacy::register::{Of, REGISTER};
 
 async fn demo(app: &TestApp) {
-    ledertrivsel::demo::create(&app.state.db, &app.state.shipped).await.unwrap().unwrap();
+    ledertrivsel::demo::create(&app.state.db, &app.state.shipped, app.state.clock.now()).await.unwrap().unwrap();
 }
 
 async fn demo_client(app: &TestApp, email: &str) -> TestClient {

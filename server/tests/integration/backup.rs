@@ -13,7 +13,7 @@ use std::process::Command;
 /// kept counts), a pending invitation, a proposed address and a signed-in
 /// browser: a row in every table.
 async fn filled(app: &crate::support::TestApp) {
-    ledertrivsel::demo::create(&app.state.db, &app.state.shipped).await.unwrap().unwrap();
+    ledertrivsel::demo::create(&app.state.db, &app.state.shipped, app.state.clock.now()).await.unwrap().unwrap();
     sqlx::query("UPDATE orgs SET retention_days = 600").execute(&app.state.db.pool).await.unwrap();
     let purged = ledertrivsel::privacy::retention::run_once(&app.state.db, time::OffsetDateTime::now_utc()).await.unwrap();
     assert!(purged.apv_rounds_tallied > 0, "the demo's 2024 campaign closed 665 days ago");
@@ -188,7 +188,7 @@ both_backends!(backup_restores_into_both_backends, |app: crate::support::TestApp
     filled(&app).await;
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("backup.json");
-    let written = backup::backup(&app.state.db, &file).await.unwrap();
+    let written = backup::backup(&app.state.db, &file, app.state.clock.now()).await.unwrap();
     let source = without_sessions(counts(&app.state.db).await);
     assert_eq!(written.rows() as i64, source.values().sum::<i64>());
     for backend in [crate::support::Backend::Sqlite, crate::support::Backend::Postgres] {
@@ -207,7 +207,7 @@ both_backends!(restore_refuses_a_database_that_holds_data, |app: crate::support:
     filled(&app).await;
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("backup.json");
-    backup::backup(&app.state.db, &file).await.unwrap();
+    backup::backup(&app.state.db, &file, app.state.clock.now()).await.unwrap();
     let before = counts(&app.state.db).await;
     let err = backup::restore(&app.state.db, &file).await.unwrap_err().to_string();
     assert!(err.contains("databasen er ikke tom"), "{err}");
@@ -228,7 +228,7 @@ async fn restore_refuses_what_is_not_a_matching_backup() {
     filled(&app).await;
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("backup.json");
-    backup::backup(&app.state.db, &file).await.unwrap();
+    backup::backup(&app.state.db, &file, app.state.clock.now()).await.unwrap();
     let mut doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
 
     let refused = |name: &str, contents: Vec<u8>| {
@@ -276,7 +276,7 @@ async fn restore_refuses_a_table_listed_twice() {
     filled(&app).await;
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("backup.json");
-    backup::backup(&app.state.db, &file).await.unwrap();
+    backup::backup(&app.state.db, &file, app.state.clock.now()).await.unwrap();
     let mut doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
     let tables = doc["tables"].as_array_mut().unwrap();
     let at = tables.iter().position(|t| t["name"] == "units").unwrap();
@@ -305,7 +305,7 @@ async fn a_refused_restore_leaves_the_target_as_it_was() {
     filled(&app).await;
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("backup.json");
-    backup::backup(&app.state.db, &file).await.unwrap();
+    backup::backup(&app.state.db, &file, app.state.clock.now()).await.unwrap();
     let mut doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
     doc["migrations"].as_array_mut().unwrap().pop();
     let older = dir.path().join("older.json");

@@ -111,7 +111,7 @@ async fn demo_accounts_sign_in_on_postgres() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn demo_has_structure_and_intro_rounds() {
     let app = crate::support::TestApp::spawn(crate::support::Backend::Sqlite).await.unwrap();
-    let printed = ledertrivsel::demo::create(&app.state.db, &app.state.shipped).await.unwrap().unwrap();
+    let printed = ledertrivsel::demo::create(&app.state.db, &app.state.shipped, app.state.clock.now()).await.unwrap().unwrap();
     assert_eq!(printed[0].to_string(), format!("hr_admin hr@fjordby.dk {}", ledertrivsel::demo::PASSWORD));
     let pool = &app.state.db.pool;
     let one = |sql: &'static str| async move {

@@ -127,7 +127,7 @@ both_backends!(answers_past_the_retention_period_are_gone_and_the_figures_stay, 
     for (_, email) in &leaders[0] {
         crate::intro::answered(&app.signed_in(email).await, &run, |_| "2", "Min egen kommentar").await;
     }
-    let due = (ledertrivsel::tools::intro::today() + Duration::days(14)).to_string();
+    let due = (app.state.clock.today() + Duration::days(14)).to_string();
     let r = alfa_leader
         .post_form(&format!("/intro/runs/{run}/decision"), &[("next_tool", "leader_apv"), ("owner", leaders[0][0].0.as_str()), ("due_date", &due)])
         .await;

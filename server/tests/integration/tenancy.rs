@@ -41,7 +41,7 @@ async fn fingerprint(app: &crate::support::TestApp, org: &str) -> String {
 
 crate::both_backends!(another_organisations_urls_are_404_and_change_nothing, |app: crate::support::TestApp| async move {
     // Organisation B: the full demo (people, units, groups, intro rounds).
-    ledertrivsel::demo::create(&app.state.db, &app.state.shipped).await.unwrap().unwrap();
+    ledertrivsel::demo::create(&app.state.db, &app.state.shipped, app.state.clock.now()).await.unwrap().unwrap();
     let (b,): (String,) = sqlx::query_as("SELECT id FROM orgs").fetch_one(&app.state.db.pool).await.unwrap();
     let person = one(&app, "SELECT id FROM persons WHERE org_id = $1 ORDER BY id LIMIT 1", &b).await;
     let unit = one(&app, "SELECT id FROM units WHERE org_id = $1 ORDER BY id LIMIT 1", &b).await;

@@ -49,7 +49,7 @@ pub async fn start(
     let variant = errors.check(&page.tr, "variant", Variant::parse(&form.variant));
     let deadline = errors.check(&page.tr, "deadline", optional_date(&form.deadline));
     if let Some(Some(d)) = deadline {
-        if d < super::today() {
+        if d < state.clock.today() {
             errors.add_key(&page.tr, Some("deadline"), "apv-error-deadline-past");
         }
     }
@@ -185,7 +185,7 @@ pub async fn reveal(
         respondents: u32::try_from(ctx.round.respondents).unwrap_or(0),
         target: &target,
     };
-    match promise::reveal_round(&state, &me, round, &form, &crate::storage::now_text()).await? {
+    match promise::reveal_round(&state, &me, round, &form, &state.clock.now_text()).await? {
         Ok(()) => Ok(Redirect::to(&format!("/apv/rounds/{}/meeting?notice=revealed#picture-heading", ctx.round.id)).into_response()),
         Err(key) => {
             let errors = promise::reveal_refused(&page.tr, key);

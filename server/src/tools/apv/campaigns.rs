@@ -98,7 +98,7 @@ pub async fn start(State(state): State<AppState>, page: Page, me: Member, CsrfFo
     let title = errors.check(&page.tr, "title", CampaignTitle::parse(&form.title));
     let variant = errors.check(&page.tr, "variant", Variant::parse(&form.variant));
     let deadline = errors.check(&page.tr, "campaign-deadline", domain::input::parse_date(&form.deadline));
-    if deadline.is_some_and(|d| d < super::today()) {
+    if deadline.is_some_and(|d| d < state.clock.today()) {
         errors.add_key(&page.tr, Some("campaign-deadline"), "apv-error-deadline-past");
     }
     let chosen: Option<Vec<GroupId>> = form.group.iter().map(|id| all.iter().find(|g| g.id.as_str() == id).map(|g| g.id.clone())).collect();

@@ -105,7 +105,6 @@ pub async fn load_round(state: &AppState, me: &Member, id: &str) -> AppResult<Ro
     Ok(RoundContext { round, group, relation, is_hr, kept })
 }
 
-pub use crate::i18n::format::today;
 
 /// The keys of the shipped "other themes" rows, whose position is last in their part.
 pub fn other_keys(shipped: &crate::content::Shipped) -> Vec<&str> {

@@ -187,14 +187,14 @@ pub async fn tool_page(state: &AppState, page: Page, me: &Member, errors: FormEr
                     "apv-my-action-meta",
                     &[("theme", theme.to_string()), ("group", a.group_name.clone()), ("date", format::date(page.lang, a.due_on))],
                 );
-                if a.due_on < super::today() {
+                if a.due_on < state.clock.today() {
                     meta = format!("{meta} · {}", page.t("apv-my-action-overdue"));
                 }
                 (a.plan_id.to_string(), a.id.to_string(), a.text, meta)
             })
             .collect(),
         notice: None,
-        min_date: super::today().to_string(),
+        min_date: state.clock.today().to_string(),
         errors,
         page,
     })

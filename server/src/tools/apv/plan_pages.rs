@@ -130,7 +130,7 @@ async fn plan_page(
         field("extent", &content.plan.extent),
         field("causes", &content.plan.causes),
     ];
-    let today = super::today();
+    let today = state.clock.today();
     let actions = plan.actions.iter().map(|a| action_line(&page, a, today)).collect();
     Ok(PlanPage {
         plan_id: plan.id.to_string(),

@@ -142,7 +142,7 @@ async fn build(state: &AppState, page: &Page, me: &Member, ctx: &RoundContext) -
         )),
         lang: page.lang_code().to_string(),
         blocks,
-        footer: Some(page.t1("apv-doc-footer", "date", format::date(page.lang, super::today()))),
+        footer: Some(page.t1("apv-doc-footer", "date", format::date(page.lang, state.clock.today()))),
     })
 }
 

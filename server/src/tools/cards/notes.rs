@@ -31,7 +31,7 @@ async fn notes(db: &Db, org: &OrgId, person: &PersonId, deck: &str) -> anyhow::R
 }
 
 /// Saves one note; an empty note is removed.
-async fn save(db: &Db, org: &OrgId, person: &PersonId, deck: &str, card: &str, text: &str) -> anyhow::Result<()> {
+async fn save(db: &Db, org: &OrgId, person: &PersonId, deck: &str, card: &str, text: &str, now: time::OffsetDateTime) -> anyhow::Result<()> {
     if text.is_empty() {
         sqlx::query("DELETE FROM card_notes WHERE org_id = $1 AND person_id = $2 AND deck = $3 AND card = $4")
             .bind(org.as_str())
@@ -51,7 +51,7 @@ async fn save(db: &Db, org: &OrgId, person: &PersonId, deck: &str, card: &str, t
     .bind(deck)
     .bind(card)
     .bind(text)
-    .bind(now_text())
+    .bind(crate::storage::to_text(now))
     .execute(&db.pool)
     .await?;
     Ok(())

@@ -99,7 +99,7 @@ pub async fn get(db: &Db, org: &OrgId, id: &OwnDeckId) -> anyhow::Result<Option<
     Ok(row.map(to_deck))
 }
 
-pub async fn insert(conn: &mut AnyConnection, org: &OrgId, template: &str, texts: &Texts<'_>) -> anyhow::Result<OwnDeckId> {
+pub async fn insert(conn: &mut AnyConnection, org: &OrgId, template: &str, texts: &Texts<'_>, now: time::OffsetDateTime) -> anyhow::Result<OwnDeckId> {
     let id = OwnDeckId::new();
     sqlx::query(
         "INSERT INTO own_decks (id, org_id, template, title_da, title_en, summary_da, summary_en, hidden, created_at) \
@@ -112,7 +112,7 @@ pub async fn insert(conn: &mut AnyConnection, org: &OrgId, template: &str, texts
     .bind(texts.title_en)
     .bind(texts.summary_da)
     .bind(texts.summary_en)
-    .bind(now_text())
+    .bind(crate::storage::to_text(now))
     .execute(conn)
     .await?;
     Ok(id)

@@ -101,7 +101,7 @@ async fn build(state: &AppState, page: &Page, me: &Member, ctx: &RoundContext) -
         subtitle: Some(format!("{} · {status}", super::invite::when_text(&page.tr, &ctx.round))),
         lang: page.lang_code().to_string(),
         blocks,
-        footer: Some(page.t1("collab-doc-footer", "date", format::date(page.lang, format::today()))),
+        footer: Some(page.t1("collab-doc-footer", "date", format::date(page.lang, state.clock.today()))),
     })
 }
 

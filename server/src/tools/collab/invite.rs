@@ -91,7 +91,7 @@ pub fn when_text(tr: &Tr, round: &Round) -> String {
 /// has a new time or place.
 pub async fn send(state: &AppState, org: &OrgId, round: &Round, group_name: &str, organiser: Option<&PersonId>, by: &str, moved: bool) -> anyhow::Result<()> {
     let org_people = invitees(&state.db, org, &round.group_id).await?;
-    let now = OffsetDateTime::now_utc();
+    let now = state.clock.now();
     for me in &org_people {
         let tr = Tr::new(Lang::parse(&me.locale).unwrap_or_default());
         let args = [("name", me.name.clone()), ("group", group_name.to_string()), ("by", by.to_string())];

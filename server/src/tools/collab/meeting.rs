@@ -270,7 +270,7 @@ async fn meeting_page(
         samples: content.sample.iter().map(|s| (s.text.clone(), s.actions.clone(), s.measure.clone())).collect(),
         members: members.clone(),
         points,
-        min_date: crate::i18n::format::today().to_string(),
+        min_date: state.clock.today().to_string(),
         notice,
         errors,
         page,
@@ -319,7 +319,7 @@ pub async fn save_agreement(
         return Err(AppError::BadRequest("collab-error-closed"));
     }
     let inside: Vec<_> = groups::members(&state.db, me.org(), &ctx.group.id).await?.into_iter().map(|p| p.id).collect();
-    let points = match parse_agreement(&page.tr, &form, &inside, crate::i18n::format::today()) {
+    let points = match parse_agreement(&page.tr, &form, &inside, state.clock.today()) {
         Ok(points) => points,
         Err(errors) => {
             let body = meeting_page(&state, page, &me, &reads(&state, &me, ctx).await?, Some(form), errors, None).await?;
@@ -411,7 +411,7 @@ pub async fn reveal(
         respondents: u32::try_from(ctx.round.respondents).unwrap_or(0),
         target: &target,
     };
-    match promise::reveal_round(&state, &me, round, &form, &crate::storage::now_text()).await? {
+    match promise::reveal_round(&state, &me, round, &form, &state.clock.now_text()).await? {
         Ok(()) => Ok(Redirect::to(&format!("/collab/rounds/{}/meeting?notice=revealed#picture", ctx.round.id)).into_response()),
         Err(key) => {
             let errors = promise::reveal_refused(&page.tr, key);

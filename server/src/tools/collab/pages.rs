@@ -92,7 +92,7 @@ fn new_page(state: &AppState, page: Page, group_id: &GroupId, group_name: &str, 
         group_id: group_id.to_string(),
         group_name: group_name.to_string(),
         form,
-        min_date: crate::i18n::format::today().to_string(),
+        min_date: state.clock.today().to_string(),
         preparation: state.shipped.collab.get(page.lang).invite.preparation.clone(),
         errors,
         page,
@@ -124,7 +124,7 @@ pub async fn start(
     if !relation.may_start_round(is_hr) {
         return Err(AppError::Forbidden);
     }
-    let input = match parse_meeting(&page.tr, &form, OffsetDateTime::now_utc()) {
+    let input = match parse_meeting(&page.tr, &form, state.clock.now()) {
         Ok(input) => input,
         Err(errors) => {
             let body = new_page(&state, page, &group.id, &group.name, form, errors);
@@ -235,7 +235,7 @@ async fn calendar_file(state: &AppState, page: &Page, me: &Member, ctx: &RoundCo
         return Err(AppError::Forbidden);
     }
     let people = invite::invitees(&state.db, me.org(), &ctx.group.id).await?;
-    let ics = invite::calendar(state, &ctx.round, &ctx.group.name, &people, ctx.group.leader_id.as_ref(), page.lang, OffsetDateTime::now_utc());
+    let ics = invite::calendar(state, &ctx.round, &ctx.group.name, &people, ctx.group.leader_id.as_ref(), page.lang, state.clock.now());
     Ok(download::ics(ics, "REQUEST", "ledergruppe"))
 }
 
@@ -301,7 +301,7 @@ pub async fn round_page(
         group_id: group.id.to_string(),
         group_name: group.name.clone(),
         when: invite::when_text(&page.tr, &round),
-        ahead: round.meeting_at > OffsetDateTime::now_utc(),
+        ahead: round.meeting_at > state.clock.now(),
         message: if inside { round.message.clone() } else { String::new() },
         open: round.open,
         inside,
@@ -321,7 +321,7 @@ pub async fn round_page(
         may_share: inside && !round.open && super::leads(relation, &group),
         shared_points,
         form: form.unwrap_or_else(|| form_of(&round)),
-        min_date: crate::i18n::format::today().to_string(),
+        min_date: state.clock.today().to_string(),
         notice,
         errors,
         page,
@@ -340,7 +340,7 @@ pub async fn reschedule(
     if !ctx.relation.may_start_round(ctx.is_hr) {
         return Err(AppError::Forbidden);
     }
-    let input = match parse_meeting(&page.tr, &form, OffsetDateTime::now_utc()) {
+    let input = match parse_meeting(&page.tr, &form, state.clock.now()) {
         Ok(input) => input,
         Err(errors) => {
             let body = round_page(&state, page, &me, ctx, Some(form), errors, None, None).await?;

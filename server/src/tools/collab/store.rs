@@ -141,10 +141,11 @@ pub async fn start(
     by: &PersonId,
     meeting: &Meeting<'_>,
     items: &[Item],
+    now: time::OffsetDateTime,
 ) -> anyhow::Result<Result<CollabRoundId, Refused>> {
     let mut tx = db.begin_write().await?;
     let id = CollabRoundId::new();
-    let now = now_text();
+    let now = crate::storage::to_text(now);
     let inserted = sqlx::query(
         "INSERT INTO collab_rounds (id, org_id, group_id, started_by, meeting_at, minutes, place, message, sequence, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, $9)",
@@ -310,6 +311,7 @@ pub async fn place(
     by: &PersonId,
     theme: &str,
     quadrant: Option<Quadrant>,
+    now: time::OffsetDateTime,
 ) -> anyhow::Result<Result<(), Refused>> {
     let mut tx = db.begin_write().await?;
     let done = match quadrant {
@@ -324,7 +326,7 @@ pub async fn place(
         .bind(theme)
         .bind(q.code())
         .bind(by.as_str())
-        .bind(now_text())
+        .bind(crate::storage::to_text(now))
         .execute(&mut *tx)
         .await?
         .rows_affected(),
@@ -414,9 +416,10 @@ pub async fn save_agreement(
     by: &PersonId,
     points: &[Option<NewPoint>],
     settle: bool,
+    now: time::OffsetDateTime,
 ) -> anyhow::Result<Result<(), Refused>> {
     let mut tx = db.begin_write().await?;
-    let now = now_text();
+    let now = crate::storage::to_text(now);
     // Touching the round first takes the write lock and proves it open.
     let open = sqlx::query("UPDATE collab_rounds SET closed_at = $1 WHERE org_id = $2 AND id = $3 AND closed_at IS NULL")
         .bind(settle.then(|| now.clone()))
@@ -510,6 +513,7 @@ pub async fn save_reviews(
     round: &CollabRoundId,
     reviews: &[(CollabPointId, domain::apv::Review)],
     by: &PersonId,
+    now: time::OffsetDateTime,
 ) -> anyhow::Result<Result<(), Refused>> {
     let mut tx = db.begin_write().await?;
     // Touching the round takes the write lock and proves it open.
@@ -521,7 +525,7 @@ pub async fn save_reviews(
     if open.rows_affected() != 1 {
         return Ok(Err(Refused::Closed));
     }
-    let now = now_text();
+    let now = crate::storage::to_text(now);
     for (point, r) in reviews {
         sqlx::query(
             "INSERT INTO collab_point_reviews (point_id, org_id, round_id, done, worked, next_step, reviewed_by, reviewed_at) \

@@ -7,7 +7,7 @@
 
 use super::comments;
 use super::store::{self, Agreement, Point, PointInput};
-use super::{nearest_leader, today, Nearest};
+use super::{nearest_leader, Nearest};
 use crate::auth::csrf::{CsrfForm, Whole, WholeForm};
 use crate::auth::Member;
 use crate::error::{AppError, AppResult};
@@ -166,7 +166,7 @@ pub async fn edit(State(state): State<AppState>, page: Page, me: Member, Query(q
 /// The agreement of the current period, started today if there is none
 /// (or the last one ended: then the new period starts from the old one).
 pub(super) async fn current_or_new(state: &AppState, me: &Member) -> AppResult<Agreement> {
-    let today = today();
+    let today = state.clock.today();
     let current = store::current(&state.db, me.org(), me.person()).await?;
     if let Some(a) = current.as_ref().filter(|a| !a.period.has_ended(today)) {
         return Ok(a.clone());
@@ -311,7 +311,7 @@ pub async fn sample(State(state): State<AppState>, page: Page, me: Member) -> Ap
         .collect();
     let current = store::current(&state.db, me.org(), me.person()).await?;
     let may_use = match current {
-        Some(a) if !a.period.has_ended(today()) => store::points(&state.db, me.org(), &a.id).await?.is_empty(),
+        Some(a) if !a.period.has_ended(state.clock.today()) => store::points(&state.db, me.org(), &a.id).await?.is_empty(),
         _ => true,
     };
     Ok(SamplePage { page, parts, may_use })
@@ -349,7 +349,7 @@ pub async fn share(
     }
     store::share(&mut tx, me.org(), me.person(), &agreement.id, with, &chosen).await?;
     let pair = AgreementPair { id: &agreement.id, leader: me.person(), shared_with: with };
-    notify::about_agreement(&mut tx, me.org(), pair, me.person(), Kind::AgreementShared, OffsetDateTime::now_utc()).await?;
+    notify::about_agreement(&mut tx, me.org(), pair, me.person(), Kind::AgreementShared, state.clock.now()).await?;
     tx.commit().await?;
     notify::wake(&state);
     let notice = if chosen.is_empty() { "unshared" } else { "shared" };
@@ -372,7 +372,7 @@ pub async fn agreed(State(state): State<AppState>, me: Member, CsrfForm(form): C
     store::set_agreed_by_leader(&mut tx, me.org(), me.person(), &agreement.id, agreed).await?;
     if agreed {
         let pair = AgreementPair { id: &agreement.id, leader: me.person(), shared_with: agreement.shared_with_id.as_ref() };
-        notify::about_agreement(&mut tx, me.org(), pair, me.person(), Kind::AgreementAgreed, OffsetDateTime::now_utc()).await?;
+        notify::about_agreement(&mut tx, me.org(), pair, me.person(), Kind::AgreementAgreed, state.clock.now()).await?;
     }
     tx.commit().await?;
     notify::wake(&state);
@@ -384,7 +384,7 @@ pub async fn agreed(State(state): State<AppState>, me: Member, CsrfForm(form): C
 /// if the leader wants a fresh start.
 pub async fn next_period(State(state): State<AppState>, me: Member, CsrfForm(_): CsrfForm<serde::de::IgnoredAny>) -> AppResult<Response> {
     let current = store::current(&state.db, me.org(), me.person()).await?.ok_or(AppError::NotFound)?;
-    let today = today();
+    let today = state.clock.today();
     let period = if current.period.has_ended(today) { current.period.next(today) } else { Period::starting(today) };
     let mut tx = state.db.begin_write().await?;
     if !current.period.has_ended(today) && !store::end_early(&mut tx, me.org(), me.person(), &current.id, today).await? {
@@ -426,7 +426,7 @@ pub async fn comment(
         return Err(AppError::NotFound);
     }
     let pair = AgreementPair { id: &agreement.id, leader: me.person(), shared_with: agreement.shared_with_id.as_ref() };
-    notify::about_agreement(&mut tx, me.org(), pair, me.person(), Kind::AgreementCommented, OffsetDateTime::now_utc()).await?;
+    notify::about_agreement(&mut tx, me.org(), pair, me.person(), Kind::AgreementCommented, state.clock.now()).await?;
     tx.commit().await?;
     notify::wake(&state);
     Ok(Redirect::to("/dialog/agreement?notice=commented#comment-form").into_response())

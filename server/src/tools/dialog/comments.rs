@@ -6,7 +6,7 @@
 //! Reading is for the caller to allow (the leader's own page, or
 //! `team::access` for the nearest leader).
 
-use crate::storage::{now_text, Db};
+use crate::storage::Db;
 use domain::agreement::CommentText;
 use domain::ids::{AgreementId, CommentId, OrgId, PersonId, PointId};
 
@@ -59,6 +59,7 @@ pub async fn add(
     author: &PersonId,
     point: Option<&PointId>,
     text: &CommentText,
+    now: time::OffsetDateTime,
 ) -> anyhow::Result<bool> {
     const INSERT: &str = "INSERT INTO agreement_comments (id, org_id, agreement_id, point_id, author_id, text, created_at) \
          SELECT $1, a.org_id, a.id, $2, $3, $4, $5 FROM agreements a \
@@ -76,7 +77,7 @@ pub async fn add(
         .bind(point.map(|p| p.as_str().to_string()))
         .bind(author.as_str())
         .bind(text.as_str())
-        .bind(now_text())
+        .bind(crate::storage::to_text(now))
         .bind(org.as_str())
         .bind(agreement.as_str())
         .execute(&mut *conn)

@@ -4,7 +4,7 @@
 
 use super::agreement::kind_title;
 use super::store::{self, Agreement, Point};
-use super::{period_text, today};
+use super::period_text;
 use crate::auth::Member;
 use crate::error::{AppError, AppResult};
 use crate::i18n::format;
@@ -98,7 +98,7 @@ pub async fn docx(State(state): State<AppState>, page: Page, me: Member) -> AppR
         subtitle: Some(page.t1("dialog-period", "period", period_text(&page, &agreement.period))),
         lang: page.lang_code().to_string(),
         blocks,
-        footer: Some(page.t1("dialog-doc-footer", "date", format::date(page.lang, today()))),
+        footer: Some(page.t1("dialog-doc-footer", "date", format::date(page.lang, state.clock.today()))),
     };
     crate::web::download::docx(&doc, &page.t("dialog-doc-file"))
 }

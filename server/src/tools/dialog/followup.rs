@@ -4,7 +4,7 @@
 
 use super::store::{self, Point};
 use super::ticks::Tick;
-use super::{pictures, today};
+use super::pictures;
 use crate::auth::csrf::CsrfForm;
 use crate::auth::Member;
 use crate::error::{AppError, AppResult};
@@ -53,7 +53,7 @@ pub async fn tick(
         "no" => false,
         _ => return Err(AppError::BadRequest("error-form-invalid")),
     };
-    let today = today();
+    let today = state.clock.today();
     let day = match form.day.as_deref().filter(|d| !d.is_empty()) {
         Some(d) => store::parse_day(d).ok_or(AppError::BadRequest("error-date-invalid"))?,
         None => today,
@@ -103,7 +103,7 @@ pub async fn week(
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
     };
     let note = note.map(|n| n.as_str().to_string()).unwrap_or_default();
-    store::weekly_line(&state.db, me.org(), me.person(), &point, week_start(today()), kept, &note).await?;
+    store::weekly_line(&state.db, me.org(), me.person(), &point, week_start(state.clock.today()), kept, &note).await?;
     Ok(Redirect::to(&format!("/dialog/points/{point}?saved=1")).into_response())
 }
 
@@ -181,7 +181,7 @@ pub(crate) async fn render_point(
     typed_note: Option<String>,
 ) -> AppResult<PointPage> {
     let period = agreement.period;
-    let today = today();
+    let today = state.clock.today();
     let check_ins = store::check_ins(&state.db, me.org(), &p.id, &period).await?;
     let initials: [String; 7] = std::array::from_fn(|i| page.t(&format!("dialog-weekday-{i}")));
     let (svg, summary) = if p.rhythm == Rhythm::Daily {

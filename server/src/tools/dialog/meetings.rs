@@ -111,7 +111,7 @@ fn new_page(state: &AppState, page: Page, nearest_name: Option<String>, form: Di
     NewPage {
         nearest_name,
         form,
-        min_date: super::today().to_string(),
+        min_date: state.clock.today().to_string(),
         place_hint: invite.place_hint.clone(),
         questions: invite.preparation.clone(),
         errors,
@@ -130,7 +130,7 @@ pub async fn new(State(state): State<AppState>, page: Page, me: Member) -> AppRe
 /// Books the dialog and mails both people the invitation. Nothing is saved
 /// when a field is wrong or HR has not set a nearest leader.
 pub async fn create(State(state): State<AppState>, page: Page, me: Member, CsrfForm(form): CsrfForm<DialogForm>) -> AppResult<Response> {
-    let now = OffsetDateTime::now_utc();
+    let now = state.clock.now();
     let nearest = nearest_leader(&state, &me).await?;
     let parsed = parse(&page, &form, now);
     let (input, nearest) = match (parsed, nearest) {
@@ -146,7 +146,7 @@ pub async fn create(State(state): State<AppState>, page: Page, me: Member, CsrfF
     };
     let agreement = super::agreement::current_or_new(&state, &me).await?;
     let mut tx = state.db.begin_write().await?;
-    let id = store::create(&mut tx, me.org(), me.person(), &nearest.id, &agreement.id, input.when()).await?;
+    let id = store::create(&mut tx, me.org(), me.person(), &nearest.id, &agreement.id, input.when(), now).await?;
     tx.commit().await?;
     let dialog = store::find_for(&state.db, me.org(), me.person(), &id).await?.ok_or(AppError::NotFound)?;
     let message = input.message.as_ref().map(|m| m.as_str());
@@ -187,11 +187,11 @@ fn meeting_page(state: &AppState, page: Page, me: &Member, d: &Dialog, form: Opt
         minutes: d.minutes,
         place: d.place.clone(),
         cancelled: d.cancelled,
-        past: d.ends_at() <= OffsetDateTime::now_utc(),
+        past: d.ends_at() <= state.clock.now(),
         intro: invite.intro.clone(),
         questions: invite.preparation.clone(),
         form: form.unwrap_or_else(|| form_of(d)),
-        min_date: super::today().to_string(),
+        min_date: state.clock.today().to_string(),
         place_hint: invite.place_hint.clone(),
         notice,
         errors,
@@ -216,7 +216,7 @@ pub async fn show(
 ) -> AppResult<Response> {
     if let Some(id) = raw.strip_suffix(".ics") {
         let dialog = load(&state, &me, id).await?;
-        let ics = mail::calendar(&state, &dialog, page.lang, None, OffsetDateTime::now_utc());
+        let ics = mail::calendar(&state, &dialog, page.lang, None, state.clock.now());
         let method = if dialog.cancelled { "CANCEL" } else { "REQUEST" };
         return Ok(download::ics(ics, method, "dialog"));
     }
@@ -233,7 +233,7 @@ pub async fn reschedule(
     Path(raw): Path<String>,
     CsrfForm(form): CsrfForm<DialogForm>,
 ) -> AppResult<Response> {
-    let now = OffsetDateTime::now_utc();
+    let now = state.clock.now();
     let dialog = load(&state, &me, &raw).await?;
     let input = match parse(&page, &form, now) {
         Ok(input) => input,
@@ -258,9 +258,9 @@ pub async fn cancel(
     CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
 ) -> AppResult<Response> {
     let dialog = load(&state, &me, &raw).await?;
-    if store::cancel(&state.db, me.org(), me.person(), &dialog.id).await? {
+    if store::cancel(&state.db, me.org(), me.person(), &dialog.id, state.clock.now()).await? {
         let dialog = load(&state, &me, &raw).await?;
-        mail::send_change(&state, &dialog, Change::Cancelled { by: &me.m.name }, OffsetDateTime::now_utc()).await?;
+        mail::send_change(&state, &dialog, Change::Cancelled { by: &me.m.name }, state.clock.now()).await?;
     }
     Ok(Redirect::to(&format!("/dialog/meetings/{}?notice=cancelled", dialog.id)).into_response())
 }

@@ -110,6 +110,7 @@ pub async fn create(
     nearest: &PersonId,
     agreement: &AgreementId,
     when: When<'_>,
+    now: OffsetDateTime,
 ) -> anyhow::Result<DialogId> {
     let id = DialogId::new();
     sqlx::query(
@@ -124,7 +125,7 @@ pub async fn create(
     .bind(instant_text(when.starts_at))
     .bind(when.minutes)
     .bind(when.place)
-    .bind(crate::storage::now_text())
+    .bind(crate::storage::to_text(now))
     .execute(&mut *conn)
     .await?;
     Ok(id)
@@ -195,12 +196,12 @@ pub async fn reschedule(db: &Db, org: &OrgId, viewer: &PersonId, id: &DialogId, 
 
 /// Cancels a dialog for one of its two people. Returns false when there is
 /// no such dialog or it was already cancelled (so a double click mails once).
-pub async fn cancel(db: &Db, org: &OrgId, viewer: &PersonId, id: &DialogId) -> anyhow::Result<bool> {
+pub async fn cancel(db: &Db, org: &OrgId, viewer: &PersonId, id: &DialogId, now: OffsetDateTime) -> anyhow::Result<bool> {
     let done = sqlx::query(
         "UPDATE dialogs SET cancelled_at = $1, sequence = sequence + 1 \
          WHERE org_id = $2 AND id = $3 AND (leader_id = $4 OR nearest_leader_id = $4) AND cancelled_at IS NULL",
     )
-    .bind(crate::storage::now_text())
+    .bind(crate::storage::to_text(now))
     .bind(org.as_str())
     .bind(id.as_str())
     .bind(viewer.as_str())

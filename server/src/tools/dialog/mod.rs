@@ -57,7 +57,6 @@ pub fn routes() -> Router<AppState> {
         .route("/dialog/meetings/{id}/cancel", post(meetings::cancel))
 }
 
-pub use crate::i18n::format::today;
 
 /// The viewer's nearest leader, as HR has set the reporting line.
 pub struct Nearest {

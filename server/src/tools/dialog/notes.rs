@@ -2,7 +2,7 @@
 //! never shared with anyone. A note remembers the prompt's wording (the
 //! catalogue revision) it was written to.
 
-use crate::storage::{now_text, Db};
+use crate::storage::Db;
 use domain::ids::{CatalogueItemId, ContentVersionId, OrgId, PersonId};
 use std::collections::HashMap;
 
@@ -39,7 +39,7 @@ pub async fn notes(db: &Db, org: &OrgId, person: &PersonId) -> anyhow::Result<Ha
 /// Saves one note against the prompt's current wording; an empty note is
 /// removed. Returns false when the prompt is not a visible guide prompt of
 /// the organisation (nothing is written).
-pub async fn save(db: &Db, org: &OrgId, person: &PersonId, item: &CatalogueItemId, text: &str) -> anyhow::Result<bool> {
+pub async fn save(db: &Db, org: &OrgId, person: &PersonId, item: &CatalogueItemId, text: &str, now: time::OffsetDateTime) -> anyhow::Result<bool> {
     if text.is_empty() {
         sqlx::query("DELETE FROM guide_notes WHERE org_id = $1 AND person_id = $2 AND item_id = $3")
             .bind(org.as_str())
@@ -58,7 +58,7 @@ pub async fn save(db: &Db, org: &OrgId, person: &PersonId, item: &CatalogueItemI
     )
     .bind(person.as_str())
     .bind(text)
-    .bind(now_text())
+    .bind(crate::storage::to_text(now))
     .bind(org.as_str())
     .bind(item.as_str())
     .execute(&db.pool)

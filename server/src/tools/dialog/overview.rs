@@ -4,7 +4,7 @@
 use super::agreement::kind_title;
 use super::meetings_store as meetings;
 use super::store::{self, TodayTick};
-use super::{nearest_leader, period_text, pictures, today};
+use super::{nearest_leader, period_text, pictures};
 use crate::auth::Member;
 use crate::catalogue::store as catalogue;
 use crate::content::IntroContent;
@@ -63,8 +63,8 @@ pub struct OverviewPage {
 
 pub async fn show(State(state): State<AppState>, page: Page, me: Member) -> AppResult<OverviewPage> {
     let (db, org, person) = (&state.db, me.org(), me.person());
-    let today = today();
-    let now = time::OffsetDateTime::now_utc();
+    let today = state.clock.today();
+    let now = state.clock.now();
     let (items, notes, agreement, history, nearest, dialogs) = tokio::try_join!(
         catalogue::items(db, org, "dialog"),
         super::notes::notes(db, org, person),

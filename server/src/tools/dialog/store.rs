@@ -3,7 +3,7 @@
 //! every function that reads or changes a leader's own work takes the
 //! leader's `PersonId` and filters by it: a point id alone opens nothing.
 
-use crate::storage::{now_text, Db};
+use crate::storage::Db;
 use domain::agreement::{Period, PointKind, Rhythm};
 use domain::ids::{AgreementId, OrgId, PersonId, PointId};
 use sqlx::AnyConnection;
@@ -122,9 +122,10 @@ pub async fn start(
     person: &PersonId,
     period: Period,
     previous: Option<&AgreementId>,
+    now: time::OffsetDateTime,
 ) -> anyhow::Result<AgreementId> {
     let id = AgreementId::new();
-    let now = now_text();
+    let now = crate::storage::to_text(now);
     sqlx::query(
         "INSERT INTO agreements (id, org_id, person_id, starts_on, ends_on, previous_id, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $7)",
@@ -233,8 +234,9 @@ pub async fn save_points(
     person: &PersonId,
     agreement: &AgreementId,
     input: &[PointInput],
+    now: time::OffsetDateTime,
 ) -> anyhow::Result<()> {
-    let now = now_text();
+    let now = crate::storage::to_text(now);
     let existing: Vec<(String, String, String, String, String)> = sqlx::query_as(
         "SELECT id, kind, text, follow_up, rhythm FROM agreement_points \
          WHERE org_id = $1 AND person_id = $2 AND agreement_id = $3",
@@ -313,7 +315,7 @@ pub async fn save_points(
 /// the point must be the leader's, daily, in the organisation, and its
 /// agreement's period must hold the day. Returns false when no such point
 /// exists (nothing is written).
-pub async fn tick(conn: &mut sqlx::AnyConnection, org: &OrgId, person: &PersonId, point: &PointId, day: Date, kept: bool) -> anyhow::Result<bool> {
+pub async fn tick(conn: &mut sqlx::AnyConnection, org: &OrgId, person: &PersonId, point: &PointId, day: Date, kept: bool, now: time::OffsetDateTime) -> anyhow::Result<bool> {
     let done = sqlx::query(
         "INSERT INTO check_ins (point_id, day, org_id, person_id, kept, note, updated_at) \
          SELECT p.id, $1, p.org_id, p.person_id, $2, '', $3 FROM agreement_points p \
@@ -323,7 +325,7 @@ pub async fn tick(conn: &mut sqlx::AnyConnection, org: &OrgId, person: &PersonId
     )
     .bind(date_text(day))
     .bind(i64::from(kept))
-    .bind(now_text())
+    .bind(crate::storage::to_text(now))
     .bind(point.as_str())
     .bind(org.as_str())
     .bind(person.as_str())
@@ -333,7 +335,7 @@ pub async fn tick(conn: &mut sqlx::AnyConnection, org: &OrgId, person: &PersonId
 }
 
 /// A weekly line on a weekly point, stored on the week's Monday.
-pub async fn weekly_line(db: &Db, org: &OrgId, person: &PersonId, point: &PointId, monday: Date, kept: bool, note: &str) -> anyhow::Result<bool> {
+pub async fn weekly_line(db: &Db, org: &OrgId, person: &PersonId, point: &PointId, monday: Date, kept: bool, note: &str, now: time::OffsetDateTime) -> anyhow::Result<bool> {
     let done = sqlx::query(
         "INSERT INTO check_ins (point_id, day, org_id, person_id, kept, note, updated_at) \
          SELECT p.id, $1, p.org_id, p.person_id, $2, $3, $4 FROM agreement_points p \
@@ -343,7 +345,7 @@ pub async fn weekly_line(db: &Db, org: &OrgId, person: &PersonId, point: &PointI
     .bind(date_text(monday))
     .bind(i64::from(kept))
     .bind(note)
-    .bind(now_text())
+    .bind(crate::storage::to_text(now))
     .bind(point.as_str())
     .bind(org.as_str())
     .bind(person.as_str())
@@ -406,11 +408,11 @@ pub async fn ticks_today(db: &Db, org: &OrgId, person: &PersonId, today: Date) -
 }
 
 /// The leader marks the agreement as agreed (or takes the mark back).
-pub async fn set_agreed_by_leader(conn: &mut AnyConnection, org: &OrgId, person: &PersonId, agreement: &AgreementId, agreed: bool) -> anyhow::Result<bool> {
+pub async fn set_agreed_by_leader(conn: &mut AnyConnection, org: &OrgId, person: &PersonId, agreement: &AgreementId, agreed: bool, now: time::OffsetDateTime) -> anyhow::Result<bool> {
     let done = sqlx::query(
         "UPDATE agreements SET agreed_by_leader_at = $1 WHERE org_id = $2 AND person_id = $3 AND id = $4",
     )
-    .bind(agreed.then(now_text))
+    .bind(agreed.then(|| crate::storage::to_text(now)))
     .bind(org.as_str())
     .bind(person.as_str())
     .bind(agreement.as_str())
@@ -430,8 +432,9 @@ pub async fn share(
     agreement: &AgreementId,
     with: Option<&PersonId>,
     points: &[PointId],
+    now: time::OffsetDateTime,
 ) -> anyhow::Result<()> {
-    let now = now_text();
+    let now = crate::storage::to_text(now);
     sqlx::query("UPDATE agreement_points SET shared = 0 WHERE org_id = $1 AND person_id = $2 AND agreement_id = $3")
         .bind(org.as_str())
         .bind(person.as_str())

@@ -111,7 +111,7 @@ pub async fn reveal(
         respondents: u32::try_from(ctx.run.respondents).unwrap_or(0),
         target: &target,
     };
-    match promise::reveal_round(&state, &me, round, &form, &now_text()).await? {
+    match promise::reveal_round(&state, &me, round, &form, &state.clock.now_text()).await? {
         Ok(()) => Ok(Redirect::to(&format!("/intro/runs/{}?revealed=1#results-heading", ctx.run.id)).into_response()),
         Err(key) => {
             let errors = promise::reveal_refused(&page.tr, key);
@@ -137,7 +137,7 @@ pub async fn decide(
         return Err(AppError::BadRequest("intro-error-run-closed"));
     }
     let members: Vec<_> = groups::members(&state.db, me.org(), &ctx.group.id).await?.into_iter().map(|p| p.id).collect();
-    match input::parse_decision(&form, super::today(), &members) {
+    match input::parse_decision(&form, state.clock.today(), &members) {
         Ok(decision) => match store::decide(&state.db, me.org(), &ctx.run.id, me.person(), &decision).await? {
             Ok(()) => Ok(Redirect::to(&format!("/intro/runs/{}", ctx.run.id)).into_response()),
             Err(_) => Err(AppError::BadRequest("intro-error-run-closed")),

@@ -54,4 +54,3 @@ pub async fn load_run(state: &AppState, me: &Member, id: &str) -> AppResult<RunC
     Ok(RunContext { run, group, relation, is_hr, kept })
 }
 
-pub use crate::i18n::format::today;

@@ -194,7 +194,7 @@ pub async fn run_page(
             .collect(),
         members: members.clone(),
         form,
-        min_date: super::today().to_string(),
+        min_date: state.clock.today().to_string(),
     });
     Ok(RunPage {
         group_id: group.id.to_string(),

@@ -53,7 +53,7 @@ pub async fn target(state: &AppState, who: &Participant, me: Option<&Membership>
     let lands = deck.as_ref().and_then(|d| d.procedure(super::procedure_kind(session.procedure()))).and_then(|p| p.lands_in);
     Ok(match lands {
         Some(LandsIn::LeaderAgreement) => {
-            let today = crate::i18n::format::today();
+            let today = state.clock.today();
             dialog::current(&state.db, &me.org_id, &me.person_id)
                 .await?
                 .filter(|a| a.period.contains(today))

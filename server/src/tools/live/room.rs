@@ -164,7 +164,7 @@ impl Room {
             if let Some(seq) = inner.written.get(&(who, client_id.to_string())) {
                 return Ok(Decision::Written(*seq));
             }
-            let event = inner.live.decide(who, command.clone(), &self.rules, now_ms()).map_err(Rejected::Refused)?;
+            let event = inner.live.decide(who, command.clone(), &self.rules, now_ms(&hub.clock)).map_err(Rejected::Refused)?;
             Ok(Decision::Append { event, joining: None })
         })
         .await
@@ -262,6 +262,7 @@ impl Room {
             body: serde_json::to_string(event)?,
             joining,
             ends: matches!(event, Event::Ended),
+            at: hub.clock.now(),
         })
     }
 
@@ -283,9 +284,9 @@ enum Decision {
     Append { event: Event, joining: Option<Joining> },
 }
 
-/// Milliseconds since the Unix epoch on the server's clock, which timers count from.
-pub fn now_ms() -> i64 {
-    (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64
+/// Milliseconds since the Unix epoch on `clock`, which timers count from.
+pub fn now_ms(clock: &crate::clock::Clock) -> i64 {
+    (clock.now().unix_timestamp_nanos() / 1_000_000) as i64
 }
 
 /// How many events a slow connection may fall behind before it re-reads
@@ -295,6 +296,7 @@ const FEED_CAPACITY: usize = 256;
 /// The rooms this server holds, and how it writes.
 pub struct Hub {
     pub db: Db,
+    pub clock: crate::clock::Clock,
     pub writer: AppendWriter,
     rooms: StdMutex<HashMap<String, Arc<Room>>>,
     /// Loads one room at a time, so two first connections do not fold it twice.
@@ -302,11 +304,11 @@ pub struct Hub {
 }
 
 impl Hub {
-    pub fn start(db: Db) -> Arc<Hub> {
+    pub fn start(db: Db, clock: crate::clock::Clock) -> Arc<Hub> {
         // SQLite's appends share commits; PostgreSQL's take the session's
         // turn each (`Room::write_in_turn`) and do not use the writer.
         let writer = AppendWriter::start(db.clone());
-        Arc::new(Hub { db, writer, rooms: StdMutex::new(HashMap::new()), loading: Mutex::new(()) })
+        Arc::new(Hub { db, clock, writer, rooms: StdMutex::new(HashMap::new()), loading: Mutex::new(()) })
     }
 
     /// A room this server already holds.

@@ -98,7 +98,7 @@ async fn run(state: AppState, room: Arc<Room>, me: ParticipantNo, facilitator: b
     let (mut sink, mut stream) = socket.split();
     let (missed, seq, mut feed) = room.subscribe(since).await;
     // The server's clock, so a phone whose clock is off still counts a timer down right.
-    let hello = serde_json::json!({ "type": "hello", "p": me, "seq": seq, "facilitator": facilitator, "now_ms": super::room::now_ms() }).to_string();
+    let hello = serde_json::json!({ "type": "hello", "p": me, "seq": seq, "facilitator": facilitator, "now_ms": super::room::now_ms(&state.live.clock) }).to_string();
     if sink.send(Message::Text(hello.into())).await.is_err() {
         return;
     }

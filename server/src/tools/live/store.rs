@@ -57,9 +57,10 @@ pub async fn create(
     cards: &[String],
     facilitator: &PersonId,
     joined: &Event,
+    now: time::OffsetDateTime,
 ) -> anyhow::Result<LiveSessionId> {
     let id = LiveSessionId::new();
-    let now = now_text();
+    let created_at = crate::storage::to_text(now);
     // A clash of join codes among a billion is rare; try a few.
     for attempt in 0.. {
         let mut tx = db.pool.begin().await?;
@@ -73,7 +74,7 @@ pub async fn create(
         .bind(procedure.code())
         .bind(join_code())
         .bind(facilitator.as_str())
-        .bind(&now)
+        .bind(&created_at)
         .bind(serde_json::to_string(cards)?)
         .execute(&mut *tx)
         .await?
@@ -83,22 +84,22 @@ pub async fn create(
             continue;
         }
         let Event::Joined { p, name, .. } = joined else { anyhow::bail!("a session starts with its facilitator joining") };
-        insert_participant(&mut tx, id.as_str(), *p, Some(facilitator.as_str()), name, None).await?;
-        anyhow::ensure!(insert_event(&mut tx, id.as_str(), 1, None, None, &serde_json::to_string(joined)?).await?, "a new session's log is empty");
+        insert_participant(&mut tx, id.as_str(), *p, Some(facilitator.as_str()), name, None, now).await?;
+        anyhow::ensure!(insert_event(&mut tx, id.as_str(), 1, None, None, &serde_json::to_string(joined)?, now).await?, "a new session's log is empty");
         tx.commit().await?;
         break;
     }
     Ok(id)
 }
 
-async fn insert_participant(conn: &mut AnyConnection, session: &str, no: ParticipantNo, person: Option<&str>, name: &str, guest_hash: Option<&str>) -> anyhow::Result<()> {
+async fn insert_participant(conn: &mut AnyConnection, session: &str, no: ParticipantNo, person: Option<&str>, name: &str, guest_hash: Option<&str>, now: time::OffsetDateTime) -> anyhow::Result<()> {
     sqlx::query("INSERT INTO live_participants (session_id, no, person_id, name, guest_secret_hash, joined_at) VALUES ($1, $2, $3, $4, $5, $6)")
         .bind(session)
         .bind(no as i64)
         .bind(person)
         .bind(name)
         .bind(guest_hash)
-        .bind(now_text())
+        .bind(crate::storage::to_text(now))
         .execute(conn)
         .await?;
     Ok(())
@@ -106,7 +107,7 @@ async fn insert_participant(conn: &mut AnyConnection, session: &str, no: Partici
 
 /// Appends an event; false (nothing written) when its number is taken or
 /// its command was written before.
-async fn insert_event(conn: &mut AnyConnection, session: &str, seq: i64, participant: Option<ParticipantNo>, client_id: Option<&str>, body: &str) -> anyhow::Result<bool> {
+async fn insert_event(conn: &mut AnyConnection, session: &str, seq: i64, participant: Option<ParticipantNo>, client_id: Option<&str>, body: &str, now: time::OffsetDateTime) -> anyhow::Result<bool> {
     let done = sqlx::query(concat!(
         "INSERT INTO live_events (session_id, seq, participant, client_id, body, at) VALUES ($1, $2, $3, $4, $5, $6) ",
         "ON CONFLICT DO NOTHING"
@@ -116,7 +117,7 @@ async fn insert_event(conn: &mut AnyConnection, session: &str, seq: i64, partici
     .bind(participant.map(i64::from))
     .bind(client_id)
     .bind(body)
-    .bind(now_text())
+    .bind(crate::storage::to_text(now))
     .execute(conn)
     .await?;
     Ok(done.rows_affected() == 1)
@@ -181,11 +182,11 @@ impl LandedTo {
 
 /// Marks the next steps as saved (lifted to `group` when it is a group);
 /// false if they already were.
-pub async fn mark_landed(conn: &mut AnyConnection, session: &str, to: LandedTo, group: Option<&GroupId>) -> anyhow::Result<bool> {
+pub async fn mark_landed(conn: &mut AnyConnection, session: &str, to: LandedTo, group: Option<&GroupId>, now: time::OffsetDateTime) -> anyhow::Result<bool> {
     let done = sqlx::query(
         "UPDATE live_sessions SET landed_at = $1, landed_to = $4, group_id = COALESCE($3, group_id) WHERE id = $2 AND landed_at IS NULL",
     )
-    .bind(now_text())
+    .bind(crate::storage::to_text(now))
     .bind(session)
     .bind(group.map(|g| g.as_str()))
     .bind(to.code())
@@ -317,6 +318,7 @@ pub struct Append {
     /// A participant joining: their row is written with their `Joined` event.
     pub joining: Option<Joining>,
     pub ends: bool,
+    pub at: time::OffsetDateTime,
 }
 
 pub struct Joining {
@@ -349,21 +351,21 @@ impl Job for Append {
                 .bind(self.participant.map(i64::from))
                 .bind(self.client_id.as_deref())
                 .bind(&self.body)
-                .bind(now_text())
+                .bind(crate::storage::to_text(self.at))
                 .fetch_one(&mut *conn)
                 .await?;
                 n == 1
             } else {
-                insert_event(conn, &self.session, self.seq, self.participant, self.client_id.as_deref(), &self.body).await?
+                insert_event(conn, &self.session, self.seq, self.participant, self.client_id.as_deref(), &self.body, self.at).await?
             };
             if !written {
                 return Ok(false);
             }
             if let Some(j) = &self.joining {
-                insert_participant(conn, &self.session, j.no, j.person.as_deref(), &j.name, j.guest_hash.as_deref()).await?;
+                insert_participant(conn, &self.session, j.no, j.person.as_deref(), &j.name, j.guest_hash.as_deref(), self.at).await?;
             }
             if self.ends {
-                sqlx::query("UPDATE live_sessions SET ended_at = $1 WHERE id = $2").bind(now_text()).bind(&self.session).execute(&mut *conn).await?;
+                sqlx::query("UPDATE live_sessions SET ended_at = $1 WHERE id = $2").bind(crate::storage::to_text(self.at)).bind(&self.session).execute(&mut *conn).await?;
             }
             Ok(true)
         })

@@ -76,7 +76,7 @@ async fn build(state: &AppState, page: &Page, me: &Member, plan: &store::Plan) -
         subtitle: Some(content.title.clone()),
         lang: page.lang_code().to_string(),
         blocks,
-        footer: Some(page.t1("plan-doc-footer", "date", format::date(page.lang, format::today()))),
+        footer: Some(page.t1("plan-doc-footer", "date", format::date(page.lang, state.clock.today()))),
     })
 }
 

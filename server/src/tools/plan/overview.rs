@@ -45,8 +45,8 @@ pub struct ApvParticipation {
 }
 
 pub async fn load(state: &AppState, me: &Member) -> anyhow::Result<Overview> {
-    let today = crate::i18n::format::today();
-    let year_ago = crate::storage::to_text(time::OffsetDateTime::now_utc() - time::Duration::days(365));
+    let today = state.clock.today();
+    let year_ago = crate::storage::to_text(state.clock.now() - time::Duration::days(365));
     let row: (i64, i64, i64, i64, i64, i64) = sqlx::query_as(
         "SELECT \
            (SELECT COUNT(*) FROM person_roles WHERE org_id = $1 AND role = 'leader'), \

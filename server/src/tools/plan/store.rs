@@ -53,9 +53,9 @@ pub async fn plan(db: &Db, org: &OrgId, id: &PlanId) -> anyhow::Result<Option<Pl
 
 /// Starts a plan; the one before it (if any) is closed, since an
 /// organisation works from one plan at a time.
-pub async fn start(db: &Db, org: &OrgId, by: &PersonId, title: &str) -> anyhow::Result<PlanId> {
+pub async fn start(db: &Db, org: &OrgId, by: &PersonId, title: &str, now: time::OffsetDateTime) -> anyhow::Result<PlanId> {
     let mut tx = db.begin_write().await?;
-    let now = now_text();
+    let now = crate::storage::to_text(now);
     sqlx::query("UPDATE org_plans SET closed_at = $1 WHERE org_id = $2 AND closed_at IS NULL")
         .bind(&now)
         .bind(org.as_str())
@@ -239,7 +239,7 @@ async fn touch_open(conn: &mut sqlx::AnyConnection, org: &OrgId, plan: &PlanId) 
 
 /// Step 1: the chosen themes, in the sheet's order. Themes no longer
 /// chosen are removed with what was written about them.
-pub async fn choose(db: &Db, org: &OrgId, plan: &PlanId, by: &PersonId, chosen: &[String]) -> anyhow::Result<Result<(), Refused>> {
+pub async fn choose(db: &Db, org: &OrgId, plan: &PlanId, by: &PersonId, chosen: &[String], now: time::OffsetDateTime) -> anyhow::Result<Result<(), Refused>> {
     let mut tx = db.begin_write().await?;
     if !touch_open(&mut tx, org, plan).await? {
         return Ok(Err(Refused::Closed));
@@ -259,7 +259,7 @@ pub async fn choose(db: &Db, org: &OrgId, plan: &PlanId, by: &PersonId, chosen: 
                 .await?;
         }
     }
-    let now = now_text();
+    let now = crate::storage::to_text(now);
     for (position, theme) in chosen.iter().enumerate() {
         sqlx::query(
             "INSERT INTO org_plan_themes (plan_id, org_id, theme, position, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6) \
@@ -324,7 +324,7 @@ pub struct Saving<'a> {
 /// ignored). A theme someone else saved since the form showed it keeps
 /// their words if this form left it as it was; if both changed it, nothing
 /// is saved and the themes are named (`Refused::Conflict`).
-pub async fn save(db: &Db, org: &OrgId, plan: &PlanId, by: &PersonId, edits: &[Saving<'_>]) -> anyhow::Result<Result<(), NotSaved>> {
+pub async fn save(db: &Db, org: &OrgId, plan: &PlanId, by: &PersonId, edits: &[Saving<'_>], now: time::OffsetDateTime) -> anyhow::Result<Result<(), NotSaved>> {
     let mut tx = db.begin_write().await?;
     // Holds the plan's write lock from here, so what is read next is what
     // the write replaces.
@@ -350,7 +350,7 @@ pub async fn save(db: &Db, org: &OrgId, plan: &PlanId, by: &PersonId, edits: &[S
     if !conflicts.is_empty() {
         return Ok(Err(NotSaved::Conflict(conflicts)));
     }
-    let now = now_text();
+    let now = crate::storage::to_text(now);
     for (theme, edit) in writes {
         if let (Edit::Card(c), Some(was)) = (edit, stored.iter().find(|t| t.theme == *theme)) {
             if (c.status, c.follow_up_on) != (was.card.status, was.card.follow_up_on) {
@@ -515,7 +515,7 @@ pub async fn decide(db: &Db, org: &OrgId, plan: &PlanId, by: &PersonId, d: &Deci
 /// the caller's transaction; false (nothing written) when the plan is
 /// replaced, the theme not chosen, or the text would outgrow the mapping's
 /// form (`LongText::MAX_LEN`).
-pub async fn append_known(conn: &mut sqlx::AnyConnection, org: &OrgId, plan: &PlanId, theme: &str, addition: &str, by: &PersonId) -> anyhow::Result<bool> {
+pub async fn append_known(conn: &mut sqlx::AnyConnection, org: &OrgId, plan: &PlanId, theme: &str, addition: &str, by: &PersonId, now: time::OffsetDateTime) -> anyhow::Result<bool> {
     // Waits for a step's save of the same plan (its lock), so neither's
     // words are lost, and proves the plan open.
     if !touch_open(&mut *conn, org, plan).await? {
@@ -538,7 +538,7 @@ pub async fn append_known(conn: &mut sqlx::AnyConnection, org: &OrgId, plan: &Pl
         .bind(theme)
         .bind(&known)
         .bind(by.as_str())
-        .bind(now_text())
+        .bind(crate::storage::to_text(now))
         .execute(&mut *conn)
         .await?;
     Ok(true)
@@ -548,11 +548,11 @@ pub async fn append_known(conn: &mut sqlx::AnyConnection, org: &OrgId, plan: &Pl
 /// caller's transaction: each theme is chosen if it was not (placed last),
 /// and each step is added as a line to the theme's action card. Lines that
 /// would outgrow the card's form are left out.
-pub async fn draft_actions(tx: &mut sqlx::AnyConnection, org: &OrgId, plan: &PlanId, by: &PersonId, lines: &[(String, String)]) -> anyhow::Result<Result<(), Refused>> {
+pub async fn draft_actions(tx: &mut sqlx::AnyConnection, org: &OrgId, plan: &PlanId, by: &PersonId, lines: &[(String, String)], now: time::OffsetDateTime) -> anyhow::Result<Result<(), Refused>> {
     if !touch_open(&mut *tx, org, plan).await? {
         return Ok(Err(Refused::Closed));
     }
-    let now = now_text();
+    let now = crate::storage::to_text(now);
     for (theme, line) in lines {
         sqlx::query(concat!(
             "INSERT INTO org_plan_themes (plan_id, org_id, theme, position, updated_by, updated_at) ",

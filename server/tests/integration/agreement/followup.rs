@@ -27,7 +27,7 @@ both_backends!(a_daily_tick_is_one_tap_from_the_start_page, |app: TestApp| async
     let r = mette.post_form(&format!("/dialog/points/{daily}/tick"), &[("kept", "yes"), ("back", "/")]).await;
     assert_eq!(r.status(), 303);
     assert_eq!(location(&r), "/#today");
-    let today = ledertrivsel::tools::dialog::today().to_string();
+    let today = app.state.clock.today().to_string();
     assert_eq!(ticks(&app, &daily).await, vec![(today.clone(), 1)]);
     let (_, start) = mette.page("/").await;
     assert!(start.contains("I dag: holdt."));
@@ -36,9 +36,9 @@ both_backends!(a_daily_tick_is_one_tap_from_the_start_page, |app: TestApp| async
     assert_eq!(ticks(&app, &daily).await, vec![(today, 0)]);
 
     // Bad input is refused and changes nothing.
-    let yesterday = (ledertrivsel::tools::dialog::today() - time::Duration::days(1)).to_string();
-    let tomorrow = (ledertrivsel::tools::dialog::today() + time::Duration::days(1)).to_string();
-    let old = (ledertrivsel::tools::dialog::today() - time::Duration::days(8)).to_string();
+    let yesterday = (app.state.clock.today() - time::Duration::days(1)).to_string();
+    let tomorrow = (app.state.clock.today() + time::Duration::days(1)).to_string();
+    let old = (app.state.clock.today() - time::Duration::days(8)).to_string();
     for (fields, status) in [
         (vec![("kept", "maybe")], 400),
         (vec![("kept", "yes"), ("day", tomorrow.as_str())], 400),
@@ -70,7 +70,7 @@ both_backends!(ticks_that_arrive_together_are_committed_together_with_their_own_
     save_agreement(&mette, ROWS).await;
     save_agreement(&bo, ROWS).await;
     let (mine, bos) = (point(&app, &t.mette, "daily").await, point(&app, &t.bo, "daily").await);
-    let today = ledertrivsel::tools::dialog::today();
+    let today = app.state.clock.today();
     let org = t.org.id.clone();
     // 200 taps at once: Mette's and Bo's own (written), Bo on Mette's point and
     // an unknown point (refused). Each gets its own answer from the batch.
@@ -131,8 +131,8 @@ both_backends!(a_new_period_starts_from_the_old_one, |app: TestApp| async move {
     assert_eq!(mette.post_form("/dialog/agreement/next-period", &[]).await.status(), 400);
     // Move the period back three months: it has ended.
     sqlx::query("UPDATE agreements SET starts_on = $1, ends_on = $2 WHERE person_id = $3")
-        .bind((ledertrivsel::tools::dialog::today() - time::Duration::days(95)).to_string())
-        .bind((ledertrivsel::tools::dialog::today() - time::Duration::days(4)).to_string())
+        .bind((app.state.clock.today() - time::Duration::days(95)).to_string())
+        .bind((app.state.clock.today() - time::Duration::days(4)).to_string())
         .bind(t.mette.as_str())
         .execute(&app.state.db.pool)
         .await
@@ -148,7 +148,7 @@ both_backends!(a_new_period_starts_from_the_old_one, |app: TestApp| async move {
             .await
             .unwrap();
     assert_eq!(periods.len(), 2);
-    assert_eq!(periods[1].0, ledertrivsel::tools::dialog::today().to_string());
+    assert_eq!(periods[1].0, app.state.clock.today().to_string());
     assert!(periods[1].2.is_some());
     let all = points_of(&app, &t.mette).await;
     assert_eq!(all.len(), 10, "the points are copied into the new period");

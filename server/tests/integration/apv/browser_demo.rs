@@ -12,7 +12,7 @@ async fn the_demo_meetings_with_review_change_and_lifts_are_accessible() {
         return;
     };
     let app = crate::support::TestApp::spawn(crate::support::Backend::Sqlite).await.unwrap();
-    ledertrivsel::demo::create(&app.state.db, &app.state.shipped).await.unwrap().unwrap();
+    ledertrivsel::demo::create(&app.state.db, &app.state.shipped, app.state.clock.now()).await.unwrap().unwrap();
     let rounds: Vec<(String, Option<String>)> = sqlx::query_as(
         "SELECT r.id, r.closed_at FROM apv_rounds r JOIN leader_groups g ON g.id = r.group_id \
          WHERE g.name = 'Ledergruppen i Teknik, Kultur og Fritid' AND (r.closed_at IS NULL OR EXISTS (SELECT 1 FROM apv_plans p WHERE p.round_id = r.id))",

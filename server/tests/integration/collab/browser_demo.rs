@@ -13,7 +13,7 @@ async fn the_demo_agreement_follow_up_and_sharing_are_accessible() {
         return;
     };
     let app = crate::support::TestApp::spawn(crate::support::Backend::Sqlite).await.unwrap();
-    ledertrivsel::demo::create(&app.state.db, &app.state.shipped).await.unwrap().unwrap();
+    ledertrivsel::demo::create(&app.state.db, &app.state.shipped, app.state.clock.now()).await.unwrap().unwrap();
     let (group, latest): (String, String) = sqlx::query_as(
         "SELECT g.id, r.id FROM collab_rounds r JOIN leader_groups g ON g.id = r.group_id \
          WHERE g.name = 'Ledergruppen i Teknik, Kultur og Fritid' ORDER BY r.meeting_at DESC LIMIT 1",

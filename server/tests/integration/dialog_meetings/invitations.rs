@@ -161,7 +161,7 @@ both_backends!(bad_input_is_refused_in_danish_and_changes_nothing, |app: TestApp
     }
     // A time skipped when the clocks go forward (the last Sunday of March):
     // the next such night after today, always within the year the form takes.
-    let today = ledertrivsel::tools::dialog::today();
+    let today = app.state.clock.today();
     let last_sunday_of_march = |year: i32| {
         (25..=31).map(|d| time::Date::from_calendar_date(year, time::Month::March, d).unwrap()).find(|d| d.weekday() == time::Weekday::Sunday).unwrap()
     };

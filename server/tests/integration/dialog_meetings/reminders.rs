@@ -73,7 +73,7 @@ both_backends!(weekly_lines_are_asked_for_on_fridays_once, |app: TestApp| async 
          SELECT id, $1, org_id, person_id, 1, '', $2 FROM agreement_points WHERE person_id = $3 AND rhythm = 'weekly'",
     )
     .bind(next_monday.to_string())
-    .bind(ledertrivsel::storage::now_text())
+    .bind(app.state.clock.now_text())
     .bind(t.mette.as_str())
     .execute(&app.state.db.pool)
     .await
@@ -87,7 +87,7 @@ both_backends!(a_period_ending_is_announced_a_week_ahead_in_the_leaders_language
     for who in ["mette@aarhus.dk", "bo@aarhus.dk"] {
         save_agreement(&app.signed_in(who).await, &ROWS[..1]).await;
     }
-    let today = ledertrivsel::tools::dialog::today();
+    let today = app.state.clock.today();
     let now = slot(0, 12, 0).2;
     assert_eq!(run_once(&app.state, now).await.unwrap(), only(0, 0, 0), "three months left");
     sqlx::query("UPDATE agreements SET ends_on = $1")

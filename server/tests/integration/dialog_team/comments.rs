@@ -160,7 +160,7 @@ both_backends!(comments_are_exported_and_outlive_a_deleted_author, |app: TestApp
 });
 
 both_backends!(the_demo_has_conversations_waiting, |app: TestApp| async move {
-    ledertrivsel::demo::create(&app.state.db, &app.state.shipped).await.unwrap().unwrap();
+    ledertrivsel::demo::create(&app.state.db, &app.state.shipped, app.state.clock.now()).await.unwrap().unwrap();
     let lars = app.client();
     let r = lars.post_form("/login", &[("email", "lars.nielsen@fjordby.dk"), ("password", ledertrivsel::demo::PASSWORD)]).await;
     assert_eq!(r.status(), 303);

@@ -69,7 +69,7 @@ both_backends!(decision_closes_the_round_and_reaches_the_start_page, |app: TestA
     let carl = app.signed_in("carl@randers.dk").await;
     let run = start_round(&lis, &n.group).await;
     let path = format!("/intro/runs/{run}/decision");
-    let today = ledertrivsel::tools::intro::today();
+    let today = app.state.clock.today();
     let yesterday = (today - time::Duration::days(1)).to_string();
     let due = today + time::Duration::days(14);
 

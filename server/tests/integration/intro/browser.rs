@@ -85,7 +85,7 @@ async fn intro_pages_are_accessible_and_work_in_a_browser() {
     check(&lis, "decision-errors").await;
     click(&lis, "label[for='next-tool-group_collaboration']").await;
     c.find(Locator::Css(&format!("#owner option[value='{}']", n.carl))).await.unwrap().click().await.unwrap();
-    let due = ledertrivsel::tools::intro::today() + time::Duration::days(10);
+    let due = app.state.clock.today() + time::Duration::days(10);
     // A date input takes what it shows; set the ISO value the form sends.
     c.execute("document.getElementById('due_date').value = arguments[0];", vec![serde_json::json!(due.to_string())])
         .await

@@ -59,7 +59,7 @@ both_backends!(catalogue_edits_keep_the_wording_that_was_answered, |app: TestApp
     assert_eq!(shown[1].0, hidden_text);
 
     // A new round asks the new wording, leaves out the hidden one and adds the own one.
-    let d = ledertrivsel::tools::intro::today() + time::Duration::days(7);
+    let d = app.state.clock.today() + time::Duration::days(7);
     let r = lis.post_form(&format!("/intro/runs/{run1}/decision"), &[("next_tool", "leader_apv"), ("owner", n.lis.as_str()), ("due_date", &d.to_string())]).await;
     assert_eq!(r.status(), 303);
     let run2 = start_round(&lis, &n.group).await;

@@ -96,7 +96,7 @@ both_backends!(results_follow_the_thresholds, |app: TestApp| async move {
     assert!(figures(&body).is_empty(), "revealed inside the group only");
 
     // The group's leader closes the round with a decision; now HR sees it at k = 5.
-    let due = (ledertrivsel::tools::intro::today() + time::Duration::days(14)).to_string();
+    let due = (app.state.clock.today() + time::Duration::days(14)).to_string();
     let r = lis
         .post_form(&format!("/intro/runs/{run}/decision"), &[("next_tool", "leader_apv"), ("owner", n.lis.as_str()), ("due_date", &due)])
         .await;
@@ -156,7 +156,7 @@ both_backends!(named_mode_shows_who_answered_what_inside_the_group, |app: TestAp
         .collect();
     assert_eq!(first, ["5", "–", "2"]);
     // HR, outside, sees a closed round's figures at k = 3 but never names.
-    let due = (ledertrivsel::tools::intro::today() + time::Duration::days(7)).to_string();
+    let due = (app.state.clock.today() + time::Duration::days(7)).to_string();
     let r = app
         .signed_in("lis@randers.dk")
         .await

@@ -217,7 +217,7 @@ async fn five_steps(backend: Backend) {
 
     // A restarted server folds the same session from its log.
     if backend == Backend::Sqlite {
-        let restarted = ledertrivsel::tools::live::room::Hub::start(app.state.db.clone());
+        let restarted = ledertrivsel::tools::live::room::Hub::start(app.state.db.clone(), app.state.clock.clone());
         let row = ledertrivsel::tools::live::store::session(&app.state.db, &domain::ids::LiveSessionId::parse(&id).unwrap()).await.unwrap().unwrap();
         let rules = ledertrivsel::tools::live::rules(&app.state, &row).await.unwrap().unwrap();
         let room = restarted.room(row, rules).await.unwrap();
@@ -419,7 +419,7 @@ async fn a_one_to_one_sessions_next_steps_go_into_the_leaders_own_agreement() {
     assert!(!lis_c.page(&format!("/live/{id}/summary")).await.1.contains("Føj til min lederaftale"), "no current agreement, nothing to add to");
 
     let mut tx = app.state.db.pool.begin().await.unwrap();
-    let period = domain::agreement::Period::starting(ledertrivsel::i18n::format::today());
+    let period = domain::agreement::Period::starting(app.state.clock.today());
     let agreement = ledertrivsel::tools::dialog::store::start(&mut tx, &org.id, &lis, period, None).await.unwrap();
     tx.commit().await.unwrap();
     assert!(lis_c.page(&format!("/live/{id}/summary")).await.1.contains("Føj til min lederaftale"));

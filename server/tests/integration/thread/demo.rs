@@ -13,7 +13,7 @@ async fn demo_client(app: &TestApp, email: &str) -> TestClient {
 }
 
 both_backends!(the_demo_shows_the_thread_at_every_level, |app: TestApp| async move {
-    ledertrivsel::demo::create(&app.state.db, &app.state.shipped).await.unwrap().unwrap();
+    ledertrivsel::demo::create(&app.state.db, &app.state.shipped, app.state.clock.now()).await.unwrap().unwrap();
     let rows: Vec<(String, String, i64)> =
         sqlx::query_as("SELECT to_level, status, attributed FROM lifts WHERE source_kind <> 'apv_theme' ORDER BY created_at")
             .fetch_all(&app.state.db.pool)

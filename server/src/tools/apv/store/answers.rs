@@ -39,7 +39,7 @@ async fn is_open(conn: &mut AnyConnection, org: &OrgId, round: &ApvRoundId) -> a
 }
 
 /// Writes one theme of a leader's Skema 1 (deletes the row when nothing is marked).
-pub async fn put_mark(conn: &mut AnyConnection, org: &OrgId, round: &ApvRoundId, me: &PersonId, rev: &str, mark: &Mark) -> anyhow::Result<()> {
+pub async fn put_mark(conn: &mut AnyConnection, org: &OrgId, round: &ApvRoundId, me: &PersonId, rev: &str, mark: &Mark, now: time::OffsetDateTime) -> anyhow::Result<()> {
     if mark.is_empty() {
         sqlx::query("DELETE FROM apv_answers WHERE org_id = $1 AND round_id = $2 AND person_id = $3 AND revision_id = $4")
             .bind(org.as_str())
@@ -63,7 +63,7 @@ pub async fn put_mark(conn: &mut AnyConnection, org: &OrgId, round: &ApvRoundId,
     .bind(mark.get(Colour::Red))
     .bind(mark.get(Colour::Yellow))
     .bind(mark.get(Colour::Green))
-    .bind(now_text())
+    .bind(crate::storage::to_text(now))
     .execute(&mut *conn)
     .await?;
     Ok(())
@@ -109,6 +109,7 @@ pub async fn write_answers(
     me: &PersonId,
     marks: &[(String, Mark)],
     submit: bool,
+    now: time::OffsetDateTime,
 ) -> anyhow::Result<Result<(), Refused>> {
     // Write first (see `storage::group_commit`); nothing once the group has
     // seen its picture. The delete clears my answers only while the round
@@ -131,7 +132,7 @@ pub async fn write_answers(
     // Up to SLOTS themes per statement (a round asks 13): one round trip
     // instead of one per theme. Themes the round does not ask are dropped by
     // the join, so a forged field name writes nothing.
-    let now = now_text();
+    let now = crate::storage::to_text(now);
     for chunk in marks.chunks(SLOTS) {
         let mut q = sqlx::query(insert_marks_sql!()).bind(round.as_str()).bind(me.as_str()).bind(org.as_str()).bind(&now);
         for slot in 0..SLOTS {
@@ -152,7 +153,7 @@ pub async fn write_answers(
         .bind(round.as_str())
         .bind(me.as_str())
         .bind(org.as_str())
-        .bind(now_text())
+        .bind(crate::storage::to_text(now))
         .execute(&mut *conn)
         .await?;
     }

@@ -38,10 +38,10 @@ pub struct Started {
 
 /// Starts the campaign and a round in each chosen group without an open
 /// round, all in one transaction: HR sees either the whole campaign or none.
-pub async fn start_campaign(db: &Db, org: &OrgId, new: NewCampaign<'_>, items: &[Item], other_keys: &[&str]) -> anyhow::Result<Started> {
+pub async fn start_campaign(db: &Db, org: &OrgId, new: NewCampaign<'_>, items: &[Item], other_keys: &[&str], now: time::OffsetDateTime) -> anyhow::Result<Started> {
     let mut tx = db.begin_write().await?;
     let id = ApvCampaignId::new();
-    let now = now_text();
+    let now = crate::storage::to_text(now);
     sqlx::query(
         // The organisation's thresholds as they are now are the campaign's for good.
         "INSERT INTO apv_campaigns (id, org_id, title, variant, deadline, started_by, created_at, anonymity_k, free_text_k) \

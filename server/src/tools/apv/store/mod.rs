@@ -162,10 +162,10 @@ pub struct NewRound<'a> {
 /// Starts a round asking the visible themes, each part's "other themes" row
 /// last. Refused when the group already has an open round (the database's
 /// unique index settles a race between two clicks).
-pub async fn start(db: &Db, org: &OrgId, new: NewRound<'_>, items: &[Item], other_keys: &[&str]) -> anyhow::Result<Result<ApvRoundId, Refused>> {
+pub async fn start(db: &Db, org: &OrgId, new: NewRound<'_>, items: &[Item], other_keys: &[&str], now: time::OffsetDateTime) -> anyhow::Result<Result<ApvRoundId, Refused>> {
     let mut tx = db.begin_write().await?;
     let id = ApvRoundId::new();
-    let now = now_text();
+    let now = crate::storage::to_text(now);
     let inserted = sqlx::query(
         "INSERT INTO apv_rounds (id, org_id, group_id, variant, deadline, started_by, created_at) \
          SELECT $1, $2, $3, $4, $5, $6, $7 WHERE NOT EXISTS \
@@ -317,12 +317,12 @@ pub async fn save_report(db: &Db, org: &OrgId, round: &ApvRoundId, report: &Repo
 /// be shown outside the group (at the organisation's thresholds). Each
 /// respondent keeps the unit they have now, so the campaign's views stay
 /// as they are when a leader moves later.
-pub async fn close(db: &Db, org: &OrgId, round: &ApvRoundId) -> anyhow::Result<Result<(), Refused>> {
+pub async fn close(db: &Db, org: &OrgId, round: &ApvRoundId, now: time::OffsetDateTime) -> anyhow::Result<Result<(), Refused>> {
     let mut tx = db.begin_write().await?;
     let done = sqlx::query("UPDATE apv_rounds SET closed_at = $3 WHERE org_id = $1 AND id = $2 AND closed_at IS NULL")
         .bind(org.as_str())
         .bind(round.as_str())
-        .bind(now_text())
+        .bind(crate::storage::to_text(now))
         .execute(&mut *tx)
         .await?;
     if done.rows_affected() != 1 {

@@ -97,7 +97,7 @@ pub struct Action {
 }
 
 /// Creates a plan for each newly chosen theme; the group has at most two.
-pub async fn choose(db: &Db, org: &OrgId, round: &ApvRoundId, revs: &[&str]) -> anyhow::Result<Result<(), Refused>> {
+pub async fn choose(db: &Db, org: &OrgId, round: &ApvRoundId, revs: &[&str], now: time::OffsetDateTime) -> anyhow::Result<Result<(), Refused>> {
     // Reads before it writes: a background write in between (a round's
     // invitations) must wait for it, not fail it (`Db::begin_write`).
     let mut tx = db.begin_write().await?;
@@ -119,7 +119,7 @@ pub async fn choose(db: &Db, org: &OrgId, round: &ApvRoundId, revs: &[&str]) -> 
         return Ok(Err(Refused::TooMany));
     }
     for rev in new {
-        let now = now_text();
+        let now = crate::storage::to_text(now);
         sqlx::query(
             "INSERT INTO apv_plans (id, round_id, org_id, revision_id, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)",
         )
@@ -201,6 +201,7 @@ pub async fn save_plan(
     plan: &ApvPlanId,
     fields: &HashMap<String, String>,
     follow_up_on: Option<time::Date>,
+    now: time::OffsetDateTime,
 ) -> anyhow::Result<Result<(), Refused>> {
     let sql = "UPDATE apv_plans SET issue = $3, activities = $4, resources = $5, timing = $6, participants = $7, \
                responsibilities = $8, evaluation = $9, follow_up = $10, severity = $11, extent = $12, causes = $13, \
@@ -210,7 +211,7 @@ pub async fn save_plan(
     for c in PLAN_COLUMNS {
         q = q.bind(fields.get(c).cloned().unwrap_or_default());
     }
-    let done = q.bind(follow_up_on.map(|d| d.to_string())).bind(now_text()).execute(&db.pool).await?;
+    let done = q.bind(follow_up_on.map(|d| d.to_string())).bind(crate::storage::to_text(now)).execute(&db.pool).await?;
     Ok(if done.rows_affected() == 1 { Ok(()) } else { Err(Refused::Closed) })
 }
 
@@ -250,6 +251,7 @@ pub async fn add_action(
     text: &str,
     owner: Option<&PersonId>,
     due_on: time::Date,
+    now: time::OffsetDateTime,
 ) -> anyhow::Result<ApvActionId> {
     let id = ApvActionId::new();
     sqlx::query(
@@ -262,7 +264,7 @@ pub async fn add_action(
     .bind(text)
     .bind(owner.map(PersonId::as_str))
     .bind(due_on.to_string())
-    .bind(now_text())
+    .bind(crate::storage::to_text(now))
     .execute(&db.pool)
     .await?;
     Ok(id)

@@ -74,9 +74,9 @@ pub async fn to_review(db: &Db, org: &OrgId, round: &Round) -> anyhow::Result<Ve
 
 /// Saves the group's reviews of last round's actions, all or none. The
 /// caller passes only actions `to_review` listed for this round.
-pub async fn save_reviews(db: &Db, org: &OrgId, round: &ApvRoundId, reviews: &[(ApvActionId, Review)], by: &PersonId) -> anyhow::Result<()> {
+pub async fn save_reviews(db: &Db, org: &OrgId, round: &ApvRoundId, reviews: &[(ApvActionId, Review)], by: &PersonId, now: time::OffsetDateTime) -> anyhow::Result<()> {
     let mut tx = db.begin_write().await?;
-    let now = now_text();
+    let now = crate::storage::to_text(now);
     for (action, review) in reviews {
         sqlx::query(
             "INSERT INTO apv_action_reviews (action_id, org_id, round_id, done, worked, next_step, reviewed_by, reviewed_at) \

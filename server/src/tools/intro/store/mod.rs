@@ -154,6 +154,7 @@ pub async fn start(
     group: &GroupId,
     by: &PersonId,
     items: &[Item],
+    now: time::OffsetDateTime,
 ) -> anyhow::Result<Result<IntroRunId, Refused>> {
     let mut tx = db.begin_write().await?;
     let open: Option<(String,)> =
@@ -166,7 +167,7 @@ pub async fn start(
         return Ok(Err(Refused::AlreadyOpen));
     }
     let id = IntroRunId::new();
-    let now = now_text();
+    let now = crate::storage::to_text(now);
     let inserted = sqlx::query("INSERT INTO intro_runs (id, org_id, group_id, started_by, created_at) VALUES ($1, $2, $3, $4, $5)")
         .bind(id.as_str())
         .bind(org.as_str())
@@ -254,9 +255,9 @@ pub async fn run_items(db: &Db, org: &OrgId, run: &IntroRunId) -> anyhow::Result
 }
 
 /// Records the decision and closes the round, in one transaction.
-pub async fn decide(db: &Db, org: &OrgId, run: &IntroRunId, by: &PersonId, d: &super::input::Decision) -> anyhow::Result<Result<(), Refused>> {
+pub async fn decide(db: &Db, org: &OrgId, run: &IntroRunId, by: &PersonId, d: &super::input::Decision, now: time::OffsetDateTime) -> anyhow::Result<Result<(), Refused>> {
     let mut tx = db.begin_write().await?;
-    let now = now_text();
+    let now = crate::storage::to_text(now);
     let closed = sqlx::query("UPDATE intro_runs SET closed_at = $1 WHERE org_id = $2 AND id = $3 AND closed_at IS NULL")
         .bind(&now)
         .bind(org.as_str())
