@@ -49,6 +49,7 @@ async fn seed(db: &Db, sessions: usize, per_session: usize) -> anyhow::Result<Ve
         &Email::parse("hr@lasttest-live.dk")?,
         None,
         &[],
+        ledertrivsel::clock::Clock::wall().now(),
     )
     .await?;
     let now = ledertrivsel::clock::Clock::wall().now_text();

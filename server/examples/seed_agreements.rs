@@ -35,19 +35,21 @@ async fn main() -> anyhow::Result<()> {
         &Email::parse("hr@lasttest.dk")?,
         Some(&hash),
         &[],
+        ledertrivsel::clock::Clock::wall().now(),
     )
     .await?
     .org;
-    let today = app.state.clock.today();
+    let today = ledertrivsel::clock::Clock::wall().today();
     for n in 0..leaders {
         let email = Email::parse(&format!("leder{n}@lasttest.dk"))?;
         let mut tx = db.pool.begin().await?;
-        let account = org_store::ensure_account(&mut tx, &email).await?;
+        let account = org_store::ensure_account(&mut tx, &email, ledertrivsel::clock::Clock::wall().now()).await?;
         org_store::set_password(&mut tx, &account, &hash).await?;
         let person = org_store::create_person(
             &mut tx,
             &org,
             org_store::NewPerson { account: &account, name: &PersonName::parse(&format!("Leder {n}"))?, unit: None, nearest_leader: None, roles: &[Role::Leader] },
+            ledertrivsel::clock::Clock::wall().now(),
         )
         .await?;
         // Four periods back to back; the last one holds today.
@@ -56,7 +58,7 @@ async fn main() -> anyhow::Result<()> {
         let mut current_point = None;
         for _ in 0..4 {
             let period = Period::starting(start);
-            let id = agreements::start(&mut tx, &org, &person, period, previous.as_ref()).await?;
+            let id = agreements::start(&mut tx, &org, &person, period, previous.as_ref(), ledertrivsel::clock::Clock::wall().now()).await?;
             let points: Vec<PointInput> = (1..=5)
                 .map(|i| PointInput {
                     id: None,
@@ -66,7 +68,7 @@ async fn main() -> anyhow::Result<()> {
                     rhythm: Rhythm::Daily,
                 })
                 .collect();
-            agreements::save_points(&mut tx, &org, &person, &id, &points).await?;
+            agreements::save_points(&mut tx, &org, &person, &id, &points, ledertrivsel::clock::Clock::wall().now()).await?;
             let saved = agreements::points_in(&mut tx, &org, &id).await?;
             let mut day = period.starts_on;
             while day < today && day <= period.ends_on {

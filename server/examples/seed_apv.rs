@@ -45,6 +45,7 @@ async fn main() -> anyhow::Result<()> {
         &Email::parse("hr@lasttest.dk")?,
         Some(&hash),
         &[],
+        ledertrivsel::clock::Clock::wall().now(),
     )
     .await?;
     let org = made.org;
@@ -53,9 +54,9 @@ async fn main() -> anyhow::Result<()> {
     let mut tx = db.pool.begin().await?;
     let mut leaf_units: Vec<UnitId> = Vec::new();
     for a in 0..10 {
-        let area = units::create(&mut tx, &org, &UnitName::parse(&format!("Område {a}"))?, None).await?;
+        let area = units::create(&mut tx, &org, &UnitName::parse(&format!("Område {a}"))?, None, ledertrivsel::clock::Clock::wall().now()).await?;
         for u in 0..10 {
-            leaf_units.push(units::create(&mut tx, &org, &UnitName::parse(&format!("Enhed {a}.{u}"))?, Some(&area)).await?);
+            leaf_units.push(units::create(&mut tx, &org, &UnitName::parse(&format!("Enhed {a}.{u}"))?, Some(&area), ledertrivsel::clock::Clock::wall().now()).await?);
         }
     }
     tx.commit().await?;
@@ -70,7 +71,7 @@ async fn main() -> anyhow::Result<()> {
         let mut members = Vec::new();
         for n in chunk {
             let email = Email::parse(&format!("leder{n}@lasttest.dk"))?;
-            let account = org_store::ensure_account(&mut tx, &email).await?;
+            let account = org_store::ensure_account(&mut tx, &email, ledertrivsel::clock::Clock::wall().now()).await?;
             if open {
                 org_store::set_password(&mut tx, &account, &hash).await?;
             }
@@ -79,6 +80,7 @@ async fn main() -> anyhow::Result<()> {
                 &mut tx,
                 &org,
                 org_store::NewPerson { account: &account, name: &name, unit: Some(unit), nearest_leader: None, roles: &[Role::Leader] },
+                ledertrivsel::clock::Clock::wall().now(),
             )
             .await?;
             members.push(person.clone());

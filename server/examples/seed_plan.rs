@@ -35,6 +35,7 @@ async fn main() -> anyhow::Result<()> {
         &Email::parse("hr@lasttest.dk")?,
         Some(&hash),
         &[],
+        ledertrivsel::clock::Clock::wall().now(),
     )
     .await?;
     let org = made.org;
@@ -45,12 +46,13 @@ async fn main() -> anyhow::Result<()> {
         let mut tx = db.pool.begin().await?;
         let mut members: Vec<PersonId> = Vec::new();
         for n in chunk {
-            let account = org_store::ensure_account(&mut tx, &Email::parse(&format!("leder{n}@lasttest.dk"))?).await?;
+            let account = org_store::ensure_account(&mut tx, &Email::parse(&format!("leder{n}@lasttest.dk"))?, ledertrivsel::clock::Clock::wall().now()).await?;
             let name = PersonName::parse(&format!("Leder {n}"))?;
             let person = org_store::create_person(
                 &mut tx,
                 &org,
                 org_store::NewPerson { account: &account, name: &name, unit: None, nearest_leader: None, roles: &[Role::Leader] },
+                ledertrivsel::clock::Clock::wall().now(),
             )
             .await?;
             if n % 10 < 6 {

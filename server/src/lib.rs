@@ -33,7 +33,7 @@ pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let url = args.public_url();
     println!("Ledertrivsel kører på {url}");
     if !org::store::any_org_exists(&app.state.db).await? {
-        let secret = auth::tokens::issue(&app.state.db, auth::tokens::Kind::Setup, None, None).await?;
+        let secret = auth::tokens::issue(&app.state.db, auth::tokens::Kind::Setup, None, None, app.state.clock.now()).await?;
         println!("Opret den første organisation her (linket virker én gang): {url}/setup/{secret}");
     }
     reminders::spawn(app.state.clone(), std::time::Duration::from_secs(args.reminder_every));

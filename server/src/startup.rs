@@ -44,9 +44,9 @@ impl Application {
         db.migrate().await?;
         check_writable(&db, args).await?;
         let shipped = Shipped::load()?;
-        crate::org::provision::install_new_tools(&db, &shipped).await?;
-        let public_url = args.public_url();
         let clock = crate::clock::Clock::wall();
+        crate::org::provision::install_new_tools(&db, &shipped, clock.now()).await?;
+        let public_url = args.public_url();
         let state = AppState {
             clock: clock.clone(),
             mailer: Mailer::new(args.smtp_url.as_deref(), args.db.data_dir.join("outbox"), &args.mail_from)?,

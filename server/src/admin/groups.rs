@@ -187,8 +187,8 @@ async fn create(
         }
     };
     let mut tx = state.db.begin_write().await?;
-    store::create(&mut tx, admin.org(), &input).await?;
-    audit::record(&mut tx, admin.org(), actor(&admin), "group-created", input.name.as_str()).await?;
+    store::create(&mut tx, admin.org(), &input, state.clock.now()).await?;
+    audit::record(&mut tx, admin.org(), actor(&admin), "group-created", input.name.as_str(), state.clock.now()).await?;
     tx.commit().await?;
     Ok(Redirect::to("/admin/groups?notice=created").into_response())
 }
@@ -273,7 +273,7 @@ async fn update(
     if !store::update(&mut tx, admin.org(), &group.id, &input).await? {
         return Err(AppError::NotFound);
     }
-    audit::record(&mut tx, admin.org(), actor(&admin), "group-updated", &target).await?;
+    audit::record(&mut tx, admin.org(), actor(&admin), "group-updated", &target, state.clock.now()).await?;
     tx.commit().await?;
     Ok(Redirect::to("/admin/groups?notice=updated").into_response())
 }
@@ -300,7 +300,7 @@ async fn delete(
     let id = GroupId::parse(&id).ok_or(AppError::NotFound)?;
     let mut tx = state.db.begin_write().await?;
     let name = store::delete(&mut tx, admin.org(), &id).await?.ok_or(AppError::NotFound)?;
-    audit::record(&mut tx, admin.org(), actor(&admin), "group-deleted", &name).await?;
+    audit::record(&mut tx, admin.org(), actor(&admin), "group-deleted", &name, state.clock.now()).await?;
     tx.commit().await?;
     Ok(Redirect::to("/admin/groups?notice=deleted"))
 }

@@ -263,7 +263,7 @@ async fn confirm(
             return Ok(refused(page, StatusCode::UNPROCESSABLE_ENTITY, problems, String::new()));
         }
     };
-    store::apply(&mut tx, admin.org(), &plan, &existing).await?;
+    store::apply(&mut tx, admin.org(), &plan, &existing, state.clock.now()).await?;
     let (new, updated, unchanged, units) =
         (plan.new_people(), plan.updated(), plan.unchanged(), plan.new_units.len());
     let target = page.tr.t_args(
@@ -276,7 +276,7 @@ async fn confirm(
         ],
     );
     let actor = Actor { person: Some(admin.person()), name: &admin.m.name };
-    audit::record(&mut tx, admin.org(), actor, "people-imported", &target).await?;
+    audit::record(&mut tx, admin.org(), actor, "people-imported", &target, state.clock.now()).await?;
     tx.commit().await?;
     let to = format!("/admin/import?new={new}&updated={updated}&unchanged={unchanged}&units={units}");
     Ok(Redirect::to(&to).into_response())

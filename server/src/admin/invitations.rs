@@ -46,14 +46,14 @@ async fn send(state: &AppState, admin: &OrgAdmin, person: &Person, now: OffsetDa
         return Err(e);
     }
     let actor = Actor { person: Some(admin.person()), name: &admin.m.name };
-    audit::record(&mut tx, org, actor, "person-invited", &format!("{} ({})", person.name, person.email)).await?;
+    audit::record(&mut tx, org, actor, "person-invited", &format!("{} ({})", person.name, person.email), now).await?;
     tx.commit().await?;
     Ok(Ok(()))
 }
 
 async fn mail(state: &AppState, admin: &OrgAdmin, person: &Person) -> anyhow::Result<()> {
     let org = admin.org();
-    let secret = tokens::issue(&state.db, tokens::Kind::Invitation, Some(&person.account_id), Some(org)).await?;
+    let secret = tokens::issue(&state.db, tokens::Kind::Invitation, Some(&person.account_id), Some(org), state.clock.now()).await?;
     let tr = Tr::new(Lang::parse(&person.locale).unwrap_or_default());
     let link = format!("{}/invitation/{}", state.public_url, secret);
     let args = [

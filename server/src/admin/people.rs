@@ -268,7 +268,7 @@ pub async fn remove(
     let mut tx = state.db.begin_write().await?;
     people::remove(&mut tx, &org, &person).await?;
     let actor = Actor { person: Some(admin.person()), name: &admin.m.name };
-    audit::record(&mut tx, &org, actor, "person-removed", &format!("{} ({})", person.name, person.email)).await?;
+    audit::record(&mut tx, &org, actor, "person-removed", &format!("{} ({})", person.name, person.email), state.clock.now()).await?;
     tx.commit().await?;
     if &person.id == admin.person() {
         // They removed themselves: this organisation is gone from their view.

@@ -110,7 +110,7 @@ async fn form_page(
         .map(|p| Choice { value: p.id.to_string(), label: format!("{} ({})", p.name, p.email) })
         .collect();
     let proposed = match person {
-        Some(p) => address::pending_for(&state.db, admin.org(), &p.account_id).await?,
+        Some(p) => address::pending_for(&state.db, admin.org(), &p.account_id, state.clock.now()).await?,
         None => None,
     };
     let existing = person.map(|p| Existing {
@@ -215,8 +215,9 @@ async fn account_for(
     org: &OrgId,
     email: &Email,
     me: Option<&Person>,
+    now: time::OffsetDateTime,
 ) -> anyhow::Result<Result<AccountId, &'static str>> {
-    let account = store::ensure_account(conn, email).await?;
+    let account = store::ensure_account(conn, email, now).await?;
     match people::person_of_account(conn, org, &account).await? {
         Some(other) if me.map(|m| &m.id) != Some(&other) => Ok(Err("people-error-email-taken")),
         _ => Ok(Ok(account)),
@@ -246,7 +247,7 @@ pub async fn create(
         Err(errors) => return Ok(refused(form_page(&state, page, &admin, None, errors, form).await?)),
     };
     let mut tx = state.db.begin_write().await?;
-    let account = match account_for(&mut tx, &org, &valid.email, None).await? {
+    let account = match account_for(&mut tx, &org, &valid.email, None, state.clock.now()).await? {
         Ok(a) => a,
         Err(key) => {
             tx.rollback().await?;
@@ -262,10 +263,10 @@ pub async fn create(
         nearest_leader: valid.leader.as_ref(),
         roles: &valid.roles,
     };
-    let id = store::add_person(&mut tx, &org, new).await?;
+    let id = store::add_person(&mut tx, &org, new, state.clock.now()).await?;
     let actor = Actor { person: Some(admin.person()), name: &admin.m.name };
     let target = format!("{} ({})", valid.name.as_str(), valid.email.as_str());
-    audit::record(&mut tx, &org, actor, "person-created", &target).await?;
+    audit::record(&mut tx, &org, actor, "person-created", &target, state.clock.now()).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/admin/people/{id}?notice=created")).into_response())
 }
@@ -329,7 +330,7 @@ pub async fn update(
                 None
             }
         },
-        AddressEdit::Redirect => match account_for(&mut tx, &org, &valid.email, Some(&person)).await? {
+        AddressEdit::Redirect => match account_for(&mut tx, &org, &valid.email, Some(&person), state.clock.now()).await? {
             Ok(a) => Some(a),
             Err(key) => {
                 problem = problem.or(Some(("email", key)));
@@ -363,11 +364,11 @@ pub async fn update(
     let actor = Actor { person: Some(admin.person()), name: &admin.m.name };
     let email_now = if edit == AddressEdit::Propose { person.email.as_str() } else { valid.email.as_str() };
     let target = format!("{} ({})", valid.name.as_str(), email_now);
-    audit::record(&mut tx, &org, actor, "person-updated", &target).await?;
+    audit::record(&mut tx, &org, actor, "person-updated", &target, state.clock.now()).await?;
     if edit == AddressEdit::Propose {
         let target = format!("{} ({} → {})", valid.name.as_str(), person.email, valid.email.as_str());
         let actor = Actor { person: Some(admin.person()), name: &admin.m.name };
-        audit::record(&mut tx, &org, actor, "address-change-proposed", &target).await?;
+        audit::record(&mut tx, &org, actor, "address-change-proposed", &target, state.clock.now()).await?;
     }
     tx.commit().await?;
     if edit == AddressEdit::Propose {

@@ -209,7 +209,7 @@ async fn save(
         let mut tx = state.db.begin_write().await?;
         store::update(&mut tx, admin.org(), &new).await?;
         let actor = Actor { person: Some(admin.person()), name: &admin.m.name };
-        audit::record(&mut tx, admin.org(), actor, "settings-updated", &changes.join("; ")).await?;
+        audit::record(&mut tx, admin.org(), actor, "settings-updated", &changes.join("; "), state.clock.now()).await?;
         tx.commit().await?;
     }
     Ok(Redirect::to("/admin/settings?saved=1").into_response())

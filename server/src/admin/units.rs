@@ -159,7 +159,7 @@ pub async fn create(
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, ListPage { page, rows, errors, form }).into_response());
     };
     let mut tx = state.db.begin_write().await?;
-    match units::create(&mut tx, &org, &name, parent.as_ref()).await {
+    match units::create(&mut tx, &org, &name, parent.as_ref(), state.clock.now()).await {
         Ok(_) => {}
         Err(e) if units::is_unique_violation(&e) => {
             let mut errors = FormErrors::default();
@@ -169,7 +169,7 @@ pub async fn create(
         }
         Err(e) => return Err(e.into()),
     }
-    audit::record(&mut tx, &org, actor(&admin), "unit-created", name.as_str()).await?;
+    audit::record(&mut tx, &org, actor(&admin), "unit-created", name.as_str(), state.clock.now()).await?;
     tx.commit().await?;
     Ok(Redirect::to("/admin/units").into_response())
 }
@@ -236,7 +236,7 @@ pub async fn update(
         Err(e) => return Err(e.into()),
     }
     let target = if unit.name == name.as_str() { unit.name.clone() } else { format!("{} → {}", unit.name, name.as_str()) };
-    audit::record(&mut tx, &org, actor(&admin), "unit-updated", &target).await?;
+    audit::record(&mut tx, &org, actor(&admin), "unit-updated", &target, state.clock.now()).await?;
     tx.commit().await?;
     Ok(Redirect::to("/admin/units").into_response())
 }
@@ -257,7 +257,7 @@ pub async fn delete(
     let org = admin.org().clone();
     let mut tx = state.db.begin_write().await?;
     units::delete(&mut tx, &org, &unit).await?;
-    audit::record(&mut tx, &org, actor(&admin), "unit-deleted", &unit.name).await?;
+    audit::record(&mut tx, &org, actor(&admin), "unit-deleted", &unit.name, state.clock.now()).await?;
     tx.commit().await?;
     Ok(Redirect::to("/admin/units"))
 }

@@ -31,15 +31,15 @@ pub fn secret(headers: &HeaderMap) -> Option<String> {
 }
 
 /// The id this browser is counted by when its cookie belongs to `account`.
-pub async fn id_for(db: &Db, secret: Option<&str>, account: Option<&AccountId>) -> anyhow::Result<Option<String>> {
+pub async fn id_for(db: &Db, secret: Option<&str>, account: Option<&AccountId>, now: time::OffsetDateTime) -> anyhow::Result<Option<String>> {
     let (Some(secret), Some(account)) = (secret, account) else { return Ok(None) };
-    let found = tokens::find(db, Kind::KnownBrowser, secret).await?;
+    let found = tokens::find(db, Kind::KnownBrowser, secret, now).await?;
     Ok(found.filter(|t| t.account_id.as_ref() == Some(account)).map(|t| t.hash))
 }
 
 /// A new known-browser cookie for `account` (after a successful sign-in).
-pub async fn remember(db: &Db, account: &AccountId, secure: bool) -> anyhow::Result<HeaderValue> {
-    let secret = tokens::issue_alongside(db, Kind::KnownBrowser, account).await?;
+pub async fn remember(db: &Db, account: &AccountId, secure: bool, now: time::OffsetDateTime) -> anyhow::Result<HeaderValue> {
+    let secret = tokens::issue_alongside(db, Kind::KnownBrowser, account, now).await?;
     let secure = if secure { "; Secure" } else { "" };
     let cookie = format!("{COOKIE}={secret}; Path=/login; Max-Age=31536000; HttpOnly; SameSite=Lax{secure}");
     Ok(HeaderValue::from_str(&cookie)?)

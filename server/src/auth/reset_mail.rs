@@ -86,7 +86,7 @@ pub async fn send_pending(state: &AppState, now: OffsetDateTime) -> anyhow::Resu
 /// Mails a fresh reset link when `email` has an account; false when not.
 async fn send_one(state: &AppState, email: &Email) -> anyhow::Result<bool> {
     let Some(creds) = crate::org::store::credentials(&state.db, email).await? else { return Ok(false) };
-    let secret = tokens::issue(&state.db, tokens::Kind::PasswordReset, Some(&creds.account_id), None).await?;
+    let secret = tokens::issue(&state.db, tokens::Kind::PasswordReset, Some(&creds.account_id), None, state.clock.now()).await?;
     let locale: Option<(String,)> = sqlx::query_as("SELECT locale FROM accounts WHERE id = $1")
         .bind(creds.account_id.as_str())
         .fetch_optional(&state.db.pool)

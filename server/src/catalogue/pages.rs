@@ -234,9 +234,9 @@ async fn add(State(state): State<AppState>, page: Page, admin: OrgAdmin, CsrfFor
     };
     let section = form.section;
     let mut tx = state.db.begin_write().await?;
-    store::add(&mut tx, admin.org(), tool, &section, da.as_str(), en.as_str()).await?;
+    store::add(&mut tx, admin.org(), tool, &section, da.as_str(), en.as_str(), state.clock.now()).await?;
     let actor = audit::Actor { person: Some(admin.person()), name: &admin.m.name };
-    audit::record(&mut tx, admin.org(), actor, "catalogue-item-added", &audit_target(da.as_str())).await?;
+    audit::record(&mut tx, admin.org(), actor, "catalogue-item-added", &audit_target(da.as_str()), state.clock.now()).await?;
     tx.commit().await?;
     Ok(Redirect::to(&back_to(Some(tool), &section)).into_response())
 }
@@ -270,9 +270,9 @@ async fn edit(
         return Ok(Redirect::to(&back).into_response());
     }
     let mut tx = state.db.begin_write().await?;
-    store::edit(&mut tx, admin.org(), &item.id, da.as_str(), en.as_str()).await?;
+    store::edit(&mut tx, admin.org(), &item.id, da.as_str(), en.as_str(), state.clock.now()).await?;
     let actor = audit::Actor { person: Some(admin.person()), name: &admin.m.name };
-    audit::record(&mut tx, admin.org(), actor, "catalogue-item-edited", &audit_target(da.as_str())).await?;
+    audit::record(&mut tx, admin.org(), actor, "catalogue-item-edited", &audit_target(da.as_str()), state.clock.now()).await?;
     tx.commit().await?;
     Ok(Redirect::to(&back).into_response())
 }
@@ -289,7 +289,7 @@ async fn visibility(
     store::set_hidden(&mut tx, admin.org(), &item.id, hidden).await?;
     let action = if hidden { "catalogue-item-hidden" } else { "catalogue-item-shown" };
     let actor = audit::Actor { person: Some(admin.person()), name: &admin.m.name };
-    audit::record(&mut tx, admin.org(), actor, action, &audit_target(&item.text_da)).await?;
+    audit::record(&mut tx, admin.org(), actor, action, &audit_target(&item.text_da), state.clock.now()).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/admin/catalogue#item-{}", item.id)))
 }

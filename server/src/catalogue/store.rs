@@ -1,7 +1,7 @@
 //! SQL for catalogue items and their revisions.
 
 use crate::i18n::Lang;
-use crate::storage::{now_text, Db};
+use crate::storage::Db;
 use domain::ids::{CatalogueItemId, ContentVersionId, OrgId};
 use sqlx::AnyConnection;
 
@@ -48,7 +48,7 @@ pub async fn install(
         .bind(crate::storage::to_text(now))
         .execute(&mut *conn)
         .await?;
-        add_revision(conn, org, &id, content_version, item.text_da, item.text_en).await?;
+        add_revision(conn, org, &id, content_version, item.text_da, item.text_en, now).await?;
     }
     Ok(())
 }
@@ -162,7 +162,7 @@ pub async fn item(db: &Db, org: &OrgId, id: &CatalogueItemId) -> anyhow::Result<
 }
 
 /// New wording for an item: a new revision; earlier answers keep theirs.
-pub async fn edit(conn: &mut AnyConnection, org: &OrgId, item: &CatalogueItemId, text_da: &str, text_en: &str) -> anyhow::Result<bool> {
+pub async fn edit(conn: &mut AnyConnection, org: &OrgId, item: &CatalogueItemId, text_da: &str, text_en: &str, now: time::OffsetDateTime) -> anyhow::Result<bool> {
     let exists: Option<(String,)> = sqlx::query_as("SELECT id FROM catalogue_items WHERE org_id = $1 AND id = $2")
         .bind(org.as_str())
         .bind(item.as_str())
@@ -171,7 +171,7 @@ pub async fn edit(conn: &mut AnyConnection, org: &OrgId, item: &CatalogueItemId,
     if exists.is_none() {
         return Ok(false);
     }
-    add_revision(conn, org, item, 0, text_da, text_en).await?;
+    add_revision(conn, org, item, 0, text_da, text_en, now).await?;
     Ok(true)
 }
 
@@ -206,6 +206,6 @@ pub async fn add(conn: &mut AnyConnection, org: &OrgId, tool: &str, section: &st
     .bind(crate::storage::to_text(now))
     .execute(&mut *conn)
     .await?;
-    add_revision(conn, org, &id, 0, text_da, text_en).await?;
+    add_revision(conn, org, &id, 0, text_da, text_en, now).await?;
     Ok(id)
 }

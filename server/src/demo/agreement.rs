@@ -5,7 +5,7 @@
 
 use super::people::Structure;
 use crate::catalogue::store::Item;
-use crate::storage::{now_text, to_text};
+use crate::storage::to_text;
 use crate::tools::dialog::store::{self as agreements, PointInput};
 use domain::agreement::{week_start, Period, PointKind, Rhythm};
 use domain::ids::{AgreementId, OrgId, PersonId};
@@ -104,21 +104,21 @@ pub async fn create(conn: &mut AnyConnection, org: &OrgId, s: &Structure, guide:
         let earlier = if plan.email == "anne.kristensen@fjordby.dk" {
             let old = Period::starting(period.starts_on - Duration::days(91));
             let old = Period { ends_on: period.starts_on - Duration::days(1), ..old };
-            let id = agreements::start(conn, org, person, old, None).await?;
-            fill_points(conn, org, person, &id, &plan.points[2..6]).await?;
-            ticks(conn, org, person, &id, old, today, 4).await?;
+            let id = agreements::start(conn, org, person, old, None, now).await?;
+            fill_points(conn, org, person, &id, &plan.points[2..6], now).await?;
+            ticks(conn, org, person, &id, old, today, 4, now).await?;
             Some(id)
         } else {
             None
         };
-        let id = agreements::start(conn, org, person, period, earlier.as_ref()).await?;
-        fill_points(conn, org, person, &id, plan.points).await?;
-        ticks(conn, org, person, &id, period, today, plan.miss_every).await?;
+        let id = agreements::start(conn, org, person, period, earlier.as_ref(), now).await?;
+        fill_points(conn, org, person, &id, plan.points, now).await?;
+        ticks(conn, org, person, &id, period, today, plan.miss_every, now).await?;
         if !plan.shared.is_empty() {
             let nearest = agreements::nearest_leader_in(conn, org, person).await?.map(|(id, _)| id);
             let points = agreements::points_in(conn, org, &id).await?;
             let chosen: Vec<_> = plan.shared.iter().filter_map(|i| points.get(*i).map(|p| p.id.clone())).collect();
-            agreements::share(conn, org, person, &id, nearest.as_ref(), &chosen).await?;
+            agreements::share(conn, org, person, &id, nearest.as_ref(), &chosen, now).await?;
             let pair = crate::notify::AgreementPair { id: &id, leader: person, shared_with: nearest.as_ref() };
             let shared_at = now - Duration::days(plan.started_days_ago.min(10));
             crate::notify::about_agreement(conn, org, pair, person, crate::notify::Kind::AgreementShared, shared_at).await?;
@@ -155,6 +155,7 @@ async fn fill_points(
     person: &PersonId,
     agreement: &AgreementId,
     points: &[(PointKind, &str, &str, Rhythm)],
+    now: time::OffsetDateTime,
 ) -> anyhow::Result<()> {
     // A period started from an earlier one gets the demo's fuller list instead of the copies.
     let input: Vec<PointInput> = points
@@ -167,7 +168,7 @@ async fn fill_points(
             rhythm: *rhythm,
         })
         .collect();
-    agreements::save_points(conn, org, person, agreement, &input).await
+    agreements::save_points(conn, org, person, agreement, &input, now).await
 }
 
 /// Daily ticks for every past day of the period (one miss in `miss_every`,

@@ -120,7 +120,7 @@ pub async fn fill(conn: &mut AnyConnection, org: &OrgId, s: &Structure, items: &
         let writers = spec.handed_in.iter().map(|e| (e, true)).chain(spec.draft.iter().map(|e| (e, false)));
         for (p, (email, handed_in)) in writers.enumerate() {
             let at = started + Duration::hours(5 + 17 * p as i64);
-            write_skema1(conn, org, &round, &s.persons[*email], p, handed_in.then_some(at), &revision_of).await?;
+            write_skema1(conn, org, &round, &s.persons[*email], p, handed_in.then_some(at), &revision_of, now).await?;
         }
         if let Some(closed) = spec.closed_days_ago {
             finish(conn, org, s, &round, &revision_of, now, closed).await?;
@@ -140,6 +140,7 @@ pub(super) async fn write_skema1(
     p: usize,
     handed_in: Option<OffsetDateTime>,
     revision_of: &dyn Fn(&str) -> Option<String>,
+    now: time::OffsetDateTime,
 ) -> anyhow::Result<()> {
     // Both colours of a theme go into its one row, as the form saves them.
     let mut marks: std::collections::BTreeMap<String, Mark> = Default::default();
@@ -148,7 +149,7 @@ pub(super) async fn write_skema1(
         marks.entry(rev).or_default().colours[colour.index()] = Some(words.to_string());
     }
     for (rev, mark) in &marks {
-        put_mark(conn, org, round, person, rev, mark).await?;
+        put_mark(conn, org, round, person, rev, mark, now).await?;
     }
     if let Some(at) = handed_in {
         sqlx::query(
@@ -199,11 +200,11 @@ async fn next_round(
     let revision_of = |key: &str| items.iter().find(|i| i.key == key).map(|i| i.revision_id.as_str().to_string());
     for (p, email) in spec.handed_in.iter().take(4).enumerate() {
         let at = now - Duration::days(2) + Duration::hours(3 + 5 * p as i64);
-        write_skema1(conn, org, &round, &s.persons[*email], p + 7, Some(at), &revision_of).await?;
+        write_skema1(conn, org, &round, &s.persons[*email], p + 7, Some(at), &revision_of, now).await?;
     }
     // The group met yesterday: its leader showed the picture, so the meeting
     // page has the picture and what changed since last year.
-    crate::tools::promise::reveal(conn, org, round.as_str(), &to_text(now - Duration::days(1))).await?;
+    crate::tools::promise::reveal(conn, org, round.as_str(), now - Duration::days(1)).await?;
     let done: Vec<(String,)> = sqlx::query_as(
         "SELECT a.id FROM apv_actions a JOIN apv_plans p ON p.id = a.plan_id AND p.org_id = a.org_id \
          WHERE a.org_id = $1 AND p.round_id = $2 AND a.done_at IS NOT NULL ORDER BY a.due_on",
@@ -260,7 +261,7 @@ async fn finish(
             .await?;
     }
     let meeting = now - Duration::days(closed_days_ago + 10);
-    lift_organisation_themes(conn, org, s, round, revision_of).await?;
+    lift_organisation_themes(conn, org, s, round, revision_of, now).await?;
     let plans: [(&str, [&str; 11], &[(&str, &str, i64, bool)]); 2] = [
         (
             "demands",
@@ -369,6 +370,7 @@ async fn lift_organisation_themes(
     s: &Structure,
     round: &ApvRoundId,
     revision_of: &dyn Fn(&str) -> Option<String>,
+    now: time::OffsetDateTime,
 ) -> anyhow::Result<()> {
     use crate::thread::store::{self as lifts, NewLift};
     use domain::thread::{Answer, Destination, LiftText, SourceKind};
@@ -391,10 +393,10 @@ async fn lift_organisation_themes(
             text: &text,
             attributed: true,
         };
-        let Some(lift) = lifts::lift(conn, org, new).await? else { continue };
+        let Some(lift) = lifts::lift(conn, org, new, now).await? else { continue };
         if answered {
             let answer = Answer::parse("taken", "Direktionen sender fra nu et kort referat til alle ledere samme dag som mødet.")?;
-            lifts::answer(conn, org, &Destination::Organisation, &lift, &answer, &s.persons[super::people::HR_EMAIL]).await?;
+            lifts::answer(conn, org, &Destination::Organisation, &lift, &answer, &s.persons[super::people::HR_EMAIL], now).await?;
         }
     }
     Ok(())

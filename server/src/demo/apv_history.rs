@@ -83,7 +83,7 @@ pub async fn campaigns(
             let writers = std::iter::once(leader).chain(members[..members.len() - 1].iter());
             for (p, email) in writers.enumerate() {
                 let at = started + Duration::hours(3 + 11 * p as i64);
-                write_skema1(conn, org, &round, &s.persons[*email], p + offset + g, Some(at), &revision_of).await?;
+                write_skema1(conn, org, &round, &s.persons[*email], p + offset + g, Some(at), &revision_of, now).await?;
             }
         }
     }

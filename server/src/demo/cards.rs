@@ -44,20 +44,20 @@ const OWN_CARDS: &[(&str, &str)] = &[
     ),
 ];
 
-async fn own_deck(conn: &mut AnyConnection, org: &OrgId) -> anyhow::Result<()> {
+async fn own_deck(conn: &mut AnyConnection, org: &OrgId, now: time::OffsetDateTime) -> anyhow::Result<()> {
     use crate::tools::cards::own_decks;
     let [(title_da, title_en), (summary_da, summary_en)] = OWN_DECK;
     let texts = own_decks::Texts { title_da, title_en, summary_da, summary_en };
-    let id = own_decks::insert(conn, org, "leader_group", &texts).await?;
+    let id = own_decks::insert(conn, org, "leader_group", &texts, now).await?;
     let code = own_decks::code(&id);
     for (da, en) in OWN_CARDS {
-        crate::catalogue::store::add(conn, org, crate::tools::cards::own::TOOL, &code, da, en).await?;
+        crate::catalogue::store::add(conn, org, crate::tools::cards::own::TOOL, &code, da, en, now).await?;
     }
     Ok(())
 }
 
 pub async fn fill(conn: &mut AnyConnection, org: &OrgId, s: &Structure, now: OffsetDateTime) -> anyhow::Result<()> {
-    own_deck(conn, org).await?;
+    own_deck(conn, org, now).await?;
     let martin = &s.persons["martin.vestergaard@fjordby.dk"];
     for (i, (card, text)) in NOTES.iter().enumerate() {
         sqlx::query("INSERT INTO card_notes (person_id, org_id, deck, card, text, updated_at) VALUES ($1, $2, 'wellbeing', $3, $4, $5)")

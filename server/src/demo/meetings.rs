@@ -39,7 +39,7 @@ pub async fn fill(conn: &mut AnyConnection, org: &OrgId, s: &Structure, now: Off
             .ok_or_else(|| anyhow::anyhow!("no such time in Copenhagen"))?;
         let when = When { starts_at, minutes: DIALOG_MINUTES, place };
         let agreement = domain::ids::AgreementId::from_db(agreement);
-        let id = dialogs::create(conn, org, leader, &nearest, &agreement, when).await?;
+        let id = dialogs::create(conn, org, leader, &nearest, &agreement, when, now).await?;
         if *days < 0 {
             // The day-before reminder of the dialog that was held.
             sqlx::query("INSERT INTO reminders_sent (kind, subject_id, due_key, org_id, sent_at) VALUES ('dialog', $1, $2, $3, $4)")

@@ -68,6 +68,7 @@ pub async fn create(db: &Db, shipped: &Shipped, now: time::OffsetDateTime) -> an
         &Email::parse(people::HR_EMAIL)?,
         Some(&hash),
         &[],
+        now,
     )
     .await?;
     fill(&mut tx, shipped, &made, &hash, now).await?;
@@ -128,7 +129,7 @@ async fn fill(
     let guide = items_in(&mut *tx, &made.org, "dialog").await?;
     let apv_themes = items_in(&mut *tx, &made.org, "apv").await?;
     let checklist = items_in(&mut *tx, &made.org, "collab").await?;
-    let structure = people::create(&mut *tx, &made.org, &made.person, hash).await?;
+    let structure = people::create(&mut *tx, &made.org, &made.person, hash, now).await?;
     intro::create(&mut *tx, &made.org, &structure, &items, now).await?;
     agreement::create(&mut *tx, &made.org, &structure, &guide, now).await?;
     meetings::fill(&mut *tx, &made.org, &structure, now).await?;

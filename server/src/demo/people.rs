@@ -2,7 +2,6 @@
 //! leader groups. Plain data first, then the SQL that is specific to the demo
 //! (units and groups; people go through `org::store`).
 
-use crate::storage::now_text;
 use domain::ids::{GroupId, OrgId, PersonId, UnitId};
 use domain::input::{Email, PersonName};
 use domain::roles::Role;
@@ -206,7 +205,7 @@ pub async fn create(conn: &mut AnyConnection, org: &OrgId, hr: &PersonId, hash: 
     let mut persons: HashMap<&'static str, PersonId> = HashMap::new();
     persons.insert(HR_EMAIL, hr.clone());
     for spec in PEOPLE {
-        let account = store::ensure_account(conn, &Email::parse(spec.email)?).await?;
+        let account = store::ensure_account(conn, &Email::parse(spec.email)?, now).await?;
         store::set_password(conn, &account, hash).await?;
         let name = PersonName::parse(spec.name)?;
         let nearest = spec.nearest.map(|e| persons[e].clone());
@@ -220,6 +219,7 @@ pub async fn create(conn: &mut AnyConnection, org: &OrgId, hr: &PersonId, hash: 
                 nearest_leader: nearest.as_ref(),
                 roles: spec.roles,
             },
+            now,
         )
         .await?;
         persons.insert(spec.email, id);

@@ -61,7 +61,7 @@ async fn send(conn: &mut AnyConnection, org: &OrgId, s: Sent<'_>, now: OffsetDat
         text: &LiftText::parse(s.text)?,
         attributed: s.attributed,
     };
-    let id = lifts::lift(conn, org, new).await?.ok_or_else(|| anyhow::anyhow!("lifted twice: {}", s.point))?;
+    let id = lifts::lift(conn, org, new, now).await?.ok_or_else(|| anyhow::anyhow!("lifted twice: {}", s.point))?;
     dated(conn, &id, now - Duration::days(s.days_ago), None).await?;
     Ok((id, to))
 }
@@ -112,7 +112,7 @@ pub async fn fill(conn: &mut AnyConnection, org: &OrgId, s: &Structure, now: Off
         "taken",
         "Godt forslag. Fra næste måned starter hvert andet ledermøde med 30 minutters faglig sparring. Det skriver vi ind i gruppeaftalen.",
     )?;
-    lifts::answer(conn, org, &bu, &anne, &taken, lars).await?;
+    lifts::answer(conn, org, &bu, &anne, &taken, lars, now).await?;
     dated(conn, &anne, now - Duration::days(20), Some(now - Duration::days(14))).await?;
     let anne_person = &s.persons["anne.kristensen@fjordby.dk"];
     let (anne_point,): (String,) = sqlx::query_as("SELECT source_id FROM lifts WHERE org_id = $1 AND id = $2")
@@ -153,13 +153,13 @@ pub async fn fill(conn: &mut AnyConnection, org: &OrgId, s: &Structure, now: Off
         )?,
         attributed: true,
     };
-    let org_lift = lifts::lift(conn, org, onward).await?.ok_or_else(|| anyhow::anyhow!("lifted on twice"))?;
+    let org_lift = lifts::lift(conn, org, onward, now).await?.ok_or_else(|| anyhow::anyhow!("lifted on twice"))?;
     dated(conn, &org_lift, now - Duration::days(6), None).await?;
     let elsewhere = Answer::parse(
         "handled_elsewhere",
         "Det gælder hele området, så jeg har løftet det videre til organisationens plan for ledertrivsel. Vi følger op på ledermødet.",
     )?;
-    lifts::answer(conn, org, &ss, &pia, &elsewhere, mette).await?;
+    lifts::answer(conn, org, &ss, &pia, &elsewhere, mette, now).await?;
     dated(conn, &pia, now - Duration::days(12), Some(now - Duration::days(6))).await?;
     Ok(())
 }

@@ -9,7 +9,6 @@ use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::response::Redirect;
 use domain::ids::NotificationId;
-use time::OffsetDateTime;
 
 /// Follows the news to its page, marking it read on the way. A GET, so the
 /// link works from a mail too; all it can change is the reader's own mark.

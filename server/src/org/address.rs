@@ -5,7 +5,7 @@
 
 use super::people::Person;
 use crate::auth::tokens;
-use crate::storage::{now_text, Db};
+use crate::storage::Db;
 use domain::address::Holder;
 use domain::ids::{AccountId, OrgId, PersonId};
 use domain::input::Email;
@@ -45,7 +45,7 @@ pub async fn join(conn: &mut AnyConnection, org: &OrgId, person: &PersonId, acco
 /// Records HR's proposal of a new address for an account and returns the
 /// link's secret. A newer proposal from the organisation replaces an older one.
 pub async fn propose(db: &Db, org: &OrgId, account: &AccountId, new_email: &Email, now: time::OffsetDateTime) -> anyhow::Result<String> {
-    let secret = tokens::issue(db, tokens::Kind::AddressChange, Some(account), Some(org)).await?;
+    let secret = tokens::issue(db, tokens::Kind::AddressChange, Some(account), Some(org), now).await?;
     sqlx::query(
         "INSERT INTO address_changes (token_hash, org_id, account_id, new_email, created_at) VALUES ($1, $2, $3, $4, $5)",
     )
@@ -86,8 +86,8 @@ struct ProposalRow {
 
 /// The proposal of an unused, unexpired link whose person is still in the
 /// organisation that proposed it.
-pub async fn find(db: &Db, secret: &str) -> anyhow::Result<Option<Proposal>> {
-    let Some(token) = tokens::find(db, tokens::Kind::AddressChange, secret).await? else {
+pub async fn find(db: &Db, secret: &str, now: time::OffsetDateTime) -> anyhow::Result<Option<Proposal>> {
+    let Some(token) = tokens::find(db, tokens::Kind::AddressChange, secret, now).await? else {
         return Ok(None);
     };
     let row: Option<ProposalRow> = sqlx::query_as(
@@ -126,7 +126,7 @@ pub enum NotApplied {
 /// organisations that only added the old address (their invitation not yet
 /// accepted) keep it, on an account of its own: they asked for that address,
 /// not for this person, and must not learn the new one.
-pub async fn apply(conn: &mut AnyConnection, p: &Proposal) -> anyhow::Result<Result<(), NotApplied>> {
+pub async fn apply(conn: &mut AnyConnection, p: &Proposal, now: time::OffsetDateTime) -> anyhow::Result<Result<(), NotApplied>> {
     let taken: Option<(String,)> = sqlx::query_as("SELECT id FROM accounts WHERE email = $1")
         .bind(&p.new_email)
         .fetch_optional(&mut *conn)
@@ -134,7 +134,7 @@ pub async fn apply(conn: &mut AnyConnection, p: &Proposal) -> anyhow::Result<Res
     if taken.is_some_and(|(id,)| id != p.account.as_str()) {
         return Ok(Err(NotApplied::Taken));
     }
-    if !tokens::consume(conn, &p.hash).await? {
+    if !tokens::consume(conn, &p.hash, now).await? {
         return Ok(Err(NotApplied::Used));
     }
     sqlx::query("UPDATE accounts SET email = $1 WHERE id = $2")
@@ -148,7 +148,7 @@ pub async fn apply(conn: &mut AnyConnection, p: &Proposal) -> anyhow::Result<Res
             .fetch_one(&mut *conn)
             .await?;
     if waiting > 0 {
-        let old = super::store::ensure_account(conn, &Email::from_db(p.old_email.clone())).await?;
+        let old = super::store::ensure_account(conn, &Email::from_db(p.old_email.clone()), now).await?;
         sqlx::query("UPDATE persons SET account_id = $1 WHERE account_id = $2 AND joined_at IS NULL")
             .bind(old.as_str())
             .bind(p.account.as_str())

@@ -2,7 +2,6 @@
 //! another person's shared data. Written in the same transaction as the
 //! change it records, so the log never misses or invents one.
 
-use crate::storage::now_text;
 use domain::ids::{OrgId, PersonId};
 use sqlx::AnyConnection;
 

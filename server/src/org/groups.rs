@@ -2,7 +2,7 @@
 //! Every query is scoped by the organisation; a group or person of another
 //! organisation simply is not found.
 
-use crate::storage::{now_text, Db};
+use crate::storage::Db;
 use domain::groups::Openness;
 use domain::ids::{GroupId, OrgId, PersonId};
 use domain::input::GroupName;

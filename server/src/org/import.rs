@@ -5,7 +5,6 @@
 //! The file describes each of its people fully: an empty unit or nearest
 //! leader in the file clears it. People not in the file are left alone.
 
-use crate::storage::now_text;
 use domain::ids::{OrgId, PersonId, UnitId};
 use domain::input::Email;
 use domain::people_import::ImportRow;
@@ -244,11 +243,12 @@ pub async fn apply(conn: &mut AnyConnection, org: &OrgId, plan: &Plan, existing:
         match (&p.action, &p.existing) {
             (Action::Unchanged, _) => {}
             (Action::New, _) | (Action::Update(_), None) => {
-                let account = super::store::ensure_account(conn, &p.row.email).await?;
+                let account = super::store::ensure_account(conn, &p.row.email, now).await?;
                 let id = super::store::add_person(
                     conn,
                     org,
                     super::store::NewPerson { account: &account, name: &p.row.name, unit, nearest_leader: None, roles: &p.roles },
+                    now,
                 )
                 .await?;
                 person_of.insert(p.row.email.clone(), id);

@@ -15,9 +15,9 @@ pub struct Provisioned {
 }
 
 /// Loads every shipped tool's content into the organisation's catalogue.
-pub async fn install_catalogue(conn: &mut AnyConnection, org: &OrgId, shipped: &Shipped) -> anyhow::Result<()> {
+pub async fn install_catalogue(conn: &mut AnyConnection, org: &OrgId, shipped: &Shipped, now: time::OffsetDateTime) -> anyhow::Result<()> {
     for (tool, version, items) in tools(shipped) {
-        install(conn, org, tool, version, &items).await?;
+        install(conn, org, tool, version, &items, now).await?;
     }
     Ok(())
 }
@@ -52,7 +52,7 @@ fn pairs<'a>(da: &'a [ItemText], en: &'a [ItemText]) -> Vec<ShippedItem<'a>> {
 /// At start: organisations created before a tool shipped get its items, so
 /// a new version of the binary brings its new tools to everyone. One query
 /// per tool finds the organisations that lack it.
-pub async fn install_new_tools(db: &Db, shipped: &Shipped) -> anyhow::Result<()> {
+pub async fn install_new_tools(db: &Db, shipped: &Shipped, now: time::OffsetDateTime) -> anyhow::Result<()> {
     for (tool, version, items) in tools(shipped) {
         let lacking: Vec<(String,)> = sqlx::query_as(
             "SELECT o.id FROM orgs o WHERE NOT EXISTS \
@@ -63,7 +63,7 @@ pub async fn install_new_tools(db: &Db, shipped: &Shipped) -> anyhow::Result<()>
         .await?;
         for (org,) in lacking {
             let mut tx = db.begin_write().await?;
-            install(&mut tx, &OrgId::from_db(org), tool, version, &items).await?;
+            install(&mut tx, &OrgId::from_db(org), tool, version, &items, now).await?;
             tx.commit().await?;
         }
     }
@@ -80,9 +80,10 @@ pub async fn create_org_with_admin(
     admin_email: &Email,
     password_hash: Option<&str>,
     extra_roles: &[Role],
+    now: time::OffsetDateTime,
 ) -> anyhow::Result<Provisioned> {
     let mut tx = db.begin_write().await?;
-    let made = create_org_with_admin_in(&mut tx, shipped, org_name, admin_name, admin_email, password_hash, extra_roles).await?;
+    let made = create_org_with_admin_in(&mut tx, shipped, org_name, admin_name, admin_email, password_hash, extra_roles, now).await?;
     tx.commit().await?;
     Ok(made)
 }
@@ -97,9 +98,10 @@ pub async fn create_org_with_admin_in(
     admin_email: &Email,
     password_hash: Option<&str>,
     extra_roles: &[Role],
+    now: time::OffsetDateTime,
 ) -> anyhow::Result<Provisioned> {
-    let org = super::store::create_org(&mut *tx, org_name).await?;
-    let account = super::store::ensure_account(&mut *tx, admin_email).await?;
+    let org = super::store::create_org(&mut *tx, org_name, now).await?;
+    let account = super::store::ensure_account(&mut *tx, admin_email, now).await?;
     if let Some(hash) = password_hash {
         super::store::set_password(&mut *tx, &account, hash).await?;
     }
@@ -109,15 +111,17 @@ pub async fn create_org_with_admin_in(
         &mut *tx,
         &org,
         super::store::NewPerson { account: &account, name: admin_name, unit: None, nearest_leader: None, roles: &roles },
+        now,
     )
     .await?;
-    install_catalogue(&mut *tx, &org, shipped).await?;
+    install_catalogue(&mut *tx, &org, shipped, now).await?;
     super::audit::record(
         &mut *tx,
         &org,
         super::audit::Actor { person: Some(&person), name: admin_name.as_str() },
         "org-created",
         org_name.as_str(),
+        now,
     )
     .await?;
     Ok(Provisioned { org, account, person })

@@ -1,6 +1,6 @@
 //! SQL for organisations, accounts and people.
 
-use crate::storage::{now_text, Db};
+use crate::storage::Db;
 use domain::ids::{AccountId, OrgId, PersonId, UnitId};
 use domain::input::{Email, OrgName, PersonName};
 use domain::roles::Role;
@@ -78,15 +78,15 @@ pub struct NewPerson<'a> {
 
 /// A person who belongs to the organisation at once: set up by the
 /// operator (the first HR admin, the demo), not added by HR.
-pub async fn create_person(conn: &mut AnyConnection, org: &OrgId, p: NewPerson<'_>) -> anyhow::Result<PersonId> {
-    insert_person(conn, org, p, true).await
+pub async fn create_person(conn: &mut AnyConnection, org: &OrgId, p: NewPerson<'_>, now: time::OffsetDateTime) -> anyhow::Result<PersonId> {
+    insert_person(conn, org, p, true, now).await
 }
 
 /// A person HR adds: they belong to the organisation once the address's
 /// owner accepts the invitation (`domain::address`), whether or not the
 /// address already had an account.
-pub async fn add_person(conn: &mut AnyConnection, org: &OrgId, p: NewPerson<'_>) -> anyhow::Result<PersonId> {
-    insert_person(conn, org, p, false).await
+pub async fn add_person(conn: &mut AnyConnection, org: &OrgId, p: NewPerson<'_>, now: time::OffsetDateTime) -> anyhow::Result<PersonId> {
+    insert_person(conn, org, p, false, now).await
 }
 
 async fn insert_person(conn: &mut AnyConnection, org: &OrgId, p: NewPerson<'_>, joined: bool, now: time::OffsetDateTime) -> anyhow::Result<PersonId> {

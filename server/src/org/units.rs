@@ -1,7 +1,7 @@
 //! SQL for an organisation's units (departments, institutions, centres) and
 //! their parent/child tree. Every query is scoped by `org_id`.
 
-use crate::storage::{now_text, Db};
+use crate::storage::Db;
 use domain::ids::{OrgId, UnitId};
 use domain::input::UnitName;
 use sqlx::AnyConnection;

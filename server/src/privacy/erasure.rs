@@ -40,7 +40,7 @@ async fn sole_admin_in(conn: &mut AnyConnection, account: &AccountId) -> anyhow:
 }
 
 /// Deletes the account in one transaction, or changes nothing when refused.
-pub async fn delete_account(db: &Db, account: &AccountId) -> anyhow::Result<Result<(), Refused>> {
+pub async fn delete_account(db: &Db, account: &AccountId, now: time::OffsetDateTime) -> anyhow::Result<Result<(), Refused>> {
     let mut tx = db.begin_write().await?;
     let orgs = sole_admin_in(&mut tx, account).await?;
     if !orgs.is_empty() {
@@ -54,7 +54,7 @@ pub async fn delete_account(db: &Db, account: &AccountId) -> anyhow::Result<Resu
     for (person, org, name) in &persons {
         let person = PersonId::from_db(person.clone());
         let actor = audit::Actor { person: Some(&person), name };
-        audit::record(&mut tx, &OrgId::from_db(org.clone()), actor, "account-deleted", name).await?;
+        audit::record(&mut tx, &OrgId::from_db(org.clone()), actor, "account-deleted", name, now).await?;
     }
     let persons: Vec<String> = persons.into_iter().map(|(id, _, _)| id).collect();
     // Names written into shared logs, which the register cannot clear by column.

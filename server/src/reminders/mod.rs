@@ -88,7 +88,7 @@ pub(crate) async fn once<F>(state: &AppState, org: &OrgId, kind: &str, subject: 
 where
     F: std::future::Future<Output = anyhow::Result<()>>,
 {
-    if !store::claim(&state.db, org, kind, subject, due_key).await? {
+    if !store::claim(&state.db, org, kind, subject, due_key, state.clock.now()).await? {
         return Ok(false);
     }
     if let Err(e) = send.await {

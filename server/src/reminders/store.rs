@@ -2,7 +2,7 @@
 //! that makes each reminder go out once. Every function takes the `OrgId`
 //! first; only `orgs` lists them all, for the loop over organisations.
 
-use crate::storage::{now_text, Db};
+use crate::storage::Db;
 use crate::tools::dialog::meetings_store::Participant;
 use domain::ids::{AgreementId, OrgId, PersonId, PointId};
 use time::Date;

@@ -56,7 +56,7 @@ pub async fn backup(db: &Db, file: &Path, now: time::OffsetDateTime) -> anyhow::
         }
         _ => {}
     }
-    let written = write_snapshot(db, &partial).await;
+    let written = write_snapshot(db, &partial, now).await;
     if written.is_err() {
         let _ = std::fs::remove_file(&partial);
     }
@@ -65,7 +65,7 @@ pub async fn backup(db: &Db, file: &Path, now: time::OffsetDateTime) -> anyhow::
     Ok(summary)
 }
 
-async fn write_snapshot(db: &Db, partial: &Path) -> anyhow::Result<Summary> {
+async fn write_snapshot(db: &Db, partial: &Path, now: time::OffsetDateTime) -> anyhow::Result<Summary> {
     let mut tx = db.pool.begin().await?;
     if db.backend == Backend::Postgres {
         // One snapshot for every table; SQLite's read transaction already is one.

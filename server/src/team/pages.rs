@@ -26,7 +26,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::agreement::{CommentText, PointKind, RECENT_DAYS};
 use domain::ids::{AgreementId, PointId};
-use time::OffsetDateTime;
 
 /// One leader on "Mine ledere".
 pub struct ReportRow {
@@ -100,7 +99,7 @@ pub async fn index(State(state): State<AppState>, page: Page, me: Member) -> App
     let names: Vec<&str> = rows.iter().filter(|r| r.shared.is_some()).map(|r| r.name.as_str()).collect();
     if !names.is_empty() {
         let mut conn = state.db.pool.acquire().await?;
-        audit::record(&mut conn, me.org(), actor(&me), "dialog-team-read", &names.join(", ")).await?;
+        audit::record(&mut conn, me.org(), actor(&me), "dialog-team-read", &names.join(", "), now).await?;
     }
     Ok(TeamPage { page, rows })
 }
@@ -167,7 +166,7 @@ async fn render(
     }
     let period = period_text(&page, &agreement.period);
     let mut conn = db.pool.acquire().await?;
-    audit::record(&mut conn, org, actor(me), "dialog-shared-agreement-read", &format!("{leader_name}, {period}")).await?;
+    audit::record(&mut conn, org, actor(me), "dialog-shared-agreement-read", &format!("{leader_name}, {period}"), state.clock.now()).await?;
     Ok(SharedAgreementPage {
         id: agreement.id.to_string(),
         leader_name,
@@ -241,7 +240,7 @@ pub async fn comment(
         }
     };
     let mut tx = state.db.begin_write().await?;
-    if !comments::add(&mut tx, me.org(), &agreement.id, me.person(), point.as_ref(), &text).await? {
+    if !comments::add(&mut tx, me.org(), &agreement.id, me.person(), point.as_ref(), &text, state.clock.now()).await? {
         return Err(AppError::NotFound);
     }
     let pair = AgreementPair { id: &agreement.id, leader: &agreement.person_id, shared_with: agreement.shared_with_id.as_ref() };
@@ -272,7 +271,7 @@ pub async fn agreed(
         _ => return Err(AppError::BadRequest("error-form-invalid")),
     };
     let mut tx = state.db.begin_write().await?;
-    if !store::set_agreed_by_nearest(&mut tx, me.org(), me.person(), &agreement.id, agreed).await? {
+    if !store::set_agreed_by_nearest(&mut tx, me.org(), me.person(), &agreement.id, agreed, state.clock.now()).await? {
         return Err(AppError::NotFound);
     }
     if agreed {

@@ -3,7 +3,7 @@
 //! whose `shared_with_id` is the viewer, and of those only shared points:
 //! a private note or an unshared point is never selected here.
 
-use crate::storage::{now_text, Db};
+use crate::storage::Db;
 use crate::tools::dialog::store::{self as dialog, date_text, parse_day, Agreement, Point};
 use domain::agreement::{Period, PointKind, Rhythm};
 use domain::ids::{AgreementId, OrgId, PersonId, PointId};
@@ -230,9 +230,9 @@ pub async fn shared_points(db: &Db, org: &OrgId, me: &PersonId, agreement: &Agre
 
 /// The nearest leader's "agreed" mark on an agreement shared with them
 /// (or the mark taken back). Returns false for any other agreement.
-pub async fn set_agreed_by_nearest(conn: &mut sqlx::AnyConnection, org: &OrgId, me: &PersonId, agreement: &AgreementId, agreed: bool) -> anyhow::Result<bool> {
+pub async fn set_agreed_by_nearest(conn: &mut sqlx::AnyConnection, org: &OrgId, me: &PersonId, agreement: &AgreementId, agreed: bool, now: time::OffsetDateTime) -> anyhow::Result<bool> {
     let done = sqlx::query("UPDATE agreements SET agreed_by_nearest_at = $1 WHERE org_id = $2 AND id = $3 AND shared_with_id = $4")
-        .bind(agreed.then(now_text))
+        .bind(agreed.then(|| crate::storage::to_text(now)))
         .bind(org.as_str())
         .bind(agreement.as_str())
         .bind(me.as_str())

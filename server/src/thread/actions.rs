@@ -22,7 +22,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use domain::ids::{GroupId, LiftId, PointId};
 use domain::thread::{Answer, Destination, LiftText, SourceKind};
 use domain::ValidationError;
-use time::OffsetDateTime;
 
 #[derive(serde::Deserialize)]
 pub struct LiftForm {
@@ -83,7 +82,7 @@ pub async fn lift(
             attributed: named,
         };
         let mut tx = state.db.begin_write().await?;
-        if let Some(lift) = store::lift(&mut tx, me.org(), new).await? {
+        if let Some(lift) = store::lift(&mut tx, me.org(), new, state.clock.now()).await? {
             tell_group_leader(&state, &mut tx, &me, group, &lift, named).await?;
             tx.commit().await?;
             notify::wake(&state);
@@ -120,11 +119,11 @@ async fn tell_group_leader(
 
 /// The lift's sender hears that it was answered, with a link to where they
 /// follow it (the point's page, the group's inbox for what a group lifted on).
-async fn tell_sender(conn: &mut sqlx::AnyConnection, me: &Member, to: &Destination, lift: &LiftId) -> AppResult<()> {
+async fn tell_sender(conn: &mut sqlx::AnyConnection, me: &Member, to: &Destination, lift: &LiftId, now: time::OffsetDateTime) -> AppResult<()> {
     let Some(sent) = store::sender(conn, me.org(), lift).await?.filter(|s| &s.person != me.person()) else { return Ok(()) };
     let link = view::source_page(sent.kind, &sent.source_id, sent.from_group.as_ref());
     let event = Event { to: &sent.person, kind: Kind::LiftAnswered, actor: None, group: to.group(), link: &link };
-    notify::store::record(conn, me.org(), event, state.clock.now()).await?;
+    notify::store::record(conn, me.org(), event, now).await?;
     Ok(())
 }
 
@@ -192,8 +191,8 @@ pub async fn answer_in_group(
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
     };
     let mut tx = state.db.begin_write().await?;
-    if store::answer(&mut tx, me.org(), &inbox.to, &lift, &answer, me.person()).await? {
-        tell_sender(&mut tx, &me, &inbox.to, &lift).await?;
+    if store::answer(&mut tx, me.org(), &inbox.to, &lift, &answer, me.person(), state.clock.now()).await? {
+        tell_sender(&mut tx, &me, &inbox.to, &lift, state.clock.now()).await?;
     }
     tx.commit().await?;
     notify::wake(&state);
@@ -246,7 +245,7 @@ pub async fn lift_on(
             text,
             attributed: named,
         };
-        if store::lift(&mut *state.db.pool.acquire().await?, me.org(), new).await?.is_some() {
+        if store::lift(&mut *state.db.pool.acquire().await?, me.org(), new, state.clock.now()).await?.is_some() {
             return Ok(Redirect::to(&format!("/groups/{}/inbox?lifted=1#lift-{lift}", inbox.group.id)).into_response());
         }
         errors.add_key(&page.tr, None, "thread-error-already-lifted");
@@ -279,11 +278,11 @@ pub async fn answer_at_org(
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
     };
     let mut tx = state.db.begin_write().await?;
-    if store::answer(&mut tx, admin.org(), &to, &lift, &answer, admin.person()).await? {
-        tell_sender(&mut tx, &admin.0, &to, &lift).await?;
+    if store::answer(&mut tx, admin.org(), &to, &lift, &answer, admin.person(), state.clock.now()).await? {
+        tell_sender(&mut tx, &admin.0, &to, &lift, state.clock.now()).await?;
     }
     let target: String = found.text.chars().take(80).collect();
-    audit::record(&mut tx, admin.org(), audit::Actor { person: Some(admin.person()), name: &admin.m.name }, "lift-answered", &target)
+    audit::record(&mut tx, admin.org(), audit::Actor { person: Some(admin.person()), name: &admin.m.name }, "lift-answered", &target, state.clock.now())
         .await?;
     tx.commit().await?;
     notify::wake(&state);

@@ -3,7 +3,7 @@
 //! the sender's name only for an attributed lift, and whether the viewer is
 //! the sender, so a view cannot show a name by mistake.
 
-use crate::storage::{now_text, Db};
+use crate::storage::Db;
 use domain::ids::{GroupId, LiftId, OrgId, PersonId};
 use domain::thread::{Answer, Destination, Level, LiftStatus, LiftText, SourceKind};
 use sqlx::any::AnyRow;

@@ -161,11 +161,11 @@ pub async fn load(
 /// Shows the group its picture: from now on the round takes no answers.
 /// `false` when it had already been revealed (a second press, or two
 /// screens at once), so the caller can say so instead of logging twice.
-pub async fn reveal(conn: &mut sqlx::AnyConnection, org: &OrgId, round: &str, now: &str) -> anyhow::Result<bool> {
+pub async fn reveal(conn: &mut sqlx::AnyConnection, org: &OrgId, round: &str, now: time::OffsetDateTime) -> anyhow::Result<bool> {
     let done = sqlx::query("UPDATE round_promises SET revealed_at = $3 WHERE org_id = $1 AND round_id = $2 AND revealed_at IS NULL")
         .bind(org.as_str())
         .bind(round)
-        .bind(now)
+        .bind(crate::storage::to_text(now))
         .execute(&mut *conn)
         .await?;
     Ok(done.rows_affected() == 1)
@@ -272,7 +272,7 @@ pub async fn reveal_round(
     me: &crate::auth::Member,
     round: Revealing<'_>,
     form: &RevealForm,
-    now: &str,
+    now: time::OffsetDateTime,
 ) -> anyhow::Result<Result<(), &'static str>> {
     let (org, by) = (me.org(), crate::org::audit::Actor { person: Some(me.person()), name: &me.m.name });
     if let Err(e) = domain::promise::check_reveal(round.stage, round.respondents, form.ready == "1") {
@@ -282,8 +282,8 @@ pub async fn reveal_round(
     if !reveal(&mut tx, org, round.round, now).await? {
         return Ok(Err("reveal-error-already"));
     }
-    crate::org::audit::record(&mut tx, org, by, "round-revealed", round.target).await?;
-    tell_readers(&mut tx, org, round.round, me.person()).await?;
+    crate::org::audit::record(&mut tx, org, by, "round-revealed", round.target, now).await?;
+    tell_readers(&mut tx, org, round.round, me.person(), now).await?;
     tx.commit().await?;
     crate::notify::wake(state);
     Ok(Ok(()))

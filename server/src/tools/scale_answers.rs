@@ -3,7 +3,7 @@
 //! store them alike. Only the tables differ, so each tool names its SQL in a
 //! `Tables` and both share how answers are read and replaced.
 
-use crate::storage::{now_text, Db};
+use crate::storage::Db;
 use domain::ids::{OrgId, PersonId};
 use domain::input::LongText;
 use domain::intro::ScaleValue;

@@ -142,7 +142,7 @@ async fn notifications(
 
 /// Everything held about the signed-in account, as a JSON file.
 async fn download(State(state): State<AppState>, viewer: Viewer) -> AppResult<Response> {
-    let data = export::collect(&state.db, &viewer.account_id).await?.ok_or(AppError::NotFound)?;
+    let data = export::collect(&state.db, &viewer.account_id, state.clock.now()).await?.ok_or(AppError::NotFound)?;
     let body = serde_json::to_vec_pretty(&data).map_err(anyhow::Error::from)?;
     Ok((
         [
@@ -215,7 +215,7 @@ async fn delete(
         errors.add_key(&page.tr, Some("password"), "account-delete-error-password");
         return refuse(page, errors).await;
     }
-    match erasure::delete_account(&state.db, &viewer.account_id).await? {
+    match erasure::delete_account(&state.db, &viewer.account_id, state.clock.now()).await? {
         Ok(()) => {
             // The account is gone either way; a room still showing the name
             // is folded again the next time a server loads it.

@@ -35,7 +35,7 @@ pub fn routes() -> Router<AppState> {
 /// Mails the proposal: the link to the new address, and at once a notice
 /// to the old one, both in the account's language.
 pub async fn send_proposal(state: &AppState, admin: &OrgAdmin, person: &Person, name: &str, new: &Email) -> anyhow::Result<()> {
-    let secret = address::propose(&state.db, admin.org(), &person.account_id, new).await?;
+    let secret = address::propose(&state.db, admin.org(), &person.account_id, new, state.clock.now()).await?;
     let tr = Tr::new(Lang::parse(&person.locale).unwrap_or_default());
     let args = [
         ("name", name.to_string()),
@@ -89,7 +89,7 @@ fn render(page: Page, p: &Proposal, viewer: Option<&Viewer>, secret: &str, error
 }
 
 async fn show(State(state): State<AppState>, page: Page, viewer: Option<Viewer>, Path(secret): Path<String>) -> AppResult<ConfirmPage> {
-    let p = address::find(&state.db, &secret).await?.ok_or(AppError::NotFound)?;
+    let p = address::find(&state.db, &secret, state.clock.now()).await?.ok_or(AppError::NotFound)?;
     Ok(render(page, &p, viewer.as_ref(), &secret, FormErrors::default()))
 }
 
@@ -110,7 +110,7 @@ async fn confirm(
     Path(secret): Path<String>,
     CsrfForm(form): CsrfForm<ConfirmForm>,
 ) -> AppResult<Response> {
-    let p = address::find(&state.db, &secret).await?.ok_or(AppError::NotFound)?;
+    let p = address::find(&state.db, &secret, state.clock.now()).await?.ok_or(AppError::NotFound)?;
     let refuse = |page: Page, key: &str| {
         let mut errors = FormErrors::default();
         errors.add_key(&page.tr, Some("password"), key);
@@ -131,7 +131,7 @@ async fn confirm(
         }
     }
     let mut tx = state.db.begin_write().await?;
-    match address::apply(&mut tx, &p).await? {
+    match address::apply(&mut tx, &p, state.clock.now()).await? {
         Ok(()) => {}
         Err(NotApplied::Used) => return Err(AppError::NotFound),
         Err(NotApplied::Taken) => {
@@ -141,7 +141,7 @@ async fn confirm(
     }
     let actor = Actor { person: Some(&p.person), name: &p.name };
     let target = format!("{} ({} → {})", p.name, p.old_email, p.new_email);
-    audit::record(&mut tx, &p.org, actor, "address-changed", &target).await?;
+    audit::record(&mut tx, &p.org, actor, "address-changed", &target, state.clock.now()).await?;
     tx.commit().await?;
     if signed_in {
         return Ok(Redirect::to("/account?notice=address-changed").into_response());
@@ -167,10 +167,10 @@ pub struct AcceptForm {
 async fn accept(State(state): State<AppState>, viewer: Viewer, session: Session, CsrfForm(form): CsrfForm<AcceptForm>) -> AppResult<Redirect> {
     let org = OrgId::parse(&form.org_id).ok_or(AppError::NotFound)?;
     let mut tx = state.db.begin_write().await?;
-    let (person, name) = address::invited_person(&mut tx, &org, &viewer.account_id).await?.ok_or(AppError::NotFound)?;
-    address::join(&mut tx, &org, &person, &viewer.account_id).await?;
+    let (person, name) = address::invited_person(&mut tx, &org, &viewer.account_id, state.clock.now()).await?.ok_or(AppError::NotFound)?;
+    address::join(&mut tx, &org, &person, &viewer.account_id, state.clock.now()).await?;
     let actor = Actor { person: Some(&person), name: &name };
-    audit::record(&mut tx, &org, actor, "invitation-accepted", &format!("{name} ({})", viewer.email)).await?;
+    audit::record(&mut tx, &org, actor, "invitation-accepted", &format!("{name} ({})", viewer.email), state.clock.now()).await?;
     tx.commit().await?;
     session::select_org(&session, &org).await?;
     Ok(Redirect::to("/"))

@@ -59,7 +59,7 @@ impl Invitation {
 /// The link's invitation, if it is unused, unexpired, and its person is still
 /// in the organisation.
 async fn load(state: &AppState, secret: &str) -> AppResult<Invitation> {
-    let token = tokens::find(&state.db, tokens::Kind::Invitation, secret).await?.ok_or(AppError::NotFound)?;
+    let token = tokens::find(&state.db, tokens::Kind::Invitation, secret, state.clock.now()).await?.ok_or(AppError::NotFound)?;
     let (Some(account), Some(org)) = (token.account_id, token.org_id) else {
         return Err(AppError::NotFound);
     };
@@ -136,7 +136,7 @@ pub struct SpentPage {
 /// A second click on a used link (or a late one on an expired link) is
 /// common: say what happened and where to go, not "page not found".
 async fn spent(state: &AppState, page: Page, viewer: Option<&Viewer>, secret: &str) -> AppResult<Response> {
-    let Some(s) = tokens::spent(&state.db, tokens::Kind::Invitation, secret).await? else {
+    let Some(s) = tokens::spent(&state.db, tokens::Kind::Invitation, secret, state.clock.now()).await? else {
         return Err(AppError::NotFound);
     };
     if s.used && viewer.is_some_and(|v| Some(&v.account_id) == s.account_id.as_ref()) {
@@ -192,7 +192,7 @@ pub async fn accept(
         Mode::SignedIn => None,
     };
     let mut tx = state.db.begin_write().await?;
-    if !tokens::consume(&mut tx, &inv.hash).await? {
+    if !tokens::consume(&mut tx, &inv.hash, state.clock.now()).await? {
         return Err(AppError::NotFound);
     }
     if let Some(hash) = &new_hash {
@@ -203,9 +203,9 @@ pub async fn accept(
             .execute(&mut *tx)
             .await?;
     }
-    crate::org::address::join(&mut tx, &inv.org, &inv.person, &inv.account).await?;
+    crate::org::address::join(&mut tx, &inv.org, &inv.person, &inv.account, state.clock.now()).await?;
     let actor = Actor { person: Some(&inv.person), name: &inv.name };
-    audit::record(&mut tx, &inv.org, actor, "invitation-accepted", &format!("{} ({})", inv.name, inv.email)).await?;
+    audit::record(&mut tx, &inv.org, actor, "invitation-accepted", &format!("{} ({})", inv.name, inv.email), state.clock.now()).await?;
     tx.commit().await?;
     session::sign_in(&session, &inv.account, Some(&inv.org)).await?;
     Ok(Redirect::to("/").into_response())

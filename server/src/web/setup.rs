@@ -38,7 +38,7 @@ pub struct SetupForm {
 }
 
 pub async fn show(State(state): State<AppState>, page: Page, Path(secret): Path<String>) -> AppResult<Response> {
-    tokens::find(&state.db, tokens::Kind::Setup, &secret).await?.ok_or(AppError::NotFound)?;
+    tokens::find(&state.db, tokens::Kind::Setup, &secret, state.clock.now()).await?.ok_or(AppError::NotFound)?;
     Ok(SetupPage { page, errors: FormErrors::default(), form: SetupForm::default() }.into_response())
 }
 
@@ -49,7 +49,7 @@ pub async fn submit(
     Path(secret): Path<String>,
     CsrfForm(form): CsrfForm<SetupForm>,
 ) -> AppResult<Response> {
-    let token = tokens::find(&state.db, tokens::Kind::Setup, &secret).await?.ok_or(AppError::NotFound)?;
+    let token = tokens::find(&state.db, tokens::Kind::Setup, &secret, state.clock.now()).await?.ok_or(AppError::NotFound)?;
     let tr = page.tr;
     let mut errors = FormErrors::default();
     let org_name = errors.check(&tr, "org_name", OrgName::parse(&form.org_name));
@@ -69,7 +69,7 @@ pub async fn submit(
         return Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, SetupPage { page, errors, form }).into_response());
     }
     let hash = password::hash(pw.expose()).await?;
-    if !tokens::consume(&mut conn, &token.hash).await? {
+    if !tokens::consume(&mut conn, &token.hash, state.clock.now()).await? {
         return Err(AppError::NotFound);
     }
     drop(conn);
@@ -81,6 +81,7 @@ pub async fn submit(
         &email,
         Some(&hash),
         &[],
+        state.clock.now(),
     )
     .await?;
     crate::org::store::set_locale(&state.db, &made.account, page.lang.code()).await?;

@@ -87,7 +87,7 @@ pub async fn submit(
     let now = std::time::Instant::now();
     let creds = crate::org::store::credentials(&state.db, &email).await?;
     let cookie = known_browser::secret(&headers);
-    let browser = known_browser::id_for(&state.db, cookie.as_deref(), creds.as_ref().map(|c| &c.account_id)).await?;
+    let browser = known_browser::id_for(&state.db, cookie.as_deref(), creds.as_ref().map(|c| &c.account_id), state.clock.now()).await?;
     let client = client.map(|ip| ip.to_string()).unwrap_or_default();
     let attempt = Attempt { email: email.as_str(), client: &client, known_browser: browser.as_deref() };
     // Counted as a failure from here on, so parallel guesses cannot all get
@@ -123,7 +123,7 @@ pub async fn submit(
     metrics::counter!("ledertrivsel_sign_ins_total").increment(1);
     let mut response = Redirect::to(if org.is_none() { "/orgs" } else { &next }).into_response();
     if browser.is_none() {
-        let cookie = known_browser::remember(&state.db, &account, state.secure_cookies).await?;
+        let cookie = known_browser::remember(&state.db, &account, state.secure_cookies, state.clock.now()).await?;
         response.headers_mut().append(header::SET_COOKIE, cookie);
     }
     Ok(response)
@@ -165,7 +165,7 @@ pub struct OrgsPage {
 }
 
 pub async fn orgs(State(state): State<AppState>, page: Page, viewer: Viewer) -> AppResult<OrgsPage> {
-    let (orgs, invitations) = crate::org::address::chooser(&state.db, &viewer.account_id).await?;
+    let (orgs, invitations) = crate::org::address::chooser(&state.db, &viewer.account_id, state.clock.now()).await?;
     Ok(OrgsPage { page, orgs, invitations })
 }
 
@@ -235,7 +235,7 @@ pub struct SetPasswordPage {
 }
 
 pub async fn reset(State(state): State<AppState>, page: Page, Path(secret): Path<String>) -> AppResult<SetPasswordPage> {
-    tokens::find(&state.db, tokens::Kind::PasswordReset, &secret).await?.ok_or(AppError::NotFound)?;
+    tokens::find(&state.db, tokens::Kind::PasswordReset, &secret, state.clock.now()).await?.ok_or(AppError::NotFound)?;
     Ok(SetPasswordPage {
         page,
         errors: FormErrors::default(),
@@ -259,7 +259,7 @@ pub async fn reset_submit(
     Path(secret): Path<String>,
     CsrfForm(form): CsrfForm<SetPasswordForm>,
 ) -> AppResult<Response> {
-    let token = tokens::find(&state.db, tokens::Kind::PasswordReset, &secret).await?.ok_or(AppError::NotFound)?;
+    let token = tokens::find(&state.db, tokens::Kind::PasswordReset, &secret, state.clock.now()).await?.ok_or(AppError::NotFound)?;
     let pw = match NewPassword::parse(&form.password, &form.password_repeat) {
         Ok(pw) => pw,
         Err(e) => {
@@ -276,11 +276,11 @@ pub async fn reset_submit(
     let account = token.account_id.clone().ok_or(AppError::NotFound)?;
     let hash = password::hash(pw.expose()).await?;
     let mut tx = state.db.begin_write().await?;
-    if !tokens::consume(&mut tx, &token.hash).await? {
+    if !tokens::consume(&mut tx, &token.hash, state.clock.now()).await? {
         return Err(AppError::NotFound);
     }
     crate::org::store::set_password(&mut tx, &account, &hash).await?;
-    known_browser::forget_all(&mut tx, &account).await?;
+    known_browser::forget_all(&mut tx, &account, state.clock.now()).await?;
     // Every other signed-in browser of this account is signed out.
     sqlx::query("DELETE FROM login_sessions WHERE data LIKE $1")
         .bind(format!("%\"account_id\":\"{}\"%", account.as_str()))

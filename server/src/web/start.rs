@@ -103,8 +103,8 @@ pub struct StartData {
 pub type StartKey = (PersonId, bool, time::Date);
 
 impl StartData {
-    async fn read(db: &Db, org: &OrgId, person: &PersonId, is_admin: bool, today: time::Date) -> anyhow::Result<Arc<Self>> {
-        let now = state.clock.now();
+    async fn read(db: &Db, org: &OrgId, person: &PersonId, is_admin: bool, now: time::OffsetDateTime) -> anyhow::Result<Arc<Self>> {
+        let today = crate::i18n::format::local_date(now);
         let (groups, due, today_ticks, dialogs, waiting, news) = tokio::try_join!(
             groups_of(db, org, person),
             super::due::due_for(db, org, person, is_admin, today),
@@ -123,7 +123,7 @@ pub async fn show(State(state): State<AppState>, page: Page, me: Member) -> AppR
     let now = state.clock.now();
     let is_admin = me.m.roles.may_administer();
     let key = (person.clone(), is_admin, today);
-    let data = state.kept.start.get_or_load(key, StartData::read(&state.db, org, person, is_admin, today)).await?;
+    let data = state.kept.start.get_or_load(key, StartData::read(&state.db, org, person, is_admin, now)).await?;
     let StartData { groups, due, today_ticks, dialogs, waiting, news } = &*data;
     let dialogs_due = dialogs
         .iter()

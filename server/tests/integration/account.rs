@@ -86,7 +86,7 @@ both_backends!(export_holds_my_data_and_nobody_elses, |app: TestApp| async move 
     let items = ledertrivsel::catalogue::store::items(&app.state.db, &org, "intro").await.unwrap();
     let edited = items.iter().find(|i| i.key == "status-thriving-in-role").unwrap();
     let mut conn = app.state.db.pool.acquire().await.unwrap();
-    ledertrivsel::catalogue::store::edit(&mut conn, &org, &edited.id, "Jeg er glad for mit lederjob.", "I enjoy my job as a leader.")
+    ledertrivsel::catalogue::store::edit(&mut conn, &org, &edited.id, "Jeg er glad for mit lederjob.", "I enjoy my job as a leader.", app.state.clock.now())
         .await
         .unwrap();
     drop(conn);

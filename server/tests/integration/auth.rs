@@ -4,7 +4,7 @@ use crate::both_backends;
 use crate::support::app::{location, PASSWORD};
 
 both_backends!(setup_link_creates_the_first_org_and_signs_in, |app: crate::support::TestApp| async move {
-    let secret = ledertrivsel::auth::tokens::issue(&app.state.db, ledertrivsel::auth::tokens::Kind::Setup, None, None)
+    let secret = ledertrivsel::auth::tokens::issue(&app.state.db, ledertrivsel::auth::tokens::Kind::Setup, None, None, app.state.clock.now())
         .await
         .unwrap();
     let client = app.client();
@@ -200,7 +200,7 @@ both_backends!(the_viewer_is_read_with_the_session_and_never_stored_in_it, |app:
 // A setup link left over (it lives a week) must not become a way into an
 // existing account: it would set the password of whoever has the address.
 both_backends!(a_setup_link_never_takes_over_an_existing_account, |app: crate::support::TestApp| async move {
-    let secret = ledertrivsel::auth::tokens::issue(&app.state.db, ledertrivsel::auth::tokens::Kind::Setup, None, None)
+    let secret = ledertrivsel::auth::tokens::issue(&app.state.db, ledertrivsel::auth::tokens::Kind::Setup, None, None, app.state.clock.now())
         .await
         .unwrap();
     app.org("Region Midt", "hr@rm.dk").await;

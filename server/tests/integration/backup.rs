@@ -23,11 +23,11 @@ async fn filled(app: &crate::support::TestApp) {
         .unwrap();
     let (org,): (String,) = sqlx::query_as("SELECT id FROM orgs").fetch_one(&app.state.db.pool).await.unwrap();
     let (account, org) = (domain::ids::AccountId::from_db(account), domain::ids::OrgId::from_db(org));
-    ledertrivsel::auth::tokens::issue(&app.state.db, ledertrivsel::auth::tokens::Kind::Invitation, Some(&account), Some(&org))
+    ledertrivsel::auth::tokens::issue(&app.state.db, ledertrivsel::auth::tokens::Kind::Invitation, Some(&account), Some(&org), app.state.clock.now())
         .await
         .unwrap();
     let new = domain::input::Email::parse("anne.k@fjordby.dk").unwrap();
-    ledertrivsel::org::address::propose(&app.state.db, &org, &account, &new).await.unwrap();
+    ledertrivsel::org::address::propose(&app.state.db, &org, &account, &new, app.state.clock.now()).await.unwrap();
     let client = app.client();
     let r = client.post_form("/login", &[("email", "hr@fjordby.dk"), ("password", ledertrivsel::demo::PASSWORD)]).await;
     assert_eq!(r.status(), 303);
@@ -135,7 +135,7 @@ async fn the_binary_backs_up_every_table_and_restores_into_a_fresh_sqlite() {
     let target_dir = tempfile::tempdir().unwrap();
     let target = Db::connect(&ledertrivsel::storage::sqlite_url(target_dir.path())).await.unwrap();
     target.migrate().await.unwrap();
-    ledertrivsel::auth::tokens::issue(&target, ledertrivsel::auth::tokens::Kind::Setup, None, None).await.unwrap();
+    ledertrivsel::auth::tokens::issue(&target, ledertrivsel::auth::tokens::Kind::Setup, None, None, app.state.clock.now()).await.unwrap();
     target.pool.close().await;
 
     let out = binary(&["restore", file.to_str().unwrap(), "--data-dir", target_dir.path().to_str().unwrap()]);

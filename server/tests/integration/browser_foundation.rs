@@ -23,7 +23,7 @@ async fn foundation_pages_are_accessible_and_setup_works_in_a_browser() {
         return;
     };
     let app = crate::support::TestApp::spawn(crate::support::Backend::Sqlite).await.unwrap();
-    let secret = ledertrivsel::auth::tokens::issue(&app.state.db, ledertrivsel::auth::tokens::Kind::Setup, None, None)
+    let secret = ledertrivsel::auth::tokens::issue(&app.state.db, ledertrivsel::auth::tokens::Kind::Setup, None, None, app.state.clock.now())
         .await
         .unwrap();
     let c = browser.client();

@@ -48,7 +48,7 @@ async fn hr_joins_and_opens(app: &TestApp, hr: &TestClient, n: &Nord) {
 }
 
 async fn decided(lis: &TestClient, run: &str, lis_id: &PersonId) {
-    let due = (app.state.clock.today() + time::Duration::days(14)).to_string();
+    let due = (ledertrivsel::clock::Clock::wall().today() + time::Duration::days(14)).to_string();
     let r = lis.post_form(&format!("/intro/runs/{run}/decision"), &[("next_tool", "leader_apv"), ("owner", lis_id.as_str()), ("due_date", &due)]).await;
     assert_eq!(r.status(), 303);
 }

@@ -59,7 +59,7 @@ pub async fn start(
     };
     let items = catalogue::store::items(&state.db, me.org(), "apv").await?;
     let new = NewRound { group: &group.id, variant, deadline, by: me.person() };
-    match store::start(&state.db, me.org(), new, &items, &super::other_keys(&state.shipped)).await? {
+    match store::start(&state.db, me.org(), new, &items, &super::other_keys(&state.shipped), state.clock.now()).await? {
         Ok(round) => {
             super::mail::invite_soon(&state, me.org());
             Ok(Redirect::to(&format!("/apv/rounds/{round}?notice=started")).into_response())
@@ -96,7 +96,7 @@ pub async fn save_map(
     match input::parse_marks(&pairs, &revs) {
         Ok(marks) => match state
             .skema1
-            .write(Skema1 { org: me.org().clone(), round: ctx.round.id.clone(), person: me.person().clone(), marks, submit })
+            .write(Skema1 { org: me.org().clone(), round: ctx.round.id.clone(), person: me.person().clone(), marks, submit, at: state.clock.now() })
             .await?
         {
             Ok(()) => {
@@ -154,7 +154,7 @@ pub async fn save_theme(
     match input::parse_marks(&pairs, &[rev.as_str()]) {
         Ok(marks) => {
             let mark = marks.into_iter().next().map(|(_, m)| m).unwrap_or_default();
-            match store::save_theme(&state.db, me.org(), &ctx.round.id, me.person(), &rev, &mark).await? {
+            match store::save_theme(&state.db, me.org(), &ctx.round.id, me.person(), &rev, &mark, state.clock.now()).await? {
                 Ok(()) => Ok(StatusCode::NO_CONTENT.into_response()),
                 Err(Refused::Revealed) => Ok((StatusCode::CONFLICT, page.t("reveal-error-answers-ended")).into_response()),
                 Err(_) => Err(AppError::BadRequest("apv-error-round-closed")),
@@ -185,7 +185,7 @@ pub async fn reveal(
         respondents: u32::try_from(ctx.round.respondents).unwrap_or(0),
         target: &target,
     };
-    match promise::reveal_round(&state, &me, round, &form, &state.clock.now_text()).await? {
+    match promise::reveal_round(&state, &me, round, &form, state.clock.now()).await? {
         Ok(()) => Ok(Redirect::to(&format!("/apv/rounds/{}/meeting?notice=revealed#picture-heading", ctx.round.id)).into_response()),
         Err(key) => {
             let errors = promise::reveal_refused(&page.tr, key);
@@ -238,7 +238,7 @@ pub async fn choose(
     let revs: Vec<&str> = themes.iter().map(|t| t.revision_id.as_str()).collect();
     let picked: Vec<&str> = pairs.iter().filter(|(k, _)| k == "theme").map(|(_, v)| v.as_str()).collect();
     let refused = match parse_chosen(&picked, &revs) {
-        Ok(chosen) => match store::choose(&state.db, me.org(), &ctx.round.id, &chosen).await? {
+        Ok(chosen) => match store::choose(&state.db, me.org(), &ctx.round.id, &chosen, state.clock.now()).await? {
             Ok(()) => {
                 return Ok(Redirect::to(&format!("/apv/rounds/{}/meeting?notice=chosen#plans", ctx.round.id)).into_response())
             }
@@ -271,7 +271,7 @@ pub async fn save_report(
     let absence_note = errors.check(&page.tr, "absence_note", plan_text(&form.absence_note));
     let amo_note = errors.check(&page.tr, "amo_note", plan_text(&form.amo_note));
     let amo_on = errors.check(&page.tr, "amo_on", optional_date(&form.amo_on));
-    let started = started_on(&ctx.round);
+    let started = started_on(&ctx.round, state.clock.today());
     let next_due = match optional_date(&form.next_due) {
         Ok(Some(d)) => errors.check(&page.tr, "next_due", check_next_due(d, started)).map(Some),
         other => errors.check(&page.tr, "next_due", other),
@@ -316,11 +316,11 @@ pub async fn close(
         }
     }
     if !errors.is_empty() {
-        let form = ReportForm::from_report(r, started_on(&ctx.round));
+        let form = ReportForm::from_report(r, started_on(&ctx.round, state.clock.today()));
         let body = round_page(&state, page, &me, ctx, form, None, errors).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
     }
-    match store::close(&state.db, me.org(), &ctx.round.id).await? {
+    match store::close(&state.db, me.org(), &ctx.round.id, state.clock.now()).await? {
         Ok(()) => Ok(Redirect::to(&format!("/apv/rounds/{}?notice=closed", ctx.round.id)).into_response()),
         Err(_) => Err(AppError::BadRequest("apv-error-round-closed")),
     }

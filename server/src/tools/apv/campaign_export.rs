@@ -51,7 +51,7 @@ async fn shown(state: &AppState, page: &Page, me: &Member, id: &str, q: &ViewQue
     };
     let (header, table) = map_table(page, &o, &rows, respondents);
     let mut conn = state.db.pool.acquire().await?;
-    audit::record(&mut conn, me.org(), audit::Actor { person: Some(me.person()), name: &me.m.name }, "apv-overview-export", &o.campaign.title)
+    audit::record(&mut conn, me.org(), audit::Actor { person: Some(me.person()), name: &me.m.name }, "apv-overview-export", &o.campaign.title, state.clock.now())
         .await?;
     Ok((o, table, header))
 }

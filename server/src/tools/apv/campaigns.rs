@@ -116,10 +116,10 @@ pub async fn start(State(state): State<AppState>, page: Page, me: Member, CsrfFo
     };
     let items = catalogue::store::items(&state.db, me.org(), "apv").await?;
     let new = NewCampaign { title: title.as_str(), variant, deadline, groups: &chosen, by: me.person() };
-    let started = store::start_campaign(&state.db, me.org(), new, &items, &super::other_keys(&state.shipped)).await?;
+    let started = store::start_campaign(&state.db, me.org(), new, &items, &super::other_keys(&state.shipped), state.clock.now()).await?;
     super::mail::invite_soon(&state, me.org());
     let mut conn = state.db.pool.acquire().await?;
-    audit::record(&mut conn, me.org(), audit::Actor { person: Some(me.person()), name: &me.m.name }, "apv-campaign-started", title.as_str())
+    audit::record(&mut conn, me.org(), audit::Actor { person: Some(me.person()), name: &me.m.name }, "apv-campaign-started", title.as_str(), state.clock.now())
         .await?;
     Ok(Redirect::to(&format!("/apv/campaigns/{}?started={}&skipped={}", started.id, started.rounds, started.already_open)).into_response())
 }
@@ -307,7 +307,7 @@ pub async fn campaign(
 ) -> AppResult<CampaignPage> {
     let o = overview(&state, &page, &me, &id, &q).await?;
     let mut conn = state.db.pool.acquire().await?;
-    audit::record(&mut conn, me.org(), audit::Actor { person: Some(me.person()), name: &me.m.name }, "apv-overview-read", &o.campaign.title)
+    audit::record(&mut conn, me.org(), audit::Actor { person: Some(me.person()), name: &me.m.name }, "apv-overview-read", &o.campaign.title, state.clock.now())
         .await?;
     let notice = q.started.map(|started| page.t2("apv-notice-campaign-started", "rounds", started, "skipped", q.skipped.unwrap_or(0)));
     let chart = match &o.map {

@@ -18,6 +18,8 @@ pub struct Skema1 {
     pub person: PersonId,
     pub marks: Vec<(String, Mark)>,
     pub submit: bool,
+    /// When the leader pressed the button.
+    pub at: time::OffsetDateTime,
 }
 
 impl Job for Skema1 {
@@ -25,7 +27,7 @@ impl Job for Skema1 {
     type Out = Result<(), Refused>;
 
     fn write<'a>(&'a self, conn: &'a mut AnyConnection) -> Pin<Box<dyn Future<Output = anyhow::Result<Self::Out>> + Send + 'a>> {
-        Box::pin(store::write_answers(conn, &self.org, &self.round, &self.person, &self.marks, self.submit))
+        Box::pin(store::write_answers(conn, &self.org, &self.round, &self.person, &self.marks, self.submit, self.at))
     }
 }
 

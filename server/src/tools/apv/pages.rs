@@ -286,14 +286,14 @@ pub async fn round(
     Query(q): Query<NoticeQuery>,
 ) -> AppResult<RoundPage> {
     let ctx = load_round(&state, &me, &id).await?;
-    let report = ReportForm::from_report(&ctx.round.report, started_on(&ctx.round));
+    let report = ReportForm::from_report(&ctx.round.report, started_on(&ctx.round, state.clock.today()));
     let notice = q.text(&page, "apv-notice-", &["saved", "handed-in", "report-saved", "closed", "started"]);
     round_page(&state, page, &me, ctx, report, notice, FormErrors::default()).await
 }
 
 /// The day a round started, in Copenhagen.
-pub fn started_on(round: &Round) -> time::Date {
-    crate::storage::from_text(&round.created_at).map(|t| format::copenhagen(t).date()).unwrap_or_else(super::today)
+pub fn started_on(round: &Round, today: time::Date) -> time::Date {
+    crate::storage::from_text(&round.created_at).map(|t| format::copenhagen(t).date()).unwrap_or(today)
 }
 
 pub async fn round_page(

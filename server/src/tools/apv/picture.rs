@@ -53,7 +53,7 @@ pub async fn seen(state: &AppState, me: &Member, ctx: &RoundContext, themes: &[R
                 let mut conn = db.pool.acquire().await?;
                 let day = ctx.round.created_at.get(..10).unwrap_or(&ctx.round.created_at);
                 let target = format!("{} ({day})", ctx.group.name);
-                audit::record(&mut conn, org, audit::Actor { person: Some(me.person()), name: &me.m.name }, "apv-picture-read", &target)
+                audit::record(&mut conn, org, audit::Actor { person: Some(me.person()), name: &me.m.name }, "apv-picture-read", &target, state.clock.now())
                     .await?;
             }
             Seen::Shown { tallies: themes, keywords_shown }

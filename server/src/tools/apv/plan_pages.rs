@@ -187,7 +187,7 @@ pub async fn save_plan(
             plan_page(&state, page, &me, plan, ctx, typed, value("follow_up_on"), ActionForm::default(), None, errors).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
     };
-    match store::save_plan(&state.db, me.org(), &plan.id, &fields, follow_up_on).await? {
+    match store::save_plan(&state.db, me.org(), &plan.id, &fields, follow_up_on, state.clock.now()).await? {
         Ok(()) => Ok(Redirect::to(&format!("/apv/plans/{}?notice=plan-saved", plan.id)).into_response()),
         Err(_) => Err(AppError::BadRequest("apv-error-round-closed")),
     }
@@ -259,7 +259,7 @@ pub async fn add_action(
         let body = plan_page(&state, page, &me, plan, ctx, values, follow, form, None, errors).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
     };
-    store::add_action(&state.db, me.org(), &plan.id, text.as_str(), owner.as_ref(), due).await?;
+    store::add_action(&state.db, me.org(), &plan.id, text.as_str(), owner.as_ref(), due, state.clock.now()).await?;
     Ok(Redirect::to(&format!("/apv/plans/{}?notice=action-added#actions", plan.id)).into_response())
 }
 
@@ -286,7 +286,7 @@ pub async fn action_done(
     if !(ctx.may_lead() || owns) {
         return Err(AppError::Forbidden);
     }
-    store::set_action_done(&state.db, me.org(), &plan.id, &action_id, form.done == "1").await?;
+    store::set_action_done(&state.db, me.org(), &plan.id, &action_id, form.done == "1", state.clock.now()).await?;
     if form.back == "apv" {
         return Ok(Redirect::to("/apv?notice=action-done#my-actions").into_response());
     }

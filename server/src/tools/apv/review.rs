@@ -117,6 +117,6 @@ pub async fn save(
             return meeting_refused(&state, page, &me, ctx, errors).await;
         }
     };
-    store::save_reviews(&state.db, me.org(), &ctx.round.id, &reviews, me.person()).await?;
+    store::save_reviews(&state.db, me.org(), &ctx.round.id, &reviews, me.person(), state.clock.now()).await?;
     Ok(Redirect::to(&format!("/apv/rounds/{}/meeting?notice=reviewed#review", ctx.round.id)).into_response())
 }

@@ -9,7 +9,7 @@ use crate::auth::csrf::{CsrfForm, Whole, WholeForm};
 use crate::auth::Member;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
-use crate::storage::{now_text, Db};
+use crate::storage::Db;
 use crate::web::Page;
 use askama::Template;
 use askama_web::WebTemplate;
@@ -140,7 +140,7 @@ pub async fn save_all(
         }
     }
     for (card, text) in &parsed {
-        save(&state.db, me.org(), me.person(), &deck.code, card, text).await?;
+        save(&state.db, me.org(), me.person(), &deck.code, card, text, state.clock.now()).await?;
     }
     Ok(reflect_page(&state, page, &me, &code, None, None, true).await?.into_response())
 }
@@ -174,6 +174,6 @@ pub async fn save_one(
         Ok(t) => t.map(|t| t.as_str().to_string()).unwrap_or_default(),
         Err(e) => return Ok((StatusCode::UNPROCESSABLE_ENTITY, page.t(e.key)).into_response()),
     };
-    save(&state.db, me.org(), me.person(), &deck.code, &card, &text).await?;
+    save(&state.db, me.org(), me.person(), &deck.code, &card, &text, state.clock.now()).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }

@@ -103,9 +103,9 @@ pub async fn create(State(state): State<AppState>, page: Page, admin: OrgAdmin, 
         return Ok(refused(form_page(&state, page, None, form), errors));
     };
     let mut tx = state.db.begin_write().await?;
-    let id = own_decks::insert(&mut tx, admin.org(), template, &texts(&parsed)).await?;
+    let id = own_decks::insert(&mut tx, admin.org(), template, &texts(&parsed), state.clock.now()).await?;
     let actor = audit::Actor { person: Some(admin.person()), name: &admin.m.name };
-    audit::record(&mut tx, admin.org(), actor, "own-deck-added", &parsed[0]).await?;
+    audit::record(&mut tx, admin.org(), actor, "own-deck-added", &parsed[0], state.clock.now()).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/cards/{}", own_decks::code(&id))).into_response())
 }
@@ -144,7 +144,7 @@ pub async fn update(
     let mut tx = state.db.begin_write().await?;
     own_decks::update(&mut tx, admin.org(), &deck.id, &texts(&parsed)).await?;
     let actor = audit::Actor { person: Some(admin.person()), name: &admin.m.name };
-    audit::record(&mut tx, admin.org(), actor, "own-deck-edited", &parsed[0]).await?;
+    audit::record(&mut tx, admin.org(), actor, "own-deck-edited", &parsed[0], state.clock.now()).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/cards/{code}")).into_response())
 }
@@ -163,7 +163,7 @@ pub async fn visibility(
     own_decks::set_hidden(&mut tx, admin.org(), &deck.id, hidden).await?;
     let action = if hidden { "own-deck-hidden" } else { "own-deck-shown" };
     let actor = audit::Actor { person: Some(admin.person()), name: &admin.m.name };
-    audit::record(&mut tx, admin.org(), actor, action, &deck.title_da).await?;
+    audit::record(&mut tx, admin.org(), actor, action, &deck.title_da, state.clock.now()).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/cards/{code}")))
 }

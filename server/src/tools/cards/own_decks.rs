@@ -4,7 +4,7 @@
 //! named by the deck's code.
 
 use crate::i18n::Lang;
-use crate::storage::{now_text, Db};
+use crate::storage::Db;
 use domain::ids::{OrgId, OwnDeckId};
 use sqlx::AnyConnection;
 

@@ -295,7 +295,7 @@ pub async fn place(
 ) -> AppResult<Response> {
     let ctx = load_inside(&state, &me, &id).await?;
     let (theme, quadrant) = parse_placement(&form.theme, &form.quadrant).map_err(|e| AppError::BadRequest(e.key))?;
-    match store::place(&state.db, me.org(), &ctx.round.id, me.person(), theme, quadrant).await? {
+    match store::place(&state.db, me.org(), &ctx.round.id, me.person(), theme, quadrant, state.clock.now()).await? {
         Ok(()) => Ok(Redirect::to(&format!("/collab/rounds/{}/meeting?notice=placed#matrix", ctx.round.id)).into_response()),
         Err(_) => Err(AppError::BadRequest("collab-error-closed")),
     }
@@ -326,7 +326,7 @@ pub async fn save_agreement(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
         }
     };
-    match store::save_agreement(&state.db, me.org(), &ctx.round.id, me.person(), &points, form.settle).await? {
+    match store::save_agreement(&state.db, me.org(), &ctx.round.id, me.person(), &points, form.settle, state.clock.now()).await? {
         Ok(()) if form.settle => Ok(Redirect::to(&format!("/collab/rounds/{}?notice=settled", ctx.round.id)).into_response()),
         Ok(()) => Ok(Redirect::to(&format!("/collab/rounds/{}/meeting?notice=saved#agreement", ctx.round.id)).into_response()),
         Err(Refused::Closed | Refused::AlreadyOpen | Refused::Revealed) => Err(AppError::BadRequest("collab-error-closed")),
@@ -385,7 +385,7 @@ pub async fn save_review(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
         }
     };
-    match store::save_reviews(&state.db, me.org(), &ctx.round.id, &reviews, me.person()).await? {
+    match store::save_reviews(&state.db, me.org(), &ctx.round.id, &reviews, me.person(), state.clock.now()).await? {
         Ok(()) => Ok(Redirect::to(&format!("/collab/rounds/{}/meeting?notice=reviewed#followup", ctx.round.id)).into_response()),
         Err(_) => Err(AppError::BadRequest("collab-error-closed")),
     }
@@ -411,7 +411,7 @@ pub async fn reveal(
         respondents: u32::try_from(ctx.round.respondents).unwrap_or(0),
         target: &target,
     };
-    match promise::reveal_round(&state, &me, round, &form, &state.clock.now_text()).await? {
+    match promise::reveal_round(&state, &me, round, &form, state.clock.now()).await? {
         Ok(()) => Ok(Redirect::to(&format!("/collab/rounds/{}/meeting?notice=revealed#picture", ctx.round.id)).into_response()),
         Err(key) => {
             let errors = promise::reveal_refused(&page.tr, key);

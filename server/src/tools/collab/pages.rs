@@ -31,7 +31,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use domain::collab::THEMES;
 use domain::ids::GroupId;
 use std::collections::HashMap;
-use time::OffsetDateTime;
 
 fn paragraphs(s: &str) -> Vec<String> {
     IntroContent::paragraphs(s).into_iter().map(str::to_string).collect()
@@ -132,7 +131,7 @@ pub async fn start(
         }
     };
     let items = crate::catalogue::store::items(&state.db, me.org(), "collab").await?;
-    match store::start(&state.db, me.org(), &group.id, me.person(), &input.meeting(), &items).await? {
+    match store::start(&state.db, me.org(), &group.id, me.person(), &input.meeting(), &items, state.clock.now()).await? {
         Ok(id) => {
             let round = store::round(&state.db, me.org(), me.person(), &id).await?.ok_or(AppError::NotFound)?;
             let organiser = group.leader_id.as_ref().unwrap_or(me.person());
@@ -272,7 +271,7 @@ pub async fn round_page(
     let target = target.as_str();
     let read = |action: &'static str| async move {
         let mut conn = db.pool.acquire().await?;
-        audit::record(&mut conn, org, audit::Actor { person: Some(me.person()), name: &me.m.name }, action, target).await
+        audit::record(&mut conn, org, audit::Actor { person: Some(me.person()), name: &me.m.name }, action, target, state.clock.now()).await
     };
     // Inside the group the picture is on the meeting page; HR outside sees
     // a closed round's picture here, at the organisation's threshold.
@@ -443,7 +442,7 @@ pub async fn save_checklist(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
         }
     };
-    match store::save_answers(&state.db, me.org(), &ctx.round.id, me.person(), &parsed.values, parsed.comment.as_ref()).await? {
+    match store::save_answers(&state.db, me.org(), &ctx.round.id, me.person(), &parsed.values, parsed.comment.as_ref(), state.clock.now()).await? {
         Ok(()) => Ok(Redirect::to(&format!("/collab/rounds/{}?notice=saved", ctx.round.id)).into_response()),
         Err(Refused::Revealed) => {
             // Nothing is saved, but what was typed stays on the screen.
@@ -478,7 +477,7 @@ pub async fn share(
         "0" => false,
         _ => return Err(AppError::BadRequest("collab-error-share-choice")),
     };
-    if !store::set_shared(&state.db, me.org(), &ctx.round.id, shared).await? {
+    if !store::set_shared(&state.db, me.org(), &ctx.round.id, shared, state.clock.now()).await? {
         return Err(AppError::BadRequest("collab-error-lift-unsettled"));
     }
     let notice = if shared { "shared" } else { "unshared" };

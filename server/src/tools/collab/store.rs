@@ -3,7 +3,7 @@
 //! Every function takes the `OrgId` first and scopes every query by it.
 
 use crate::catalogue::store::Item;
-use crate::storage::{from_text, now_text, Db};
+use crate::storage::{from_text, Db};
 use crate::tools::promise;
 use domain::collab::{Quadrant, THEMES};
 use domain::ids::{CollabPointId, CollabRoundId, ContentVersionId, GroupId, OrgId, PersonId};
@@ -260,10 +260,11 @@ pub async fn save_answers(
     person: &PersonId,
     values: &[(String, ScaleValue)],
     comment: Option<&LongText>,
+    now: time::OffsetDateTime,
 ) -> anyhow::Result<Result<(), Refused>> {
     let values: Vec<(&str, ScaleValue)> = values.iter().map(|(r, v)| (r.as_str(), *v)).collect();
     use crate::tools::scale_answers::{save, Written};
-    Ok(match save(db, &TABLES, org, round.as_str(), person, &values, comment).await? {
+    Ok(match save(db, &TABLES, org, round.as_str(), person, &values, comment, now).await? {
         Written::Saved => Ok(()),
         Written::Closed => Err(Refused::Closed),
         Written::Revealed => Err(Refused::Revealed),
@@ -551,9 +552,9 @@ pub async fn save_reviews(
 
 /// Shares a settled agreement with HR, or stops sharing it; false when the
 /// round is not settled.
-pub async fn set_shared(db: &Db, org: &OrgId, round: &CollabRoundId, shared: bool) -> anyhow::Result<bool> {
+pub async fn set_shared(db: &Db, org: &OrgId, round: &CollabRoundId, shared: bool, now: time::OffsetDateTime) -> anyhow::Result<bool> {
     let done = sqlx::query("UPDATE collab_rounds SET shared_at = $1 WHERE org_id = $2 AND id = $3 AND closed_at IS NOT NULL")
-        .bind(shared.then(now_text))
+        .bind(shared.then(|| crate::storage::to_text(now)))
         .bind(org.as_str())
         .bind(round.as_str())
         .execute(&db.pool)

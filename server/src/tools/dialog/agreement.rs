@@ -27,7 +27,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::agreement::{parse_follow_up, Period, PointKind, PointText, Rhythm};
 use domain::ids::PointId;
-use time::OffsetDateTime;
 
 /// One row of the editor.
 pub struct RowView {
@@ -173,7 +172,7 @@ pub(super) async fn current_or_new(state: &AppState, me: &Member) -> AppResult<A
     }
     let mut tx = state.db.begin_write().await?;
     let period = current.as_ref().map(|a| a.period.next(today)).unwrap_or_else(|| Period::starting(today));
-    let id = store::start(&mut tx, me.org(), me.person(), period, current.as_ref().map(|a| &a.id)).await?;
+    let id = store::start(&mut tx, me.org(), me.person(), period, current.as_ref().map(|a| &a.id), state.clock.now()).await?;
     tx.commit().await?;
     store::find(&state.db, me.org(), &id).await?.ok_or_else(|| AppError::Internal(anyhow::anyhow!("agreement vanished")))
 }
@@ -242,7 +241,7 @@ pub async fn save(
     let agreement = current_or_new(&state, &me).await?;
     // The write lock first: `save_points` reads the points before it writes.
     let mut tx = state.db.begin_write().await?;
-    store::save_points(&mut tx, me.org(), me.person(), &agreement.id, &input).await?;
+    store::save_points(&mut tx, me.org(), me.person(), &agreement.id, &input, state.clock.now()).await?;
     tx.commit().await?;
     Ok(Redirect::to("/dialog/agreement?notice=saved").into_response())
 }
@@ -278,7 +277,7 @@ pub async fn from_sample(
         })
         .collect();
     let mut tx = state.db.begin_write().await?;
-    store::save_points(&mut tx, me.org(), me.person(), &agreement.id, &input).await?;
+    store::save_points(&mut tx, me.org(), me.person(), &agreement.id, &input, state.clock.now()).await?;
     tx.commit().await?;
     Ok(Redirect::to("/dialog/agreement?notice=sample-used").into_response())
 }
@@ -347,7 +346,7 @@ pub async fn share(
     if agreement.shared_with_id.is_some() && agreement.shared_with_id.as_ref() != with {
         notify::agreement_unshared(&mut tx, me.org(), &agreement.id).await?;
     }
-    store::share(&mut tx, me.org(), me.person(), &agreement.id, with, &chosen).await?;
+    store::share(&mut tx, me.org(), me.person(), &agreement.id, with, &chosen, state.clock.now()).await?;
     let pair = AgreementPair { id: &agreement.id, leader: me.person(), shared_with: with };
     notify::about_agreement(&mut tx, me.org(), pair, me.person(), Kind::AgreementShared, state.clock.now()).await?;
     tx.commit().await?;
@@ -369,7 +368,7 @@ pub async fn agreed(State(state): State<AppState>, me: Member, CsrfForm(form): C
         _ => return Err(AppError::BadRequest("error-form-invalid")),
     };
     let mut tx = state.db.begin_write().await?;
-    store::set_agreed_by_leader(&mut tx, me.org(), me.person(), &agreement.id, agreed).await?;
+    store::set_agreed_by_leader(&mut tx, me.org(), me.person(), &agreement.id, agreed, state.clock.now()).await?;
     if agreed {
         let pair = AgreementPair { id: &agreement.id, leader: me.person(), shared_with: agreement.shared_with_id.as_ref() };
         notify::about_agreement(&mut tx, me.org(), pair, me.person(), Kind::AgreementAgreed, state.clock.now()).await?;
@@ -390,7 +389,7 @@ pub async fn next_period(State(state): State<AppState>, me: Member, CsrfForm(_):
     if !current.period.has_ended(today) && !store::end_early(&mut tx, me.org(), me.person(), &current.id, today).await? {
         return Err(AppError::BadRequest("dialog-error-period-just-started"));
     }
-    store::start(&mut tx, me.org(), me.person(), period, Some(&current.id)).await?;
+    store::start(&mut tx, me.org(), me.person(), period, Some(&current.id), state.clock.now()).await?;
     tx.commit().await?;
     Ok(Redirect::to("/dialog/agreement?notice=next-period").into_response())
 }
@@ -422,7 +421,7 @@ pub async fn comment(
         }
     };
     let mut tx = state.db.begin_write().await?;
-    if !comments::add(&mut tx, me.org(), &agreement.id, me.person(), point.as_ref(), &text).await? {
+    if !comments::add(&mut tx, me.org(), &agreement.id, me.person(), point.as_ref(), &text, state.clock.now()).await? {
         return Err(AppError::NotFound);
     }
     let pair = AgreementPair { id: &agreement.id, leader: me.person(), shared_with: agreement.shared_with_id.as_ref() };

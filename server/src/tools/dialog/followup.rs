@@ -60,7 +60,7 @@ pub async fn tick(
     };
     check_tick_window(day, today).map_err(|e| AppError::BadRequest(e.key))?;
     // One statement: my daily point, in an agreement whose period holds the day.
-    let tick = Tick { org: me.org().clone(), person: me.person().clone(), point, day, kept };
+    let tick = Tick { org: me.org().clone(), person: me.person().clone(), point, day, kept, at: state.clock.now() };
     if !state.ticks.write(tick).await? {
         return Err(AppError::NotFound);
     }
@@ -103,7 +103,7 @@ pub async fn week(
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
     };
     let note = note.map(|n| n.as_str().to_string()).unwrap_or_default();
-    store::weekly_line(&state.db, me.org(), me.person(), &point, week_start(state.clock.today()), kept, &note).await?;
+    store::weekly_line(&state.db, me.org(), me.person(), &point, week_start(state.clock.today()), kept, &note, state.clock.now()).await?;
     Ok(Redirect::to(&format!("/dialog/points/{point}?saved=1")).into_response())
 }
 

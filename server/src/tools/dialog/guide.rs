@@ -144,7 +144,7 @@ pub async fn save_all(
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
     }
     for (item, text) in parsed {
-        notes::save(&state.db, me.org(), me.person(), &item, &text).await?;
+        notes::save(&state.db, me.org(), me.person(), &item, &text, state.clock.now()).await?;
     }
     Ok(Redirect::to("/dialog/guide?saved=1").into_response())
 }
@@ -175,7 +175,7 @@ pub async fn save_one(
         Ok(t) => t.map(|t| t.as_str().to_string()).unwrap_or_default(),
         Err(e) => return Ok((StatusCode::UNPROCESSABLE_ENTITY, page.t(e.key)).into_response()),
     };
-    if !notes::save(&state.db, me.org(), me.person(), &item, &text).await? {
+    if !notes::save(&state.db, me.org(), me.person(), &item, &text, state.clock.now()).await? {
         return Err(AppError::NotFound);
     }
     Ok(StatusCode::NO_CONTENT.into_response())

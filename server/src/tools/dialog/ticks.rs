@@ -17,6 +17,8 @@ pub struct Tick {
     pub point: PointId,
     pub day: Date,
     pub kept: bool,
+    /// When the leader tapped.
+    pub at: time::OffsetDateTime,
 }
 
 impl Job for Tick {
@@ -25,7 +27,7 @@ impl Job for Tick {
     type Out = bool;
 
     fn write<'a>(&'a self, conn: &'a mut AnyConnection) -> Pin<Box<dyn Future<Output = anyhow::Result<bool>> + Send + 'a>> {
-        Box::pin(store::tick(conn, &self.org, &self.person, &self.point, self.day, self.kept))
+        Box::pin(store::tick(conn, &self.org, &self.person, &self.point, self.day, self.kept, self.at))
     }
 }
 

@@ -11,7 +11,6 @@ use crate::auth::Member;
 use crate::catalogue;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
-use crate::storage::now_text;
 use crate::tools::promise::{self, RevealForm, Revealing};
 use crate::tools::group::{viewed, Viewed};
 use crate::tools::group::store as groups;
@@ -36,7 +35,7 @@ pub async fn start(
         return Err(AppError::Forbidden);
     }
     let items = catalogue::store::items(&state.db, me.org(), "intro").await?;
-    match store::start(&state.db, me.org(), &group.id, me.person(), &items).await? {
+    match store::start(&state.db, me.org(), &group.id, me.person(), &items, state.clock.now()).await? {
         Ok(run) => Ok(Redirect::to(&format!("/intro/runs/{run}")).into_response()),
         Err(_) => {
             let mut errors = FormErrors::default();
@@ -77,7 +76,7 @@ pub async fn save_answers(
     };
     let values: Vec<(ContentVersionId, domain::intro::ScaleValue)> =
         parsed.values.into_iter().map(|(rev, v)| (ContentVersionId::from_db(rev), v)).collect();
-    match store::save_answers(&state.db, me.org(), &ctx.run.id, me.person(), &values, parsed.comment.as_ref()).await? {
+    match store::save_answers(&state.db, me.org(), &ctx.run.id, me.person(), &values, parsed.comment.as_ref(), state.clock.now()).await? {
         Ok(()) => Ok(Redirect::to(&format!("/intro/runs/{}?saved=1", ctx.run.id)).into_response()),
         Err(Refused::Revealed) => {
             // Nothing is saved, but what was typed stays on the screen.
@@ -111,7 +110,7 @@ pub async fn reveal(
         respondents: u32::try_from(ctx.run.respondents).unwrap_or(0),
         target: &target,
     };
-    match promise::reveal_round(&state, &me, round, &form, &state.clock.now_text()).await? {
+    match promise::reveal_round(&state, &me, round, &form, state.clock.now()).await? {
         Ok(()) => Ok(Redirect::to(&format!("/intro/runs/{}?revealed=1#results-heading", ctx.run.id)).into_response()),
         Err(key) => {
             let errors = promise::reveal_refused(&page.tr, key);
@@ -138,7 +137,7 @@ pub async fn decide(
     }
     let members: Vec<_> = groups::members(&state.db, me.org(), &ctx.group.id).await?.into_iter().map(|p| p.id).collect();
     match input::parse_decision(&form, state.clock.today(), &members) {
-        Ok(decision) => match store::decide(&state.db, me.org(), &ctx.run.id, me.person(), &decision).await? {
+        Ok(decision) => match store::decide(&state.db, me.org(), &ctx.run.id, me.person(), &decision, state.clock.now()).await? {
             Ok(()) => Ok(Redirect::to(&format!("/intro/runs/{}", ctx.run.id)).into_response()),
             Err(_) => Err(AppError::BadRequest("intro-error-run-closed")),
         },

@@ -180,7 +180,7 @@ pub async fn run_page(
     if kept.seat == Seat::Outsider && shown {
         let mut conn = db.pool.acquire().await?;
         let target = format!("{} ({})", group.name, page.date_time(&run.created_at));
-        audit::record(&mut conn, org, audit::Actor { person: Some(me.person()), name: &me.m.name }, "intro-results-read", &target)
+        audit::record(&mut conn, org, audit::Actor { person: Some(me.person()), name: &me.m.name }, "intro-results-read", &target, state.clock.now())
             .await?;
     }
     let leads = relation.may_decide(is_hr, group.leader_id.is_some());

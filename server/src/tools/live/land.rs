@@ -89,11 +89,11 @@ pub async fn land(State(state): State<AppState>, me: Member, who: Participant, C
                 return back("no-plan");
             };
             let mut tx = state.db.begin_write().await?;
-            if !store::mark_landed(&mut tx, &id, store::LandedTo::Plan, None).await? {
+            if !store::mark_landed(&mut tx, &id, store::LandedTo::Plan, None, state.clock.now()).await? {
                 return back("landed");
             }
             let lines: Vec<(String, String)> = live.next_steps.iter().filter_map(|s| s.card.clone().map(|card| (card, line(s)))).collect();
-            match plan_store::draft_actions(&mut tx, me.org(), &plan.id, me.person(), &lines).await? {
+            match plan_store::draft_actions(&mut tx, me.org(), &plan.id, me.person(), &lines, state.clock.now()).await? {
                 Ok(()) => {
                     tx.commit().await?;
                     back("landed")
@@ -107,7 +107,7 @@ pub async fn land(State(state): State<AppState>, me: Member, who: Participant, C
                 return Err(AppError::BadRequest("error-live-group"));
             };
             let mut tx = state.db.begin_write().await?;
-            if !store::mark_landed(&mut tx, &id, store::LandedTo::Group, Some(&group.id)).await? {
+            if !store::mark_landed(&mut tx, &id, store::LandedTo::Group, Some(&group.id), state.clock.now()).await? {
                 return back("landed");
             }
             let to = Destination::Group(group.id.clone());
@@ -123,14 +123,14 @@ pub async fn land(State(state): State<AppState>, me: Member, who: Participant, C
                     text: &text,
                     attributed: true,
                 };
-                thread::lift(&mut tx, me.org(), new).await?;
+                thread::lift(&mut tx, me.org(), new, state.clock.now()).await?;
             }
             tx.commit().await?;
             back("lifted")
         }
         Some(Target::LeaderAgreement(agreement)) => {
             let mut tx = state.db.begin_write().await?;
-            if !store::mark_landed(&mut tx, &id, store::LandedTo::Agreement, None).await? {
+            if !store::mark_landed(&mut tx, &id, store::LandedTo::Agreement, None, state.clock.now()).await? {
                 return back("landed");
             }
             let mut points: Vec<dialog::PointInput> = dialog::points_in(&mut tx, me.org(), &agreement)
@@ -145,7 +145,7 @@ pub async fn land(State(state): State<AppState>, me: Member, who: Participant, C
                 follow_up: s.owner.clone(),
                 rhythm: Rhythm::AtDialog,
             }));
-            dialog::save_points(&mut tx, me.org(), me.person(), &agreement, &points).await?;
+            dialog::save_points(&mut tx, me.org(), me.person(), &agreement, &points, state.clock.now()).await?;
             tx.commit().await?;
             back("agreement")
         }

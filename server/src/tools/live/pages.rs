@@ -126,7 +126,7 @@ pub async fn start(State(state): State<AppState>, page: Page, me: Member, CsrfFo
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
     };
     let joined = domain::live::Live::new(procedure).join(1, &me.m.name, true).map_err(|r| AppError::BadRequest(r.key()))?;
-    let id = store::create(&state.db, me.org(), &deck, procedure, &cards, me.person(), &joined).await?;
+    let id = store::create(&state.db, me.org(), &deck, procedure, &cards, me.person(), &joined, state.clock.now()).await?;
     Ok(Redirect::to(&format!("/live/{}", id.as_str())).into_response())
 }
 

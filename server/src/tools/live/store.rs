@@ -5,7 +5,7 @@
 //! transaction of its own, which also notifies the other servers (`fanout`).
 
 use crate::storage::group_commit::{GroupCommit, Job};
-use crate::storage::{now_text, Backend, Db};
+use crate::storage::{Backend, Db};
 use domain::ids::{GroupId, LiveSessionId, OrgId, PersonId};
 use domain::live::{Event, ParticipantNo, Procedure, JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH};
 use rand::Rng;

@@ -110,7 +110,7 @@ pub async fn start(State(state): State<AppState>, page: Page, me: Member, CsrfFo
         let body = tool_page(&state, page, &me, form.title.clone(), errors).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
     }
-    let id = store::start(&state.db, me.org(), me.person(), title).await?;
+    let id = store::start(&state.db, me.org(), me.person(), title, state.clock.now()).await?;
     Ok(Redirect::to(&format!("/plan/{id}/prepare")).into_response())
 }
 
@@ -322,7 +322,7 @@ pub async fn choose(State(state): State<AppState>, page: Page, me: Member, Path(
     }
     // In the sheet's order, so the steps list them as the sheet does.
     let keys: Vec<String> = sheet.iter().filter(|s| picked.contains(&s.key.as_str())).map(|s| s.key.clone()).collect();
-    match store::choose(&state.db, me.org(), &plan.id, me.person(), &keys).await? {
+    match store::choose(&state.db, me.org(), &plan.id, me.person(), &keys, state.clock.now()).await? {
         Ok(()) => Ok(Redirect::to(&format!("/plan/{}/prepare?notice=saved#mapping", plan.id)).into_response()),
         Err(Refused::Closed) => Err(AppError::BadRequest("plan-error-closed")),
     }
@@ -391,7 +391,7 @@ async fn save_step(state: &AppState, page: Page, me: &Member, id: &str, pairs: &
             .filter(|t| posted.contains(&t.theme))
             .map(|t| store::Saving { theme: t.theme.clone(), edit: edit_of(step, t), seen: seen.get(&t.theme).cloned() })
             .collect();
-        match store::save(&state.db, me.org(), &plan.id, me.person(), &edits).await? {
+        match store::save(&state.db, me.org(), &plan.id, me.person(), &edits, state.clock.now()).await? {
             Ok(()) => return saved(Ok(()), &plan, step),
             Err(NotSaved::Refused(r)) => return saved(Err(r), &plan, step),
             Err(NotSaved::Conflict(themes)) => {

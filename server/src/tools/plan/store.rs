@@ -2,7 +2,7 @@
 //! unfolding, matrix, action card, top points, sign-off). Every function
 //! takes the `OrgId` first and scopes every query by it.
 
-use crate::storage::{now_text, Db};
+use crate::storage::Db;
 use domain::collab::Quadrant;
 use domain::ids::{OrgId, PersonId, PlanId};
 

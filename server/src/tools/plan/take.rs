@@ -49,18 +49,18 @@ pub async fn take(
         .unwrap_or_else(|| page.t("plan-theme-gone"));
     let answer = Answer::parse("taken", &page.t2("plan-taken-answer", "theme", &title, "plan", &plan.title)).map_err(|e| AppError::BadRequest(e.key))?;
     let mut tx = state.db.begin_write().await?;
-    if !lifts::answer_open(&mut tx, me.org(), &to, &lift, &answer, me.person()).await? {
+    if !lifts::answer_open(&mut tx, me.org(), &to, &lift, &answer, me.person(), state.clock.now()).await? {
         return Err(AppError::BadRequest("plan-error-lift-answered"));
     }
     if found.from_group_id.is_some() {
         let addition = page.t1("plan-taken-known", "text", &found.text);
-        if !store::append_known(&mut tx, me.org(), &plan.id, &theme.theme, &addition, me.person()).await? {
+        if !store::append_known(&mut tx, me.org(), &plan.id, &theme.theme, &addition, me.person(), state.clock.now()).await? {
             // Too long for the mapping's form, or the plan was replaced: nothing is kept.
             return Err(AppError::BadRequest("plan-error-known-full"));
         }
     }
     let target: String = found.text.chars().take(80).collect();
-    audit::record(&mut tx, me.org(), audit::Actor { person: Some(me.person()), name: &me.m.name }, "lift-answered", &target).await?;
+    audit::record(&mut tx, me.org(), audit::Actor { person: Some(me.person()), name: &me.m.name }, "lift-answered", &target, state.clock.now()).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/plan/{}/prepare?notice=taken#mapping", plan.id)).into_response())
 }

@@ -87,6 +87,7 @@ both_backends!(ticks_that_arrive_together_are_committed_together_with_their_own_
             point: domain::ids::PointId::parse(point).unwrap(),
             day: today,
             kept: i % 8 < 4,
+            at: app.state.clock.now(),
         };
         let writer = app.state.ticks.clone();
         async move { (writer.write(tick).await.unwrap(), expected) }

@@ -108,7 +108,7 @@ both_backends!(the_meeting_shows_the_picture_from_three_and_the_group_settles_it
         text: &domain::thread::LiftText::parse(lifted).unwrap(),
         attributed: false,
     };
-    ledertrivsel::thread::store::lift(&mut conn, &n.org.id, new).await.unwrap().unwrap();
+    ledertrivsel::thread::store::lift(&mut conn, &n.org.id, new, app.state.clock.now()).await.unwrap().unwrap();
     drop(conn);
     let (_, body) = carl.page(&format!("/collab/rounds/{round}/meeting")).await;
     assert!(body.contains(lifted) && body.contains("Punkter, som ledere har løftet til gruppen"), "{body}");

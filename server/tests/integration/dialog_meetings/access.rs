@@ -54,7 +54,7 @@ async fn account_of(app: &TestApp, email: &str) -> domain::ids::AccountId {
 }
 
 async fn exported_dialogs(app: &TestApp, email: &str) -> Vec<String> {
-    let export = ledertrivsel::privacy::export::collect(&app.state.db, &account_of(app, email).await).await.unwrap().unwrap();
+    let export = ledertrivsel::privacy::export::collect(&app.state.db, &account_of(app, email).await, app.state.clock.now()).await.unwrap().unwrap();
     export.records.get("dialogs").map(|rows| rows.iter().map(|r| r["id"].as_str().unwrap().to_string()).collect()).unwrap_or_default()
 }
 
@@ -69,7 +69,7 @@ both_backends!(a_dialog_is_in_both_peoples_data_and_goes_with_the_leader, |app: 
     // The nearest leader leaves: the dialog stays the leader's, without her name.
     let erase = |email: &'static str| {
         let app = &app;
-        async move { ledertrivsel::privacy::erasure::delete_account(&app.state.db, &account_of(app, email).await).await.unwrap().unwrap() }
+        async move { ledertrivsel::privacy::erasure::delete_account(&app.state.db, &account_of(app, email).await, app.state.clock.now()).await.unwrap().unwrap() }
     };
     erase("karen@aarhus.dk").await;
     let rows: Vec<(Option<String>,)> = sqlx::query_as("SELECT nearest_leader_id FROM dialogs").fetch_all(&app.state.db.pool).await.unwrap();

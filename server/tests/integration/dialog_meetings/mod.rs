@@ -53,7 +53,7 @@ pub fn outbox(data_dir: &Path, to: &str) -> Vec<Received> {
 
 /// A day `days` from today at `hh:mm` Copenhagen time: the form's values and the instant.
 pub fn slot(days: i64, hour: u8, minute: u8) -> (String, String, OffsetDateTime) {
-    let day: Date = app.state.clock.today() + time::Duration::days(days);
+    let day: Date = ledertrivsel::clock::Clock::wall().today() + time::Duration::days(days);
     let at = Time::from_hms(hour, minute, 0).unwrap();
     let instant = PrimitiveDateTime::new(day, at).assume_timezone(timezones::db::europe::COPENHAGEN).take_first().unwrap();
     (day.to_string(), format!("{hour:02}:{minute:02}"), instant)

@@ -105,7 +105,7 @@ both_backends!(a_period_ending_is_announced_a_week_ahead_in_the_leaders_language
     let mut conn = app.state.db.pool.acquire().await.unwrap();
     let current = ledertrivsel::tools::dialog::store::current(&app.state.db, &t.org.id, &t.mette).await.unwrap().unwrap();
     let next = current.period.next(today);
-    ledertrivsel::tools::dialog::store::start(&mut conn, &t.org.id, &t.mette, next, Some(&current.id)).await.unwrap();
+    ledertrivsel::tools::dialog::store::start(&mut conn, &t.org.id, &t.mette, next, Some(&current.id), app.state.clock.now()).await.unwrap();
     drop(conn);
     assert_eq!(run_once(&app.state, now).await.unwrap(), only(0, 0, 1), "only Bo's");
 });

@@ -103,7 +103,7 @@ both_backends!(the_audit_log_lists_actions_newest_first_in_pages, |app: TestApp|
     let mut conn = app.state.db.pool.acquire().await.unwrap();
     for i in 0..60 {
         let actor = ledertrivsel::org::audit::Actor { person: None, name: "Hanne HR" };
-        ledertrivsel::org::audit::record(&mut conn, &org.id, actor, "group-updated", &format!("Gruppe {i}")).await.unwrap();
+        ledertrivsel::org::audit::record(&mut conn, &org.id, actor, "group-updated", &format!("Gruppe {i}"), app.state.clock.now()).await.unwrap();
     }
     drop(conn);
     assert_eq!(scalar(&app, "SELECT COUNT(*) FROM audit_log WHERE org_id = $1", &org).await, 64);

@@ -205,7 +205,7 @@ async fn five_steps(backend: Backend) {
     let r = hr.post_form(&format!("/live/{id}/land"), &[]).await;
     assert_eq!(location(&r), format!("/live/{id}/summary?notice=no-plan"), "no plan yet: nothing saved");
     assert!(hr.page(&location(&r)).await.1.contains("Der er ingen åben plan"));
-    let plan = ledertrivsel::tools::plan::store::start(&app.state.db, &org.id, &org.admin_person, "Plan 2027").await.unwrap();
+    let plan = ledertrivsel::tools::plan::store::start(&app.state.db, &org.id, &org.admin_person, "Plan 2027", app.state.clock.now()).await.unwrap();
     let r = hr.post_form(&format!("/live/{id}/land"), &[]).await;
     assert_eq!(location(&r), format!("/live/{id}/summary?notice=landed"));
     hr.post_form(&format!("/live/{id}/land"), &[]).await;
@@ -420,7 +420,7 @@ async fn a_one_to_one_sessions_next_steps_go_into_the_leaders_own_agreement() {
 
     let mut tx = app.state.db.pool.begin().await.unwrap();
     let period = domain::agreement::Period::starting(app.state.clock.today());
-    let agreement = ledertrivsel::tools::dialog::store::start(&mut tx, &org.id, &lis, period, None).await.unwrap();
+    let agreement = ledertrivsel::tools::dialog::store::start(&mut tx, &org.id, &lis, period, None, app.state.clock.now()).await.unwrap();
     tx.commit().await.unwrap();
     assert!(lis_c.page(&format!("/live/{id}/summary")).await.1.contains("Føj til min lederaftale"));
     let r = lis_c.post_form(&format!("/live/{id}/land"), &[]).await;

@@ -105,10 +105,10 @@ both_backends!(invitations_are_rate_limited_per_organisation, |app: TestApp| asy
     let mut tx = app.state.db.pool.begin().await.unwrap();
     for i in 0..PEOPLE {
         let email = domain::input::Email::parse(&format!("leder{i}@aarhus.dk")).unwrap();
-        let account = store::ensure_account(&mut tx, &email).await.unwrap();
+        let account = store::ensure_account(&mut tx, &email, app.state.clock.now()).await.unwrap();
         let name = domain::input::PersonName::parse(&format!("Leder {i}")).unwrap();
         let new = store::NewPerson { account: &account, name: &name, unit: None, nearest_leader: None, roles: &[Role::Leader] };
-        store::create_person(&mut tx, &org.id, new).await.unwrap();
+        store::create_person(&mut tx, &org.id, new, app.state.clock.now()).await.unwrap();
     }
     tx.commit().await.unwrap();
     let hr = app.signed_in("hr@aarhus.dk").await;

@@ -27,7 +27,7 @@ both_backends!(hr_prepares_qualifies_and_concretises_the_plan, |app: TestApp| as
         text: &domain::thread::LiftText::parse(lifted).unwrap(),
         attributed: false,
     };
-    ledertrivsel::thread::store::lift(&mut conn, &rd.org.id, new).await.unwrap().unwrap();
+    ledertrivsel::thread::store::lift(&mut conn, &rd.org.id, new, app.state.clock.now()).await.unwrap().unwrap();
     drop(conn);
     let (_, body) = hr.page(&format!("/plan/{plan}/prepare")).await;
     assert!(body.contains(lifted) && body.contains("Temaer fra ledergrupper og ledere") && !body.contains("Lis Leder"), "{body}");
@@ -91,7 +91,7 @@ both_backends!(hr_prepares_qualifies_and_concretises_the_plan, |app: TestApp| as
         text: &domain::thread::LiftText::parse(from_group).unwrap(),
         attributed: false,
     };
-    let second = ledertrivsel::thread::store::lift(&mut conn, &rd.org.id, new).await.unwrap().unwrap();
+    let second = ledertrivsel::thread::store::lift(&mut conn, &rd.org.id, new, app.state.clock.now()).await.unwrap().unwrap();
     drop(conn);
     assert_eq!(hr.post_form(&format!("/plan/{plan}/lifts/{second}/take"), &[("theme", "org-onboarding")]).await.status(), 303);
     let (known,): (String,) = sqlx::query_as("SELECT known FROM org_plan_themes WHERE plan_id = $1 AND theme = 'org-onboarding'")

@@ -80,6 +80,7 @@ impl TestApp {
             &domain::input::Email::parse(admin_email).unwrap(),
             Some(&hash),
             &[],
+            self.state.clock.now(),
         )
         .await
         .unwrap();
@@ -91,7 +92,7 @@ impl TestApp {
         use ledertrivsel::org::store;
         let hash = ledertrivsel::auth::password::hash(PASSWORD).await.unwrap();
         let mut conn = self.state.db.pool.acquire().await.unwrap();
-        let account = store::ensure_account(&mut conn, &domain::input::Email::parse(email).unwrap()).await.unwrap();
+        let account = store::ensure_account(&mut conn, &domain::input::Email::parse(email).unwrap(), self.state.clock.now()).await.unwrap();
         store::set_password(&mut conn, &account, &hash).await.unwrap();
         store::create_person(
             &mut conn,
@@ -103,6 +104,7 @@ impl TestApp {
                 nearest_leader: None,
                 roles,
             },
+            self.state.clock.now(),
         )
         .await
         .unwrap()

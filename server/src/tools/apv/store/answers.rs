@@ -2,7 +2,7 @@
 //! and handing them in so they count in the group's picture.
 
 use super::Refused;
-use crate::storage::{now_text, Db};
+use crate::storage::Db;
 use domain::apv::{Colour, Mark};
 use domain::ids::{ApvRoundId, OrgId, PersonId};
 use sqlx::AnyConnection;
@@ -153,7 +153,7 @@ pub async fn write_answers(
         .bind(round.as_str())
         .bind(me.as_str())
         .bind(org.as_str())
-        .bind(crate::storage::to_text(now))
+        .bind(&now)
         .execute(&mut *conn)
         .await?;
     }
@@ -162,7 +162,7 @@ pub async fn write_answers(
 
 /// Saves one theme of my Skema 1 as I type (the page's script sends a
 /// theme whenever one of its fields changes).
-pub async fn save_theme(db: &Db, org: &OrgId, round: &ApvRoundId, me: &PersonId, rev: &str, mark: &Mark) -> anyhow::Result<Result<(), Refused>> {
+pub async fn save_theme(db: &Db, org: &OrgId, round: &ApvRoundId, me: &PersonId, rev: &str, mark: &Mark, now: time::OffsetDateTime) -> anyhow::Result<Result<(), Refused>> {
     let mut tx = db.begin_write().await?;
     if !crate::tools::promise::hold_for_answer(&mut tx, org, round.as_str()).await? {
         return Ok(Err(Refused::Revealed));
@@ -170,7 +170,7 @@ pub async fn save_theme(db: &Db, org: &OrgId, round: &ApvRoundId, me: &PersonId,
     if !is_open(&mut tx, org, round).await? {
         return Ok(Err(Refused::Closed));
     }
-    put_mark(&mut tx, org, round, me, rev, mark).await?;
+    put_mark(&mut tx, org, round, me, rev, mark, now).await?;
     tx.commit().await?;
     Ok(Ok(()))
 }

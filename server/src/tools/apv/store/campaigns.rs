@@ -4,7 +4,7 @@
 
 use super::{date, fix_themes};
 use crate::catalogue::store::Item;
-use crate::storage::{now_text, Db};
+use crate::storage::Db;
 use domain::anonymity::AnonymityRule;
 use domain::apv::Variant;
 use domain::ids::{ApvCampaignId, ApvRoundId, GroupId, OrgId, PersonId};

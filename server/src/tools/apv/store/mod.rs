@@ -5,7 +5,7 @@
 
 use crate::catalogue::store::Item;
 use crate::i18n::Lang;
-use crate::storage::{now_text, Db};
+use crate::storage::Db;
 use domain::apv::{Absence, Variant};
 use domain::ids::{ApvCampaignId, ApvRoundId, ContentVersionId, GroupId, OrgId, PersonId};
 

@@ -1,7 +1,7 @@
 //! Skema 2's sorting and choice, Skema 3's action plans with their actions.
 
 use super::Refused;
-use crate::storage::{now_text, Db};
+use crate::storage::Db;
 use domain::apv::{Colour, Level, MAX_CHOSEN};
 use domain::ids::{ApvActionId, ApvPlanId, ApvRoundId, OrgId, PersonId};
 use std::collections::HashMap;
@@ -271,12 +271,12 @@ pub async fn add_action(
 }
 
 /// Marks an action done or not done.
-pub async fn set_action_done(db: &Db, org: &OrgId, plan: &ApvPlanId, action: &ApvActionId, done: bool) -> anyhow::Result<()> {
+pub async fn set_action_done(db: &Db, org: &OrgId, plan: &ApvPlanId, action: &ApvActionId, done: bool, now: time::OffsetDateTime) -> anyhow::Result<()> {
     sqlx::query("UPDATE apv_actions SET done_at = $4 WHERE org_id = $1 AND plan_id = $2 AND id = $3")
         .bind(org.as_str())
         .bind(plan.as_str())
         .bind(action.as_str())
-        .bind(done.then(now_text))
+        .bind(done.then(|| crate::storage::to_text(now)))
         .execute(&db.pool)
         .await?;
     Ok(())

@@ -4,7 +4,7 @@
 
 use super::{date, Round};
 use crate::i18n::Lang;
-use crate::storage::{now_text, Db};
+use crate::storage::Db;
 use domain::apv::{NextStep, Review, Worked};
 use domain::ids::{ApvActionId, ApvRoundId, OrgId, PersonId};
 

@@ -25,9 +25,10 @@ pub async fn save_answers(
     person: &PersonId,
     values: &[(ContentVersionId, ScaleValue)],
     comment: Option<&LongText>,
+    now: time::OffsetDateTime,
 ) -> anyhow::Result<Result<(), Refused>> {
     let values: Vec<(&str, ScaleValue)> = values.iter().map(|(r, v)| (r.as_str(), *v)).collect();
-    Ok(match scale_answers::save(db, &TABLES, org, run.as_str(), person, &values, comment).await? {
+    Ok(match scale_answers::save(db, &TABLES, org, run.as_str(), person, &values, comment, now).await? {
         scale_answers::Written::Saved => Ok(()),
         scale_answers::Written::Closed => Err(Refused::Closed),
         scale_answers::Written::Revealed => Err(Refused::Revealed),

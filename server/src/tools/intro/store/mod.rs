@@ -3,7 +3,7 @@
 //! Every function takes the `OrgId` first and scopes every query by it.
 
 use crate::catalogue::store::Item;
-use crate::storage::{now_text, Db};
+use crate::storage::Db;
 use crate::tools::promise;
 use domain::ids::{CatalogueItemId, ContentVersionId, GroupId, IntroRunId, OrgId, PersonId};
 use domain::intro::{NextTool, Section};
