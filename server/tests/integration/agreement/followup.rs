@@ -195,3 +195,46 @@ both_backends!(the_start_page_asks_for_this_weeks_line, |app: TestApp| async mov
     let (_, start) = mette.page("/").await;
     assert!(!start.contains("Skriv ugens linje om din aftale"));
 });
+
+// The day a tick or a weekly line belongs to is Copenhagen's, set on purpose
+// through the application's clock: one second before and at midnight, on
+// the night summer time begins (Sunday 29 March 2026, when Copenhagen is
+// two hours ahead of UTC from 01:00 UTC).
+both_backends!(a_tick_and_a_weekly_line_belong_to_copenhagens_day_at_midnight, |app: TestApp| async move {
+    use time::macros::datetime;
+    app.state.clock.set(datetime!(2026-03-25 10:00 UTC));
+    let t = team(&app).await;
+    let mette = app.signed_in("mette@aarhus.dk").await;
+    save_agreement(&mette, ROWS).await;
+    let (daily, weekly) = (point(&app, &t.mette, "daily").await, point(&app, &t.mette, "weekly").await);
+    let lines = |app: &TestApp, point: String| {
+        let pool = app.state.db.pool.clone();
+        async move {
+            let rows: Vec<(String, i64)> = sqlx::query_as("SELECT day, kept FROM check_ins WHERE point_id = $1 ORDER BY day")
+                .bind(point)
+                .fetch_all(&pool)
+                .await
+                .unwrap();
+            rows
+        }
+    };
+
+    // Sunday 23:59:59 in Copenhagen is 21:59:59 UTC.
+    app.state.clock.set(datetime!(2026-03-29 21:59:59 UTC));
+    assert_eq!(mette.post_form(&format!("/dialog/points/{daily}/tick"), &[("kept", "yes")]).await.status(), 303);
+    assert_eq!(mette.post_form(&format!("/dialog/points/{weekly}/week"), &[("kept", "yes"), ("note", "")]).await.status(), 303);
+    // The next day has not begun: it cannot be ticked yet.
+    let r = mette.post_form(&format!("/dialog/points/{daily}/tick"), &[("kept", "yes"), ("day", "2026-03-30")]).await;
+    assert_eq!(r.status(), 400);
+
+    // One second later it is Monday.
+    app.state.clock.advance(time::Duration::seconds(1));
+    assert_eq!(mette.post_form(&format!("/dialog/points/{daily}/tick"), &[("kept", "no")]).await.status(), 303);
+    assert_eq!(mette.post_form(&format!("/dialog/points/{weekly}/week"), &[("kept", "no"), ("note", "")]).await.status(), 303);
+
+    assert_eq!(lines(&app, daily.clone()).await, vec![("2026-03-29".to_string(), 1), ("2026-03-30".to_string(), 0)]);
+    // A weekly line is kept on its week's Monday: the week of the 23rd, then of the 30th.
+    assert_eq!(lines(&app, weekly).await, vec![("2026-03-23".to_string(), 1), ("2026-03-30".to_string(), 0)]);
+    let (_, start) = mette.page("/").await;
+    assert!(start.contains("I dag: ikke holdt."), "Monday's own tick shows on Monday's start page");
+});
