@@ -186,3 +186,72 @@ async fn a_read_only_database_is_refused_at_start() {
     assert!(!out.status.success());
     assert!(stderr.contains("skrivebeskyttet, så intet blev gemt"), "{stderr}");
 }
+
+/// Issue 16, found by `scripts/chaos.sh`: the session store could report a
+/// database error only as text, so a session write that met a cut
+/// connection answered the general error page ("Der opstod en fejl") instead
+/// of "Det blev ikke gemt", unless storage still refused writes when the
+/// page was drawn. Here only the session's own row fails, once per request,
+/// as when PostgreSQL cuts the connection in the middle of it: the
+/// connection itself is cut, or the row meets a full or read-only database.
+/// (SQLite cannot fail one table's writes by itself; it gets the same
+/// answer through `storage::fault`, tested above with the whole database.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_session_write_that_storage_refuses_says_not_saved() {
+    let Some(app) = TestApp::spawn(Backend::Postgres).await else {
+        eprintln!("PostgreSQL variant not run: LEDERTRIVSEL_TEST_POSTGRES is not set");
+        return;
+    };
+    let t = team(&app).await;
+    let pool = &app.state.db.pool;
+    sqlx::query("UPDATE accounts SET locale = 'en' WHERE email = 'karen@aarhus.dk'").execute(pool).await.unwrap();
+    let mette = app.signed_in("mette@aarhus.dk").await;
+    let karen = app.signed_in("karen@aarhus.dk").await;
+    let (mette_token, karen_token) = (mette.csrf().await, karen.csrf().await);
+    let sessions = || async {
+        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM login_sessions").fetch_one(&app.state.db.pool).await.unwrap();
+        n
+    };
+
+    for (how, fails) in [
+        // The backend kills itself mid-statement: the connection is gone.
+        ("the connection is cut", "PERFORM pg_terminate_backend(pg_backend_pid()); PERFORM pg_sleep(5);"),
+        ("the disk is full", "RAISE EXCEPTION 'no space left' USING ERRCODE = 'disk_full';"),
+        ("the database is read-only", "RAISE EXCEPTION 'read-only' USING ERRCODE = 'read_only_sql_transaction';"),
+    ] {
+        let function = format!("CREATE OR REPLACE FUNCTION session_write_fails() RETURNS trigger AS $$ BEGIN {fails} RETURN NULL; END $$ LANGUAGE plpgsql");
+        sqlx::query(AssertSqlSafe(function)).execute(pool).await.unwrap();
+        sqlx::query("CREATE TRIGGER session_write_fails BEFORE INSERT OR UPDATE OR DELETE ON login_sessions FOR EACH ROW EXECUTE FUNCTION session_write_fails()")
+            .execute(pool)
+            .await
+            .unwrap();
+        let before = sessions().await;
+
+        // A first visit's session is written after the page (the session
+        // layer): in Danish, and in English for an English browser.
+        let r = TestClient::new(&app.base).get("/login").await;
+        let status = r.status().as_u16();
+        not_saved_page(status, &r.text().await.unwrap());
+        let r = TestClient::new(&app.base).http.get(format!("{}/login", app.base)).header("cookie", "lang=en").send().await.unwrap();
+        let (status, body) = (r.status().as_u16(), r.text().await.unwrap());
+        assert_eq!(status, 503, "{how}: {body}");
+        assert!(body.contains("It was not saved") && body.contains("Try again shortly"), "{how}: {body}");
+        // A signed-in person's choice kept in the session, in their language.
+        let r = karen.post_raw("/orgs", &[("org_id", t.org.id.as_str()), ("csrf", &karen_token)]).await;
+        let (status, body) = (r.status().as_u16(), r.text().await.unwrap());
+        assert_eq!(status, 503, "{how}: {body}");
+        assert!(body.contains("It was not saved"), "{how}: {body}");
+        // Signing out deletes the session inside the handler: the same page.
+        let r = mette.post_raw("/logout", &[("csrf", &mette_token)]).await;
+        let status = r.status().as_u16();
+        not_saved_page(status, &r.text().await.unwrap());
+        assert_eq!(sessions().await, before, "{how}: no session was written or deleted");
+
+        sqlx::query("DROP TRIGGER session_write_fails ON login_sessions").execute(pool).await.unwrap();
+        // Nothing else went wrong: the same requests work at once.
+        assert_eq!(TestClient::new(&app.base).page("/login").await.0, 200, "{how}");
+        assert_eq!(karen.post_raw("/orgs", &[("org_id", t.org.id.as_str()), ("csrf", &karen_token)]).await.status(), 303, "{how}");
+        assert_eq!(mette.page("/").await.0, 200, "{how}: still signed in");
+    }
+    assert_eq!(mette.post_raw("/logout", &[("csrf", &mette_token)]).await.status(), 303);
+}
