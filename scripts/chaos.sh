@@ -131,7 +131,9 @@ chaos() {
       sleep "$((1 + RANDOM % 4)).$((RANDOM % 10))"
       if (( RANDOM % 3 == 0 )); then
         log "SIGKILL server $n while full"; kill_server "$n"; kills=$((kills + 1))
-        if start "$n"; then log "server $n started on a full disk?"; else
+        # SQLite's file cannot grow on the full disk; a PostgreSQL server's
+        # data folder needs only a few bytes for its start-up check.
+        if start "$n"; then log "server $n started on the full disk ($([[ $backend == sqlite ]] && echo 'unexpected' || echo 'its start-up check fits in 16 KB'))"; else
           log "server $n: restart on the full disk refused: $(last_words "$n")"
           refused_starts=$((refused_starts + 1))
         fi
