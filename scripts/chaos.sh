@@ -75,7 +75,7 @@ start() {
   "$bin" serve --listen 127.0.0.1:"$(port_of "$n")" $(db_of "$n") >> "$work/serve.$n.log" 2>&1 &
   echo $! > "$work/pid.$n"
   for _ in $(seq 300); do
-    curl -sf -o /dev/null http://127.0.0.1:"$(port_of "$n")"/readyz && return 0
+    curl -sf -o /dev/null http://127.0.0.1:"$(port_of "$n")"/readyz && { echo "$(date +%s.%N) up $n" >> "$work/downs"; return 0; }
     alive "$n" || return 1
     sleep 0.05
   done
@@ -83,7 +83,10 @@ start() {
 }
 # Running and not a zombie (a killed server stays one until its shell reaps it).
 alive() { local p; p=$(cat "$work/pid.$1"); [[ -e /proc/$p ]] && ! grep -q '^[0-9]* ([^)]*) Z' "/proc/$p/stat" 2>/dev/null; }
-kill_server() { kill -9 "$(cat "$work/pid.$1")" 2>/dev/null || true; wait "$(cat "$work/pid.$1")" 2>/dev/null || true; }
+kill_server() {
+  echo "$(date +%s.%N) down $1" >> "$work/downs"
+  kill -9 "$(cat "$work/pid.$1")" 2>/dev/null || true; wait "$(cat "$work/pid.$1")" 2>/dev/null || true
+}
 last_words() { grep -v '^\s*$' "$work/serve.$1.log" | tail -1 | cut -c1-160; }
 # Leaves ~16 KB free: the next pages SQLite needs do not fit.
 fill() {
@@ -164,13 +167,14 @@ for n in $(seq "$servers"); do
 done
 python3 scripts/chaos_client.py load "$work/state.json" "$work/attempts.jsonl" "$calm" calm
 
+cp "$work/downs" "$work/downs.run" # the kills below end the run, they are not chaos
 for n in $(seq "$servers"); do kill_server "$n"; done
 echo "chaos on $backend with $servers server(s): $seconds s, $kills SIGKILLs, $fills disk fills, $cuts connection cuts, $refused_starts restarts refused (disk full)"
 status=0
 if [[ $backend == sqlite ]]; then
   python3 scripts/chaos_client.py check "$work/state.json" "$work/attempts.jsonl" sqlite "$mnt/ledertrivsel.db" || status=$?
 else
-  python3 scripts/chaos_client.py check "$work/state.json" "$work/attempts.jsonl" postgres "$url" || status=$?
+  python3 scripts/chaos_client.py check "$work/state.json" "$work/attempts.jsonl" postgres "$url" "$work/downs.run" || status=$?
 fi
 [[ $ready == 1 ]] || { echo "FAILED: a server was not ready after the chaos"; status=1; }
 exit $status

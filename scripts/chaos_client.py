@@ -311,13 +311,14 @@ def form_worker(state, w, phase, deadline, record):
     for slot, value, path, form, (want, where) in attempts_of(w, state["run"], phase):
         if time.time() >= deadline:
             return
+        via = h.base
         try:
             status, location, body = h.call("POST", path, form)
         except Exception as e:
             outcome, status, note = "no-answer", None, type(e).__name__
         else:
             outcome, note = classify(status, location, body, want, where)
-        record(w, slot, value, outcome, status, note)
+        record(w, slot, value, outcome, status, note, via)
         if outcome != "acknowledged":
             time.sleep(0.05)
 
@@ -374,6 +375,7 @@ def live_worker(state, w, phase, deadline, record):
             time.sleep(0.2)
             continue
         guest.notes += 1
+        via = guest.http.base
         try:
             ws.send({"id": tag, "cmd": {"type": "note", "text": tag}})
             while True:
@@ -381,16 +383,16 @@ def live_worker(state, w, phase, deadline, record):
                 if m.get("id") == tag and m.get("type") in ("ack", "refused"):
                     break
         except Exception as e:
-            record(w, (tag,), tag, "no-answer", None, type(e).__name__)
+            record(w, (tag,), tag, "no-answer", None, type(e).__name__, via)
             guest.lost()
             time.sleep(0.05)
             continue
         if m["type"] == "ack" and isinstance(m.get("seq"), int):
-            record(w, (tag,), tag, "acknowledged", 101, "")
+            record(w, (tag,), tag, "acknowledged", 101, "", via)
             # The session takes 5 commands a second from one connection.
             time.sleep(0.25)
         else:
-            record(w, (tag,), tag, "refused" if m.get("message") else "other", 101, m.get("message") or json.dumps(m))
+            record(w, (tag,), tag, "refused" if m.get("message") else "other", 101, m.get("message") or json.dumps(m), via)
             time.sleep(0.25)
 
 
@@ -400,10 +402,11 @@ def load(state_file, log_file, seconds, phase):
     lock = threading.Lock()
     log = open(log_file, "a")
 
-    def record(w, slot, value, outcome, status, note):
+    def record(w, slot, value, outcome, status, note, via):
         with lock:
             log.write(json.dumps({"phase": phase, "worker": w["server"], "kind": w["kind"], "slot": list(slot), "value": value,
-                                  "outcome": outcome, "status": status, "note": note}) + "\n")
+                                  "outcome": outcome, "status": status, "note": note, "via": state["bases"].index(via) + 1,
+                                  "t": round(time.time(), 3)}) + "\n")
 
     def worker(w):
         (live_worker if w["kind"] == "live" else form_worker)(state, w, phase, deadline, record)
@@ -462,7 +465,27 @@ def stored_values(db):
     return stored
 
 
-def check(state_file, log_file, backend, where):
+def while_down(attempts, downs_file):
+    """With several servers: what each server acknowledged while another was
+    down (killed, or refusing to start), from the script's log of kills and starts."""
+    down, windows = {}, []
+    for line in open(downs_file):
+        at, what, n = line.split()
+        if what == "down":
+            down.setdefault(n, float(at))
+        elif n in down:
+            windows.append((int(n), down.pop(n), float(at)))
+    windows += [(int(n), since, float("inf")) for n, since in down.items()]
+    for n, since, until in windows:
+        served = {}
+        for a in attempts:
+            if a["outcome"] == "acknowledged" and since <= a.get("t", 0) < until and a.get("via") != n:
+                served[a["via"]] = served.get(a["via"], 0) + 1
+        others = ", ".join(f"server {k}: {v:,}" for k, v in sorted(served.items())) or "none"
+        print(f"server {n} down for {min(until, time.time()) - since:.1f} s; acknowledged meanwhile by {others}")
+
+
+def check(state_file, log_file, backend, where, downs_file=None):
     attempts = [json.loads(l) for l in open(log_file)]
     stored = stored_values(Db(backend, where))
     # Each slot's attempts in the order they were sent (one worker per slot).
@@ -498,6 +521,13 @@ def check(state_file, log_file, backend, where):
         print(f"other: {n} × {kind} {status} {note}")
     for a in lost[:20]:
         print(f"LOST: {a['kind']} {a['slot']} {a['value']} (phase {a['phase']})")
+    if downs_file and len(json.load(open(state_file))["bases"]) > 1:
+        while_down(attempts, downs_file)
+    by_server = {}
+    for a in attempts:
+        if a["outcome"] == "acknowledged":
+            by_server[a.get("via")] = by_server.get(a.get("via"), 0) + 1
+    print("acknowledged per server: " + ", ".join(f"server {k}: {v:,}" for k, v in sorted(by_server.items())))
     calm = [a for a in attempts if a["phase"] == "calm"]
     calm_failed = [a for a in calm if a["outcome"] != "acknowledged"]
     print(f"after the chaos: {len(calm) - len(calm_failed)} of {len(calm)} writes acknowledged")
