@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """The client of scripts/chaos.sh (issue 16): a mixed load of writes on the
-demo organisation while the script kills the server and fills the disk, a
+demo organisation while the script kills servers and fills the disk, a
 log of every write with a value that identifies it, and the check that every
 acknowledged write is stored.
 
-  chaos_client.py prepare BASE ACCOUNTS STATE      sign in, find what to write
+  chaos_client.py prepare BASES ACCOUNTS STATE     sign in, find what to write
   chaos_client.py load STATE LOG SECONDS PHASE     write until SECONDS have passed
   chaos_client.py check STATE LOG BACKEND DB       read the database, print the table
 
@@ -17,22 +17,37 @@ Writes (each worker owns its slots, so its writes to one slot are in order):
   points  the leader agreement saved with a goal carrying the value
           (slot: leader; a save replaces the points)
   unit    HR adds a unit named by the value (every unit is its own slot)
+  live    a guest's note in a live session, sent over the session's
+          WebSocket as a command whose id is the value (every note is its
+          own slot); two guests per session, on different servers when
+          there are two. A guest writes at most 45 notes (the session
+          takes 50 each), then the worker joins as a new guest.
+
+BASES is one server's address or several, comma-separated (servers on one
+PostgreSQL database): the workers are spread over them, and a worker whose
+server does not answer goes on with the next one, as a load balancer would.
 
 An attempt is acknowledged only by the answer the form gives on success
-(204 for a note, 303 to the expected page, not to /login). Refused with a
-clear message: 503 with the product's "Det blev ikke gemt" page. No answer:
+(204 for a note, 303 to the expected page, not to /login); a live note by
+the WebSocket's {"type": "ack"} for its id. Refused with a clear message:
+503 with the product's "Det blev ikke gemt" page; a live note: a
+{"type": "refused"} for its id, with the participant's message. No answer:
 the connection failed or timed out (the server was killed). Anything else is
-counted as "other" and printed.
+counted as "other" and printed (a 5xx with an empty body is always "other").
 
 An acknowledged write is stored when the database holds its value, or the
 value of a later write to the same slot (which replaced it). Only Python's
 standard library; PostgreSQL is read through `psql`.
 """
+import base64
 import http.client
 import json
+import os
 import random
 import re
+import socket
 import sqlite3
+import struct
 import subprocess
 import sys
 import threading
@@ -48,20 +63,36 @@ def csrf_in(html):
 
 
 class Http:
-    """One keep-alive connection with a session cookie; reconnects after a failure."""
+    """One keep-alive connection with its cookies; after a failure it
+    reconnects, to the next server when there are several."""
 
-    def __init__(self, base, session=None, timeout=15):
-        u = urllib.parse.urlsplit(base)
-        self.host, self.port, self.timeout = u.hostname, u.port, timeout
-        self.session, self.conn = session, None
+    def __init__(self, bases, cookies=None, first=0, timeout=15):
+        self.bases = bases if isinstance(bases, list) else [bases]
+        self.at, self.timeout = first % len(self.bases), timeout
+        self.cookies, self.conn = dict(cookies or {}), None
+
+    @property
+    def base(self):
+        return self.bases[self.at]
+
+    def failed_over(self):
+        """Drops the connection; the next call goes to the next server."""
+        if self.conn is not None:
+            self.conn.close()
+        self.conn = None
+        self.at = (self.at + 1) % len(self.bases)
+
+    def cookie_header(self):
+        return "; ".join(f"{k}={v}" for k, v in self.cookies.items())
 
     def call(self, method, path, form=None):
         """(status, location, body) or raises OSError/HTTPException."""
         if self.conn is None:
-            self.conn = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
+            u = urllib.parse.urlsplit(self.base)
+            self.conn = http.client.HTTPConnection(u.hostname, u.port, timeout=self.timeout)
         headers = {}
-        if self.session:
-            headers["Cookie"] = f"lt_session={self.session}"
+        if self.cookies:
+            headers["Cookie"] = self.cookie_header()
         body = None
         if form is not None:
             body = urllib.parse.urlencode(form).encode()
@@ -71,13 +102,82 @@ class Http:
             r = self.conn.getresponse()
             data = r.read().decode("utf-8", "replace")
         except Exception:
-            self.conn.close()
-            self.conn = None
+            self.failed_over()
             raise
         for k, v in r.getheaders():
-            if k.lower() == "set-cookie" and v.startswith("lt_session="):
-                self.session = v.split(";")[0].split("=", 1)[1]
+            if k.lower() == "set-cookie" and v.split(";")[0].startswith(("lt_session=", "lt_guest=")):
+                name, value = v.split(";")[0].split("=", 1)
+                self.cookies[name] = value
         return r.status, r.getheader("Location") or "", data
+
+
+class Ws:
+    """A minimal WebSocket client (RFC 6455, text frames) on Python's standard library."""
+
+    def __init__(self, base, path, cookie, timeout=15):
+        u = urllib.parse.urlsplit(base)
+        self.sock = socket.create_connection((u.hostname, u.port), timeout=timeout)
+        self.buf = b""
+        key = base64.b64encode(os.urandom(16)).decode()
+        self.sock.sendall((f"GET {path} HTTP/1.1\r\nHost: {u.hostname}:{u.port}\r\nUpgrade: websocket\r\n"
+                           f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n"
+                           f"Cookie: {cookie}\r\n\r\n").encode())
+        while b"\r\n\r\n" not in self.buf:
+            self._more()
+        head, self.buf = self.buf.split(b"\r\n\r\n", 1)
+        status = head.split(b" ", 2)[1].decode()
+        if status != "101":
+            self.close()
+            raise ConnectionError(f"the socket was refused: {status}")
+
+    def _more(self):
+        chunk = self.sock.recv(65536)
+        if not chunk:
+            raise ConnectionError("the socket closed")
+        self.buf += chunk
+
+    def _take(self, n):
+        while len(self.buf) < n:
+            self._more()
+        out, self.buf = self.buf[:n], self.buf[n:]
+        return out
+
+    def _frame(self, opcode, data):
+        mask = os.urandom(4)
+        n = len(data)
+        head = bytes([0x80 | opcode]) + (bytes([0x80 | n]) if n < 126 else bytes([0x80 | 126]) + struct.pack(">H", n))
+        self.sock.sendall(head + mask + bytes(b ^ mask[i % 4] for i, b in enumerate(data)))
+
+    def send(self, message):
+        self._frame(0x1, json.dumps(message).encode())
+
+    def recv(self):
+        """The next text message as JSON; raises when the socket closes."""
+        parts = []
+        while True:
+            b0, b1 = self._take(2)
+            n = b1 & 0x7F
+            if n == 126:
+                n = struct.unpack(">H", self._take(2))[0]
+            elif n == 127:
+                n = struct.unpack(">Q", self._take(8))[0]
+            data = self._take(n)
+            opcode = b0 & 0x0F
+            if opcode == 0x8:
+                raise ConnectionError("the server closed the socket")
+            if opcode == 0x9:
+                self._frame(0xA, data)
+                continue
+            if opcode in (0x1, 0x0):
+                parts.append(data)
+                if b0 & 0x80:
+                    return json.loads(b"".join(parts))
+
+    def close(self):
+        try:
+            self.sock.close()
+        except OSError:
+            pass
 
 
 # --- prepare -----------------------------------------------------------------
@@ -86,12 +186,29 @@ def sign_in(base, email, password):
     h = Http(base)
     _, _, page = h.call("GET", "/login")
     status, _, _ = h.call("POST", "/login", {"email": email, "password": password, "csrf": csrf_in(page)})
-    if status != 303 or not h.session:
+    if status != 303 or "lt_session" not in h.cookies:
         raise SystemExit(f"sign-in of {email} gave {status}")
     return h
 
 
-def prepare(base, accounts_file, state_file):
+LIVE_SESSIONS = 2
+NOTES_PER_GUEST = 45
+
+
+def start_live(hr_http, csrf):
+    """HR starts a live session; answers (id, join code)."""
+    status, location, body = hr_http.call("POST", "/live", {"csrf": csrf, "kind": "organisation:prioritise"})
+    if status != 303 or not location.startswith("/live/"):
+        raise SystemExit(f"starting a live session gave {status}: {body[:200]}")
+    sid = location.split("/live/")[1]
+    _, _, page = hr_http.call("GET", location)
+    code = re.search(r'data-code="([^"]+)"', page).group(1)
+    return sid, code
+
+
+def prepare(bases, accounts_file, state_file):
+    bases = bases.split(",")
+    base = bases[0]
     accounts = [l.split() for l in open(accounts_file) if l.strip()]
     leaders = [(e, p) for role, e, p in accounts if role == "leader"]
     hr = next((e, p) for role, e, p in accounts if role == "hr_admin")
@@ -110,9 +227,10 @@ def prepare(base, accounts_file, state_file):
                 rounds.append({"round": rid, "revs": revs[:4]})
         _, _, guide = h.call("GET", "/dialog/guide")
         items = re.findall(r'data-save-url="/dialog/guide/notes/([^"]+)"', guide)
-        found.append({"email": email, "session": h.session, "csrf": token, "ticks": ticks, "rounds": rounds, "items": items})
+        found.append({"email": email, "session": h.cookies["lt_session"], "csrf": token, "ticks": ticks, "rounds": rounds, "items": items})
     hr_http = sign_in(base, *hr)
     _, _, units = hr_http.call("GET", "/admin/units")
+    hr_session = hr_http.cookies["lt_session"]
 
     # Every leader with an open Skema 1 hands in; leaders with daily points
     # tick; of the others, some save their agreement (which replaces points,
@@ -130,8 +248,15 @@ def prepare(base, accounts_file, state_file):
             workers.append({"kind": "points", "who": f["email"], "session": f["session"], "csrf": f["csrf"]})
         elif f["items"]:
             workers.append({"kind": "note", "who": f["email"], "session": f["session"], "csrf": f["csrf"], "items": f["items"][:5]})
-    workers.append({"kind": "unit", "who": hr[0], "session": hr_http.session, "csrf": csrf_in(units)})
-    json.dump({"base": base, "run": f"{random.getrandbits(32):08x}", "workers": workers}, open(state_file, "w"), indent=1)
+    workers.append({"kind": "unit", "who": hr[0], "session": hr_session, "csrf": csrf_in(units)})
+    # Two guests in each live session, each on its own server when there are two.
+    for n in range(LIVE_SESSIONS):
+        sid, code = start_live(hr_http, csrf_in(units))
+        for g in range(2):
+            workers.append({"kind": "live", "who": f"live{n}g{g}@guest", "session_id": sid, "code": code})
+    for i, w in enumerate(workers):
+        w["server"] = i
+    json.dump({"bases": bases, "run": f"{random.getrandbits(32):08x}", "workers": workers}, open(state_file, "w"), indent=1)
     kinds = {}
     for w in workers:
         kinds[w["kind"]] = kinds.get(w["kind"], 0) + 1
@@ -172,38 +297,121 @@ def attempts_of(w, run, phase):
             yield ((tag,), tag, "/admin/units", {"csrf": w["csrf"], "name": tag, "parent": ""}, (303, "/admin/units"))
 
 
+def classify(status, location, body, want, where):
+    if status == want and (where is None or location.endswith(where)):
+        return "acknowledged", ""
+    if status == 503 and any(c in body for c in CLEAR):
+        return "refused", ""
+    text = re.sub(r"<[^>]*>|\s+", " ", body)
+    return "other", f"{location} {text[:160]}".strip() or "(empty body)"
+
+
+def form_worker(state, w, phase, deadline, record):
+    h = Http(state["bases"], {"lt_session": w["session"]}, first=w["server"])
+    for slot, value, path, form, (want, where) in attempts_of(w, state["run"], phase):
+        if time.time() >= deadline:
+            return
+        via = h.base
+        try:
+            status, location, body = h.call("POST", path, form)
+        except Exception as e:
+            outcome, status, note = "no-answer", None, type(e).__name__
+        else:
+            outcome, note = classify(status, location, body, want, where)
+        record(w, slot, value, outcome, status, note, via)
+        if outcome != "acknowledged":
+            time.sleep(0.05)
+
+
+class Guest:
+    """A guest in a live session, with its WebSocket on one of the servers."""
+
+    def __init__(self, state, w, n, phase):
+        self.state, self.w, self.name = state, w, f"Chaos {phase} {w['who'].split('@')[0]} {n}"
+        self.http = Http(state["bases"], first=w["server"])
+        self.ws, self.notes = None, 0
+
+    def join(self):
+        code = self.w["code"]
+        _, _, page = self.http.call("GET", f"/join/{code}")
+        status, location, body = self.http.call("POST", f"/join/{code}", {"csrf": csrf_in(page) or "", "name": self.name})
+        if status != 303:
+            text = re.sub(r"<[^>]*>|\s+", " ", body)[:120]
+            raise ConnectionError(f"join gave {status} {location} {text}")
+
+    def socket(self):
+        if self.ws is None:
+            if "lt_guest" not in self.http.cookies:
+                self.join()
+            # Only its own answers matter here: no replay of the log (since is past its end).
+            self.ws = Ws(self.http.base, f"/live/{self.w['session_id']}/socket?since={1 << 40}", self.http.cookie_header())
+            hello = self.ws.recv()
+            if hello.get("type") != "hello":
+                raise ConnectionError(f"no hello: {hello}")
+        return self.ws
+
+    def lost(self):
+        if self.ws is not None:
+            self.ws.close()
+        self.ws = None
+        self.http.failed_over()
+
+
+def live_worker(state, w, phase, deadline, record):
+    n = 0
+    guest = Guest(state, w, n, phase)
+    while time.time() < deadline:
+        if guest.notes >= NOTES_PER_GUEST:
+            if guest.ws:
+                guest.ws.close()
+            n += 1
+            guest = Guest(state, w, n, phase)
+        tag = f"chaos-{state['run']}-{phase}-{w['who'].split('@')[0]}-{n}-{guest.notes}"
+        try:
+            ws = guest.socket()
+        except Exception as e:
+            # Not an attempt at a note yet: the guest could not join or connect.
+            guest.lost()
+            time.sleep(0.2)
+            continue
+        guest.notes += 1
+        via = guest.http.base
+        try:
+            ws.send({"id": tag, "cmd": {"type": "note", "text": tag}})
+            while True:
+                m = ws.recv()
+                if m.get("id") == tag and m.get("type") in ("ack", "refused"):
+                    break
+        except Exception as e:
+            record(w, (tag,), tag, "no-answer", None, type(e).__name__, via)
+            guest.lost()
+            time.sleep(0.05)
+            continue
+        if m["type"] == "ack" and isinstance(m.get("seq"), int):
+            record(w, (tag,), tag, "acknowledged", 101, "", via)
+            # The session takes 5 commands a second from one connection.
+            time.sleep(0.25)
+        else:
+            record(w, (tag,), tag, "refused" if m.get("message") else "other", 101, m.get("message") or json.dumps(m), via)
+            time.sleep(0.25)
+
+
 def load(state_file, log_file, seconds, phase):
     state = json.load(open(state_file))
     deadline = time.time() + seconds
     lock = threading.Lock()
     log = open(log_file, "a")
 
-    def worker(i, w):
-        h = Http(state["base"], w["session"])
-        for slot, value, path, form, (want, where) in attempts_of(w, state["run"], phase):
-            if time.time() >= deadline:
-                return
-            try:
-                status, location, body = h.call("POST", path, form)
-            except Exception as e:
-                outcome, status, note = "no-answer", None, type(e).__name__
-            else:
-                note = ""
-                if status == want and (where is None or location.endswith(where)):
-                    outcome = "acknowledged"
-                elif status == 503 and any(c in body for c in CLEAR):
-                    outcome = "refused"
-                else:
-                    outcome = "other"
-                    text = re.sub(r"<[^>]*>|\s+", " ", body)
-                    note = f"{location} {text[:160]}".strip()
-            with lock:
-                log.write(json.dumps({"phase": phase, "worker": i, "kind": w["kind"], "slot": list(slot), "value": value,
-                                      "outcome": outcome, "status": status, "note": note}) + "\n")
-            if outcome != "acknowledged":
-                time.sleep(0.05)
+    def record(w, slot, value, outcome, status, note, via):
+        with lock:
+            log.write(json.dumps({"phase": phase, "worker": w["server"], "kind": w["kind"], "slot": list(slot), "value": value,
+                                  "outcome": outcome, "status": status, "note": note, "via": state["bases"].index(via) + 1,
+                                  "t": round(time.time(), 3)}) + "\n")
 
-    threads = [threading.Thread(target=worker, args=(i, w)) for i, w in enumerate(state["workers"])]
+    def worker(w):
+        (live_worker if w["kind"] == "live" else form_worker)(state, w, phase, deadline, record)
+
+    threads = [threading.Thread(target=worker, args=(w,)) for w in state["workers"]]
     for t in threads:
         t.start()
     for t in threads:
@@ -252,10 +460,32 @@ def stored_values(db):
         put("points", (email,), text)
     for (name,) in db.rows("SELECT name FROM units WHERE name LIKE 'chaos-%'"):
         put("unit", (name,), name)
+    for (client_id,) in db.rows("SELECT client_id FROM live_events WHERE client_id LIKE 'chaos-%'"):
+        put("live", (client_id,), client_id)
     return stored
 
 
-def check(state_file, log_file, backend, where):
+def while_down(attempts, downs_file):
+    """With several servers: what each server acknowledged while another was
+    down (killed, or refusing to start), from the script's log of kills and starts."""
+    down, windows = {}, []
+    for line in open(downs_file):
+        at, what, n = line.split()
+        if what == "down":
+            down.setdefault(n, float(at))
+        elif n in down:
+            windows.append((int(n), down.pop(n), float(at)))
+    windows += [(int(n), since, float("inf")) for n, since in down.items()]
+    for n, since, until in windows:
+        served = {}
+        for a in attempts:
+            if a["outcome"] == "acknowledged" and since <= a.get("t", 0) < until and a.get("via") != n:
+                served[a["via"]] = served.get(a["via"], 0) + 1
+        others = ", ".join(f"server {k}: {v:,}" for k, v in sorted(served.items())) or "none"
+        print(f"server {n} down for {min(until, time.time()) - since:.1f} s; acknowledged meanwhile by {others}")
+
+
+def check(state_file, log_file, backend, where, downs_file=None):
     attempts = [json.loads(l) for l in open(log_file)]
     stored = stored_values(Db(backend, where))
     # Each slot's attempts in the order they were sent (one worker per slot).
@@ -291,6 +521,13 @@ def check(state_file, log_file, backend, where):
         print(f"other: {n} × {kind} {status} {note}")
     for a in lost[:20]:
         print(f"LOST: {a['kind']} {a['slot']} {a['value']} (phase {a['phase']})")
+    if downs_file and len(json.load(open(state_file))["bases"]) > 1:
+        while_down(attempts, downs_file)
+    by_server = {}
+    for a in attempts:
+        if a["outcome"] == "acknowledged":
+            by_server[a.get("via")] = by_server.get(a.get("via"), 0) + 1
+    print("acknowledged per server: " + ", ".join(f"server {k}: {v:,}" for k, v in sorted(by_server.items())))
     calm = [a for a in attempts if a["phase"] == "calm"]
     calm_failed = [a for a in calm if a["outcome"] != "acknowledged"]
     print(f"after the chaos: {len(calm) - len(calm_failed)} of {len(calm)} writes acknowledged")

@@ -39,6 +39,7 @@ pub struct Membership {
 pub async fn load_viewer(session: Session, mut req: Request, next: Next) -> Response {
     match resolve(&session).await {
         Ok(Some(viewer)) => {
+            crate::web::error_pages::note_viewer_lang(viewer.lang);
             req.extensions_mut().insert(viewer);
         }
         Ok(None) => {}

@@ -13,6 +13,7 @@
 
 use super::register::{Retention, REGISTER};
 use crate::storage::{from_text, schema, to_text, Db};
+use crate::tools::promise::Tool;
 use domain::retention::{campaign_ended, Period, WITHOUT_ORG_DAYS};
 use sqlx::{AnyConnection, AssertSqlSafe};
 use std::collections::BTreeMap;
@@ -158,19 +159,9 @@ async fn end_idle_live_sessions(conn: &mut AnyConnection, org: &str, now: Offset
 
 /// Writes down, on each round whose answers went with their round's end,
 /// that they are gone, so its pages say so (`domain::promise::Stage::
-/// AnswersDeleted`) instead of showing an empty picture. Every parent the
-/// register names is tried; only rounds have a promise to mark.
+/// AnswersDeleted`) instead of showing an empty picture.
 async fn mark_answers_deleted(conn: &mut AnyConnection, org: &str, cutoff: OffsetDateTime, now: OffsetDateTime) -> anyhow::Result<()> {
-    let mut parents: Vec<(&str, &str)> = REGISTER
-        .iter()
-        .filter_map(|e| match e.retention {
-            Retention::Parent { parent, ended, .. } => Some((parent, ended)),
-            _ => None,
-        })
-        .collect();
-    parents.sort_unstable();
-    parents.dedup();
-    for (parent, ended) in parents {
+    for (parent, ended) in promised_parents() {
         let sql = format!(
             "UPDATE round_promises SET answers_deleted_at = $3 WHERE org_id = $1 AND answers_deleted_at IS NULL \
              AND round_id IN (SELECT id FROM {} WHERE org_id = $1 AND {} < $2)",
@@ -180,6 +171,23 @@ async fn mark_answers_deleted(conn: &mut AnyConnection, org: &str, cutoff: Offse
         sqlx::query(AssertSqlSafe(sql)).bind(org).bind(to_text(cutoff)).bind(to_text(now)).execute(&mut *conn).await?;
     }
     Ok(())
+}
+
+/// The parents the register deletes children with (and the column saying
+/// when each ended) whose rows are rounds with a promise: only a round has
+/// one to mark (a live session, also a parent, never does).
+fn promised_parents() -> Vec<(&'static str, &'static str)> {
+    let mut parents: Vec<(&str, &str)> = REGISTER
+        .iter()
+        .filter_map(|e| match e.retention {
+            Retention::Parent { parent, ended, .. } => Some((parent, ended)),
+            _ => None,
+        })
+        .filter(|(parent, _)| Tool::ALL.iter().any(|t| t.rounds_table() == *parent))
+        .collect();
+    parents.sort_unstable();
+    parents.dedup();
+    parents
 }
 
 /// Skema 1 answers of campaigns (and rounds outside one) that ended longer
@@ -282,4 +290,15 @@ async fn tally_and_delete(db: &Db, org: &str, campaign: Option<&str>, rounds: &[
     tx.commit().await?;
     purged.apv_rounds_tallied += rounds.len() as u64;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    /// The live session's parent entries (its participants and events) are
+    /// deleted by the register too, but a session has no promise: marking
+    /// its "answers deleted" was an update that could never change a row.
+    #[test]
+    fn only_rounds_are_marked_answers_deleted() {
+        assert_eq!(super::promised_parents(), [("collab_rounds", "closed_at"), ("intro_runs", "closed_at")]);
+    }
 }

@@ -7,7 +7,15 @@
 //! Errors arrive from three places (SQLite's result codes, PostgreSQL's
 //! SQLSTATEs, the operating system's errno), so which is which lives here,
 //! in one place, and nowhere else.
+//!
+//! One more place reports them only as text: the session store, whose
+//! errors tower-sessions takes as `Error::Backend(String)` and which the
+//! session layer, outside every handler, turns into a bare 500. The store
+//! notes the fault it met (`note`) for the request it serves (`noting`), and
+//! `of` finds it behind a session error, so a session write on a cut
+//! connection gets the same answer as any other write.
 
+use std::cell::Cell;
 use std::io::ErrorKind;
 
 /// Why storage refused a write.
@@ -48,11 +56,43 @@ impl Fault {
     }
 }
 
+tokio::task_local! {
+    /// The fault the session store met while serving this request.
+    static NOTED: Cell<Option<Fault>>;
+}
+
+/// Runs a request's handling; answers what it answered and the storage
+/// fault noted while it ran, if any.
+pub async fn noting<F: Future>(handling: F) -> (F::Output, Option<Fault>) {
+    NOTED
+        .scope(Cell::new(None), async {
+            let out = handling.await;
+            (out, NOTED.with(Cell::get))
+        })
+        .await
+}
+
+/// Notes the fault behind an error that goes on only as text. The first one
+/// stays: it is why the request failed. Outside `noting`, nothing to do.
+pub fn note(fault: Option<Fault>) {
+    if let Some(fault) = fault {
+        let _ = NOTED.try_with(|noted| {
+            if noted.get().is_none() {
+                noted.set(Some(fault));
+            }
+        });
+    }
+}
+
 /// The storage fault behind an error, if any: the first one in its chain.
 pub fn of(error: &anyhow::Error) -> Option<Fault> {
     error.chain().find_map(|cause| {
         if let Some(e) = cause.downcast_ref::<sqlx::Error>() {
             return of_sqlx(e);
+        }
+        if cause.is::<tower_sessions::session::Error>() || cause.is::<tower_sessions::session_store::Error>() {
+            // The session store's error is text; what it met was noted.
+            return NOTED.try_with(Cell::get).ok().flatten();
         }
         if let Some(e) = cause.downcast_ref::<serde_json::Error>() {
             // serde_json carries the writer's I/O error inside its own.

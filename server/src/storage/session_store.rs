@@ -58,7 +58,11 @@ impl DbSessionStore {
     }
 }
 
+/// tower-sessions takes a store's errors as text only: the storage fault
+/// behind one (a cut connection, a full or read-only database) is noted for
+/// the request's answer ("Det blev ikke gemt"), see `storage::fault`.
 fn backend(e: sqlx::Error) -> Error {
+    super::fault::note(super::fault::of_sqlx(&e));
     Error::Backend(e.to_string())
 }
 
@@ -164,7 +168,10 @@ impl SessionStore for DbSessionStore {
             .kept
             .get_or_load_where(*id, self.read(id), Option::is_some)
             .await
-            .map_err(|e| Error::Backend(e.to_string()))?;
+            .map_err(|e: anyhow::Error| {
+                super::fault::note(super::fault::of(&e));
+                Error::Backend(e.to_string())
+            })?;
         // A kept session may have expired since it was read.
         Ok(record.filter(|r| r.expiry_date > self.wall.now()))
     }

@@ -22,6 +22,17 @@ pub enum Tool {
 }
 
 impl Tool {
+    pub const ALL: [Tool; 3] = [Tool::Intro, Tool::Collab, Tool::Apv];
+
+    /// The table of the tool's rounds: a promise's `round_id` is one of its ids.
+    pub fn rounds_table(self) -> &'static str {
+        match self {
+            Tool::Intro => "intro_runs",
+            Tool::Collab => "collab_rounds",
+            Tool::Apv => "apv_rounds",
+        }
+    }
+
     fn code(self) -> &'static str {
         match self {
             Tool::Intro => "intro",

@@ -10,7 +10,8 @@ use crate::web::page::request_lang;
 use askama::Template;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
-use crate::storage::WriteCheck;
+use crate::storage::{fault, WriteCheck};
+use std::cell::Cell;
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 
@@ -27,8 +28,10 @@ pub async fn render_error_pages(req: Request, next: Next) -> Response {
     let viewer = req.extensions().get::<Viewer>().cloned();
     let lang = request_lang(req.headers(), viewer.as_ref());
     let response = next.run(req).await;
+    // The viewer is read inside (`load_viewer`); their language was noted.
+    let noted = VIEWER_LANG.try_with(Cell::get).ok().flatten();
     match response.extensions().get::<ErrorPage>().copied() {
-        Some(page) => render(lang, viewer.is_some(), response.status(), page),
+        Some(page) => render(noted.unwrap_or(lang), viewer.is_some(), response.status(), page),
         None => response,
     }
 }
@@ -43,26 +46,42 @@ fn render(lang: crate::i18n::Lang, signed_in: bool, status: StatusCode, page: Er
 }
 
 /// The session layer, outside every handler, answers a bare, empty 500 when
-/// it cannot load or save a session, as when the disk is full or read-only.
-/// Such an answer gets a page too: that nothing was saved when storage
-/// refuses writes now, else the general error page.
+/// it cannot load or save a session, as when the database's connection was
+/// cut or the disk is full or read-only. Such an answer gets a page too: that
+/// nothing was saved when storage refused (the fault the session store noted,
+/// or storage refusing writes now), else the general error page; in the
+/// signed-in person's language when the session had been read.
 pub async fn bare_failures(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let lang = request_lang(req.headers(), None);
-    let response = next.run(req).await;
+    let handling = VIEWER_LANG.scope(Cell::new(None), async {
+        let response = next.run(req).await;
+        (response, VIEWER_LANG.with(Cell::get))
+    });
+    let ((response, viewer_lang), noted) = fault::noting(handling).await;
     let bare = response.status() == StatusCode::INTERNAL_SERVER_ERROR
         && !response.headers().contains_key(header::CONTENT_TYPE)
         && axum::body::HttpBody::size_hint(response.body()).exact() == Some(0);
     if !bare {
         return response;
     }
-    let (status, page) = match state.db.can_write().await {
-        Err(WriteCheck::Fault(_)) => (
-            StatusCode::SERVICE_UNAVAILABLE,
-            ErrorPage { title_key: "error-not-saved-title", message_key: "error-not-saved" },
-        ),
-        _ => (StatusCode::INTERNAL_SERVER_ERROR, ErrorPage { title_key: "error-internal-title", message_key: "error-internal" }),
+    let refused = noted.is_some() || matches!(state.db.can_write().await, Err(WriteCheck::Fault(_)));
+    let (status, page) = if refused {
+        (StatusCode::SERVICE_UNAVAILABLE, ErrorPage { title_key: "error-not-saved-title", message_key: "error-not-saved" })
+    } else {
+        (StatusCode::INTERNAL_SERVER_ERROR, ErrorPage { title_key: "error-internal-title", message_key: "error-internal" })
     };
-    render(lang, false, status, page)
+    render(viewer_lang.unwrap_or(lang), false, status, page)
+}
+
+tokio::task_local! {
+    /// The signed-in viewer's language, for a page drawn after the session
+    /// layer dropped the handler's answer.
+    static VIEWER_LANG: Cell<Option<crate::i18n::Lang>>;
+}
+
+/// Called once the viewer is known (`auth::extract::load_viewer`).
+pub fn note_viewer_lang(lang: crate::i18n::Lang) {
+    let _ = VIEWER_LANG.try_with(|l| l.set(Some(lang)));
 }
 
 const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \

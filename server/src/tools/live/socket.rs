@@ -180,6 +180,12 @@ async fn handle(state: &AppState, room: &Room, me: ParticipantNo, tr: &Tr, text:
             metrics::counter!("live_refused_total", "why" => r.key()).increment(1);
             Err(refused(Some(id), &tr.t(r.key())))
         }
+        // Storage refused (full, read-only, the database's connection cut):
+        // said as plainly as on every other page ("Det blev ikke gemt").
+        Err(Rejected::Failed(e)) if crate::storage::fault::of(&e).is_some() => {
+            tracing::error!(error = %e, "live command not saved: storage cannot write");
+            Err(refused(Some(id), &tr.t("live-refused-not-saved")))
+        }
         Err(Rejected::Failed(e)) => {
             tracing::error!(error = %e, "live command failed");
             Err(refused(Some(id), &tr.t("live-refused-failed")))
