@@ -11,7 +11,7 @@ use crate::error::{AppError, AppResult};
 use crate::notify::{self, AgreementPair, Kind};
 use crate::org::audit;
 use crate::state::AppState;
-use crate::tools::dialog::agreement::kind_title;
+use crate::tools::dialog::agreement::{kind_title, Reader};
 use crate::tools::dialog::meetings_store as meetings;
 use crate::tools::dialog::store::{self as dialog, Agreement};
 use crate::tools::dialog::{comments, period_text};
@@ -155,11 +155,11 @@ async fn render(
             views.push(view::shared_point(&page, p, &agreement.period, today, &check_ins));
         }
         if !views.is_empty() {
-            parts.push((kind_title(&page, kind), views));
+            parts.push((kind_title(&page, kind, Reader::Nearest), views));
         }
     }
     let action = format!("/team/agreements/{}/comments", agreement.id);
-    let mut conversation = Conversation::new(&page, me.person(), comments::list(db, org, &agreement.id).await?, &points, Some(action.as_str()));
+    let mut conversation = Conversation::new(&page, me.person(), Reader::Nearest, comments::list(db, org, &agreement.id).await?, &points, Some(action.as_str()));
     if let Some((text, point)) = typed {
         conversation.typed = text;
         conversation.typed_point = point;

@@ -3,7 +3,7 @@
 //! the follow-up state of a shared point, and a shared point's history.
 
 use crate::i18n::format;
-use crate::tools::dialog::agreement::kind_title;
+use crate::tools::dialog::agreement::{kind_title, Reader};
 use crate::tools::dialog::comments::Comment;
 use crate::tools::dialog::pictures;
 use crate::tools::dialog::store::Point;
@@ -36,9 +36,11 @@ pub struct Conversation {
 impl Conversation {
     /// The thread as `me` sees it, with only the comments about points in
     /// `visible` (or the whole agreement): a comment on a point the leader
-    /// has since made private is not shown to the other party.
-    pub fn new(page: &Page, me: &PersonId, comments: Vec<Comment>, visible: &[Point], action: Option<&str>) -> Conversation {
-        let label = |p: &Point| format!("{}: {}", kind_title(page, p.kind), p.text);
+    /// has since made private is not shown to the other party. The points
+    /// are named for `reader` (the leader's "Aftaler med dig selv" is the
+    /// nearest leader's "Lederens aftaler med sig selv").
+    pub fn new(page: &Page, me: &PersonId, reader: Reader, comments: Vec<Comment>, visible: &[Point], action: Option<&str>) -> Conversation {
+        let label = |p: &Point| format!("{}: {}", kind_title(page, p.kind, reader), p.text);
         let comments = comments
             .into_iter()
             .filter_map(|c| {

@@ -71,8 +71,21 @@ pub struct AgreementPage {
     pub conversation: Option<Conversation>,
 }
 
-pub fn kind_title(page: &Page, kind: PointKind) -> String {
-    page.t(&format!("dialog-kind-{}", kind.as_str()))
+/// Who reads an agreement's parts. The leader writes "Aftaler med dig
+/// selv"; the nearest leader reads the same part as the leader's agreements
+/// with themselves, and "Aftaler med din nærmeste leder" as agreements with
+/// them.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Reader {
+    Leader,
+    Nearest,
+}
+
+pub fn kind_title(page: &Page, kind: PointKind, reader: Reader) -> String {
+    match reader {
+        Reader::Leader => page.t(&format!("dialog-kind-{}", kind.as_str())),
+        Reader::Nearest => page.t(&format!("team-kind-{}", kind.as_str())),
+    }
 }
 
 /// Rows for one part: the points written plus empty rows to add more
@@ -117,7 +130,7 @@ async fn render(
             let mine: Vec<_> = rows.iter().filter(|(k, _)| *k == kind).map(|(_, r)| r.clone()).collect();
             PartView {
                 kind: kind.as_str(),
-                title: kind_title(&page, kind),
+                title: kind_title(&page, kind, Reader::Leader),
                 question: content.agreement.for_kind(kind).to_string(),
                 is_commitment: kind.is_commitment(),
                 rows: rows_for(kind, &mine, &mut n),
@@ -133,7 +146,7 @@ async fn render(
         Some(a) => {
             let thread = comments::list(&state.db, me.org(), &a.id).await?;
             let action = a.shared_with_id.is_some().then_some("/dialog/agreement/comments");
-            (action.is_some() || !thread.is_empty()).then(|| Conversation::new(&page, me.person(), thread, &points, action))
+            (action.is_some() || !thread.is_empty()).then(|| Conversation::new(&page, me.person(), Reader::Leader, thread, &points, action))
         }
         None => None,
     };
@@ -143,7 +156,7 @@ async fn render(
         rhythms: Rhythm::CHOICES.iter().map(|r| (r.as_str(), page.t(&format!("dialog-rhythm-{}", r.as_str())))).collect(),
         share_rows: points
             .iter()
-            .map(|p: &Point| ShareRow { id: p.id.to_string(), kind_title: kind_title(&page, p.kind), text: p.text.clone(), shared: p.shared })
+            .map(|p: &Point| ShareRow { id: p.id.to_string(), kind_title: kind_title(&page, p.kind, Reader::Leader), text: p.text.clone(), shared: p.shared })
             .collect(),
         has_points: !points.is_empty(),
         agreed_by_leader: agreement.as_ref().is_some_and(|a| a.agreed_by_leader_at.is_some()),
@@ -305,7 +318,7 @@ pub async fn sample(State(state): State<AppState>, page: Page, me: Member) -> Ap
                     (p.text.clone(), p.follow_up.clone(), rhythm)
                 })
                 .collect();
-            (kind_title(&page, kind), content.agreement.for_kind(kind).to_string(), points)
+            (kind_title(&page, kind, Reader::Leader), content.agreement.for_kind(kind).to_string(), points)
         })
         .collect();
     let current = store::current(&state.db, me.org(), me.person()).await?;

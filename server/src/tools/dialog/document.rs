@@ -2,7 +2,7 @@
 //! same content as an editable Word file. Both are the leader's own; the
 //! nearest leader's view of shared points lives in `team`.
 
-use super::agreement::kind_title;
+use super::agreement::{kind_title, Reader};
 use super::store::{self, Agreement, Point};
 use super::period_text;
 use crate::auth::Member;
@@ -49,7 +49,7 @@ async fn load(state: &AppState, page: &Page, me: &Member) -> AppResult<(Agreemen
     let parts = PointKind::ALL
         .into_iter()
         .map(|kind| DocPart {
-            title: kind_title(page, kind),
+            title: kind_title(page, kind, Reader::Leader),
             question: content.agreement.for_kind(kind).to_string(),
             points: points.iter().filter(|p| p.kind == kind).map(|p| (p.text.clone(), follow_line(page, p))).collect(),
         })

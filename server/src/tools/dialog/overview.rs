@@ -1,7 +1,7 @@
 //! The tool's own page: why and how, the three steps with where the leader
 //! stands in each, the coming dialogs, and the follow-up of the current period.
 
-use super::agreement::kind_title;
+use super::agreement::{kind_title, Reader};
 use super::meetings_store as meetings;
 use super::store::{self, TodayTick};
 use super::{nearest_leader, period_text, pictures};
@@ -99,7 +99,7 @@ pub async fn show(State(state): State<AppState>, page: Page, me: Member) -> AppR
         .filter(|p| p.rhythm != Rhythm::None)
         .map(|p| FollowRow {
             id: p.id.to_string(),
-            kind_title: kind_title(&page, p.kind),
+            kind_title: kind_title(&page, p.kind, Reader::Leader),
             text: p.text.clone(),
             rhythm_name: page.t(&format!("dialog-rhythm-{}", p.rhythm.as_str())),
         })

@@ -29,13 +29,19 @@ both_backends!(comments_and_agreed_marks_go_both_ways, |app: TestApp| async move
     let (_, page) = karen.page(&location(&r)).await;
     assert!(page.contains("Din kommentar er sendt."));
     assert!(page.contains("Skal vi tage prioriteringen først på ugemødet?"));
-    assert!(page.contains("Om Aftaler med din nærmeste leder: Prioritering på ugemødet"), "{page}");
+    // Written for Karen, who reads Mette's agreement: not "with your nearest leader" or "with yourself".
+    assert!(page.contains("Om Lederens aftaler med dig: Prioritering på ugemødet"), "{page}");
+    assert!(page.contains("Lederens mål for ledelsesopgaven"), "{page}");
+    for written_for_mette in ["Aftaler med din nærmeste leder", "Aftaler med dig selv", "Mål for din ledelsesopgave"] {
+        assert!(!page.contains(written_for_mette), "{written_for_mette} on the nearest leader's page");
+    }
 
     // Mette's start page asks her to answer; her agreement page shows the comment.
     let (_, start) = mette.page("/").await;
     assert!(start.contains("Svar på en kommentar til din lederaftale"), "{start}");
     let (_, page) = mette.page("/dialog/agreement").await;
     assert!(page.contains("Skal vi tage prioriteringen først på ugemødet?") && page.contains("Karen Holm"));
+    assert!(page.contains("Om Aftaler med din nærmeste leder: Prioritering på ugemødet"), "Mette reads it in her own words");
     let r = mette.post_form("/dialog/agreement/comments", &[("comment", "Ja, lad os gøre det fra næste uge."), ("point", "")]).await;
     assert_eq!(location(&r), "/dialog/agreement?notice=commented#comment-form");
     let (_, start) = karen.page("/").await;
