@@ -59,8 +59,8 @@ pub struct OverviewPage {
 }
 
 impl OverviewPage {
-    fn is_next(&self, step: crate::org::first_steps::Step) -> bool {
-        self.first_steps.next() == Some(step)
+    fn is_next(&self, step: &crate::org::first_steps::Step) -> bool {
+        self.first_steps.next() == Some(*step)
     }
 }
 
