@@ -14,6 +14,8 @@ mod invitations;
 
 /// The checklist item that links to `href`.
 fn step<'a>(body: &'a str, href: &str) -> &'a str {
+    let list = body.find("<ol class=\"lt-checklist\">").unwrap_or_else(|| panic!("no checklist: {body}"));
+    let body = &body[list..];
     let at = body.find(&format!("href=\"{href}\"")).unwrap_or_else(|| panic!("no step links to {href}: {body}"));
     let start = body[..at].rfind("<li class=\"lt-checklist-item").expect("a checklist item");
     let end = at + body[at..].find("</li>").unwrap();
