@@ -23,7 +23,7 @@ fn step<'a>(body: &'a str, href: &str) -> &'a str {
 }
 
 fn is_done(item: &str) -> bool {
-    item.contains("is-done") && item.contains("<span class=\"lt-checklist-status\">Gjort</span>") && item.contains("✓")
+    item.contains("is-done") && item.contains("<span class=\"lt-checklist-status\">Gjort</span>") && item.contains("class=\"lt-tick\"")
 }
 
 async fn admin_page(hr: &TestClient) -> String {
