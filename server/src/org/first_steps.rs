@@ -106,8 +106,18 @@ pub async fn load(conn: &mut AnyConnection, org: &OrgId) -> anyhow::Result<Progr
         .is_some()
     };
     let groups = exists(conn, any_in!("leader_groups"), org).await?;
-    let invitations =
-        exists(conn, "SELECT 1 FROM persons WHERE org_id = $1 AND invited_at IS NOT NULL LIMIT 1", org).await?;
+    // Invited, or (as in an organisation set up before invitations, or the
+    // demo) a leader who has joined already; HR joined by setting up.
+    let invitations = sqlx::query(
+        "SELECT 1 FROM persons p WHERE p.org_id = $1 AND (p.invited_at IS NOT NULL OR (p.joined_at IS NOT NULL \
+           AND NOT EXISTS (SELECT 1 FROM person_roles r WHERE r.org_id = p.org_id AND r.person_id = p.id AND r.role = $2))) \
+         LIMIT 1",
+    )
+    .bind(org.as_str())
+    .bind(Role::HrAdmin.code())
+    .fetch_optional(&mut *conn)
+    .await?
+    .is_some();
     let mut tool = false;
     for sql in [any_in!("intro_runs"), any_in!("apv_campaigns"), any_in!("apv_rounds"), any_in!("collab_rounds"), any_in!("agreements")] {
         if exists(conn, sql, org).await? {

@@ -23,13 +23,20 @@ fn step<'a>(body: &'a str, href: &str) -> &'a str {
 }
 
 fn is_done(item: &str) -> bool {
-    item.contains("is-done") && item.contains("<span class=\"lt-checklist-status\">Gjort</span>") && item.contains("class=\"lt-tick\"")
+    item.contains("is-done") && item.contains("<span class=\"lt-checklist-status\">Gjort</span>") && item.contains("lt-check-mark lt-tick")
 }
 
 async fn admin_page(hr: &TestClient) -> String {
     let (status, body) = hr.page("/admin").await;
     assert_eq!(status, 200, "{body}");
     body
+}
+
+/// A leader added on HR's form (not yet invited); returns the id.
+async fn person_added_by_hr(hr: &TestClient, name: &str, email: &str) -> String {
+    let r = hr.post_form("/admin/people", &[("name", name), ("email", email), ("roles", "leader")]).await;
+    assert_eq!(r.status(), 303, "adding {name}");
+    location(&r).trim_start_matches("/admin/people/").split('?').next().unwrap().to_string()
 }
 
 const STEPS: [&str; 5] = ["/admin/units", "/admin/people/new", "/admin/groups/new", "/admin/people", "/apv"];
@@ -58,14 +65,16 @@ both_backends!(the_first_steps_tick_themselves_and_fold_away, |app: TestApp| asy
     assert!(body.contains("1 af 5 skridt er gjort"));
     assert!(step(&body, "/admin/people/new").contains("aria-current=\"step\""));
 
-    // 2. A leader besides HR (HR was a person from the setup, which does not count).
-    let lis = app.person(&org, "Lis Leder", "lis@silkeborg.dk", &[Role::Leader]).await;
-    let anna = app.person(&org, "Anna Andersen", "anna@silkeborg.dk", &[Role::Leader]).await;
-    assert!(is_done(step(&admin_page(&hr).await, "/admin/people/new")));
+    // 2. Leaders besides HR (HR was a person from the setup, which does not count).
+    let anna = person_added_by_hr(&hr, "Anna Andersen", "anna@silkeborg.dk").await;
+    let bo = person_added_by_hr(&hr, "Bo Berg", "bo@silkeborg.dk").await;
+    let body = admin_page(&hr).await;
+    assert!(is_done(step(&body, "/admin/people/new")));
+    assert!(!is_done(step(&body, "/admin/people")), "added is not invited");
 
     // 3. A leader group.
     let r = hr
-        .post_form("/admin/groups/new", &[("name", "Ledergruppe Nord"), ("leader", lis.as_str()), ("members", anna.as_str())])
+        .post_form("/admin/groups/new", &[("name", "Ledergruppe Nord"), ("leader", &anna), ("members", &bo)])
         .await;
     assert_eq!(r.status(), 303);
     assert!(is_done(step(&admin_page(&hr).await, "/admin/groups/new")));
@@ -77,14 +86,18 @@ both_backends!(the_first_steps_tick_themselves_and_fold_away, |app: TestApp| asy
     assert!(body.contains("4 af 5 skridt er gjort"));
     assert!(step(&body, "/apv").contains("aria-current=\"step\""));
 
-    // 5. The group's leader starts the introduction: every step is done, and
-    // the list folds into one line.
+    // 5. Anna accepts, and as the group's leader starts the introduction:
+    // every step is done, and the list folds into one line.
     let (group,): (String,) = sqlx::query_as("SELECT id FROM leader_groups WHERE org_id = $1")
         .bind(org.id.as_str())
         .fetch_one(&app.state.db.pool)
         .await
         .unwrap();
-    let leader = app.signed_in("lis@silkeborg.dk").await;
+    let mails = app.mails_to("anna@silkeborg.dk");
+    let link = mails[0].1.lines().find(|l| l.contains("/invitation/")).unwrap().trim().trim_start_matches("http://test.invalid").to_string();
+    let leader = app.client();
+    let password = crate::support::app::PASSWORD;
+    assert_eq!(leader.post_form(&link, &[("password", password), ("password_repeat", password)]).await.status(), 303);
     let r = leader.post_form(&format!("/intro/groups/{group}/runs"), &[]).await;
     assert_eq!(r.status(), 303, "{}", location(&r));
     let body = admin_page(&hr).await;
@@ -105,7 +118,9 @@ both_backends!(the_first_steps_in_english_and_any_agreement_starts_a_tool, |app:
     assert!(body.contains("Getting started"), "{body}");
     assert!(body.contains("0 of 5 steps done"));
     assert!(step(&body, "/admin/units").contains("To do"));
-    // A leader's agreement counts as a tool started.
+    // A leader's agreement counts as a tool started; a leader who joined
+    // without an invitation (set up by the operator, as in the demo) counts
+    // as invited.
     let lis = app.person(&org, "Lis Leder", "lis@silkeborg.dk", &[Role::Leader]).await;
     sqlx::query(
         "INSERT INTO agreements (id, org_id, person_id, starts_on, ends_on, created_at, updated_at) \
@@ -120,5 +135,6 @@ both_backends!(the_first_steps_in_english_and_any_agreement_starts_a_tool, |app:
     let body = admin_page(&hr).await;
     let tool = step(&body, "/apv");
     assert!(tool.contains("is-done") && tool.contains(">Done</span>"), "{tool}");
-    assert!(body.contains("2 of 5 steps done"));
+    assert!(body.contains("3 of 5 steps done"), "{body}");
+    assert!(step(&body, "/admin/people").contains(">Done</span>"));
 });
