@@ -114,7 +114,8 @@ pub struct SentQuery {
 
 impl Acceptance {
     async fn load(state: &AppState, page: &Page, admin: &OrgAdmin, group: &store::Group, q: SentQuery) -> AppResult<Self> {
-        use crate::admin::invitations::{in_group, invite_group_ask, not_signed_in};
+        use crate::admin::invitations::invite_group_ask;
+        use crate::org::groups::{in_group, not_signed_in};
         use crate::org::people::Status;
         let all = crate::org::people::list(&state.db, admin.org()).await?;
         let rows: Vec<AcceptanceRow> = in_group(group, &all)

@@ -209,20 +209,6 @@ pub async fn invite_filtered(
     }
 }
 
-/// The group's leader and members who have not signed in yet (invited or
-/// not): the group page offers to invite them, and a reminder to those
-/// invited before is as welcome as a first invitation.
-pub fn not_signed_in(group: &crate::org::groups::Group, all: &[Person]) -> Vec<Person> {
-    in_group(group, all).into_iter().filter(|p| p.status != Status::Active).cloned().collect()
-}
-
-/// The group's leader first, then its members, as the list orders them.
-pub fn in_group<'a>(group: &crate::org::groups::Group, all: &'a [Person]) -> Vec<&'a Person> {
-    let leader = all.iter().filter(|p| group.leader.as_ref() == Some(&p.id));
-    let members = all.iter().filter(|p| group.leader.as_ref() != Some(&p.id) && group.members.contains(&p.id));
-    leader.chain(members).collect()
-}
-
 pub fn invite_group_ask(page: &Page, group: &domain::ids::GroupId, count: usize) -> Ask {
     Ask {
         id: "ask-invite-group",
@@ -238,7 +224,7 @@ async fn group_waiting(state: &AppState, admin: &OrgAdmin, id: &str) -> AppResul
     let id = domain::ids::GroupId::parse(id).ok_or(AppError::NotFound)?;
     let group = crate::org::groups::find(&state.db, admin.org(), &id).await?.ok_or(AppError::NotFound)?;
     let all = people::list(&state.db, admin.org()).await?;
-    let waiting = not_signed_in(&group, &all);
+    let waiting = crate::org::groups::not_signed_in(&group, &all);
     Ok((group, waiting))
 }
 

@@ -39,6 +39,14 @@ impl Step {
         }
     }
 
+    /// A second way to do the step: (where, label key).
+    pub fn other_way(self) -> Option<(&'static str, &'static str)> {
+        match self {
+            Step::People => Some(("/admin/import", "first-run-step-people-import")),
+            _ => None,
+        }
+    }
+
     /// Where the step is done.
     pub fn href(self) -> &'static str {
         match self {
