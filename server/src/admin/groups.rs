@@ -83,6 +83,69 @@ pub struct FormPage {
     leaders: Vec<(Option<String>, Vec<Choice>)>,
     units: Vec<UnitChoices>,
     named: bool,
+    /// On an existing group's page: who has signed in, and inviting the rest.
+    acceptance: Option<Acceptance>,
+}
+
+/// Who of the group has accepted their invitation, i.e. signed in at least once.
+pub struct Acceptance {
+    rows: Vec<AcceptanceRow>,
+    accepted: usize,
+    /// Those not signed in, whom the button invites.
+    waiting: usize,
+    ask: crate::web::ask::Ask,
+    notice: Option<String>,
+    alert: Option<String>,
+}
+
+pub struct AcceptanceRow {
+    id: String,
+    name: String,
+    accepted: bool,
+    status: String,
+}
+
+/// How many invitations the group page's button just sent, and whether the quota stopped it.
+#[derive(Deserialize, Default)]
+pub struct SentQuery {
+    sent: Option<u32>,
+    limited: Option<String>,
+}
+
+impl Acceptance {
+    async fn load(state: &AppState, page: &Page, admin: &OrgAdmin, group: &store::Group, q: SentQuery) -> AppResult<Self> {
+        use crate::admin::invitations::invite_group_ask;
+        use crate::org::groups::{in_group, not_signed_in};
+        use crate::org::people::Status;
+        let all = crate::org::people::list(&state.db, admin.org()).await?;
+        let rows: Vec<AcceptanceRow> = in_group(group, &all)
+            .into_iter()
+            .map(|p| AcceptanceRow {
+                id: p.id.to_string(),
+                name: p.name.clone(),
+                accepted: p.status == Status::Active,
+                status: match &p.status {
+                    Status::Active => page.t("group-accepted"),
+                    Status::Invited(_) => page.t("group-not-accepted"),
+                    Status::NotInvited => page.t("group-not-invited"),
+                },
+            })
+            .collect();
+        let waiting = not_signed_in(group, &all).len();
+        let (notice, alert) = match (q.sent, q.limited.is_some()) {
+            (Some(sent), true) => (None, Some(page.t1("invitations-limited", "sent", sent) + " " + &page.t("error-rate-limited"))),
+            (Some(sent), false) => (Some(page.t1("invitations-sent-count", "count", sent)), None),
+            (None, _) => (None, None),
+        };
+        Ok(Acceptance {
+            accepted: rows.iter().filter(|r| r.accepted).count(),
+            rows,
+            waiting,
+            ask: invite_group_ask(page, &group.id, waiting),
+            notice,
+            alert,
+        })
+    }
 }
 
 impl FormPage {
@@ -103,7 +166,16 @@ impl FormPage {
                 l.push(Choice { id: id.to_string(), name: p.name.clone(), chosen: form.leader == id });
             }
         }
-        FormPage { page, errors, group_id, name: form.name.clone(), leaders, units, named: form.openness == "named" }
+        FormPage {
+            page,
+            errors,
+            group_id,
+            name: form.name.clone(),
+            leaders,
+            units,
+            named: form.openness == "named",
+            acceptance: None,
+        }
     }
 }
 
@@ -203,8 +275,15 @@ async fn group_of(state: &AppState, admin: &OrgAdmin, id: &str) -> AppResult<sto
     store::find(&state.db, admin.org(), &id).await?.ok_or(AppError::NotFound)
 }
 
-async fn edit(State(state): State<AppState>, page: Page, admin: OrgAdmin, Path(id): Path<String>) -> AppResult<FormPage> {
+async fn edit(
+    State(state): State<AppState>,
+    page: Page,
+    admin: OrgAdmin,
+    Path(id): Path<String>,
+    Query(q): Query<SentQuery>,
+) -> AppResult<FormPage> {
     let group = group_of(&state, &admin, &id).await?;
+    let acceptance = Acceptance::load(&state, &page, &admin, &group, q).await?;
     let people = store::people(&state.db, admin.org()).await?;
     let form = GroupForm {
         name: group.name,
@@ -212,7 +291,9 @@ async fn edit(State(state): State<AppState>, page: Page, admin: OrgAdmin, Path(i
         members: group.members.iter().map(|m| m.as_str().to_string()).collect(),
         openness: group.openness.code().to_string(),
     };
-    Ok(FormPage::build(page, FormErrors::default(), Some(group.id.to_string()), &form, &people))
+    let mut body = FormPage::build(page, FormErrors::default(), Some(group.id.to_string()), &form, &people);
+    body.acceptance = Some(acceptance);
+    Ok(body)
 }
 
 /// The group's name and what changed, in the acting admin's language: a

@@ -1,6 +1,10 @@
 //! HR's import of people from a CSV file: upload (or paste), a preview of
-//! what will happen per row or every error with its line, and a confirmation
-//! that writes everything in one transaction.
+//! what will happen to each good row and every problem of the others with
+//! its line, and a confirmation that writes the good rows in one
+//! transaction. The bad rows are listed to fix, and the file's content comes
+//! back in the text field with its line numbers intact, so nothing typed is
+//! lost; importing again finds the people already imported by e-mail and
+//! leaves them unchanged (issue 17, item 9).
 //!
 //! Stateless: the preview carries the file itself (base64) in a hidden field,
 //! and the confirmation parses and checks it again against the organisation
@@ -23,6 +27,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use base64::Engine;
 use domain::people_import::{self, ImportError, RowError};
+use std::collections::HashSet;
 use serde::Deserialize;
 use tower_sessions::Session;
 
@@ -57,13 +62,30 @@ pub struct FormPage {
     problems: Vec<String>,
     text: String,
     done: Option<String>,
+    /// After an import that left rows out: how many, as a heading.
+    left: Option<String>,
     max_mb: usize,
 }
 
 impl FormPage {
     fn new(page: Page) -> Self {
-        FormPage { page, problems: Vec::new(), text: String::new(), done: None, max_mb: MAX_FILE_BYTES / (1024 * 1024) }
+        FormPage {
+            page,
+            problems: Vec::new(),
+            text: String::new(),
+            done: None,
+            left: None,
+            max_mb: MAX_FILE_BYTES / (1024 * 1024),
+        }
     }
+}
+
+/// The file as text for the text field, so a refused or partly imported file
+/// can be corrected on the page; `None` when it is not UTF-8 (then it cannot
+/// be shown, and the message says how to save it).
+fn as_text(bytes: &[u8]) -> Option<String> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).ok().map(str::to_string)
 }
 
 async fn show(page: Page, _admin: OrgAdmin, Query(q): Query<DoneQuery>) -> FormPage {
@@ -92,25 +114,35 @@ fn describe(page: &Page, e: &RowError) -> String {
     }
 }
 
-/// Parses and checks the file against the organisation as `conn` sees it now.
+/// A file that can be read: the plan for its good rows, and the problems of
+/// the rows set aside, each as one line.
+struct Checked {
+    plan: Plan,
+    existing: store::Existing,
+    problems: Vec<String>,
+    /// How many lines have problems.
+    bad_lines: usize,
+}
+
+/// Parses and checks the file against the organisation as `conn` sees it
+/// now; `Err` with the problems when the file as a whole cannot be read.
 async fn check(
     conn: &mut sqlx::AnyConnection,
     admin: &OrgAdmin,
     page: &Page,
     bytes: &[u8],
-) -> AppResult<Result<(Plan, store::Existing), Vec<String>>> {
-    let rows = match people_import::parse(bytes) {
-        Ok(rows) => rows,
+) -> AppResult<Result<Checked, Vec<String>>> {
+    let parsed = match people_import::parse_partial(bytes) {
+        Ok(parsed) => parsed,
         Err(ImportError::File(e)) => return Ok(Err(vec![page.t(e.key)])),
         Err(ImportError::Rows(errors)) => return Ok(Err(errors.iter().map(|e| describe(page, e)).collect())),
     };
     let existing = store::load(conn, admin.org()).await?;
-    let problems = people_import::check_references(&rows, &existing.reporting_lines());
-    if !problems.is_empty() {
-        return Ok(Err(problems.iter().map(|e| describe(page, e)).collect()));
-    }
+    let (rows, errors) = people_import::sort_out(parsed, &existing.reporting_lines(), &existing.unit_tree());
+    let bad_lines = errors.iter().map(|e| e.line).collect::<HashSet<_>>().len();
+    let problems = errors.iter().map(|e| describe(page, e)).collect();
     let me = domain::input::Email::from_db(admin.email.clone());
-    Ok(Ok((store::plan(rows, &existing, Some(&me)), existing)))
+    Ok(Ok(Checked { plan: store::plan(rows, &existing, Some(&me)), existing, problems, bad_lines }))
 }
 
 fn refused(page: Page, status: StatusCode, problems: Vec<String>, text: String) -> Response {
@@ -181,12 +213,18 @@ async fn preview(
         let problems = vec![page.t("import-nothing-chosen")];
         return Ok(refused(page, StatusCode::UNPROCESSABLE_ENTITY, problems, pasted));
     }
+    // What came back in the text field: the file itself when it can be shown.
+    let text = as_text(&bytes).unwrap_or(pasted);
     let mut conn = state.db.pool.acquire().await?;
     match check(&mut conn, &admin, &page, &bytes).await? {
-        Err(problems) => Ok(refused(page, StatusCode::UNPROCESSABLE_ENTITY, problems, pasted)),
-        Ok((plan, _)) => {
+        Err(problems) => Ok(refused(page, StatusCode::UNPROCESSABLE_ENTITY, problems, text)),
+        Ok(checked) if checked.plan.rows.is_empty() => {
+            Ok(refused(page, StatusCode::UNPROCESSABLE_ENTITY, checked.problems, text))
+        }
+        Ok(checked) => {
             let content = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&bytes);
-            Ok(PreviewPage { page, plan, content }.into_response())
+            let Checked { plan, problems, bad_lines, .. } = checked;
+            Ok(PreviewPage { page, plan, content, problems, bad_lines, text }.into_response())
         }
     }
 }
@@ -203,9 +241,22 @@ pub struct PreviewPage {
     plan: Plan,
     /// The file, base64, for the confirmation.
     content: String,
+    /// The rows set aside, each as one line, and how many lines they are.
+    problems: Vec<String>,
+    bad_lines: usize,
+    /// The file as text, to correct on the page.
+    text: String,
 }
 
 impl PreviewPage {
+    fn hr_admins(&self) -> usize {
+        self.plan.rows.iter().filter(|r| r.becomes_hr_admin).count()
+    }
+
+    fn unit_move(&self, m: &store::UnitMove) -> String {
+        self.page.t2("import-unit-under", "unit", &m.unit, "parent", &m.parent)
+    }
+
     fn summary(&self) -> String {
         self.page.tr.t_args(
             "import-summary",
@@ -255,41 +306,49 @@ async fn confirm(
     }
     // Checked again, inside the transaction that writes, against the
     // organisation as it is now: the preview may be old.
+    let text = as_text(&bytes).unwrap_or_default();
     let mut tx = state.db.begin_write().await?;
-    let (plan, existing) = match check(&mut tx, &admin, &page, &bytes).await? {
-        Ok(checked) => checked,
-        Err(problems) => {
+    let checked = match check(&mut tx, &admin, &page, &bytes).await? {
+        Ok(checked) if !checked.plan.rows.is_empty() => checked,
+        Ok(Checked { problems, .. }) | Err(problems) => {
             tx.rollback().await?;
-            return Ok(refused(page, StatusCode::UNPROCESSABLE_ENTITY, problems, String::new()));
+            return Ok(refused(page, StatusCode::UNPROCESSABLE_ENTITY, problems, text));
         }
     };
+    let Checked { plan, existing, problems, bad_lines } = checked;
     store::apply(&mut tx, admin.org(), &plan, &existing, state.clock.now()).await?;
     let (new, updated, unchanged, units) =
         (plan.new_people(), plan.updated(), plan.unchanged(), plan.new_units.len());
-    let target = page.tr.t_args(
-        "import-audit-target",
-        &[
-            ("new", new.to_string()),
-            ("updated", updated.to_string()),
-            ("unchanged", unchanged.to_string()),
-            ("units", units.to_string()),
-        ],
-    );
+    let counts = [
+        ("new", new.to_string()),
+        ("updated", updated.to_string()),
+        ("unchanged", unchanged.to_string()),
+        ("units", units.to_string()),
+    ];
+    let target = page.tr.t_args("import-audit-target", &counts);
     let actor = Actor { person: Some(admin.person()), name: &admin.m.name };
     audit::record(&mut tx, admin.org(), actor, "people-imported", &target, state.clock.now()).await?;
     tx.commit().await?;
-    let to = format!("/admin/import?new={new}&updated={updated}&unchanged={unchanged}&units={units}");
-    Ok(Redirect::to(&to).into_response())
+    if problems.is_empty() {
+        let to = format!("/admin/import?new={new}&updated={updated}&unchanged={unchanged}&units={units}");
+        return Ok(Redirect::to(&to).into_response());
+    }
+    // Rows were left out: the page says what was imported, lists what was
+    // not, and gives the file back to correct, instead of a redirect that
+    // would lose it.
+    let done = Some(page.tr.t_args("import-done", &counts));
+    let left = Some(page.t1("import-left-heading", "count", bad_lines));
+    Ok(FormPage { done, left, problems, text, ..FormPage::new(page) }.into_response())
 }
 
 /// An example file as Danish Excel writes "CSV UTF-8": byte-order mark,
 /// semicolons, Windows line breaks.
-pub const EXAMPLE_CSV: &str = "\u{feff}Navn;E-mail;Enhed;Nærmeste leder;Roller\r\n\
-Birgitte Østergaard;birgitte.ostergaard@eksempel.dk;Direktionen;;topledelse\r\n\
-Søren Ågård;soren.agard@eksempel.dk;Børn og Unge;birgitte.ostergaard@eksempel.dk;leder\r\n\
-Mette Æbelø;mette.aebelo@eksempel.dk;Børn og Unge;soren.agard@eksempel.dk;leder+AMO\r\n\
-Jens Kjær;jens.kjaer@eksempel.dk;Teknik og Miljø;birgitte.ostergaard@eksempel.dk;leder\r\n\
-Hanne Lund;hanne.lund@eksempel.dk;HR;birgitte.ostergaard@eksempel.dk;HR\r\n";
+pub const EXAMPLE_CSV: &str = "\u{feff}Navn;E-mail;Enhed;Overordnet enhed;Nærmeste leder;Roller\r\n\
+Birgitte Østergaard;birgitte.ostergaard@eksempel.dk;Direktionen;;;topledelse\r\n\
+Søren Ågård;soren.agard@eksempel.dk;Børn og Unge;Direktionen;birgitte.ostergaard@eksempel.dk;leder\r\n\
+Mette Æbelø;mette.aebelo@eksempel.dk;Skoler;Børn og Unge;soren.agard@eksempel.dk;leder+AMO\r\n\
+Jens Kjær;jens.kjaer@eksempel.dk;Teknik og Miljø;Direktionen;birgitte.ostergaard@eksempel.dk;leder\r\n\
+Hanne Lund;hanne.lund@eksempel.dk;HR;Direktionen;birgitte.ostergaard@eksempel.dk;HR\r\n";
 
 async fn example(_admin: OrgAdmin) -> Response {
     (
@@ -310,5 +369,7 @@ mod tests {
         assert_eq!(rows.len(), 5);
         assert_eq!(rows[1].name.as_str(), "Søren Ågård");
         assert!(domain::people_import::check_references(&rows, &Default::default()).is_empty());
+        assert!(domain::people_import::check_units(&rows, &Default::default()).is_empty());
+        assert_eq!(rows[2].parent_unit.as_ref().map(|u| u.as_str()), Some("Børn og Unge"));
     }
 }

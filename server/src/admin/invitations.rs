@@ -1,5 +1,7 @@
-//! Inviting people by e-mail: one person from their page, or everyone not yet
-//! invited from the list. Each mail carries a one-time link to
+//! Inviting people by e-mail: one person from their page, everyone not yet
+//! invited from the list, those not yet invited among the list's current
+//! filter, or everyone in a leader group who has not signed in yet (issue 17,
+//! item 9). Every bulk send asks first (`web::ask`). Each mail carries a one-time link to
 //! `/invitation/{secret}`, written in the person's own language. Limited per
 //! organisation (`RateLimits::invitations`), and per person by a cooling
 //! period (`domain::address::may_invite`), so a mistake cannot flood anyone.
@@ -7,7 +9,8 @@
 use crate::admin::people::{self as list, Filter};
 use crate::auth::csrf::CsrfForm;
 use crate::auth::{rate_limit, tokens, OrgAdmin};
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
+use crate::web::query::Query;
 use crate::i18n::{Lang, Tr};
 use crate::mail::Mail;
 use crate::org::audit::{self, Actor};
@@ -113,9 +116,25 @@ pub async fn confirm_invite_all(State(state): State<AppState>, page: Page, admin
     Ok(AskPage { page, ask }.into_response())
 }
 
-/// Invites everyone who is neither invited nor able to sign in. When the
-/// organisation's quota runs out part-way, those sent stay sent (and marked),
-/// and the list says how many went and that the rest can be sent later.
+/// Sends to each in turn. When the organisation's quota runs out part-way,
+/// those sent stay sent (and marked): `Err(sent)` says how many went. A
+/// person within the cooling period is skipped.
+async fn send_many(state: &AppState, admin: &OrgAdmin, people: &[Person]) -> anyhow::Result<Result<usize, usize>> {
+    let mut sent = 0usize;
+    for person in people {
+        if rate_limit::check(&state.limits.invitations, admin.org().as_str()).is_err() {
+            return Ok(Err(sent));
+        }
+        if send(state, admin, person, state.clock.now()).await?.is_ok() {
+            sent += 1;
+        }
+    }
+    Ok(Ok(sent))
+}
+
+/// Invites everyone who is neither invited nor able to sign in, and says
+/// in place, when the quota runs out, how many went and that the rest can be
+/// sent later.
 pub async fn invite_all(
     State(state): State<AppState>,
     page: Page,
@@ -127,17 +146,113 @@ pub async fn invite_all(
         .into_iter()
         .filter(|p| p.status == Status::NotInvited)
         .collect();
-    let mut sent = 0usize;
-    for person in &waiting {
-        if rate_limit::check(&state.limits.invitations, admin.org().as_str()).is_err() {
+    match send_many(&state, &admin, &waiting).await? {
+        Ok(sent) => Ok(Redirect::to(&format!("/admin/people?sent={sent}")).into_response()),
+        Err(sent) => {
             let alert = page.t1("invitations-limited", "sent", sent) + " " + &page.t("error-rate-limited");
             let body = list::render(&state, page, &admin, Filter::default(), Some(alert)).await?;
-            return Ok((StatusCode::TOO_MANY_REQUESTS, body).into_response());
-        }
-        // Only the never-invited are here, so no one is within the cooling period.
-        if send(&state, &admin, person, state.clock.now()).await?.is_ok() {
-            sent += 1;
+            Ok((StatusCode::TOO_MANY_REQUESTS, body).into_response())
         }
     }
-    Ok(Redirect::to(&format!("/admin/people?sent={sent}")).into_response())
+}
+
+/// Those the list's filter shows who are not invited.
+async fn filtered_waiting(state: &AppState, admin: &OrgAdmin, filter: &Filter) -> AppResult<Vec<Person>> {
+    let all = people::list(&state.db, admin.org()).await?;
+    let all_units = crate::org::units::list(&state.db, admin.org()).await?;
+    Ok(list::select(&all, &all_units, filter).into_iter().filter(|p| p.status == Status::NotInvited).cloned().collect())
+}
+
+/// The question before inviting those of the filtered list not yet invited;
+/// the filter rides along in the address, so the send reads the same list.
+pub fn invite_filtered_ask(page: &Page, filter: &Filter, count: usize) -> Ask {
+    let query = filter.query();
+    Ask {
+        id: "ask-invite-filtered",
+        title: page.t("ask-invite-all-title"),
+        text: page.t1("ask-invite-filtered-text", "count", count),
+        action: format!("/admin/people/invite-filtered?{query}"),
+        confirm: page.t1("ask-invite-all-confirm", "count", count),
+        back: format!("/admin/people?{query}"),
+    }
+}
+
+pub async fn confirm_invite_filtered(
+    State(state): State<AppState>,
+    page: Page,
+    admin: OrgAdmin,
+    Query(filter): Query<Filter>,
+) -> AppResult<Response> {
+    let count = filtered_waiting(&state, &admin, &filter).await?.len();
+    if count == 0 {
+        return Ok(Redirect::to(&format!("/admin/people?{}", filter.query())).into_response());
+    }
+    let ask = invite_filtered_ask(&page, &filter, count);
+    Ok(AskPage { page, ask }.into_response())
+}
+
+pub async fn invite_filtered(
+    State(state): State<AppState>,
+    page: Page,
+    admin: OrgAdmin,
+    Query(filter): Query<Filter>,
+    CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
+) -> AppResult<Response> {
+    let waiting = filtered_waiting(&state, &admin, &filter).await?;
+    match send_many(&state, &admin, &waiting).await? {
+        Ok(sent) => Ok(Redirect::to(&format!("/admin/people?{}&sent={sent}", filter.query())).into_response()),
+        Err(sent) => {
+            let alert = page.t1("invitations-limited", "sent", sent) + " " + &page.t("error-rate-limited");
+            let body = list::render(&state, page, &admin, filter, Some(alert)).await?;
+            Ok((StatusCode::TOO_MANY_REQUESTS, body).into_response())
+        }
+    }
+}
+
+pub fn invite_group_ask(page: &Page, group: &domain::ids::GroupId, count: usize) -> Ask {
+    Ask {
+        id: "ask-invite-group",
+        title: page.t("ask-invite-group-title"),
+        text: page.t1("ask-invite-group-text", "count", count),
+        action: format!("/admin/groups/{group}/invite"),
+        confirm: page.t1("ask-invite-all-confirm", "count", count),
+        back: format!("/admin/groups/{group}"),
+    }
+}
+
+async fn group_waiting(state: &AppState, admin: &OrgAdmin, id: &str) -> AppResult<(crate::org::groups::Group, Vec<Person>)> {
+    let id = domain::ids::GroupId::parse(id).ok_or(AppError::NotFound)?;
+    let group = crate::org::groups::find(&state.db, admin.org(), &id).await?.ok_or(AppError::NotFound)?;
+    let all = people::list(&state.db, admin.org()).await?;
+    let waiting = crate::org::groups::not_signed_in(&group, &all);
+    Ok((group, waiting))
+}
+
+pub async fn confirm_invite_group(
+    State(state): State<AppState>,
+    page: Page,
+    admin: OrgAdmin,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    let (group, waiting) = group_waiting(&state, &admin, &id).await?;
+    if waiting.is_empty() {
+        return Ok(Redirect::to(&format!("/admin/groups/{}", group.id)).into_response());
+    }
+    let ask = invite_group_ask(&page, &group.id, waiting.len());
+    Ok(AskPage { page, ask }.into_response())
+}
+
+pub async fn invite_group(
+    State(state): State<AppState>,
+    admin: OrgAdmin,
+    Path(id): Path<String>,
+    CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
+) -> AppResult<Response> {
+    let (group, waiting) = group_waiting(&state, &admin, &id).await?;
+    // The group page says how many went, and when the quota ran out part-way.
+    let to = match send_many(&state, &admin, &waiting).await? {
+        Ok(sent) => format!("/admin/groups/{}?sent={sent}#group-acceptance", group.id),
+        Err(sent) => format!("/admin/groups/{}?sent={sent}&limited=1#group-acceptance", group.id),
+    };
+    Ok(Redirect::to(&to).into_response())
 }

@@ -31,6 +31,11 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/people", get(people::list).post(person_form::create))
         .route("/admin/people/new", get(person_form::new))
         .route("/admin/people/invite-all", get(invitations::confirm_invite_all).post(invitations::invite_all))
+        .route(
+            "/admin/people/invite-filtered",
+            get(invitations::confirm_invite_filtered).post(invitations::invite_filtered),
+        )
+        .route("/admin/groups/{id}/invite", get(invitations::confirm_invite_group).post(invitations::invite_group))
         .route("/admin/people/{id}", get(person_form::edit).post(person_form::update))
         .route("/admin/people/{id}/invite", post(invitations::invite_one))
         .route("/admin/people/{id}/remove", get(people::confirm_remove).post(people::remove))
@@ -49,6 +54,14 @@ pub struct OverviewPage {
     people: i64,
     units: i64,
     groups: i64,
+    /// The first steps, ticked from the data (`org::first_steps`).
+    first_steps: crate::org::first_steps::Progress,
+}
+
+impl OverviewPage {
+    fn is_next(&self, step: &crate::org::first_steps::Step) -> bool {
+        self.first_steps.next() == Some(*step)
+    }
 }
 
 async fn overview(State(state): State<AppState>, page: Page, admin: OrgAdmin) -> AppResult<OverviewPage> {
@@ -60,7 +73,12 @@ async fn overview(State(state): State<AppState>, page: Page, admin: OrgAdmin) ->
             Ok::<i64, sqlx::Error>(n)
         }
     };
+    let first_steps = {
+        let mut conn = state.db.pool.acquire().await?;
+        crate::org::first_steps::load(&mut conn, admin.org()).await?
+    };
     Ok(OverviewPage {
+        first_steps,
         people: count("SELECT COUNT(*) FROM persons WHERE org_id = $1").await?,
         units: count("SELECT COUNT(*) FROM units WHERE org_id = $1").await?,
         groups: count("SELECT COUNT(*) FROM leader_groups WHERE org_id = $1").await?,

@@ -48,10 +48,14 @@ impl Filter {
         !self.unit.is_empty() || !self.role.is_empty() || !self.q.trim().is_empty()
     }
 
+    /// The filter as a query string (without page and notice).
+    pub fn query(&self) -> String {
+        serde_urlencoded::to_string(self).unwrap_or_default()
+    }
+
     /// The list's URL for another page with the same filter.
     fn link(&self, page: usize) -> String {
-        let query = serde_urlencoded::to_string(self).unwrap_or_default();
-        format!("/admin/people?{query}&page={page}")
+        format!("/admin/people?{}&page={page}", self.query())
     }
 }
 
@@ -87,6 +91,10 @@ pub struct ListPage {
     not_invited: usize,
     /// The question before "invite all" (a closed dialog on the page).
     ask: crate::web::ask::Ask,
+    /// Of those the filter shows, how many are not invited, and the question
+    /// before inviting them.
+    not_invited_matching: usize,
+    ask_filtered: crate::web::ask::Ask,
     notice: Option<String>,
     alert: Option<String>,
 }
@@ -122,6 +130,20 @@ fn matches(person: &Person, units_in_scope: Option<&[UnitId]>, role: Option<Role
     q.is_empty() || person.name.to_lowercase().contains(q) || person.email.contains(q)
 }
 
+/// The people the filter shows, in the list's order. Filter values come
+/// from the page's own selects; a hand-edited one that names nothing here
+/// simply filters nothing.
+pub fn select<'a>(all: &'a [Person], all_units: &[units::Unit], filter: &Filter) -> Vec<&'a Person> {
+    let scope = UnitId::parse(&filter.unit).filter(|id| all_units.iter().any(|u| &u.id == id)).map(|id| {
+        let mut scope = hierarchy::descendants(&id, &units::parent_map(all_units));
+        scope.push(id);
+        scope
+    });
+    let role = Role::ALL.into_iter().find(|r| r.code() == filter.role);
+    let q = filter.q.trim().to_lowercase();
+    all.iter().filter(|p| matches(p, scope.as_deref(), role, &q)).collect()
+}
+
 /// Draws the list; also used by "invite everyone" to answer in place.
 pub async fn render(
     state: &AppState,
@@ -132,16 +154,8 @@ pub async fn render(
 ) -> AppResult<ListPage> {
     let all = people::list(&state.db, admin.org()).await?;
     let all_units = units::list(&state.db, admin.org()).await?;
-    // Filter values come from the page's own selects; a hand-edited one that
-    // names nothing here simply filters nothing.
-    let scope = UnitId::parse(&filter.unit).filter(|id| all_units.iter().any(|u| &u.id == id)).map(|id| {
-        let mut scope = hierarchy::descendants(&id, &units::parent_map(&all_units));
-        scope.push(id);
-        scope
-    });
-    let role = Role::ALL.into_iter().find(|r| r.code() == filter.role);
-    let q = filter.q.trim().to_lowercase();
-    let found: Vec<&Person> = all.iter().filter(|p| matches(p, scope.as_deref(), role, &q)).collect();
+    let found = select(&all, &all_units, &filter);
+    let not_invited_matching = found.iter().filter(|p| p.status == Status::NotInvited).count();
 
     let pages = found.len().div_ceil(PAGE_SIZE).max(1);
     let current = filter.page_number().min(pages);
@@ -181,6 +195,8 @@ pub async fn render(
         next: (current < pages).then(|| filter.link(current + 1)),
         not_invited: all.iter().filter(|p| p.status == Status::NotInvited).count(),
         ask: crate::admin::invitations::invite_all_ask(&page, all.iter().filter(|p| p.status == Status::NotInvited).count()),
+        ask_filtered: crate::admin::invitations::invite_filtered_ask(&page, &filter, not_invited_matching),
+        not_invited_matching,
         rows,
         notice,
         alert,

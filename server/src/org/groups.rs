@@ -204,3 +204,17 @@ pub async fn delete(conn: &mut AnyConnection, org: &OrgId, id: &GroupId) -> anyh
         .await?;
     Ok(Some(name))
 }
+
+/// The group's leader first, then its members, as the people list orders them.
+pub fn in_group<'a>(group: &Group, all: &'a [super::people::Person]) -> Vec<&'a super::people::Person> {
+    let leader = all.iter().filter(|p| group.leader.as_ref() == Some(&p.id));
+    let members = all.iter().filter(|p| group.leader.as_ref() != Some(&p.id) && group.members.contains(&p.id));
+    leader.chain(members).collect()
+}
+
+/// The group's leader and members who have not signed in yet (invited or
+/// not): HR's group page invites them, since a reminder to someone invited
+/// before is as useful as a first invitation (issue 17, item 9).
+pub fn not_signed_in(group: &Group, all: &[super::people::Person]) -> Vec<super::people::Person> {
+    in_group(group, all).into_iter().filter(|p| p.status != super::people::Status::Active).cloned().collect()
+}

@@ -4,10 +4,12 @@
 //!
 //! The file describes each of its people fully: an empty unit or nearest
 //! leader in the file clears it. People not in the file are left alone.
+//! A parent unit in the file places the unit in the tree; an empty one
+//! leaves the unit where it is.
 
 use domain::ids::{OrgId, PersonId, UnitId};
 use domain::input::Email;
-use domain::people_import::ImportRow;
+use domain::people_import::{ExistingUnits, ImportRow};
 use domain::roles::Role;
 use sqlx::AnyConnection;
 use std::collections::HashMap;
@@ -27,12 +29,26 @@ pub struct ExistingPerson {
 pub struct Existing {
     pub people: HashMap<Email, ExistingPerson>,
     pub units: HashMap<String, (UnitId, String)>,
+    /// unit → parent unit.
+    pub unit_parents: HashMap<UnitId, UnitId>,
 }
 
 impl Existing {
     /// Each person's nearest leader's e-mail, as `check_references` wants it.
     pub fn reporting_lines(&self) -> HashMap<Email, Option<Email>> {
         self.people.iter().map(|(email, p)| (email.clone(), p.leader_email.clone())).collect()
+    }
+
+    /// The unit tree by lower-cased name, as `check_units` wants it.
+    pub fn unit_tree(&self) -> ExistingUnits {
+        let name_of: HashMap<&UnitId, &String> = self.units.iter().map(|(lower, (id, _))| (id, lower)).collect();
+        self.units
+            .iter()
+            .map(|(lower, (id, _))| {
+                let parent = self.unit_parents.get(id).and_then(|p| name_of.get(p)).map(|p| (*p).clone());
+                (lower.clone(), parent)
+            })
+            .collect()
     }
 }
 
@@ -59,12 +75,16 @@ pub async fn load(conn: &mut AnyConnection, org: &OrgId) -> anyhow::Result<Exist
             roles_of.entry(person).or_default().push(role);
         }
     }
-    let units: Vec<(String, String)> = sqlx::query_as("SELECT id, name FROM units WHERE org_id = $1 ORDER BY name")
-        .bind(org.as_str())
-        .fetch_all(&mut *conn)
-        .await?;
+    let units: Vec<(String, String, Option<String>)> =
+        sqlx::query_as("SELECT id, name, parent_id FROM units WHERE org_id = $1 ORDER BY name")
+            .bind(org.as_str())
+            .fetch_all(&mut *conn)
+            .await?;
     let mut existing = Existing::default();
-    for (id, name) in units {
+    for (id, name, parent) in units {
+        if let Some(parent) = parent {
+            existing.unit_parents.insert(UnitId::from_db(id.clone()), UnitId::from_db(parent));
+        }
         existing.units.entry(name.to_lowercase()).or_insert((UnitId::from_db(id), name));
     }
     for (id, email, name, unit, leader_email) in people {
@@ -122,7 +142,18 @@ pub struct PlannedRow {
     /// The roles the person will have (see `plan` on the acting admin).
     pub roles: Vec<Role>,
     pub action: Action,
+    /// The role word `HR` makes them HR administrator, which they were not:
+    /// the preview warns, since it opens all of the administration.
+    pub becomes_hr_admin: bool,
     existing: Option<PersonId>,
+}
+
+/// A unit placed under another by the file's parent-unit column.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnitMove {
+    /// Both as they will be stored (an existing unit keeps its spelling).
+    pub unit: String,
+    pub parent: String,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -130,6 +161,8 @@ pub struct Plan {
     pub rows: Vec<PlannedRow>,
     /// Units to create, in the spelling of their first row.
     pub new_units: Vec<String>,
+    /// Units whose parent the file sets or changes, once each.
+    pub unit_moves: Vec<UnitMove>,
 }
 
 impl Plan {
@@ -206,7 +239,10 @@ pub fn plan(rows: Vec<ImportRow>, existing: &Existing, acting_admin: Option<&Ema
                 if changes.is_empty() { Action::Unchanged } else { Action::Update(changes) }
             }
         };
+        let becomes_hr_admin =
+            roles.contains(&Role::HrAdmin) && !before.is_some_and(|b| b.roles.contains(&Role::HrAdmin));
         planned.push(PlannedRow {
+            becomes_hr_admin,
             existing: before.map(|p| p.id.clone()),
             row,
             unit,
@@ -216,7 +252,36 @@ pub fn plan(rows: Vec<ImportRow>, existing: &Existing, acting_admin: Option<&Ema
             action,
         });
     }
-    Plan { rows: planned, new_units }
+    let unit_moves = unit_moves(&planned, existing, &new_units);
+    Plan { rows: planned, new_units, unit_moves }
+}
+
+/// Where the file puts units in the tree (`check_units` has made sure each
+/// unit gets one parent, that the parent is there, and that there is no ring).
+fn unit_moves(rows: &[PlannedRow], existing: &Existing, new_units: &[String]) -> Vec<UnitMove> {
+    let stored = |name: &str| {
+        let lower = name.to_lowercase();
+        existing
+            .units
+            .get(&lower)
+            .map(|(_, n)| n.clone())
+            .or_else(|| new_units.iter().find(|n| n.to_lowercase() == lower).cloned())
+    };
+    let mut moves: Vec<UnitMove> = Vec::new();
+    for r in rows {
+        let (Some(unit), Some(parent)) = (&r.unit, &r.row.parent_unit) else { continue };
+        let Some(parent) = stored(parent.as_str()) else { continue };
+        if moves.iter().any(|m| m.unit.to_lowercase() == unit.to_lowercase()) {
+            continue;
+        }
+        let current = existing.units.get(&unit.to_lowercase()).and_then(|(id, _)| existing.unit_parents.get(id));
+        let wanted = existing.units.get(&parent.to_lowercase()).map(|(id, _)| id);
+        if current.is_some() && current == wanted {
+            continue;
+        }
+        moves.push(UnitMove { unit: unit.clone(), parent });
+    }
+    moves
 }
 
 /// Writes the plan inside the caller's transaction: units first, then
@@ -235,6 +300,18 @@ pub async fn apply(conn: &mut AnyConnection, org: &OrgId, plan: &Plan, existing:
             .execute(&mut *conn)
             .await?;
         unit_ids.insert(name.to_lowercase(), id);
+    }
+    // Every unit exists by now, so the order of the rows does not matter.
+    for m in &plan.unit_moves {
+        let (Some(unit), Some(parent)) = (unit_ids.get(&m.unit.to_lowercase()), unit_ids.get(&m.parent.to_lowercase())) else {
+            continue;
+        };
+        sqlx::query("UPDATE units SET parent_id = $1 WHERE org_id = $2 AND id = $3")
+            .bind(parent.as_str())
+            .bind(org.as_str())
+            .bind(unit.as_str())
+            .execute(&mut *conn)
+            .await?;
     }
     let mut person_of: HashMap<Email, PersonId> =
         existing.people.iter().map(|(email, p)| (email.clone(), p.id.clone())).collect();
@@ -294,6 +371,7 @@ mod tests {
             name: PersonName::parse(name).unwrap(),
             email: email(mail),
             unit: unit.map(|u| UnitName::parse(u).unwrap()),
+            parent_unit: None,
             nearest_leader_email: leader.map(email),
             roles: roles.to_vec(),
         }

@@ -4,6 +4,7 @@
 
 pub mod address;
 pub mod audit;
+pub mod first_steps;
 pub mod people;
 pub mod groups;
 pub mod import;

@@ -13,6 +13,7 @@ mod browser_foundation;
 mod cluster;
 mod collab;
 mod demo;
+mod first_run;
 mod dialog_meetings;
 mod dialog_team;
 mod groups;

@@ -49,6 +49,7 @@ fn danish_excel_file_with_bom_semicolons_and_blank_lines() {
                 name: PersonName::parse("Søren Ærø Ålund").unwrap(),
                 email: email("soren.aero@kommune.dk"),
                 unit: Some(UnitName::parse("Børne- og Ungeforvaltningen").unwrap()),
+                parent_unit: None,
                 nearest_leader_email: None,
                 roles: vec![Role::TopManagement, Role::HrAdmin],
             },
@@ -57,6 +58,7 @@ fn danish_excel_file_with_bom_semicolons_and_blank_lines() {
                 name: PersonName::parse("Åse Østergård").unwrap(),
                 email: email("aase@kommune.dk"),
                 unit: Some(UnitName::parse("Skole Øst").unwrap()),
+                parent_unit: None,
                 nearest_leader_email: Some(email("soren.aero@kommune.dk")),
                 roles: vec![Role::Leader, Role::SafetyOrg],
             },
@@ -65,6 +67,7 @@ fn danish_excel_file_with_bom_semicolons_and_blank_lines() {
                 name: PersonName::parse("Bjørn Nærum").unwrap(),
                 email: email("bjorn@kommune.dk"),
                 unit: None,
+                parent_unit: None,
                 nearest_leader_email: Some(email("aase@kommune.dk")),
                 roles: vec![Role::Leader],
             },
@@ -260,6 +263,7 @@ fn row(line: usize, person: &str, leader: Option<&str>) -> ImportRow {
         name: PersonName::parse(person).unwrap(),
         email: email(person),
         unit: None,
+        parent_unit: None,
         nearest_leader_email: leader.map(email),
         roles: vec![Role::Leader],
     }
@@ -347,7 +351,7 @@ fn a_cycle_only_among_existing_people_is_not_the_files_fault() {
 
 /// Every key this module can give besides those of `crate::input`
 /// (which live in `errors.ftl`).
-const KEYS: [&str; 15] = [
+const KEYS: [&str; 21] = [
     "import-error-encoding",
     "import-error-empty",
     "import-error-too-many-rows",
@@ -363,17 +367,36 @@ const KEYS: [&str; 15] = [
     "import-error-leader-unknown",
     "import-error-leader-self",
     "import-error-leader-cycle",
+    "import-error-leader-set-aside",
+    "import-error-parent-without-unit",
+    "import-error-parent-self",
+    "import-error-parent-unknown",
+    "import-error-parent-conflict",
+    "import-error-parent-cycle",
 ];
 
 #[test]
 fn every_key_is_translated_in_danish_and_english() {
     let source = include_str!("mod.rs");
-    for (language, ftl) in [
-        ("da", include_str!("../../../../server/locales/da/import.ftl")),
-        ("en", include_str!("../../../../server/locales/en/import.ftl")),
+    // The keys added for the first run (issue 17, item 9) live in first_run.ftl.
+    for (language, ftl, first_run) in [
+        (
+            "da",
+            include_str!("../../../../server/locales/da/import.ftl"),
+            include_str!("../../../../server/locales/da/first_run.ftl"),
+        ),
+        (
+            "en",
+            include_str!("../../../../server/locales/en/import.ftl"),
+            include_str!("../../../../server/locales/en/first_run.ftl"),
+        ),
     ] {
-        let defined: Vec<&str> =
-            ftl.lines().filter_map(|l| l.split_once(" = ")).map(|(key, _)| key.trim()).collect();
+        let defined: Vec<&str> = ftl
+            .lines()
+            .chain(first_run.lines().filter(|l| l.starts_with("import-error-")))
+            .filter_map(|l| l.split_once(" = "))
+            .map(|(key, _)| key.trim())
+            .collect();
         for key in KEYS {
             assert!(defined.contains(&key), "{key} missing in {language}");
         }
@@ -387,4 +410,93 @@ fn every_key_is_translated_in_danish_and_english() {
         let literal = source[at + 1..].split('"').next().unwrap();
         assert!(KEYS.contains(&literal), "{literal} not in KEYS");
     }
+}
+
+fn units_row(line: usize, person: &str, unit: Option<&str>, parent: Option<&str>, leader: Option<&str>) -> ImportRow {
+    ImportRow {
+        unit: unit.map(|u| UnitName::parse(u).unwrap()),
+        parent_unit: parent.map(|u| UnitName::parse(u).unwrap()),
+        ..row(line, person, leader)
+    }
+}
+
+#[test]
+fn a_bad_row_leaves_the_good_rows_to_import() {
+    let parsed = parse_partial(
+        "navn;e-mail;nærmeste leder\nKim;kim@x.dk;\nBo;ikke-en-adresse;\nIda;ida@x.dk;kim@x.dk\n".as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(parsed.rows.iter().map(|r| r.line).collect::<Vec<_>>(), vec![2, 4]);
+    assert_eq!(parsed.errors, vec![RowError { line: 3, key: "error-email-invalid", value: "ikke-en-adresse".into() }]);
+    // A header problem still refuses the whole file.
+    assert!(matches!(parse_partial(b"navn;telefon\nKim;1\n"), Err(ImportError::Rows(_))));
+}
+
+#[test]
+fn a_row_leaning_on_a_row_set_aside_is_set_aside_too() {
+    let parsed = parse_partial(
+        "navn;e-mail;nærmeste leder;roller\n\
+         Kim;kim@x.dk;;chef\n\
+         Ida;ida@x.dk;kim@x.dk;\n\
+         Bo;bo@x.dk;ida@x.dk;\n\
+         Eva;eva@x.dk;;\n"
+            .as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(parsed.set_aside.get(&email("kim@x.dk")), Some(&2));
+    let (rows, errors) = sort_out(parsed, &HashMap::new(), &ExistingUnits::new());
+    assert_eq!(rows.iter().map(|r| r.line).collect::<Vec<_>>(), vec![5]);
+    assert_eq!(
+        errors.iter().map(|e| (e.line, e.key)).collect::<Vec<_>>(),
+        vec![
+            (2, "import-error-role-unknown"),
+            (3, "import-error-leader-set-aside"),
+            (4, "import-error-leader-set-aside"),
+        ]
+    );
+}
+
+#[test]
+fn parent_units_in_any_order_and_their_errors() {
+    let existing: ExistingUnits = [("kommunen".to_string(), None)].into();
+    let rows = [
+        units_row(2, "a@x.dk", Some("Skole Øst"), Some("Skoler"), None),
+        units_row(3, "b@x.dk", Some("Skoler"), Some("Børn og Unge"), None),
+        units_row(4, "c@x.dk", Some("Børn og Unge"), Some("Kommunen"), None),
+        units_row(5, "d@x.dk", Some("skole øst"), None, None),
+    ];
+    assert_eq!(check_units(&rows, &existing), vec![], "a child before its parent is fine");
+
+    let rows = [
+        units_row(2, "a@x.dk", Some("A"), Some("B"), None),
+        units_row(3, "b@x.dk", Some("B"), Some("A"), None),
+        units_row(4, "c@x.dk", Some("C"), Some("Ukendt"), None),
+        units_row(5, "d@x.dk", None, Some("A"), None),
+        units_row(6, "e@x.dk", Some("D"), Some("d"), None),
+        units_row(7, "f@x.dk", Some("E"), Some("A"), None),
+        units_row(8, "g@x.dk", Some("e"), Some("Kommunen"), None),
+    ];
+    assert_eq!(
+        check_units(&rows, &existing).into_iter().map(|e| (e.line, e.key, e.value)).collect::<Vec<_>>(),
+        vec![
+            (2, "import-error-parent-cycle", "A → B → A".to_string()),
+            (3, "import-error-parent-cycle", "B → A → B".to_string()),
+            (4, "import-error-parent-unknown", "Ukendt".to_string()),
+            (5, "import-error-parent-without-unit", "A".to_string()),
+            (6, "import-error-parent-self", "d".to_string()),
+            (8, "import-error-parent-conflict", "Kommunen".to_string()),
+        ]
+    );
+    // A ring through a unit the organisation has.
+    let existing: ExistingUnits = [("kommunen".to_string(), Some("skoler".to_string())), ("skoler".to_string(), None)].into();
+    let rows = [units_row(2, "a@x.dk", Some("Skoler"), Some("Kommunen"), None)];
+    assert_eq!(check_units(&rows, &existing)[0].key, "import-error-parent-cycle");
+}
+
+#[test]
+fn the_parent_unit_column_is_read() {
+    let rows = rows_of("Navn;E-mail;Enhed;Overordnet enhed\nKim;kim@x.dk;Skoler;Børn og Unge\nBo;bo@x.dk;Børn og Unge;\n");
+    assert_eq!(rows[0].parent_unit.as_ref().map(UnitName::as_str), Some("Børn og Unge"));
+    assert_eq!(rows[1].parent_unit, None);
+    assert_eq!(rows_of("name,email,unit,parent unit\nKim,kim@x.dk,A,B\nBo,bo@x.dk,B,\n")[0].parent_unit.as_ref().map(UnitName::as_str), Some("B"));
 }

@@ -9,6 +9,8 @@ both_backends!(a_leader_gets_403_on_every_admin_page, |app: TestApp| async move 
     let hr = app.signed_in("hr@favrskov.dk").await;
     hr.post_form("/admin/units", &[("name", "Teknik")]).await;
     let unit = unit_id(&app, &org, "Teknik").await;
+    let leader_id = domain::ids::PersonId::parse(&leader).unwrap();
+    let group = app.group(&org, "Ledergruppe Teknik", &leader_id, &[]).await;
     let lars = app.signed_in("lars@favrskov.dk").await;
     let before = audit_actions(&app, &org).await.len();
     for path in [
@@ -19,6 +21,8 @@ both_backends!(a_leader_gets_403_on_every_admin_page, |app: TestApp| async move 
         "/admin/people/new".to_string(),
         format!("/admin/people/{leader}"),
         format!("/admin/people/{leader}/remove"),
+        format!("/admin/people/invite-filtered?unit={unit}"),
+        format!("/admin/groups/{group}/invite"),
     ] {
         let (status, body) = lars.page(&path).await;
         assert_eq!(status, 403, "GET {path}");
@@ -31,6 +35,8 @@ both_backends!(a_leader_gets_403_on_every_admin_page, |app: TestApp| async move 
         (format!("/admin/units/{unit}/delete"), &[][..]),
         ("/admin/people".to_string(), &person_form[..]),
         ("/admin/people/invite-all".to_string(), &[][..]),
+        (format!("/admin/people/invite-filtered?unit={unit}"), &[][..]),
+        (format!("/admin/groups/{group}/invite"), &[][..]),
         (format!("/admin/people/{leader}"), &person_form[..]),
         (format!("/admin/people/{leader}/invite"), &[][..]),
         (format!("/admin/people/{leader}/remove"), &[][..]),
