@@ -168,7 +168,8 @@ async fn fill_points(
             rhythm: *rhythm,
         })
         .collect();
-    agreements::save_points(conn, org, person, agreement, &input, now).await
+    agreements::save_points(conn, org, person, agreement, &input, now).await?;
+    Ok(())
 }
 
 /// Daily ticks for every past day of the period (one miss in `miss_every`,

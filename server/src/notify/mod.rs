@@ -63,7 +63,7 @@ pub async fn about_agreement(
     let Some(nearest) = pair.shared_with else { return Ok(()) };
     let anchor = match kind {
         Kind::AgreementCommented => "#comments",
-        Kind::AgreementAgreed => "#agreed",
+        Kind::AgreementAgreed | Kind::AgreementUnagreed | Kind::AgreementChanged => "#agreed",
         _ => "",
     };
     let (to, link) = if by == pair.leader {
@@ -79,7 +79,7 @@ pub async fn about_agreement(
 /// Takes back the nearest leader's unread news about an agreement that is
 /// no longer shared with them (or now shared with someone else).
 pub async fn agreement_unshared(conn: &mut sqlx::AnyConnection, org: &OrgId, agreement: &AgreementId) -> anyhow::Result<()> {
-    let kinds = [Kind::AgreementShared, Kind::AgreementCommented, Kind::AgreementAgreed];
+    let kinds = [Kind::AgreementShared, Kind::AgreementCommented, Kind::AgreementAgreed, Kind::AgreementUnagreed, Kind::AgreementChanged];
     store::forget(conn, org, &kinds, store::Link::StartsWith(&format!("/team/agreements/{agreement}"))).await
 }
 
@@ -96,17 +96,24 @@ pub enum Kind {
     AgreementCommented,
     /// The other person marked the agreement "aftalt".
     AgreementAgreed,
+    /// The other person took their "aftalt" mark back.
+    AgreementUnagreed,
+    /// The leader changed an agreement that was marked "aftalt", which
+    /// withdrew the marks.
+    AgreementChanged,
     /// The picture of a group round the reader reads was revealed.
     PictureRevealed,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 8] = [
         Kind::LiftArrived,
         Kind::LiftAnswered,
         Kind::AgreementShared,
         Kind::AgreementCommented,
         Kind::AgreementAgreed,
+        Kind::AgreementUnagreed,
+        Kind::AgreementChanged,
         Kind::PictureRevealed,
     ];
 
@@ -117,6 +124,8 @@ impl Kind {
             Kind::AgreementShared => "agreement-shared",
             Kind::AgreementCommented => "agreement-commented",
             Kind::AgreementAgreed => "agreement-agreed",
+            Kind::AgreementUnagreed => "agreement-unagreed",
+            Kind::AgreementChanged => "agreement-changed",
             Kind::PictureRevealed => "picture-revealed",
         }
     }

@@ -13,6 +13,8 @@ pub fn line(tr: &Tr, news: &News) -> String {
     // The leader's own agreement lives under /dialog; the nearest leader reads it under /team.
     let own_agreement = news.link.starts_with("/dialog/");
     let key = match news.kind {
+        Kind::LiftArrived if news.link.starts_with("/admin/") && news.actor_name.is_some() => "notify-lift-arrived-org-named",
+        Kind::LiftArrived if news.link.starts_with("/admin/") => "notify-lift-arrived-org",
         Kind::LiftArrived if news.actor_name.is_some() => "notify-lift-arrived-named",
         Kind::LiftArrived => "notify-lift-arrived",
         Kind::LiftAnswered if news.group_name.is_some() => "notify-lift-answered-group",
@@ -22,6 +24,9 @@ pub fn line(tr: &Tr, news: &News) -> String {
         Kind::AgreementCommented => "notify-agreement-commented-theirs",
         Kind::AgreementAgreed if own_agreement => "notify-agreement-agreed-yours",
         Kind::AgreementAgreed => "notify-agreement-agreed-theirs",
+        Kind::AgreementUnagreed if own_agreement => "notify-agreement-unagreed-yours",
+        Kind::AgreementUnagreed => "notify-agreement-unagreed-theirs",
+        Kind::AgreementChanged => "notify-agreement-changed",
         Kind::PictureRevealed => "notify-picture-revealed",
     };
     tr.t_args(key, &[("name", name), ("group", group)])

@@ -274,9 +274,11 @@ pub async fn agreed(
     if !store::set_agreed_by_nearest(&mut tx, me.org(), me.person(), &agreement.id, agreed, state.clock.now()).await? {
         return Err(AppError::NotFound);
     }
+    let pair = AgreementPair { id: &agreement.id, leader: &agreement.person_id, shared_with: agreement.shared_with_id.as_ref() };
     if agreed {
-        let pair = AgreementPair { id: &agreement.id, leader: &agreement.person_id, shared_with: agreement.shared_with_id.as_ref() };
         notify::about_agreement(&mut tx, me.org(), pair, me.person(), Kind::AgreementAgreed, state.clock.now()).await?;
+    } else if agreement.agreed_by_nearest_at.is_some() {
+        notify::about_agreement(&mut tx, me.org(), pair, me.person(), Kind::AgreementUnagreed, state.clock.now()).await?;
     }
     tx.commit().await?;
     notify::wake(&state);

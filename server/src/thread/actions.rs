@@ -245,7 +245,7 @@ pub async fn lift_on(
             text,
             attributed: named,
         };
-        if store::lift(&mut *state.db.pool.acquire().await?, me.org(), new, state.clock.now()).await?.is_some() {
+        if super::tell::lift_to_organisation(&state, me.org(), new).await?.is_some() {
             return Ok(Redirect::to(&format!("/groups/{}/inbox?lifted=1#lift-{lift}", inbox.group.id)).into_response());
         }
         errors.add_key(&page.tr, None, "thread-error-already-lifted");

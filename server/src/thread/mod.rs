@@ -12,6 +12,7 @@ pub mod access;
 pub mod actions;
 pub mod pages;
 pub mod store;
+pub mod tell;
 pub mod view;
 
 use crate::state::AppState;

@@ -50,6 +50,7 @@ pub struct Onward {
 }
 
 /// A lift about to be sent.
+#[derive(Clone, Copy)]
 pub struct NewLift<'a> {
     pub source_kind: SourceKind,
     pub source_id: &'a str,

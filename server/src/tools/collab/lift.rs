@@ -99,7 +99,7 @@ pub async fn lift(
             text,
             attributed,
         };
-        if lifts::lift(&mut *state.db.pool.acquire().await?, me.org(), new, state.clock.now()).await?.is_some() {
+        if crate::thread::tell::lift_to_organisation(&state, me.org(), new).await?.is_some() {
             return Ok(Redirect::to(&format!("/collab/rounds/{}?notice=lifted#agreement-points", ctx.round.id)).into_response());
         }
         errors.add_key(&page.tr, None, "thread-error-already-lifted");

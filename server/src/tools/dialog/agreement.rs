@@ -254,8 +254,13 @@ pub async fn save(
     let agreement = current_or_new(&state, &me).await?;
     // The write lock first: `save_points` reads the points before it writes.
     let mut tx = state.db.begin_write().await?;
-    store::save_points(&mut tx, me.org(), me.person(), &agreement.id, &input, state.clock.now()).await?;
+    if store::save_points(&mut tx, me.org(), me.person(), &agreement.id, &input, state.clock.now()).await? {
+        // The nearest leader's "aftalt" was for what the agreement said before.
+        let pair = AgreementPair { id: &agreement.id, leader: me.person(), shared_with: agreement.shared_with_id.as_ref() };
+        notify::about_agreement(&mut tx, me.org(), pair, me.person(), Kind::AgreementChanged, state.clock.now()).await?;
+    }
     tx.commit().await?;
+    notify::wake(&state);
     Ok(Redirect::to("/dialog/agreement?notice=saved").into_response())
 }
 
@@ -382,9 +387,11 @@ pub async fn agreed(State(state): State<AppState>, me: Member, CsrfForm(form): C
     };
     let mut tx = state.db.begin_write().await?;
     store::set_agreed_by_leader(&mut tx, me.org(), me.person(), &agreement.id, agreed, state.clock.now()).await?;
+    let pair = AgreementPair { id: &agreement.id, leader: me.person(), shared_with: agreement.shared_with_id.as_ref() };
     if agreed {
-        let pair = AgreementPair { id: &agreement.id, leader: me.person(), shared_with: agreement.shared_with_id.as_ref() };
         notify::about_agreement(&mut tx, me.org(), pair, me.person(), Kind::AgreementAgreed, state.clock.now()).await?;
+    } else if agreement.agreed_by_leader_at.is_some() {
+        notify::about_agreement(&mut tx, me.org(), pair, me.person(), Kind::AgreementUnagreed, state.clock.now()).await?;
     }
     tx.commit().await?;
     notify::wake(&state);

@@ -227,7 +227,8 @@ pub async fn points_in(conn: &mut AnyConnection, org: &OrgId, agreement: &Agreem
 /// Replaces the agreement's points with what the editor sent: known ids are
 /// updated (their check-ins stay), new ones added, missing ones removed.
 /// Ids that are not this leader's points of this agreement are ignored.
-/// Changing the points withdraws both "agreed" marks: they agreed to something else.
+/// Changing the points withdraws both "agreed" marks: they agreed to something
+/// else. Answers whether a mark was withdrawn so.
 pub async fn save_points(
     conn: &mut AnyConnection,
     org: &OrgId,
@@ -235,7 +236,7 @@ pub async fn save_points(
     agreement: &AgreementId,
     input: &[PointInput],
     now: time::OffsetDateTime,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<bool> {
     let now = crate::storage::to_text(now);
     let existing: Vec<(String, String, String, String, String)> = sqlx::query_as(
         "SELECT id, kind, text, follow_up, rhythm FROM agreement_points \
@@ -298,6 +299,16 @@ pub async fn save_points(
             .execute(&mut *conn)
             .await?;
     }
+    // Read under the write lock `begin_write` took: the marks this save clears.
+    let (by_leader, by_nearest): (Option<String>, Option<String>) =
+        sqlx::query_as("SELECT agreed_by_leader_at, agreed_by_nearest_at FROM agreements WHERE org_id = $1 AND person_id = $2 AND id = $3")
+            .bind(org.as_str())
+            .bind(person.as_str())
+            .bind(agreement.as_str())
+            .fetch_optional(&mut *conn)
+            .await?
+            .unwrap_or_default();
+    let cleared = changed && (by_leader.is_some() || by_nearest.is_some());
     let reset = if changed { ", agreed_by_leader_at = NULL, agreed_by_nearest_at = NULL" } else { "" };
     sqlx::query(sqlx::AssertSqlSafe(format!(
         "UPDATE agreements SET updated_at = $1{reset} WHERE org_id = $2 AND person_id = $3 AND id = $4"
@@ -308,7 +319,7 @@ pub async fn save_points(
     .bind(agreement.as_str())
     .execute(&mut *conn)
     .await?;
-    Ok(())
+    Ok(cleared)
 }
 
 /// One day's tick on a daily point of the leader's own, in one statement:

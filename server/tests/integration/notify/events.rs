@@ -53,13 +53,18 @@ both_backends!(a_lifted_point_and_its_answer_reach_the_group_leader_and_the_send
     assert_eq!(open(&mette, &mettes[0].1).await, format!("/dialog/points/{}#lift-heading", s.points[1]));
     hears_nothing(&[("a member", &bo), ("another group's leader", &ole), ("HR", &hr), ("another organisation", &randers)]).await;
 
-    // Karen lifts it on; HR answers: Karen, who sent it on, hears it (HR's inbox is not news here).
+    // Karen lifts it on (HR hears of it); HR answers: Karen, who sent it on, hears it.
     karen.post_form("/notifications/read", &[]).await;
     let r = karen
         .post_form(&format!("/groups/{}/inbox/{named}/lift-on", s.syd), &[("text", "Mail lukkes kl. 17 i hele Syd"), ("attributed", "no")])
         .await;
     assert_redirect(&r, &format!("/groups/{}/inbox?lifted=1", s.syd));
     let onward = lift_id(&app, "Mail lukkes kl. 17 i hele Syd").await;
+    // HR hears that the group lifted a point to the organisation; Karen lifted it on unattributed.
+    let hrs = news(&hr).await;
+    assert_eq!(hrs.iter().map(|n| n.0.as_str()).collect::<Vec<_>>(), vec!["Ledergruppe Syd har løftet et punkt til organisationen"]);
+    assert_eq!(open(&hr, &hrs[0].1).await, format!("/admin/inbox#lift-{onward}"));
+    hears_nothing(&[("a member", &bo), ("another group's leader", &ole), ("another organisation", &randers)]).await;
     let r = hr.post_form(&format!("/admin/inbox/{onward}/answer"), &[("status", "taken"), ("answer", "Kommer med i planen")]).await;
     assert_redirect(&r, "/admin/inbox?answered=1");
     let karens = news(&karen).await;
@@ -135,6 +140,7 @@ both_backends!(agreement_news_reaches_only_the_other_of_the_two, |app: TestApp| 
     karen.post_form("/notifications/read", &[]).await;
     hears_nothing(&[("Karen, having read all", &karen)]).await;
 
+
     // Taken back ("Træk delingen tilbage"): unread news about it goes, and a later "aftalt" tells no one.
     mette.post_form("/dialog/agreement/comments", &[("comment", "En sidste ting."), ("point", "")]).await;
     assert_eq!(news_texts(&karen).await.len(), 1);
@@ -149,6 +155,33 @@ both_backends!(agreement_news_reaches_only_the_other_of_the_two, |app: TestApp| 
     assert_eq!(r.status(), 303);
     karen.post_form(&format!("{read}/comments"), &[("comment", "Fint."), ("point", "")]).await;
     assert!(news_texts(&mette).await.contains(&"Karen Holm commented on your leader agreement".to_string()));
+
+    // A mark taken back is news too, either way; and so is a change that
+    // withdrew Karen's mark (she agreed to what the agreement said before).
+    karen.post_form("/notifications/read", &[]).await;
+    mette.post_form("/notifications/read", &[]).await;
+    karen.post_form(&format!("{read}/agreed"), &[("agreed", "yes")]).await;
+    mette.post_form("/dialog/agreement/agreed", &[("agreed", "yes")]).await;
+    karen.post_form("/notifications/read", &[]).await;
+    karen.post_form(&format!("{read}/agreed"), &[("agreed", "no")]).await;
+    assert_eq!(news_texts(&mette).await[0], "Karen Holm has taken back their \"agreed\" mark on your leader agreement");
+    mette.post_form("/dialog/agreement/agreed", &[("agreed", "no")]).await;
+    assert_eq!(news_texts(&karen).await, vec!["Mette Lund har trukket sin markering »aftalt« af sin lederaftale tilbage"]);
+    karen.post_form("/notifications/read", &[]).await;
+    karen.post_form(&format!("{read}/agreed"), &[("agreed", "yes")]).await;
+    let edited = crate::agreement::save_agreement(&mette, &[("goal", "Ny struktur i dagtilbud på plads inden sommer", "", "")]).await;
+    assert_eq!(edited.status(), 303);
+    let karens = news(&karen).await;
+    assert_eq!(
+        karens[0].0,
+        "Mette Lund har ændret sin lederaftale, så den ikke længere er markeret som aftalt. Se ændringerne, og markér den igen, hvis I er enige."
+    );
+    assert_eq!(open(&karen, &karens[0].1).await, format!("{read}#agreed"));
+    karen.post_form("/notifications/read", &[]).await;
+    mette.post_form("/notifications/read", &[]).await;
+    // Saved again with nothing marked: nothing to tell.
+    crate::agreement::save_agreement(&mette, &[("goal", "Ny struktur i dagtilbud på plads før sommer", "", "")]).await;
+    hears_nothing(&[("Karen, no mark to withdraw", &karen)]).await;
 });
 
 both_backends!(a_revealed_picture_reaches_the_groups_members, |app: TestApp| async move {
