@@ -258,6 +258,11 @@ document.querySelectorAll("[data-print]").forEach(function (button) {
     if (!fresh) { return; }
     var before = box.getAttribute("data-item") + (box.hasAttribute("data-running") ? "r" : "s");
     var after = fresh.getAttribute("data-item") + (fresh.hasAttribute("data-running") ? "r" : "s");
+    // Asked, not pressed: nothing changed elsewhere, so the page's own count stands.
+    if (!pressed && before === after && (after.slice(-1) === "r" || box.getAttribute("data-left") === fresh.getAttribute("data-left"))) { return; }
+    if (!pressed && box.contains(document.activeElement)) {
+      pressed = document.activeElement.hasAttribute("data-timer-next") ? "next" : "toggle";
+    }
     box.replaceWith(fresh);
     box = fresh;
     wire();

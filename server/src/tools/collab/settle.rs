@@ -59,7 +59,7 @@ pub async fn settle(db: &Db, org: &OrgId, round: &CollabRoundId, now: OffsetDate
 }
 
 // $1 org, $2 the round, $3 its points' lift sources ("<round>/%").
-const SETTLED_SQL: &str = "SELECT r.closed_at, CASE WHEN r.shared_at IS NULL THEN 0 ELSE 1 END, \
+const SETTLED_SQL: &str = "SELECT r.closed_at, CAST(CASE WHEN r.shared_at IS NULL THEN 0 ELSE 1 END AS BIGINT), \
        (SELECT COUNT(*) FROM lifts l WHERE l.org_id = r.org_id AND l.source_kind = 'collab_point' AND l.source_id LIKE $3), \
        (SELECT COUNT(*) FROM collab_rounds n WHERE n.org_id = r.org_id AND n.group_id = r.group_id AND n.id <> r.id \
           AND n.created_at > r.created_at) \
