@@ -22,7 +22,7 @@ use crate::web::Page;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
-use axum::http::HeaderMap;
+use axum::http::{HeaderMap, HeaderName};
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::collab::agenda::{Agenda, Press};
 use domain::ids::{CollabRoundId, OrgId};
@@ -170,9 +170,12 @@ pub struct TimerPart {
     pub agenda: AgendaView,
 }
 
-/// A request from app.js that wants the clock alone, not the whole page.
+/// The header app.js sends when it wants the clock alone, not the whole
+/// page (htmx's name for it, so htmx could send it too).
+const PART: HeaderName = HeaderName::from_static("hx-request");
+
 fn wants_part(headers: &HeaderMap) -> bool {
-    headers.get("hx-request").is_some_and(|v| v == "true")
+    headers.get(PART).is_some_and(|v| v == "true")
 }
 
 fn part(state: &AppState, page: Page, id: &CollabRoundId, stored: Option<Agenda>, open: bool, now: OffsetDateTime) -> Response {
