@@ -97,7 +97,7 @@ pub async fn reopen(db: &Db, org: &OrgId, round: &CollabRoundId, now: OffsetDate
     if locked.rows_affected() != 1 {
         return Ok(Err(None));
     }
-    let Some(facts) = settled_facts(&mut *tx, org, round).await? else { return Ok(Err(None)) };
+    let Some(facts) = settled_facts(&mut tx, org, round).await? else { return Ok(Err(None)) };
     if let Err(kept) = may_reopen(&facts, now) {
         return Ok(Err(Some(kept)));
     }
