@@ -98,21 +98,34 @@ async fn collab_pages_are_accessible_and_the_matrix_works_by_keyboard() {
     lis.close().await;
 }
 
+/// The text of the element matching `css`, read in one step: the clock is
+/// replaced in place when a button's answer comes, so an element found a
+/// moment earlier may be gone by the time its text is asked for.
+async fn read(b: &Browser, css: &str) -> String {
+    let text = b
+        .client()
+        .execute("const e = document.querySelector(arguments[0]); return e ? e.innerText.trim() : '';", vec![serde_json::json!(css)])
+        .await
+        .unwrap_or_else(|e| panic!("reading {css}: {e}"));
+    text.as_str().unwrap_or_default().to_string()
+}
+
 /// The agenda's clock as the page shows it: the item's line, the clock's
 /// seconds and the start/pause button's word.
 async fn clock(b: &Browser) -> (String, i64, String) {
-    let step = b.text("[data-timer-step]").await;
-    let time = b.text("[data-timer-clock]").await;
+    b.find("[data-timer]").await;
+    let step = read(b, "[data-timer-step]").await;
+    let time = read(b, "[data-timer-clock]").await;
     let (m, s) = time.split_once(':').unwrap_or_else(|| panic!("the clock reads {time}"));
     let seconds = m.trim().parse::<i64>().unwrap() * 60 + s.trim().parse::<i64>().unwrap();
-    (step, seconds, b.text("[data-timer-toggle]").await)
+    (step, seconds, read(b, "[data-timer-toggle]").await)
 }
 
 /// Waits (up to 15 s) until the clock's button says `word`: the buttons are
 /// sent without leaving the page, so the answer comes a moment later.
 async fn until_button(b: &Browser, word: &str) {
     let deadline = Instant::now() + Duration::from_secs(15);
-    while b.text("[data-timer-toggle]").await != word {
+    while read(b, "[data-timer-toggle]").await != word {
         assert!(Instant::now() < deadline, "the clock's button never said {word:?}");
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
@@ -155,8 +168,8 @@ async fn the_agenda_clock_keeps_its_item_and_runs_on_after_move_and_save() {
     // "Næste punkt" starts the next item.
     lis.click("[data-timer-next]").await;
     let deadline = Instant::now() + Duration::from_secs(15);
-    while !lis.text("[data-timer-step]").await.contains("Opfølgning på sidste aftale") {
-        assert!(Instant::now() < deadline, "Næste punkt did not move on: {}", lis.text("[data-timer-step]").await);
+    while !read(&lis, "[data-timer-step]").await.contains("Opfølgning på sidste aftale") {
+        assert!(Instant::now() < deadline, "Næste punkt did not move on: {}", read(&lis, "[data-timer-step]").await);
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     assert_eq!(clock(&lis).await.2, "Sæt uret på pause", "the next item starts at once");
