@@ -91,6 +91,9 @@ document.addEventListener("DOMContentLoaded", function () {
   };
   document.addEventListener("submit", function (event) {
     var form = event.target;
+    // A form app.js sends without leaving the page (the agenda's timer)
+    // puts no typed words at risk.
+    if (form.hasAttribute("data-in-place")) { return; }
     if (busy) { event.preventDefault(); return; }
     dirty.delete(form);
     var waiting = Array.from(dirty);
@@ -140,10 +143,12 @@ document.addEventListener("DOMContentLoaded", function () {
   // focus, after this script has run: focus again once that is done.
   window.addEventListener("load", function () { setTimeout(show, 0); });
 })();
-// Asking before what cannot be undone (web/ask.rs): a link marked data-ask
-// opens the native <dialog> it names instead of the question's own page;
-// "cancel" in the dialog closes it. Escape closes it too (the browser's own).
-document.querySelectorAll("a[data-ask]").forEach(function (link) {
+// Asking before what cannot be undone (web/ask.rs): a link or button marked
+// data-ask opens the native <dialog> it names instead of the question's own
+// page (a button: instead of sending its form, which without this script
+// saves and then asks on a page of its own); "cancel" in the dialog closes
+// it. Escape closes it too (the browser's own).
+document.querySelectorAll("a[data-ask], button[data-ask]").forEach(function (link) {
   var dialog = document.getElementById(link.getAttribute("data-ask"));
   if (!dialog || typeof dialog.showModal !== "function") { return; }
   link.addEventListener("click", function (event) {
@@ -213,42 +218,90 @@ document.querySelectorAll("[data-print]").forEach(function (button) {
   document.addEventListener("visibilitychange", function () { if (document.visibilityState === "hidden") { flush(); } });
   window.addEventListener("pagehide", flush);
 })();
-// Tool 2's agenda timer: counts down the current agenda item's minutes;
-// "next" moves on. The agenda itself is plain text without this.
+// Tool 2's agenda timer (tools/collab/agenda.rs): the server keeps the
+// item and the time, so a reload, a second screen and a phone show the same
+// clock. The page shows it as it was when served; this counts the seconds
+// down, sends start/pause/next without leaving the page (so words typed
+// elsewhere on it stay), and asks every 15 seconds what other screens
+// pressed. Without this file the buttons are a plain form.
 (function () {
   var box = document.querySelector("[data-timer]");
   if (!box) { return; }
-  var steps = Array.prototype.slice.call(document.querySelectorAll("[data-step]"));
-  if (steps.length === 0) { return; }
-  var clock = box.querySelector("[data-timer-clock]");
-  var label = box.querySelector("[data-timer-step]");
-  var toggle = box.querySelector("[data-timer-toggle]");
-  var over = box.querySelector("[data-timer-over]");
-  var index = 0, left = 0, ticking = null;
-  var show = function () {
-    var s = Math.max(left, 0);
-    clock.textContent = String(Math.floor(s / 60)).padStart(2, "0") + ":" + String(s % 60).padStart(2, "0");
-    over.hidden = left > 0;
+  var said = document.querySelector("[data-timer-said]");
+  var ticking = null;
+  var pad = function (n) { return String(n).padStart(2, "0"); };
+  var run = function () {
+    clearInterval(ticking);
+    var left = parseInt(box.getAttribute("data-left"), 10);
+    var end = Date.now() + left * 1000;
+    var clock = box.querySelector("[data-timer-clock]");
+    var over = box.querySelector("[data-timer-over]");
+    var paint = function () {
+      var s = Math.max(Math.round((end - Date.now()) / 1000), 0);
+      clock.textContent = pad(Math.floor(s / 60)) + ":" + pad(s % 60);
+      over.hidden = s > 0;
+    };
+    if (box.hasAttribute("data-running")) { paint(); ticking = setInterval(paint, 1000); }
+    var item = box.getAttribute("data-item");
+    document.querySelectorAll("[data-step]").forEach(function (step, i) {
+      var current = String(i) === item;
+      step.classList.toggle("lt-agenda-current", current);
+      if (current) { step.setAttribute("aria-current", "step"); } else { step.removeAttribute("aria-current"); }
+    });
   };
-  var select = function (i) {
-    index = i;
-    left = parseInt(steps[i].getAttribute("data-minutes"), 10) * 60;
-    label.textContent = (i + 1) + ". " + steps[i].getAttribute("data-title");
-    steps.forEach(function (s, j) { s.classList.toggle("lt-agenda-current", j === i); });
-    show();
+  // The clock the server sent replaces the one on the page; `pressed` is
+  // the button pressed here, whose place keeps the focus.
+  var swap = function (html, pressed) {
+    var holder = document.createElement("div");
+    holder.innerHTML = html;
+    var fresh = holder.querySelector("[data-timer]");
+    if (!fresh) { return; }
+    var before = box.getAttribute("data-item") + (box.hasAttribute("data-running") ? "r" : "s");
+    var after = fresh.getAttribute("data-item") + (fresh.hasAttribute("data-running") ? "r" : "s");
+    // Asked, not pressed: nothing changed elsewhere, so the page's own count stands.
+    if (!pressed && before === after && (after.slice(-1) === "r" || box.getAttribute("data-left") === fresh.getAttribute("data-left"))) { return; }
+    if (!pressed && box.contains(document.activeElement)) {
+      pressed = document.activeElement.hasAttribute("data-timer-next") ? "next" : "toggle";
+    }
+    box.replaceWith(fresh);
+    box = fresh;
+    wire();
+    run();
+    if (before !== after && said) {
+      said.textContent = box.querySelector("[data-timer-step]").textContent + " " + box.querySelector("[data-timer-state]").textContent;
+    }
+    if (pressed) {
+      var again = box.querySelector(pressed === "next" ? "[data-timer-next]" : "[data-timer-toggle]") || box.querySelector("[data-timer-toggle]");
+      if (again) { again.focus(); }
+    }
   };
-  var stop = function () { clearInterval(ticking); ticking = null; toggle.textContent = toggle.getAttribute("data-start"); };
-  toggle.addEventListener("click", function () {
-    if (ticking) { stop(); return; }
-    toggle.textContent = toggle.getAttribute("data-pause");
-    ticking = setInterval(function () { left -= 1; show(); if (left <= 0) { stop(); } }, 1000);
-  });
-  box.querySelector("[data-timer-next]").addEventListener("click", function () {
-    stop();
-    select(Math.min(index + 1, steps.length - 1));
-  });
-  select(0);
-  box.hidden = false;
+  var ask = function (init) {
+    init.headers = { "HX-Request": "true" };
+    init.credentials = "same-origin";
+    return fetch(box.getAttribute("data-poll"), init).then(function (r) {
+      if (!r.ok) { throw new Error(String(r.status)); }
+      return r.text();
+    });
+  };
+  var wire = function () {
+    var form = box.querySelector("form");
+    if (!form) { return; }
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var button = event.submitter;
+      var body = new URLSearchParams(new FormData(form));
+      if (button && button.name) { body.append(button.name, button.value); }
+      ask({ method: "POST", body: body })
+        .then(function (html) { swap(html, button && button.value); })
+        .catch(function () { box.querySelector("[data-timer-failed]").hidden = false; });
+    });
+  };
+  wire();
+  run();
+  setInterval(function () {
+    if (document.visibilityState !== "visible") { return; }
+    ask({ method: "GET" }).then(function (html) { swap(html, null); }).catch(function () {});
+  }, 15000);
 })();
 // Tool 2's prioritisation matrix: a theme card dragged onto a field is
 // placed there by posting its own form (the same form the chooser and

@@ -5,6 +5,9 @@
 
 use crate::ValidationError;
 
+pub mod agenda;
+pub mod reopen;
+
 /// The checklist's themes, in the method's order. Each is a section of
 /// statements in the catalogue and a card in the prioritisation matrix.
 pub const THEMES: [&str; 7] = ["information", "sparring", "safety", "meetings", "resources", "task", "responsibility"];

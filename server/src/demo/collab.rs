@@ -151,6 +151,7 @@ pub async fn fill(conn: &mut AnyConnection, org: &OrgId, s: &Structure, all_item
         let meeting = (now + Duration::days(round.meeting_in_days)).replace_time(time::macros::time!(8:30));
         let started = meeting - Duration::days(21);
         let settled = (!round.points.is_empty()).then(|| to_text(meeting + Duration::hours(2)));
+        let open = settled.is_none();
         sqlx::query(
             "INSERT INTO collab_rounds (id, org_id, group_id, started_by, meeting_at, minutes, place, message, sequence, created_at, closed_at, shared_at) \
              VALUES ($1, $2, $3, $4, $5, 120, $6, $7, 0, $8, $9, $9)",
@@ -211,6 +212,16 @@ pub async fn fill(conn: &mut AnyConnection, org: &OrgId, s: &Structure, all_item
                 .bind(*theme)
                 .bind(*quadrant)
                 .bind(leader)
+                .bind(to_text(meeting.min(now)))
+                .execute(&mut *conn)
+                .await?;
+        }
+        if open {
+            // The open round's meeting is under way: its agenda clock paused
+            // in the group's picture, twelve of its 25 minutes left.
+            sqlx::query("INSERT INTO collab_agenda (round_id, org_id, item, started_at, left_seconds, updated_at) VALUES ($1, $2, 2, NULL, 720, $3)")
+                .bind(id.as_str())
+                .bind(org.as_str())
                 .bind(to_text(meeting.min(now)))
                 .execute(&mut *conn)
                 .await?;

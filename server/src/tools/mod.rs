@@ -9,6 +9,7 @@ pub mod dialog;
 pub mod group;
 pub mod intro;
 pub mod live;
+pub mod matrix;
 pub mod plan;
 pub mod promise;
 pub mod scale_answers;

@@ -67,6 +67,7 @@ async fn settle(lis: &TestClient, round: &str, owner: &PersonId) {
         )
         .await;
     assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
+    crate::collab::confirm_settle(lis, round).await;
 }
 
 both_backends!(tool_2_comments_show_inside_from_three, |app: TestApp| async move {

@@ -539,6 +539,12 @@ pub const REGISTER: &[TableEntry] = &[
         owners: &[owner("placed_by", Of::Person, Link::Names)],
     },
     TableEntry {
+        table: "collab_agenda",
+        retention: R::NotPersonal,
+        columns: &[("round_id", N), ("org_id", N), ("item", N), ("started_at", N), ("left_seconds", N), ("updated_at", N)],
+        owners: &[],
+    },
+    TableEntry {
         table: "collab_points",
         retention: R::SharedWork,
         columns: &[

@@ -28,38 +28,17 @@ use axum::response::{IntoResponse, Redirect, Response};
 use domain::collab::{parse_placement, Quadrant, THEMES};
 use rand::seq::SliceRandom;
 use std::sync::Arc;
+use time::OffsetDateTime;
 
 pub struct Step {
     pub title: String,
     pub minutes: u32,
     pub text: Vec<String>,
+    /// The item the agenda's clock is on.
+    pub current: bool,
 }
 
-/// A theme's card in the matrix, with where it stands now.
-pub struct ThemeCard {
-    pub key: String,
-    pub title: String,
-    /// The quadrant's code, or empty while unplaced.
-    pub placed: &'static str,
-}
-
-pub struct QuadrantView {
-    pub code: &'static str,
-    pub title: String,
-    pub hint: String,
-    pub cards: Vec<ThemeCard>,
-}
-
-pub struct MatrixView {
-    pub intro: String,
-    pub importance: String,
-    pub influence: String,
-    pub unplaced_title: String,
-    pub quadrants: Vec<QuadrantView>,
-    pub unplaced: Vec<ThemeCard>,
-    /// (code, title) for each card's chooser.
-    pub options: Vec<(&'static str, String)>,
-}
+pub use crate::tools::matrix::{MatrixView, QuadrantView, ThemeCard};
 
 #[derive(Template, WebTemplate)]
 #[template(path = "tools/collab/meeting.html")]
@@ -75,6 +54,8 @@ pub struct MeetingPage {
     pub answered_text: String,
     pub steps: Vec<Step>,
     pub total_minutes: u32,
+    /// The agenda's clock, as the server keeps it (`agenda`).
+    pub agenda: super::agenda::AgendaView,
     pub followup_intro: String,
     /// The points of the group's last settled agreement, to follow up.
     pub review: Option<ReviewSection>,
@@ -103,6 +84,8 @@ pub struct MeetingPage {
     pub members: Vec<Person>,
     pub points: Vec<PointForm>,
     pub min_date: String,
+    /// The question before settling, opened by "Indgå aftalen" (`settle`).
+    pub ask: Option<crate::web::ask::Ask>,
     pub notice: Option<String>,
     pub errors: FormErrors,
 }
@@ -114,13 +97,13 @@ pub async fn show(
     Path(id): Path<String>,
     Query(q): Query<NoticeQuery>,
 ) -> AppResult<MeetingPage> {
-    let notice = q.text(&page, "collab-notice-", &["placed", "saved", "reviewed"]);
+    let notice = q.text(&page, "collab-notice-", &["placed", "saved", "reviewed", "reopened"]);
     // Confirmed in the picture's section, where the reveal was pressed.
     let revealed = q.notice.as_deref() == Some("revealed");
     let key = (me.person().clone(), id.clone());
     let read = async { Ok::<_, AppError>(Arc::new(reads(&state, &me, load_inside(&state, &me, &id).await?).await?)) };
     let reads = state.kept.meeting.get_or_load(key, read).await?;
-    let mut built = meeting_page(&state, page, &me, &reads, None, FormErrors::default(), notice).await?;
+    let mut built = meeting_page(&state, page, &me, &reads, None, FormErrors::default(), notice, state.clock.now()).await?;
     built.revealed = revealed && built.reveal.is_none();
     Ok(built)
 }
@@ -162,6 +145,7 @@ fn form_of(points: &[store::Point]) -> Vec<PointForm> {
         .collect()
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn meeting_page(
     state: &AppState,
     page: Page,
@@ -170,6 +154,7 @@ async fn meeting_page(
     typed: Option<AgreementForm>,
     errors: FormErrors,
     notice: Option<String>,
+    now: OffsetDateTime,
 ) -> AppResult<MeetingPage> {
     let MeetingReads { ctx: RoundContext { round, group, relation, is_hr: _, kept }, data, lifts } = reads;
     let relation = *relation;
@@ -178,7 +163,8 @@ async fn meeting_page(
     let rule = kept.promise.rule;
     let audience = kept.seat.audience();
     let respondents = u32::try_from(round.respondents).unwrap_or(0);
-    let super::meeting_data::MeetingData { members, items, answers, comments, placements, points: stored, previous_points, reviews } = data;
+    let super::meeting_data::MeetingData { members, items, answers, comments, placements, points: stored, previous_points, reviews, agenda } = data;
+    let agenda = super::agenda::AgendaView::new(&page, content, *agenda, round.open, now);
     let figures = view::figures(page.lang, content, &items, &answers, respondents, kept.stage(round.open), &rule, audience);
     let shown = matches!(figures, Figures::Shown(_));
     let answered_text = crate::tools::intro::view::answered_text(&page.tr, round.respondents, members.len() as i64);
@@ -244,13 +230,16 @@ async fn meeting_page(
         steps: content
             .playbook
             .iter()
-            .map(|s| Step {
+            .enumerate()
+            .map(|(i, s)| Step {
                 title: s.title.clone(),
                 minutes: s.minutes,
                 text: IntroContent::paragraphs(&s.text).into_iter().map(str::to_string).collect(),
+                current: i == agenda.item,
             })
             .collect(),
         total_minutes: content.playbook.iter().map(|s| s.minutes).sum(),
+        agenda,
         followup_intro: content.followup.intro.clone(),
         review,
         figures,
@@ -271,6 +260,7 @@ async fn meeting_page(
         members: members.clone(),
         points,
         min_date: state.clock.today().to_string(),
+        ask: (round.open && super::leads(relation, group)).then(|| super::settle::settle_ask(&page, &round.id)),
         notice,
         errors,
         page,
@@ -301,8 +291,9 @@ pub async fn place(
     }
 }
 
-/// Saves the agreement's points; with `settle`, the group's leader settles
-/// it and the round closes. A wrong field changes nothing.
+/// Saves the agreement's points; with `settle` (the group's leader's
+/// "Indgå aftalen" without JavaScript), then asks whether to settle them.
+/// A wrong field changes nothing.
 pub async fn save_agreement(
     State(state): State<AppState>,
     page: Page,
@@ -322,12 +313,13 @@ pub async fn save_agreement(
     let points = match parse_agreement(&page.tr, &form, &inside, state.clock.today()) {
         Ok(points) => points,
         Err(errors) => {
-            let body = meeting_page(&state, page, &me, &reads(&state, &me, ctx).await?, Some(form), errors, None).await?;
+            let body = meeting_page(&state, page, &me, &reads(&state, &me, ctx).await?, Some(form), errors, None, state.clock.now()).await?;
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
         }
     };
-    match store::save_agreement(&state.db, me.org(), &ctx.round.id, me.person(), &points, form.settle, state.clock.now()).await? {
-        Ok(()) if form.settle => Ok(Redirect::to(&format!("/collab/rounds/{}?notice=settled", ctx.round.id)).into_response()),
+    match store::save_agreement(&state.db, me.org(), &ctx.round.id, me.person(), &points, state.clock.now()).await? {
+        // Saved; settling is asked first (`settle`): without JavaScript, as a page.
+        Ok(()) if form.settle => Ok(Redirect::to(&format!("/collab/rounds/{}/settle", ctx.round.id)).into_response()),
         Ok(()) => Ok(Redirect::to(&format!("/collab/rounds/{}/meeting?notice=saved#agreement", ctx.round.id)).into_response()),
         Err(Refused::Closed | Refused::AlreadyOpen | Refused::Revealed) => Err(AppError::BadRequest("collab-error-closed")),
     }
@@ -381,7 +373,7 @@ pub async fn save_review(
         Err(e) => {
             let mut errors = FormErrors::default();
             errors.add_key(&page.tr, None, e.key);
-            let body = meeting_page(&state, page, &me, &reads(&state, &me, ctx).await?, None, errors, None).await?;
+            let body = meeting_page(&state, page, &me, &reads(&state, &me, ctx).await?, None, errors, None, state.clock.now()).await?;
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
         }
     };
@@ -416,7 +408,7 @@ pub async fn reveal(
         Err(key) => {
             let errors = promise::reveal_refused(&page.tr, key);
             let reads = reads(&state, &me, ctx).await?;
-            let body = meeting_page(&state, page, &me, &reads, None, errors, None).await?;
+            let body = meeting_page(&state, page, &me, &reads, None, errors, None, state.clock.now()).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response())
         }
     }

@@ -1,7 +1,7 @@
 //! Everything the meeting page shows, asked in one query: the group's
 //! people, the statements the round asks, the answers and comments, the
-//! matrix, the agreement being written, the last agreement's points and
-//! what this meeting recorded about them. On SQLite every query is a
+//! matrix, the agreement being written, the last agreement's points,
+//! what this meeting recorded about them and the agenda's clock. On SQLite every query is a
 //! hand-off to a worker thread; one round trip instead of ten is what the
 //! page's p99 is made of (docs/performance.md).
 
@@ -25,6 +25,8 @@ pub struct MeetingData {
     pub previous_points: Vec<Point>,
     /// This meeting's follow-up of those points, by point id.
     pub reviews: Vec<(String, Review)>,
+    /// The agenda's clock, once anyone has pressed a button (`agenda`).
+    pub agenda: Option<domain::collab::agenda::Agenda>,
 }
 
 /// The point columns, for this round's and the previous round's points.
@@ -77,6 +79,9 @@ const SQL: &str = concat!(
     ),
     " UNION ALL \
      SELECT 'review', point_id, CAST(done AS TEXT), worked, next_step, '', '', '', '' FROM collab_point_reviews \
+       WHERE org_id = $1 AND round_id = $2 \
+     UNION ALL \
+     SELECT 'agenda', CAST(item AS TEXT), COALESCE(started_at, ''), CAST(left_seconds AS TEXT), '', '', '', '', '' FROM collab_agenda \
        WHERE org_id = $1 AND round_id = $2"
 );
 
@@ -137,6 +142,7 @@ pub async fn load(db: &Db, org: &OrgId, round: &Round) -> anyhow::Result<Meeting
                     d.reviews.push((r.1, Review { done: r.2 == "1", worked, next_step }));
                 }
             }
+            "agenda" => d.agenda = super::agenda::from_columns(&r.1, &r.2, &r.3),
             _ => {}
         }
     }

@@ -11,6 +11,7 @@
 //! except for HR, who sees a closed round's picture at the organisation's
 //! threshold, and the agreement only while the group's leader shares it.
 
+pub mod agenda;
 pub mod chart;
 pub mod content;
 pub mod document;
@@ -21,6 +22,7 @@ pub mod mail;
 pub mod meeting;
 pub mod meeting_data;
 pub mod pages;
+pub mod settle;
 pub mod store;
 pub mod view;
 
@@ -43,9 +45,12 @@ pub fn routes() -> Router<AppState> {
         .route("/collab/rounds/{id}/move", post(pages::reschedule))
         .route("/collab/rounds/{id}/checklist", get(pages::checklist).post(pages::save_checklist))
         .route("/collab/rounds/{id}/meeting", get(meeting::show))
+        .route("/collab/rounds/{id}/agenda", get(agenda::show).post(agenda::press_button))
         .route("/collab/rounds/{id}/reveal", post(meeting::reveal))
         .route("/collab/rounds/{id}/matrix", post(meeting::place))
         .route("/collab/rounds/{id}/agreement", post(meeting::save_agreement))
+        .route("/collab/rounds/{id}/settle", get(settle::confirm).post(settle::settle_now))
+        .route("/collab/rounds/{id}/reopen", post(settle::reopen_now))
         .route("/collab/rounds/{id}/review", post(meeting::save_review))
         .route("/collab/rounds/{id}/lift", post(lift::lift))
         .route("/collab/rounds/{id}/share", post(pages::share))

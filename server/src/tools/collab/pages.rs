@@ -203,6 +203,9 @@ pub struct RoundPage {
     /// The settled agreement is shared with HR; the group's leader may change that.
     pub shared: bool,
     pub may_share: bool,
+    /// For the group's leader, once settled: whether and until when the
+    /// agreement may be opened again (`settle`).
+    pub reopen: Option<super::settle::ReopenView>,
     /// For HR outside the group: the agreement the group shared.
     pub shared_points: Vec<PointView>,
     pub form: MeetingForm,
@@ -295,6 +298,10 @@ pub async fn round_page(
         Vec::new()
     };
     let lifted = if inside && !round.open { super::lift::points(state, &page, me, &round.id, &group.id, &data.points, typed).await? } else { Vec::new() };
+    let reopen = match inside && !round.open && super::leads(relation, &group) {
+        true => super::settle::settled(db, org, &round.id).await?.and_then(|f| super::settle::ReopenView::new(&page, &f, state.clock.now())),
+        false => None,
+    };
     Ok(RoundPage {
         id: round.id.to_string(),
         group_id: group.id.to_string(),
@@ -318,6 +325,7 @@ pub async fn round_page(
         may_lift: !round.open && super::leads(relation, &group),
         shared: round.shared,
         may_share: inside && !round.open && super::leads(relation, &group),
+        reopen,
         shared_points,
         form: form.unwrap_or_else(|| form_of(&round)),
         min_date: state.clock.today().to_string(),

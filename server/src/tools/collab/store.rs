@@ -409,21 +409,19 @@ pub struct NewPoint {
 }
 
 /// Writes the agreement's points (position 1 and 2; `None` clears a place)
-/// in an open round, and closes the round when `settle` is set.
+/// in an open round. Settling is its own step (`settle::settle`), asked first.
 pub async fn save_agreement(
     db: &Db,
     org: &OrgId,
     round: &CollabRoundId,
     by: &PersonId,
     points: &[Option<NewPoint>],
-    settle: bool,
     now: time::OffsetDateTime,
 ) -> anyhow::Result<Result<(), Refused>> {
     let mut tx = db.begin_write().await?;
     let now = crate::storage::to_text(now);
     // Touching the round first takes the write lock and proves it open.
-    let open = sqlx::query("UPDATE collab_rounds SET closed_at = $1 WHERE org_id = $2 AND id = $3 AND closed_at IS NULL")
-        .bind(settle.then(|| now.clone()))
+    let open = sqlx::query("UPDATE collab_rounds SET sequence = sequence WHERE org_id = $1 AND id = $2 AND closed_at IS NULL")
         .bind(org.as_str())
         .bind(round.as_str())
         .execute(&mut *tx)

@@ -31,6 +31,32 @@ pub struct Qualify {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+pub struct QuadrantText {
+    pub title: String,
+    pub hint: String,
+}
+
+/// The prioritisation matrix as the organisation's plan uses it: the same
+/// method as a leader group's (Tool 2), in words for those who make the
+/// plan, who are the organisation (issue 17, item 8).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MatrixText {
+    pub intro: String,
+    pub importance: String,
+    pub influence: String,
+    pub unplaced: String,
+    pub quadrants: BTreeMap<String, QuadrantText>,
+}
+
+impl MatrixText {
+    pub fn quadrant(&self, q: domain::collab::Quadrant) -> &QuadrantText {
+        &self.quadrants[q.code()]
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CardText {
     pub intro: String,
     pub goal: String,
@@ -91,6 +117,7 @@ pub struct PlanContent {
     pub steps: BTreeMap<String, SectionText>,
     pub mapping: Mapping,
     pub qualify: Qualify,
+    pub matrix: MatrixText,
     pub card: CardText,
     pub plan: PlanText,
     pub process: Vec<ProcessStep>,
@@ -132,6 +159,11 @@ fn check(c: &PerLang<PlanContent>) -> anyhow::Result<()> {
             anyhow::ensure!(sum == m.minutes, "plan content: meeting {} has {sum} of {} minutes", m.key, m.minutes);
         }
         anyhow::ensure!(!lang.process.is_empty(), "plan content: the process playbook is empty");
+        use domain::collab::Quadrant;
+        anyhow::ensure!(
+            Quadrant::ALL.iter().all(|q| lang.matrix.quadrants.contains_key(q.code())) && lang.matrix.quadrants.len() == Quadrant::ALL.len(),
+            "plan content: the matrix needs a text for each of its four fields"
+        );
     }
     Ok(())
 }

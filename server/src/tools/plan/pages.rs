@@ -13,7 +13,7 @@ use crate::auth::Member;
 use crate::content::IntroContent;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
-use crate::tools::collab::meeting::{MatrixView, QuadrantView};
+use crate::tools::matrix::{MatrixView, QuadrantView, ThemeCard};
 use crate::web::forms::FormErrors;
 use crate::web::notice::NoticeQuery;
 use crate::web::Page;
@@ -447,30 +447,29 @@ pub async fn qualify(State(state): State<AppState>, page: Page, me: Member, Path
 
 async fn qualify_page(state: &AppState, page: Page, me: &Member, plan: &Plan, typed: Option<Typed>, errors: FormErrors, notice: Option<String>) -> AppResult<QualifyPage> {
     let content = state.shipped.plan.get(page.lang);
-    let collab = state.shipped.collab.get(page.lang);
     let (_, mut themes) = chosen(state, me, &page, plan).await?;
     show_typed(&mut themes, StepForm::Unfold, typed);
-    let card = |t: &ThemeView| crate::tools::collab::meeting::ThemeCard {
+    let card = |t: &ThemeView| ThemeCard {
         key: t.key.clone(),
         title: t.title.clone(),
         placed: t.t.quadrant.map(|q| q.code()).unwrap_or(""),
     };
     let matrix = MatrixView {
-        intro: collab.matrix.intro.clone(),
-        importance: collab.matrix.importance.clone(),
-        influence: collab.matrix.influence.clone(),
-        unplaced_title: collab.matrix.unplaced.clone(),
+        intro: content.matrix.intro.clone(),
+        importance: content.matrix.importance.clone(),
+        influence: content.matrix.influence.clone(),
+        unplaced_title: content.matrix.unplaced.clone(),
         quadrants: Quadrant::ALL
             .into_iter()
             .map(|q| QuadrantView {
                 code: q.code(),
-                title: collab.matrix.quadrant(q).title.clone(),
-                hint: collab.matrix.quadrant(q).hint.clone(),
+                title: content.matrix.quadrant(q).title.clone(),
+                hint: content.matrix.quadrant(q).hint.clone(),
                 cards: themes.iter().filter(|t| t.t.quadrant == Some(q)).map(card).collect(),
             })
             .collect(),
         unplaced: themes.iter().filter(|t| t.t.quadrant.is_none()).map(card).collect(),
-        options: Quadrant::ALL.into_iter().map(|q| (q.code(), collab.matrix.quadrant(q).title.clone())).collect(),
+        options: Quadrant::ALL.into_iter().map(|q| (q.code(), content.matrix.quadrant(q).title.clone())).collect(),
     };
     Ok(QualifyPage {
         f: frame(content, &page, me, plan, "qualify", notice),

@@ -60,6 +60,7 @@ both_backends!(outsiders_get_404_and_hr_never_sees_the_agreement, |app: TestApp|
         )
         .await;
     assert_eq!(r.status(), 303);
+    super::confirm_settle(&lis, &round).await;
     let (_, body) = hr.page(&format!("/collab/rounds/{round}")).await;
     assert!(crate::intro::figures(&body).is_empty(), "3 answers are under the organisation's 5: {body}");
     assert!(!body.contains("Fortroligt punkt"));
@@ -86,6 +87,7 @@ both_backends!(hr_sees_a_settled_picture_at_the_threshold_and_the_read_is_audite
         )
         .await;
     assert_eq!(r.status(), 303);
+    super::confirm_settle(&lis, &round).await;
     let hr = app.signed_in("hr@randers.dk").await;
     let (_, body) = hr.page(&format!("/collab/rounds/{round}")).await;
     assert_eq!(crate::intro::figures(&body).len(), 21, "five answers meet the organisation's threshold");
@@ -108,6 +110,7 @@ both_backends!(hr_reads_the_agreement_only_while_the_group_shares_it, |app: Test
         )
         .await;
     assert_eq!(r.status(), 303);
+    super::confirm_settle(&lis, &round).await;
     let hr = app.signed_in("hr@randers.dk").await;
     assert!(!hr.page(&format!("/collab/rounds/{round}")).await.1.contains("Fælles vikarpulje"));
     assert_eq!(app.signed_in("carl@randers.dk").await.post_form(&share, &[("shared", "1")]).await.status(), 403);
@@ -137,6 +140,7 @@ both_backends!(a_group_that_lost_its_leader_settles_its_agreement_itself, |app: 
         )
         .await;
     assert_eq!(r.status(), 303);
+    super::confirm_settle(&app.signed_in("anna@randers.dk").await, &round).await;
     assert_eq!(count(&app, "SELECT COUNT(*) FROM collab_rounds WHERE id = $1 AND closed_at IS NOT NULL", &round).await, 1);
     // HR outside the group still cannot touch the group's work.
     let hr = app.signed_in("hr@randers.dk").await;

@@ -26,6 +26,7 @@ async fn the_group_agreement_opens_in_libreoffice_and_prints() {
         )
         .await;
     assert_eq!(r.status(), 303);
+    super::confirm_settle(&lis, &round).await;
     let r = app.signed_in("carl@randers.dk").await.get(&format!("/collab/rounds/{round}/agreement.docx")).await;
     assert_eq!(r.status(), 200);
     let bytes = r.bytes().await.unwrap();

@@ -150,6 +150,10 @@ both_backends!(the_meeting_shows_the_picture_from_three_and_the_group_settles_it
     assert_eq!(r.status(), 403, "only the group's leader settles it");
     let r = lis.post_form(&format!("/collab/rounds/{round}/agreement"), &settle).await;
     assert_eq!(r.status(), 303);
+    assert_eq!(location(&r), format!("/collab/rounds/{round}/settle"), "saved, and asked before settling");
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM collab_rounds WHERE id = $1 AND closed_at IS NULL", &round).await, 1, "not settled in one click");
+    assert_eq!(anna.post_form(&format!("/collab/rounds/{round}/settle"), &[]).await.status(), 403, "only the group's leader answers");
+    super::confirm_settle(&lis, &round).await;
     let (_, body) = carl.page(&format!("/collab/rounds/{round}")).await;
     assert!(body.contains("Sparring på en svær sag hvert andet møde") && body.contains("Anna Andersen") && body.contains("aftalen er indgået"));
 

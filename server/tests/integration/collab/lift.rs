@@ -22,6 +22,7 @@ both_backends!(a_settled_point_goes_up_and_the_answer_comes_back, |app: TestApp|
     assert_eq!(lis.post_form(&lift, &[("point", &point), ("text", text), ("attributed", "no")]).await.status(), 400);
     let r = lis.post_form(&agreement, &[("text-1", point_text), ("owner-1", n.lis.as_str()), ("follow_up_on-1", &follow), ("settle", "1")]).await;
     assert_eq!(r.status(), 303);
+    super::confirm_settle(&lis, &round).await;
 
     // Refused without the choice of name, by a member, or for a point of no agreement here.
     let r = lis.post_form(&lift, &[("point", &point), ("text", text)]).await;

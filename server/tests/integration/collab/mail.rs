@@ -26,6 +26,7 @@ both_backends!(owner_and_group_leader_are_reminded_before_a_follow_up_once, |app
         )
         .await;
     assert_eq!(r.status(), 303);
+    super::confirm_settle(&lis, &round).await;
     let (_, start) = app.signed_in("anna@randers.dk").await.page("/").await;
     assert!(start.contains("Opfølgning på gruppeaftalen: Sparring hver anden uge"), "Anna owns the point: {start}");
     assert!(!app.signed_in("carl@randers.dk").await.page("/").await.1.contains("Fælles budskaber"), "20 days off is not due yet");

@@ -11,10 +11,12 @@ use scraper::{Html, Selector};
 mod access;
 mod browser;
 mod browser_demo;
+mod clock;
 mod document;
 mod flow;
 mod lift;
 mod mail;
+mod settle;
 
 /// Ledergruppe Nord: Lis leads Anna, Bo and Carl. HR is Hanne (k = 5).
 pub struct Nord {
@@ -63,6 +65,13 @@ pub async fn fill_in(client: &TestClient, round: &str, value: &str, comment: &st
     fields.push(("comment", comment));
     let r = client.post_form(&format!("/collab/rounds/{round}/checklist"), &fields).await;
     assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
+}
+
+/// The answer to "Indgå aftalen?": after the agreement form sent with
+/// `settle` has saved the points and asked, the group's leader settles them.
+pub async fn confirm_settle(client: &TestClient, round: &str) {
+    let r = client.post_form(&format!("/collab/rounds/{round}/settle"), &[]).await;
+    assert_eq!(r.status(), 303, "settling {round}: {}", r.text().await.unwrap());
 }
 
 pub async fn count(app: &TestApp, sql: &'static str, arg: &str) -> i64 {

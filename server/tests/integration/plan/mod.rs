@@ -14,6 +14,7 @@ mod conflict;
 mod flow;
 mod follow_up;
 mod mail;
+mod voice;
 
 pub struct Randers {
     pub org: Org,
