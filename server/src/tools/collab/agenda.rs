@@ -74,12 +74,7 @@ pub async fn press(
     let mut tx = db.begin_write().await?;
     // Touching the round takes its lock (two screens pressing at once take
     // turns) and proves it open.
-    let open = sqlx::query("UPDATE collab_rounds SET sequence = sequence WHERE org_id = $1 AND id = $2 AND closed_at IS NULL")
-        .bind(org.as_str())
-        .bind(round.as_str())
-        .execute(&mut *tx)
-        .await?;
-    if open.rows_affected() != 1 {
+    if !super::store::lock_round(&mut tx, org, round, true).await? {
         return Ok(Err(Refused::Closed));
     }
     let row: Option<Row> = sqlx::query_as("SELECT item, started_at, left_seconds FROM collab_agenda WHERE org_id = $1 AND round_id = $2")

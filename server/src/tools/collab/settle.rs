@@ -32,12 +32,7 @@ pub enum NotSettled {
 pub async fn settle(db: &Db, org: &OrgId, round: &CollabRoundId, now: OffsetDateTime) -> anyhow::Result<Result<(), NotSettled>> {
     let mut tx = db.begin_write().await?;
     // Touching the round first takes the write lock and proves it open.
-    let open = sqlx::query("UPDATE collab_rounds SET sequence = sequence WHERE org_id = $1 AND id = $2 AND closed_at IS NULL")
-        .bind(org.as_str())
-        .bind(round.as_str())
-        .execute(&mut *tx)
-        .await?;
-    if open.rows_affected() != 1 {
+    if !super::store::lock_round(&mut tx, org, round, true).await? {
         return Ok(Err(NotSettled::Closed));
     }
     let (points,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM collab_points WHERE org_id = $1 AND round_id = $2")
@@ -89,12 +84,7 @@ pub async fn settled(db: &Db, org: &OrgId, round: &CollabRoundId) -> anyhow::Res
 /// lift or a share arriving at the same moment is not missed.
 pub async fn reopen(db: &Db, org: &OrgId, round: &CollabRoundId, now: OffsetDateTime) -> anyhow::Result<Result<(), Option<Kept>>> {
     let mut tx = db.begin_write().await?;
-    let locked = sqlx::query("UPDATE collab_rounds SET sequence = sequence WHERE org_id = $1 AND id = $2 AND closed_at IS NOT NULL")
-        .bind(org.as_str())
-        .bind(round.as_str())
-        .execute(&mut *tx)
-        .await?;
-    if locked.rows_affected() != 1 {
+    if !super::store::lock_round(&mut tx, org, round, false).await? {
         return Ok(Err(None));
     }
     let Some(facts) = settled_facts(&mut tx, org, round).await? else { return Ok(Err(None)) };

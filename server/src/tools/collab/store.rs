@@ -349,6 +349,21 @@ pub async fn place(
     Ok(Ok(()))
 }
 
+/// Takes the round's write lock by touching its row (two screens pressing
+/// at once take turns) and answers whether the round is `open` (or, with
+/// false, settled).
+pub async fn lock_round(conn: &mut sqlx::AnyConnection, org: &OrgId, round: &CollabRoundId, open: bool) -> anyhow::Result<bool> {
+    let settled = if open { "IS NULL" } else { "IS NOT NULL" };
+    let done = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "UPDATE collab_rounds SET sequence = sequence WHERE org_id = $1 AND id = $2 AND closed_at {settled}"
+    )))
+    .bind(org.as_str())
+    .bind(round.as_str())
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
 async fn is_open(conn: &mut sqlx::AnyConnection, org: &OrgId, round: &CollabRoundId) -> anyhow::Result<bool> {
     let open: Option<(String,)> = sqlx::query_as("SELECT id FROM collab_rounds WHERE org_id = $1 AND id = $2 AND closed_at IS NULL")
         .bind(org.as_str())
@@ -421,12 +436,7 @@ pub async fn save_agreement(
     let mut tx = db.begin_write().await?;
     let now = crate::storage::to_text(now);
     // Touching the round first takes the write lock and proves it open.
-    let open = sqlx::query("UPDATE collab_rounds SET sequence = sequence WHERE org_id = $1 AND id = $2 AND closed_at IS NULL")
-        .bind(org.as_str())
-        .bind(round.as_str())
-        .execute(&mut *tx)
-        .await?;
-    if open.rows_affected() != 1 {
+    if !lock_round(&mut tx, org, round, true).await? {
         return Ok(Err(Refused::Closed));
     }
     for (i, point) in points.iter().enumerate() {
@@ -516,12 +526,7 @@ pub async fn save_reviews(
 ) -> anyhow::Result<Result<(), Refused>> {
     let mut tx = db.begin_write().await?;
     // Touching the round takes the write lock and proves it open.
-    let open = sqlx::query("UPDATE collab_rounds SET sequence = sequence WHERE org_id = $1 AND id = $2 AND closed_at IS NULL")
-        .bind(org.as_str())
-        .bind(round.as_str())
-        .execute(&mut *tx)
-        .await?;
-    if open.rows_affected() != 1 {
+    if !lock_round(&mut tx, org, round, true).await? {
         return Ok(Err(Refused::Closed));
     }
     let now = crate::storage::to_text(now);
