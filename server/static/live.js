@@ -17,6 +17,8 @@
     var args = Array.prototype.slice.call(arguments, 1);
     return args.reduce(function (t, v, i) { return t.split("%" + (i + 1)).join(String(v)); }, text);
   };
+  // "1 prik", "2 prikker": a label with a count has a "-one" form for one.
+  var plural = function (key, n) { return fmt(L[n === 1 ? key + "-one" : key], n); };
   var cardOf = {};
   data.cards.forEach(function (c) { cardOf[c.code] = c; });
   var el = function (tag, attrs, children) {
@@ -196,14 +198,14 @@
     } else if (s.step === "prioritise") {
       var mineDots = s.votes[me] || [];
       if (!facilitator) {
-        main.appendChild(el("p", { class: "lt-live-big", text: fmt(L["dots-left"], data.dots - mineDots.length) }));
+        main.appendChild(el("p", { class: "lt-live-big", text: plural("dots-left", data.dots - mineDots.length) }));
       }
       data.cards.forEach(function (c) {
         var all = Object.keys(s.votes).reduce(function (n, p) { return n + s.votes[p].filter(function (v) { return v === c.code; }).length; }, 0);
         var own = mineDots.filter(function (v) { return v === c.code; }).length;
         var kids = [el("p", { class: "lt-live-dots" }, [
           el("span", { "aria-hidden": "true", text: "●".repeat(all) + " " }),
-          el("span", { class: "lt-live-dots-count", text: fmt(L["dots-count"], all) })
+          el("span", { class: "lt-live-dots-count", text: plural("dots-count", all) })
         ])];
         if (!facilitator) {
           kids.push(button("vote-" + c.code, L.vote, function () { send({ type: "vote", card: c.code }); }));
@@ -265,7 +267,7 @@
       chart.appendChild(el("li", {}, [el("div", { class: "lt-live-tally-row" }, [
         el("span", { class: "lt-live-tally-title", text: cardOf[t[0]].title }),
         el("meter", { class: "lt-live-tally-bar", min: "0", max: String(most), value: String(t[1]), "aria-hidden": "true" }),
-        el("span", { class: "lt-live-tally-count", text: fmt(L["dots-count"], t[1]) })
+        el("span", { class: "lt-live-tally-count", text: plural("dots-count", t[1]) })
       ])]));
     });
     return chart;

@@ -3,7 +3,7 @@
 thread-lift-heading = Løft til ledergruppen
 thread-lift-intro = Er punktet noget, ledergruppen skal kende til eller arbejde med? Du kan løfte det til en ledergruppe, du er med i. Du skriver selv, hvad gruppen ser, og vælger, om dit navn følger med. Gruppens leder svarer, og svaret kommer tilbage hertil.
 thread-lift-no-groups = Du er ikke med i en ledergruppe, så der er ingen gruppe at løfte punktet til.
-thread-lift-all-sent = Punktet er løftet til alle dine ledergrupper.
+thread-lift-all-sent = Du har allerede løftet punktet til hver af de ledergrupper, du er med i. Ovenfor kan du se, hvad der er sket med det.
 thread-field-group = Ledergruppe
 thread-field-text = Det, der sendes
 thread-field-text-hint = En kopi af punktet med dine egne ord. Ret den, så den kun siger det, du vil dele. Højst 500 tegn.

@@ -3,7 +3,7 @@
 thread-lift-heading = Lift to the leader group
 thread-lift-intro = Is this point something the leader group should know about or work on? You can lift it to a leader group you are in. You write what the group sees and choose whether your name goes with it. The group's leader answers, and the answer comes back here.
 thread-lift-no-groups = You are not in a leader group, so there is no group to lift the point to.
-thread-lift-all-sent = The point has been lifted to all your leader groups.
+thread-lift-all-sent = You have already lifted this point to each leader group you are in. Above you can see what has become of it.
 thread-field-group = Leader group
 thread-field-text = What is sent
 thread-field-text-hint = A copy of the point in your own words. Edit it so it says only what you want to share. At most 500 characters.

@@ -3,3 +3,6 @@ team-kind-goal = The leader's goals for their leadership task
 team-kind-wellbeing = The leader's two most important points for their wellbeing
 team-kind-self = The leader's agreements with themselves
 team-kind-manager = The leader's agreements with you
+# HR's own start page, before HR is in a leader group.
+start-no-groups-hr = You are not in a leader group. As HR, you create the leader groups under Administration.
+start-no-groups-hr-link = Go to the leader groups

@@ -44,6 +44,10 @@ const STEPS: [&str; 5] = ["/admin/units", "/admin/people/new", "/admin/groups/ne
 both_backends!(the_first_steps_tick_themselves_and_fold_away, |app: TestApp| async move {
     let org = app.org("Silkeborg Kommune", "hr@silkeborg.dk").await;
     let hr = app.signed_in("hr@silkeborg.dk").await;
+    // HR's own start page does not tell HR that HR creates the groups.
+    let (_, start) = hr.page("/").await;
+    assert!(!start.contains("HR opretter ledergrupperne"), "{start}");
+    assert!(start.contains("Som HR opretter du ledergrupperne") && start.contains("href=\"/admin/groups\""), "{start}");
 
     let body = admin_page(&hr).await;
     assert!(body.contains("Kom i gang"), "{body}");
@@ -137,4 +141,11 @@ both_backends!(the_first_steps_in_english_and_any_agreement_starts_a_tool, |app:
     assert!(tool.contains("is-done") && tool.contains(">Done</span>"), "{tool}");
     assert!(body.contains("3 of 5 steps done"), "{body}");
     assert!(step(&body, "/admin/people").contains(">Done</span>"));
+});
+
+both_backends!(a_leader_outside_any_group_is_told_hr_makes_the_groups, |app: TestApp| async move {
+    let org = app.org("Silkeborg Kommune", "hr@silkeborg.dk").await;
+    app.person(&org, "Lone Leder", "lone@silkeborg.dk", &[domain::roles::Role::Leader]).await;
+    let (_, start) = app.signed_in("lone@silkeborg.dk").await.page("/").await;
+    assert!(start.contains("HR opretter ledergrupperne") && !start.contains("Som HR opretter du"), "{start}");
 });

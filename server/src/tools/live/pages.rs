@@ -144,7 +144,7 @@ const SCRIPT_LABELS: &[&str] = &[
     "live-connected", "live-reconnecting", "live-step", "live-participants", "live-picked-count", "live-pick-hint",
     "live-your-pick", "live-pick-this", "live-picks-heading", "live-turn-none", "live-turn-now", "live-next-turn",
     "live-timer-start", "live-timer-stop", "live-timer-label", "live-note-label", "live-note-add", "live-notes-heading",
-    "live-dots-left", "live-dots-count", "live-vote", "live-unvote", "live-tally-heading", "live-next-step-text", "live-next-step-owner",
+    "live-dots-left", "live-dots-left-one", "live-dots-count", "live-dots-count-one", "live-vote", "live-unvote", "live-tally-heading", "live-next-step-text", "live-next-step-owner",
     "live-next-step-card", "live-next-step-none", "live-next-step-add", "live-next-step-remove", "live-next-steps-heading",
     "live-advance", "live-end", "live-end-confirm", "live-ended", "live-round", "live-your-partner", "live-your-card",
     "live-next-round", "live-waiting", "live-you", "live-facilitator", "live-no-picks", "live-speaker", "live-give-word",

@@ -101,7 +101,11 @@ async fn a_facilitator_and_three_phones_go_through_five_steps() {
         wait_text(b, ".lt-live-main", "Du har 3 prikker tilbage").await;
         for (i, card) in ["org-overload-stress", "org-overload-stress", "org-support"].iter().enumerate() {
             b.click(&format!("[data-k='vote-{card}']")).await;
-            wait_text(b, ".lt-live-main", &format!("Du har {} prikker tilbage", 2 - i)).await;
+            let left = match 2 - i {
+                1 => "Du har 1 prik tilbage".to_string(),
+                n => format!("Du har {n} prikker tilbage"),
+            };
+            wait_text(b, ".lt-live-main", &left).await;
         }
     }
     lis.check_page("live-phone-prioritise").await;

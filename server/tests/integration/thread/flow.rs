@@ -95,7 +95,7 @@ both_backends!(the_answers_come_back_to_the_sender_at_every_level, |app: TestApp
     let (_, page) = mette.page(&format!("/dialog/points/{point}?lifted=1")).await;
     assert!(page.contains("Punktet er løftet til ledergruppen."));
     assert!(card(&page, &id).contains("Venter på svar"));
-    assert!(page.contains("Punktet er løftet til alle dine ledergrupper."), "no group left to lift to");
+    assert!(page.contains("Du har allerede løftet punktet til hver af de ledergrupper, du er med i."), "no group left to lift to");
 
     // The group's leader sees it waiting on her start page, and answers.
     let karen = app.signed_in("karen@aarhus.dk").await;
