@@ -35,6 +35,10 @@ both_backends!(a_round_runs_from_mapping_to_plans_and_report, |app: TestApp| asy
     assert_eq!(count(&app, "SELECT COUNT(*) FROM apv_respondents WHERE round_id = $1", &round).await, 2);
     let (_, body) = carl.page(&format!("/apv/rounds/{round}/map")).await;
     assert!(body.contains("Alt for mange opgaver"), "the draft comes back");
+    // The intro is paragraphs, in the colours' own names as the form shows them.
+    assert!(!body.contains("\n\nSkriv for hvert tema"), "one paragraph per <p>");
+    assert!(body.contains("<p>Skriv for hvert tema nogle stikord under Stop op (rød), Vent (gul) og/eller Kør (grøn)."), "{body}");
+    assert!(!body.contains("Giv temaet et navn"), "no name field to give it in: the name goes first in the keywords");
     let due = "Udfyld Skema 1 i leder-APV for Ledergruppe Nord";
     assert!(bo.page("/").await.1.contains(due), "the start page says what is due");
     handed_in(&bo, &round, &revs, &[(1, "red", ""), (0, "red", "Travlhed")]).await;
