@@ -6,3 +6,5 @@ team-kind-manager = The leader's agreements with you
 # HR's own start page, before HR is in a leader group.
 start-no-groups-hr = You are not in a leader group. As HR, you create the leader groups under Administration.
 start-no-groups-hr-link = Go to the leader groups
+# Tool 3: the two points changed after top management approved the old two.
+plan-notice-signoff-withdrawn = The two most important points are saved. Top management's approval was removed, because it was for the two points that were there before. Record the approval again once top management has approved the new ones.

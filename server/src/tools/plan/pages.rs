@@ -255,7 +255,7 @@ fn edit_of(step: StepForm, t: &PlanTheme) -> Edit<'_> {
 }
 
 fn notice(q: &NoticeQuery) -> Option<String> {
-    q.notice.as_deref().filter(|n| ["saved", "placed", "decided", "taken"].contains(n)).map(|n| format!("plan-notice-{n}"))
+    q.notice.as_deref().filter(|n| ["saved", "placed", "decided", "signoff-withdrawn", "taken"].contains(n)).map(|n| format!("plan-notice-{n}"))
 }
 
 #[derive(Template, WebTemplate)]
@@ -646,7 +646,8 @@ pub async fn decide(State(state): State<AppState>, page: Page, me: Member, Path(
     let top = [Some(typed.top[0].as_str()).filter(|t| !t.is_empty()), Some(typed.top[1].as_str()).filter(|t| !t.is_empty())];
     let d = store::Decision { top, signed_off_on: on, signed_off_by: &typed.by, signoff_note: &note };
     match store::decide(&state.db, me.org(), &plan.id, me.person(), &d).await? {
-        Ok(()) => Ok(Redirect::to(&format!("/plan/{}/concretise?notice=decided#decision", plan.id)).into_response()),
+        Ok(store::SignOff::AsSent) => Ok(Redirect::to(&format!("/plan/{}/concretise?notice=decided#decision", plan.id)).into_response()),
+        Ok(store::SignOff::Withdrawn) => Ok(Redirect::to(&format!("/plan/{}/concretise?notice=signoff-withdrawn#decision", plan.id)).into_response()),
         Err(Refused::Closed) => Err(AppError::BadRequest("plan-error-closed")),
     }
 }

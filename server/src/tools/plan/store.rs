@@ -478,11 +478,38 @@ pub struct Decision<'a> {
     pub signoff_note: &'a str,
 }
 
-pub async fn decide(db: &Db, org: &OrgId, plan: &PlanId, by: &PersonId, d: &Decision<'_>) -> anyhow::Result<Result<(), Refused>> {
+/// What became of top management's sign-off when the decision was saved.
+#[derive(Debug, PartialEq, Eq)]
+pub enum SignOff {
+    /// As the form said.
+    AsSent,
+    /// Taken off: the two points changed while the form sent the old
+    /// sign-off back unchanged, and management approved the old two.
+    Withdrawn,
+}
+
+pub async fn decide(db: &Db, org: &OrgId, plan: &PlanId, by: &PersonId, d: &Decision<'_>) -> anyhow::Result<Result<SignOff, Refused>> {
     let mut tx = db.begin_write().await?;
     if !touch_open(&mut tx, org, plan).await? {
         return Ok(Err(Refused::Closed));
     }
+    // Read under the plan's lock: the two points and the sign-off as stored.
+    let before: Vec<(String, i64)> =
+        sqlx::query_as("SELECT theme, top FROM org_plan_themes WHERE org_id = $1 AND plan_id = $2 AND top IS NOT NULL")
+            .bind(org.as_str())
+            .bind(plan.as_str())
+            .fetch_all(&mut *tx)
+            .await?;
+    let (stored_on, stored_by): (Option<String>, String) =
+        sqlx::query_as("SELECT signed_off_on, signed_off_by FROM org_plans WHERE org_id = $1 AND id = $2")
+            .bind(org.as_str())
+            .bind(plan.as_str())
+            .fetch_one(&mut *tx)
+            .await?;
+    let top_before = [1, 2].map(|n| before.iter().find(|(_, top)| *top == n).map(|(theme, _)| theme.as_str()));
+    let sent_back = stored_on.is_some() && stored_on == d.signed_off_on.map(|d| d.to_string()) && stored_by == d.signed_off_by;
+    let withdrawn = sent_back && top_before != d.top;
+    let (on, signed_by, note) = if withdrawn { (None, "", "") } else { (d.signed_off_on, d.signed_off_by, d.signoff_note) };
     sqlx::query("UPDATE org_plan_themes SET top = NULL WHERE org_id = $1 AND plan_id = $2")
         .bind(org.as_str())
         .bind(plan.as_str())
@@ -501,14 +528,14 @@ pub async fn decide(db: &Db, org: &OrgId, plan: &PlanId, by: &PersonId, d: &Deci
     sqlx::query("UPDATE org_plans SET signed_off_on = $3, signed_off_by = $4, signoff_note = $5, recorded_by = $6 WHERE org_id = $1 AND id = $2")
         .bind(org.as_str())
         .bind(plan.as_str())
-        .bind(d.signed_off_on.map(|d| d.to_string()))
-        .bind(d.signed_off_by)
-        .bind(d.signoff_note)
+        .bind(on.map(|d| d.to_string()))
+        .bind(signed_by)
+        .bind(note)
         .bind(by.as_str())
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;
-    Ok(Ok(()))
+    Ok(Ok(if withdrawn { SignOff::Withdrawn } else { SignOff::AsSent }))
 }
 
 /// Adds a paragraph to what an open plan knows about a chosen theme, in

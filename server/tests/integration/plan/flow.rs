@@ -4,6 +4,7 @@
 
 use super::*;
 use crate::both_backends;
+use crate::support::app::location;
 use crate::support::office::open_docx;
 
 both_backends!(hr_prepares_qualifies_and_concretises_the_plan, |app: TestApp| async move {
@@ -167,6 +168,23 @@ both_backends!(hr_prepares_qualifies_and_concretises_the_plan, |app: TestApp| as
     let (status, body) = director.page(&format!("/plan/{plan}/print")).await;
     assert_eq!(status, 200);
     assert!(body.contains("Alle nye ledere har en mentor") && body.contains("plan.docx"));
+
+    // Saved again unchanged, the sign-off stays. The two points changed with
+    // the old sign-off sent back as it was: management approved the old two,
+    // so the sign-off goes, and the page says why, where HR acted.
+    let approved = [("signed_off_by", "Direktionen"), ("signed_off_on", "2027-01-20"), ("signoff_note", "Følges op hvert kvartal")];
+    let same = [&[("top-1", "org-onboarding"), ("top-2", "org-overload-stress")][..], &approved[..]].concat();
+    assert_eq!(location(&hr.post_form(&decision, &same).await), format!("/plan/{plan}/concretise?notice=decided#decision"));
+    let swapped = [&[("top-1", "org-overload-stress"), ("top-2", "org-onboarding")][..], &approved[..]].concat();
+    let r = hr.post_form(&decision, &swapped).await;
+    assert_eq!(location(&r), format!("/plan/{plan}/concretise?notice=signoff-withdrawn#decision"));
+    let (_, body) = hr.page(&location(&r)).await;
+    assert!(body.contains("Topledelsens godkendelse er fjernet"), "{body}");
+    assert!(!hr.page("/plan").await.1.contains("godkendt af topledelsen"), "no longer approved");
+    // Entered anew with the new points, it is kept.
+    let again = [("top-1", "org-overload-stress"), ("top-2", "org-onboarding"), ("signed_off_by", "Direktionen"), ("signed_off_on", "2027-02-03")];
+    assert_eq!(location(&hr.post_form(&decision, &again).await), format!("/plan/{plan}/concretise?notice=decided#decision"));
+    assert!(hr.page("/plan").await.1.contains("godkendt af topledelsen 3. februar 2027"));
 
     // A new plan replaces this one, which then only reads.
     let next = started(&hr).await;
