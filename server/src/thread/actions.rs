@@ -124,6 +124,16 @@ async fn tell_sender(conn: &mut sqlx::AnyConnection, me: &Member, to: &Destinati
     let link = view::source_page(sent.kind, &sent.source_id, sent.from_group.as_ref());
     let event = Event { to: &sent.person, kind: Kind::LiftAnswered, actor: None, group: to.group(), link: &link };
     notify::store::record(conn, me.org(), event, now).await?;
+    // A group's leader lifted someone's point on: the one who first lifted
+    // it hears the answer too; their point's page shows it.
+    let first_lift = (sent.kind == SourceKind::Lift).then(|| LiftId::parse(&sent.source_id)).flatten();
+    if let Some(first_lift) = first_lift {
+        if let Some(first) = store::sender(conn, me.org(), &first_lift).await? {
+            let link = view::source_page(first.kind, &first.source_id, first.from_group.as_ref());
+            let event = Event { to: &first.person, kind: Kind::LiftAnswered, actor: None, group: to.group(), link: &link };
+            notify::store::record(conn, me.org(), event, now).await?;
+        }
+    }
     Ok(())
 }
 

@@ -71,7 +71,12 @@ both_backends!(a_lifted_point_and_its_answer_reach_the_group_leader_and_the_send
     assert_eq!(karens.iter().map(|n| n.0.as_str()).collect::<Vec<_>>(), vec!["Organisationen har svaret på det punkt, du løftede"]);
     assert_eq!(open(&karen, &karens[0].1).await, format!("/groups/{}/inbox#lift-{named}", s.syd));
     hears_nothing(&[("HR", &hr), ("another organisation", &randers)]).await;
-    assert_eq!(news_texts(&mette).await, Vec::<String>::new(), "Mette read hers; HR's answer to the group is Karen's news");
+    // Mette, who first lifted the point to her group, hears the organisation's answer too.
+    let mettes = news(&mette).await;
+    assert_eq!(mettes.iter().map(|n| n.0.as_str()).collect::<Vec<_>>(), vec!["Organisationen har svaret på det punkt, du løftede"]);
+    assert_eq!(open(&mette, &mettes[0].1).await, format!("/dialog/points/{}#lift-heading", s.points[2]));
+    let (_, point) = mette.page(&format!("/dialog/points/{}", s.points[2])).await;
+    assert!(point.contains("Kommer med i planen"), "her point's page shows the answer she is told of");
 
     // The export of the one told does not name an unattributed sender; nobody's names Mette by id.
     let export = karen.get("/account/export.json").await.text().await.unwrap();
