@@ -11,7 +11,7 @@
 
 use anyhow::Context;
 use lettre::message::{header::ContentType, Mailbox, MultiPart, SinglePart};
-use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use std::path::PathBuf;
 
 /// How long one SMTP conversation may take before the send counts as failed.
@@ -19,7 +19,10 @@ const SMTP_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(15);
 
 #[derive(Clone)]
 pub enum Transport {
-    Outbox(AsyncFileTransport<Tokio1Executor>),
+    /// The outbox folder. Each mail is written beside its final name and
+    /// renamed when complete (lettre's file transport writes in place), so
+    /// whoever reads the folder never finds half a mail.
+    Outbox(PathBuf),
     Smtp(AsyncSmtpTransport<Tokio1Executor>),
 }
 
@@ -72,7 +75,7 @@ impl Mailer {
             None => {
                 std::fs::create_dir_all(&outbox)
                     .with_context(|| format!("could not create the mail outbox {}", outbox.display()))?;
-                Transport::Outbox(AsyncFileTransport::new(outbox))
+                Transport::Outbox(outbox)
             }
         };
         Ok(Self { transport, from })
@@ -99,7 +102,7 @@ impl Mailer {
             builder.multipart(parts)?
         };
         let sent = match &self.transport {
-            Transport::Outbox(t) => t.send(message).await.map(|_| ()).map_err(anyhow::Error::from),
+            Transport::Outbox(dir) => write_whole(dir, &message.formatted()).await,
             Transport::Smtp(t) => t.send(message).await.map(|_| ()).map_err(anyhow::Error::from),
         };
         match sent {
@@ -115,4 +118,13 @@ impl Mailer {
             }
         }
     }
+}
+
+/// Writes one mail into the outbox as `<uuid>.eml`, whole or not at all.
+async fn write_whole(dir: &std::path::Path, raw: &[u8]) -> anyhow::Result<()> {
+    let id = uuid::Uuid::now_v7();
+    let partial = dir.join(format!(".{id}.eml.partial"));
+    tokio::fs::write(&partial, raw).await.with_context(|| format!("could not write {}", partial.display()))?;
+    tokio::fs::rename(&partial, dir.join(format!("{id}.eml"))).await.context("could not move the mail into the outbox")?;
+    Ok(())
 }

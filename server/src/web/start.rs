@@ -43,6 +43,9 @@ pub struct DueStep {
 #[template(path = "start.html")]
 pub struct StartPage {
     page: Page,
+    /// No leader agreement yet: with nothing due, the page points to the
+    /// one step a leader can always take alone.
+    first_step: bool,
     first_name: String,
     answers: Vec<DueAnswer>,
     steps: Vec<DueStep>,
@@ -97,6 +100,8 @@ pub struct StartData {
     dialogs: Vec<meetings::Dialog>,
     waiting: crate::team::store::Waiting,
     news: Vec<crate::notify::store::News>,
+    /// The leader has begun a leader agreement (Tool 1) at some point.
+    has_agreement: bool,
 }
 
 /// Whose start page, whether they are HR, and on which day.
@@ -105,15 +110,17 @@ pub type StartKey = (PersonId, bool, time::Date);
 impl StartData {
     async fn read(db: &Db, org: &OrgId, person: &PersonId, is_admin: bool, now: time::OffsetDateTime) -> anyhow::Result<Arc<Self>> {
         let today = crate::i18n::format::local_date(now);
-        let (groups, due, today_ticks, dialogs, waiting, news) = tokio::try_join!(
+        let (groups, due, today_ticks, dialogs, waiting, news, agreement) = tokio::try_join!(
             groups_of(db, org, person),
             super::due::due_for(db, org, person, is_admin, today),
             dialog::ticks_today(db, org, person, today),
             meetings::upcoming(db, org, person, now),
             crate::team::store::waiting(db, org, person, today),
             crate::notify::store::unread(db, org, person),
+            dialog::current(db, org, person),
         )?;
-        Ok(Arc::new(StartData { groups, due, today_ticks, dialogs, waiting, news }))
+        let has_agreement = agreement.is_some();
+        Ok(Arc::new(StartData { groups, due, today_ticks, dialogs, waiting, news, has_agreement }))
     }
 }
 
@@ -124,7 +131,7 @@ pub async fn show(State(state): State<AppState>, page: Page, me: Member) -> AppR
     let is_admin = me.m.roles.may_administer();
     let key = (person.clone(), is_admin, today);
     let data = state.kept.start.get_or_load(key, StartData::read(&state.db, org, person, is_admin, now)).await?;
-    let StartData { groups, due, today_ticks, dialogs, waiting, news } = &*data;
+    let StartData { groups, due, today_ticks, dialogs, waiting, news, has_agreement } = &*data;
     let dialogs_due = dialogs
         .iter()
         .filter(|d| d.starts_at <= now + time::Duration::days(7))
@@ -162,6 +169,7 @@ pub async fn show(State(state): State<AppState>, page: Page, me: Member) -> AppR
     let intro = state.shipped.intro.get(page.lang);
     let dialog = state.shipped.dialog.get(page.lang);
     Ok(StartPage {
+        first_step: !*has_agreement,
         first_name: me.m.name.split_whitespace().next().unwrap_or_default().to_string(),
         answers,
         steps,

@@ -146,6 +146,14 @@ both_backends!(the_first_steps_in_english_and_any_agreement_starts_a_tool, |app:
 both_backends!(a_leader_outside_any_group_is_told_hr_makes_the_groups, |app: TestApp| async move {
     let org = app.org("Silkeborg Kommune", "hr@silkeborg.dk").await;
     app.person(&org, "Lone Leder", "lone@silkeborg.dk", &[domain::roles::Role::Leader]).await;
-    let (_, start) = app.signed_in("lone@silkeborg.dk").await.page("/").await;
+    let lone = app.signed_in("lone@silkeborg.dk").await;
+    let (_, start) = lone.page("/").await;
     assert!(start.contains("HR opretter ledergrupperne") && !start.contains("Som HR opretter du"), "{start}");
+    // Nothing due and no agreement yet: one obvious first step, not "Intet lige nu".
+    assert!(start.contains("class=\"button button-primary\" href=\"/dialog\">Begynd på din lederaftale"), "{start}");
+    assert!(!start.contains("Intet lige nu."));
+    let r = crate::agreement::save_agreement(&lone, &[("goal", "Ny struktur i dagtilbud på plads", "", "")]).await;
+    assert_eq!(r.status(), 303);
+    let (_, start) = lone.page("/").await;
+    assert!(start.contains("Intet lige nu.") && !start.contains("Begynd på din lederaftale"), "begun: {start}");
 });
