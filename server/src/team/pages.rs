@@ -60,9 +60,9 @@ fn actor(me: &Member) -> audit::Actor<'_> {
 }
 
 pub async fn index(State(state): State<AppState>, page: Page, me: Member) -> AppResult<TeamPage> {
-    let today = state.clock.today();
-    let from = today - time::Duration::days(RECENT_DAYS + 7);
     let now = state.clock.now();
+    let today = crate::i18n::format::local_date(now);
+    let from = today - time::Duration::days(RECENT_DAYS + 7);
     let (reports, follow_ups, dialogs) = tokio::try_join!(
         store::reports(&state.db, me.org(), me.person(), today),
         store::follow_ups(&state.db, me.org(), me.person(), today, from),

@@ -128,7 +128,9 @@ async fn tell_sender(conn: &mut sqlx::AnyConnection, me: &Member, to: &Destinati
     // it hears the answer too; their point's page shows it.
     let first_lift = (sent.kind == SourceKind::Lift).then(|| LiftId::parse(&sent.source_id)).flatten();
     if let Some(first_lift) = first_lift {
-        if let Some(first) = store::sender(conn, me.org(), &first_lift).await? {
+        let first = store::sender(conn, me.org(), &first_lift).await?;
+        // Not twice to the same person, and not to the one who answered.
+        if let Some(first) = first.filter(|f| f.person != sent.person && &f.person != me.person()) {
             let link = view::source_page(first.kind, &first.source_id, first.from_group.as_ref());
             let event = Event { to: &first.person, kind: Kind::LiftAnswered, actor: None, group: to.group(), link: &link };
             notify::store::record(conn, me.org(), event, now).await?;

@@ -22,8 +22,9 @@ pub async fn lift_to_organisation(state: &AppState, org: &OrgId, new: NewLift<'_
     };
     let link = format!("/admin/inbox#lift-{lift}");
     let actor = new.attributed.then_some(new.from_person);
-    for hr in hr_admins(&mut tx, org).await? {
-        let event = Event { to: &hr, kind: Kind::LiftArrived, actor, group: new.from_group, link: &link };
+    // An HR administrator who lifted it (as a group's leader) knows already.
+    for hr in hr_admins(&mut tx, org).await?.iter().filter(|hr| *hr != new.from_person) {
+        let event = Event { to: hr, kind: Kind::LiftArrived, actor, group: new.from_group, link: &link };
         notify::store::record(&mut tx, org, event, now).await?;
     }
     tx.commit().await?;

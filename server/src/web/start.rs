@@ -126,8 +126,9 @@ impl StartData {
 
 pub async fn show(State(state): State<AppState>, page: Page, me: Member) -> AppResult<StartPage> {
     let (org, person) = (me.org(), me.person());
-    let today = state.clock.today();
+    // One reading of the clock: the kept page's day and its data agree.
     let now = state.clock.now();
+    let today = format::local_date(now);
     let is_admin = me.m.roles.may_administer();
     let key = (person.clone(), is_admin, today);
     let data = state.kept.start.get_or_load(key, StartData::read(&state.db, org, person, is_admin, now)).await?;

@@ -96,6 +96,10 @@ pub async fn reopen(db: &Db, org: &OrgId, round: &CollabRoundId, now: OffsetDate
         .bind(round.as_str())
         .execute(&mut *tx)
         .await?;
+    // The settled round's picture was there for the group and HR to see:
+    // reopened, the agreement may change but the answers may not, or two
+    // pictures of one round could be subtracted to single someone out.
+    crate::tools::promise::reveal(&mut tx, org, round.as_str(), now).await?;
     tx.commit().await?;
     Ok(Ok(()))
 }

@@ -53,14 +53,15 @@ pub async fn tick(
         "no" => false,
         _ => return Err(AppError::BadRequest("error-form-invalid")),
     };
-    let today = state.clock.today();
+    let now = state.clock.now();
+    let today = crate::i18n::format::local_date(now);
     let day = match form.day.as_deref().filter(|d| !d.is_empty()) {
         Some(d) => store::parse_day(d).ok_or(AppError::BadRequest("error-date-invalid"))?,
         None => today,
     };
     check_tick_window(day, today).map_err(|e| AppError::BadRequest(e.key))?;
     // One statement: my daily point, in an agreement whose period holds the day.
-    let tick = Tick { org: me.org().clone(), person: me.person().clone(), point, day, kept, at: state.clock.now() };
+    let tick = Tick { org: me.org().clone(), person: me.person().clone(), point, day, kept, at: now };
     if !state.ticks.write(tick).await? {
         return Err(AppError::NotFound);
     }
@@ -103,7 +104,8 @@ pub async fn week(
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response());
     };
     let note = note.map(|n| n.as_str().to_string()).unwrap_or_default();
-    store::weekly_line(&state.db, me.org(), me.person(), &point, week_start(state.clock.today()), kept, &note, state.clock.now()).await?;
+    let now = state.clock.now();
+    store::weekly_line(&state.db, me.org(), me.person(), &point, week_start(crate::i18n::format::local_date(now)), kept, &note, now).await?;
     Ok(Redirect::to(&format!("/dialog/points/{point}?saved=1")).into_response())
 }
 

@@ -244,12 +244,21 @@ pub async fn choose(db: &Db, org: &OrgId, plan: &PlanId, by: &PersonId, chosen: 
     if !touch_open(&mut tx, org, plan).await? {
         return Ok(Err(Refused::Closed));
     }
-    let existing: Vec<(String,)> = sqlx::query_as("SELECT theme FROM org_plan_themes WHERE org_id = $1 AND plan_id = $2")
+    let existing: Vec<(String, Option<i64>)> = sqlx::query_as("SELECT theme, top FROM org_plan_themes WHERE org_id = $1 AND plan_id = $2")
         .bind(org.as_str())
         .bind(plan.as_str())
         .fetch_all(&mut *tx)
         .await?;
-    for (theme,) in &existing {
+    if existing.iter().any(|(theme, top)| top.is_some() && !chosen.contains(theme)) {
+        // One of the two points top management approved is no longer in
+        // the plan: the approval was for the plan as it was.
+        sqlx::query("UPDATE org_plans SET signed_off_on = NULL, signed_off_by = '', signoff_note = '' WHERE org_id = $1 AND id = $2")
+            .bind(org.as_str())
+            .bind(plan.as_str())
+            .execute(&mut *tx)
+            .await?;
+    }
+    for (theme, _) in &existing {
         if !chosen.contains(theme) {
             sqlx::query("DELETE FROM org_plan_themes WHERE org_id = $1 AND plan_id = $2 AND theme = $3")
                 .bind(org.as_str())

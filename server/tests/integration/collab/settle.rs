@@ -58,6 +58,20 @@ both_backends!(settling_asks_first_and_the_leader_may_reopen_while_nobody_acted,
     assert_eq!(open_rounds(&app, &round).await, 1);
     assert!(lis.page(&format!("/collab/rounds/{round}/meeting?notice=reopened")).await.1.contains("Aftalen er genåbnet"));
     assert_eq!(lis.post_form(&reopen, &[]).await.status(), 400, "an open agreement is not reopened");
+    // Reopened, the agreement may change but the picture others have seen
+    // may not: no answer is taken any more.
+    let revs: Vec<(String,)> = sqlx::query_as("SELECT revision_id FROM collab_round_items WHERE round_id = $1")
+        .bind(&round)
+        .fetch_all(&app.state.db.pool)
+        .await
+        .unwrap();
+    let names: Vec<String> = revs.iter().map(|(rev,)| format!("a-{rev}")).collect();
+    let mut form: Vec<(&str, &str)> = names.iter().map(|n| (n.as_str(), "4")).collect();
+    form.push(("comment", "Nu vil jeg også svare"));
+    let answers = count(&app, "SELECT COUNT(*) FROM collab_answers WHERE round_id = $1", &round).await;
+    let r = carl.post_form(&format!("/collab/rounds/{round}/checklist"), &form).await;
+    assert_eq!(r.status(), 409, "an answer after the round was settled and reopened");
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM collab_answers WHERE round_id = $1", &round).await, answers);
 
     // Shared with HR: HR may have used it, so it stays settled.
     confirm_settle(&lis, &round).await;

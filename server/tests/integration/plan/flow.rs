@@ -185,6 +185,9 @@ both_backends!(hr_prepares_qualifies_and_concretises_the_plan, |app: TestApp| as
     let again = [("top-1", "org-overload-stress"), ("top-2", "org-onboarding"), ("signed_off_by", "Direktionen"), ("signed_off_on", "2027-02-03")];
     assert_eq!(location(&hr.post_form(&decision, &again).await), format!("/plan/{plan}/concretise?notice=decided#decision"));
     assert!(hr.page("/plan").await.1.contains("godkendt af topledelsen 3. februar 2027"));
+    // Step 1 drops one of the approved two from the plan: the approval goes too.
+    assert_eq!(hr.post_form(&format!("/plan/{plan}/themes"), &[("theme", "org-onboarding")]).await.status(), 303);
+    assert!(!hr.page("/plan").await.1.contains("godkendt af topledelsen"), "approved points left the plan");
 
     // A new plan replaces this one, which then only reads.
     let next = started(&hr).await;
