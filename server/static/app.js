@@ -64,7 +64,11 @@ document.addEventListener("DOMContentLoaded", function () {
   var dirty = new Set();
   var busy = false;
   var leaving = false;
-  var draftKey = function (form) { return "lt-draft " + location.pathname + " " + form.getAttribute("action"); };
+  // A form may name its draft (data-draft-key) when the page that comes next
+  // has another address: the import's text comes back on the confirm's page.
+  var draftKey = function (form) {
+    return "lt-draft " + (form.getAttribute("data-draft-key") || location.pathname + " " + form.getAttribute("action"));
+  };
   var words = function (form) {
     return Array.prototype.filter.call(form.elements, function (f) {
       return f.name && (f.tagName === "TEXTAREA" || f.tagName === "SELECT" || f.type === "text" || f.type === "date");

@@ -432,3 +432,28 @@ async fn inviting_everyone_asks_in_a_dialog_first() {
     assert_eq!(app.mails_to("mette@favrskov.dk").len(), 1);
     b.close().await;
 }
+
+/// The import preview: the person corrects the bad line in the text box,
+/// then presses "import the good rows" instead of checking again. The good
+/// rows are imported, and the corrections are still in the box on the page
+/// that comes back (it used to show the file as first sent).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn corrections_on_the_import_preview_survive_importing_the_good_rows() {
+    let Some(b) = launch().await else { return };
+    let app = crate::support::TestApp::spawn(crate::support::Backend::Sqlite).await.unwrap();
+    app.org("Silkeborg Kommune", "hr@silkeborg.dk").await;
+    let base = app.base.clone();
+    b.sign_in(&base, "hr@silkeborg.dk").await;
+    b.client().goto(&format!("{base}/admin/import")).await.unwrap();
+    let file = "Navn;E-mail;Enhed;Nærmeste leder;Roller\nAnna Andersen;anna@silkeborg.dk;;;leder\nBo Berg;bo-uden-snabel-a;;;leder";
+    b.fill("text", file).await;
+    b.submit("form[action='/admin/import'] button[type=submit]").await;
+    let corrected = "Navn;E-mail;Enhed;Nærmeste leder;Roller\nAnna Andersen;anna@silkeborg.dk;;;leder\nBo Berg;bo@silkeborg.dk;;;leder";
+    b.fill("text", corrected).await;
+    b.submit("form[action='/admin/import/confirm'] button[type=submit]").await;
+    seen(&b, "import-corrected").await;
+    assert!(on_screen(&b, corrected).await, "the corrected line is gone after importing the good rows: {}", alerts(&b).await);
+    let (people,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM persons WHERE name = 'Anna Andersen'").fetch_one(&app.state.db.pool).await.unwrap();
+    assert_eq!(people, 1, "the good row was imported");
+    b.close().await;
+}
