@@ -118,10 +118,15 @@ pub async fn confirm_invite_all(State(state): State<AppState>, page: Page, admin
 
 /// Sends to each in turn. When the organisation's quota runs out part-way,
 /// those sent stay sent (and marked): `Err(sent)` says how many went. A
-/// person within the cooling period is skipped.
+/// person within the cooling period is skipped before the quota is touched,
+/// so resending to a group does not spend it on people who get no mail.
 async fn send_many(state: &AppState, admin: &OrgAdmin, people: &[Person]) -> anyhow::Result<Result<usize, usize>> {
     let mut sent = 0usize;
     for person in people {
+        let last = people::last_invited(&mut *state.db.pool.acquire().await?, admin.org(), &person.id).await?;
+        if domain::address::may_invite(last.as_deref().and_then(storage::from_text), state.clock.now()).is_err() {
+            continue;
+        }
         if rate_limit::check(&state.limits.invitations, admin.org().as_str()).is_err() {
             return Ok(Err(sent));
         }

@@ -74,7 +74,7 @@ both_backends!(a_group_is_invited_and_its_page_shows_who_has_signed_in, |app: Te
     let lis = leader(&hr, "Lis Leder", "lis@skive.dk", &schools).await;
     let anna = leader(&hr, "Anna Andersen", "anna@skive.dk", &schools).await;
     let bo = leader(&hr, "Bo Berg", "bo@skive.dk", &schools).await;
-    leader(&hr, "Ulla Udenfor", "ulla@skive.dk", &schools).await;
+    let ulla = leader(&hr, "Ulla Udenfor", "ulla@skive.dk", &schools).await;
     let r = hr
         .post_form("/admin/groups/new", &[("name", "Ledergruppe Skoler"), ("leader", &lis), ("members", &anna), ("members", &bo)])
         .await;
@@ -128,6 +128,13 @@ both_backends!(a_group_is_invited_and_its_page_shows_who_has_signed_in, |app: Te
     let r = hr.post_form(&invite, &[]).await;
     assert_eq!(location(&r), format!("/admin/groups/{group}?sent=0#group-acceptance"));
     assert_eq!(app.mails_to("bo@skive.dk").len(), 1);
+    // Resending again and again spends none of the organisation's quota
+    // (300) on people who get no mail: a new person can still be invited.
+    for _ in 0..320 {
+        assert_eq!(location(&hr.post_form(&invite, &[]).await), format!("/admin/groups/{group}?sent=0#group-acceptance"));
+    }
+    assert_eq!(hr.post_form(&format!("/admin/people/{ulla}/invite"), &[]).await.status(), 303);
+    assert_eq!(app.mails_to("ulla@skive.dk").len(), 1, "the quota was not spent on the group's resends");
 
     // Another organisation's HR cannot see or invite the group.
     app.org("Lemvig Kommune", "hr@lemvig.dk").await;
