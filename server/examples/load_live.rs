@@ -39,6 +39,9 @@ fn secret(session: usize, n: usize) -> String {
 }
 
 async fn seed(db: &Db, sessions: usize, per_session: usize) -> anyhow::Result<Vec<String>> {
+    // One reading of the wall clock: everything seeded is dated from it.
+    let at = ledertrivsel::clock::Clock::wall().now();
+    // One reading of the wall clock: everything seeded is dated from it.
     use domain::input::{Email, OrgName, PersonName};
     let shipped = ledertrivsel::content::Shipped::load()?;
     let made = ledertrivsel::org::provision::create_org_with_admin(
@@ -49,10 +52,10 @@ async fn seed(db: &Db, sessions: usize, per_session: usize) -> anyhow::Result<Ve
         &Email::parse("hr@lasttest-live.dk")?,
         None,
         &[],
-        ledertrivsel::clock::Clock::wall().now(),
+        at,
     )
     .await?;
-    let now = ledertrivsel::clock::Clock::wall().now_text();
+    let now = ledertrivsel::storage::to_text(at);
     let mut ids = Vec::with_capacity(sessions);
     for chunk in (0..sessions).collect::<Vec<_>>().chunks(50) {
         let mut tx = db.pool.begin().await?;

@@ -18,6 +18,9 @@ const PASSWORD: &str = "lasttest-kodeord";
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
+    // One reading of the wall clock: everything seeded is dated from it.
+    let at = ledertrivsel::clock::Clock::wall().now();
+    // One reading of the wall clock: everything seeded is dated from it.
     let args: Vec<String> = std::env::args().collect();
     let (url, leaders) = match args.as_slice() {
         [_, url, n] => (url.clone(), n.parse::<usize>()?),
@@ -35,21 +38,21 @@ async fn main() -> anyhow::Result<()> {
         &Email::parse("hr@lasttest.dk")?,
         Some(&hash),
         &[],
-        ledertrivsel::clock::Clock::wall().now(),
+        at,
     )
     .await?
     .org;
-    let today = ledertrivsel::clock::Clock::wall().today();
+    let today = ledertrivsel::i18n::format::local_date(at);
     for n in 0..leaders {
         let email = Email::parse(&format!("leder{n}@lasttest.dk"))?;
         let mut tx = db.pool.begin().await?;
-        let account = org_store::ensure_account(&mut tx, &email, ledertrivsel::clock::Clock::wall().now()).await?;
+        let account = org_store::ensure_account(&mut tx, &email, at).await?;
         org_store::set_password(&mut tx, &account, &hash).await?;
         let person = org_store::create_person(
             &mut tx,
             &org,
             org_store::NewPerson { account: &account, name: &PersonName::parse(&format!("Leder {n}"))?, unit: None, nearest_leader: None, roles: &[Role::Leader] },
-            ledertrivsel::clock::Clock::wall().now(),
+            at,
         )
         .await?;
         // Four periods back to back; the last one holds today.
@@ -58,7 +61,7 @@ async fn main() -> anyhow::Result<()> {
         let mut current_point = None;
         for _ in 0..4 {
             let period = Period::starting(start);
-            let id = agreements::start(&mut tx, &org, &person, period, previous.as_ref(), ledertrivsel::clock::Clock::wall().now()).await?;
+            let id = agreements::start(&mut tx, &org, &person, period, previous.as_ref(), at).await?;
             let points: Vec<PointInput> = (1..=5)
                 .map(|i| PointInput {
                     id: None,
@@ -68,7 +71,7 @@ async fn main() -> anyhow::Result<()> {
                     rhythm: Rhythm::Daily,
                 })
                 .collect();
-            agreements::save_points(&mut tx, &org, &person, &id, &points, ledertrivsel::clock::Clock::wall().now()).await?;
+            agreements::save_points(&mut tx, &org, &person, &id, &points, at).await?;
             let saved = agreements::points_in(&mut tx, &org, &id).await?;
             let mut day = period.starts_on;
             while day < today && day <= period.ends_on {
@@ -81,7 +84,7 @@ async fn main() -> anyhow::Result<()> {
                     .bind(org.as_str())
                     .bind(person.as_str())
                     .bind(i64::from(day.day() % 4 != 0))
-                    .bind(ledertrivsel::clock::Clock::wall().now_text())
+                    .bind(ledertrivsel::storage::to_text(at))
                     .execute(&mut *tx)
                     .await?;
                 }

@@ -27,6 +27,9 @@ const YEARS: usize = 5;
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
+    // One reading of the wall clock: everything seeded is dated from it.
+    let at = ledertrivsel::clock::Clock::wall().now();
+    // One reading of the wall clock: everything seeded is dated from it.
     let args: Vec<String> = std::env::args().collect();
     let (url, leaders, open) = match args.as_slice() {
         [_, url, n] => (url.clone(), n.parse::<usize>()?, false),
@@ -45,7 +48,7 @@ async fn main() -> anyhow::Result<()> {
         &Email::parse("hr@lasttest.dk")?,
         Some(&hash),
         &[],
-        ledertrivsel::clock::Clock::wall().now(),
+        at,
     )
     .await?;
     let org = made.org;
@@ -54,9 +57,9 @@ async fn main() -> anyhow::Result<()> {
     let mut tx = db.pool.begin().await?;
     let mut leaf_units: Vec<UnitId> = Vec::new();
     for a in 0..10 {
-        let area = units::create(&mut tx, &org, &UnitName::parse(&format!("Område {a}"))?, None, ledertrivsel::clock::Clock::wall().now()).await?;
+        let area = units::create(&mut tx, &org, &UnitName::parse(&format!("Område {a}"))?, None, at).await?;
         for u in 0..10 {
-            leaf_units.push(units::create(&mut tx, &org, &UnitName::parse(&format!("Enhed {a}.{u}"))?, Some(&area), ledertrivsel::clock::Clock::wall().now()).await?);
+            leaf_units.push(units::create(&mut tx, &org, &UnitName::parse(&format!("Enhed {a}.{u}"))?, Some(&area), at).await?);
         }
     }
     tx.commit().await?;
@@ -71,7 +74,7 @@ async fn main() -> anyhow::Result<()> {
         let mut members = Vec::new();
         for n in chunk {
             let email = Email::parse(&format!("leder{n}@lasttest.dk"))?;
-            let account = org_store::ensure_account(&mut tx, &email, ledertrivsel::clock::Clock::wall().now()).await?;
+            let account = org_store::ensure_account(&mut tx, &email, at).await?;
             if open {
                 org_store::set_password(&mut tx, &account, &hash).await?;
             }
@@ -80,7 +83,7 @@ async fn main() -> anyhow::Result<()> {
                 &mut tx,
                 &org,
                 org_store::NewPerson { account: &account, name: &name, unit: Some(unit), nearest_leader: None, roles: &[Role::Leader] },
-                ledertrivsel::clock::Clock::wall().now(),
+                at,
             )
             .await?;
             members.push(person.clone());

@@ -20,6 +20,9 @@ const GROUP_SIZE: usize = 10;
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
+    // One reading of the wall clock: everything seeded is dated from it.
+    let at = ledertrivsel::clock::Clock::wall().now();
+    // One reading of the wall clock: everything seeded is dated from it.
     let args: Vec<String> = std::env::args().collect();
     let [_, url, n] = args.as_slice() else { anyhow::bail!("usage: seed_plan <database-url> <leaders>") };
     let leaders: usize = n.parse()?;
@@ -35,24 +38,24 @@ async fn main() -> anyhow::Result<()> {
         &Email::parse("hr@lasttest.dk")?,
         Some(&hash),
         &[],
-        ledertrivsel::clock::Clock::wall().now(),
+        at,
     )
     .await?;
     let org = made.org;
     let today = time::OffsetDateTime::now_utc().date();
     let (starts, ends) = ((today - time::Duration::days(30)).to_string(), (today + time::Duration::days(60)).to_string());
-    let now = ledertrivsel::clock::Clock::wall().now_text();
+    let now = ledertrivsel::storage::to_text(at);
     for (g, chunk) in (0..leaders).collect::<Vec<_>>().chunks(GROUP_SIZE).enumerate() {
         let mut tx = db.pool.begin().await?;
         let mut members: Vec<PersonId> = Vec::new();
         for n in chunk {
-            let account = org_store::ensure_account(&mut tx, &Email::parse(&format!("leder{n}@lasttest.dk"))?, ledertrivsel::clock::Clock::wall().now()).await?;
+            let account = org_store::ensure_account(&mut tx, &Email::parse(&format!("leder{n}@lasttest.dk"))?, at).await?;
             let name = PersonName::parse(&format!("Leder {n}"))?;
             let person = org_store::create_person(
                 &mut tx,
                 &org,
                 org_store::NewPerson { account: &account, name: &name, unit: None, nearest_leader: None, roles: &[Role::Leader] },
-                ledertrivsel::clock::Clock::wall().now(),
+                at,
             )
             .await?;
             if n % 10 < 6 {
@@ -108,7 +111,7 @@ async fn main() -> anyhow::Result<()> {
                 continue;
             }
             let round = CollabRoundId::new();
-            let at = ledertrivsel::storage::to_text(time::OffsetDateTime::now_utc() - time::Duration::days(days_ago));
+            let day = ledertrivsel::storage::to_text(at - time::Duration::days(days_ago));
             sqlx::query(
                 "INSERT INTO collab_rounds (id, org_id, group_id, started_by, meeting_at, minutes, created_at, closed_at) VALUES ($1, $2, $3, $4, $5, 120, $5, $5)",
             )
@@ -116,10 +119,10 @@ async fn main() -> anyhow::Result<()> {
             .bind(org.as_str())
             .bind(group.as_str())
             .bind(members[0].as_str())
-            .bind(&at)
+            .bind(&day)
             .execute(&mut *tx)
             .await?;
-            ledertrivsel::tools::promise::fix(&mut tx, &org, ledertrivsel::tools::promise::Tool::Collab, round.as_str(), &group, None, &at).await?;
+            ledertrivsel::tools::promise::fix(&mut tx, &org, ledertrivsel::tools::promise::Tool::Collab, round.as_str(), &group, None, &day).await?;
             for p in &points {
                 sqlx::query(
                     "INSERT INTO collab_point_reviews (point_id, org_id, round_id, done, worked, next_step, reviewed_at) VALUES ($1, $2, $3, 1, 'yes', 'carry_on', $4)",
@@ -127,7 +130,7 @@ async fn main() -> anyhow::Result<()> {
                 .bind(p)
                 .bind(org.as_str())
                 .bind(round.as_str())
-                .bind(&at)
+                .bind(&day)
                 .execute(&mut *tx)
                 .await?;
             }
@@ -144,7 +147,7 @@ async fn main() -> anyhow::Result<()> {
                 .bind(position)
                 .bind(members[0].as_str())
                 .bind(&ends)
-                .bind(&at)
+                .bind(&day)
                 .execute(&mut *tx)
                 .await?;
                 points.push(point.as_str().to_string());

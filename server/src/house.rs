@@ -48,6 +48,19 @@ mod tests {
         }
     }
 
+    /// Every source file under `src/` but `house.rs` itself, as (path
+    /// relative to `src/`, text).
+    fn sources() -> Vec<(String, String)> {
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = Vec::new();
+        rust_files(&src, &mut files);
+        files
+            .into_iter()
+            .map(|file| (file.strip_prefix(&src).unwrap().to_string_lossy().replace('\\', "/"), std::fs::read_to_string(&file).unwrap()))
+            .filter(|(rel, _)| rel != "house.rs")
+            .collect()
+    }
+
     /// Every `crate::tools::<name>` a tool's files name, by tool.
     fn sibling_imports() -> BTreeSet<(String, String)> {
         let tools = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tools");
@@ -94,20 +107,12 @@ mod tests {
     /// transaction starts with `Db::begin_write`, which takes the lock first.
     #[test]
     fn transactions_that_write_start_with_begin_write() {
-        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-        let mut files = Vec::new();
-        rust_files(&src, &mut files);
-        let mut found = Vec::new();
-        for file in files {
-            let rel = file.strip_prefix(&src).unwrap().to_string_lossy().replace('\\', "/");
-            if OWN_TRANSACTIONS.iter().any(|own| rel.starts_with(own)) || rel == "house.rs" {
-                continue;
-            }
-            let text = std::fs::read_to_string(&file).unwrap();
-            if text.contains("pool.begin()") || text.contains("pool.begin_with(") {
-                found.push(rel);
-            }
-        }
+        let found: Vec<String> = sources()
+            .into_iter()
+            .filter(|(rel, _)| !OWN_TRANSACTIONS.iter().any(|own| rel.starts_with(own)))
+            .filter(|(_, text)| text.contains("pool.begin()") || text.contains("pool.begin_with("))
+            .map(|(rel, _)| rel)
+            .collect();
         assert!(found.is_empty(), "use db.begin_write() in {found:?}");
     }
 
@@ -119,16 +124,8 @@ mod tests {
     /// `Clock::wall()`.
     #[test]
     fn only_the_clock_reads_the_wall() {
-        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-        let mut files = Vec::new();
-        rust_files(&src, &mut files);
         let mut found = Vec::new();
-        for file in files {
-            let rel = file.strip_prefix(&src).unwrap().to_string_lossy().replace('\\', "/");
-            if rel == "clock.rs" || rel == "house.rs" {
-                continue;
-            }
-            let text = std::fs::read_to_string(&file).unwrap();
+        for (rel, text) in sources().into_iter().filter(|(rel, _)| rel != "clock.rs") {
             for wall in ["now_utc()", "now_local()", "SystemTime::now()", "Utc::now()", "Local::now()"] {
                 if text.contains(wall) {
                     found.push(format!("{rel}: {wall}"));
